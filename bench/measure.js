@@ -1,0 +1,44 @@
+// Interleaved timing: every round runs each contender once, in a rotated order, so drift in
+// the machine (CPU frequency, other jobs, page cache) lands on all contenders alike.
+import { summarize } from './stats.js';
+
+/**
+ * Runs `task(contender)` for `warmup + iterations` rounds and keeps the last `iterations`.
+ * `validate(contender, result)` returns a list of problems with one answer (empty: right).
+ * `timeOf(result, ms)` may replace the measured time with one the task took itself.
+ */
+export async function interleave(
+  contenders,
+  task,
+  { warmup, iterations, validate, between, timeOf = (_result, ms) => ms },
+) {
+  const samples = new Map(contenders.map((c) => [c.name, []]));
+  const problems = new Map(contenders.map((c) => [c.name, []]));
+  for (let round = 0; round < warmup + iterations; round++) {
+    const shift = round % contenders.length;
+    const order = [...contenders.slice(shift), ...contenders.slice(0, shift)];
+    for (const c of order) {
+      globalThis.gc?.();
+      const t0 = process.hrtime.bigint();
+      let result;
+      let failure;
+      try {
+        result = await task(c);
+      } catch (error) {
+        failure = error;
+      }
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (round >= warmup) {
+        samples.get(c.name).push(failure ? ms : timeOf(result, ms));
+        const found = failure ? [`threw: ${failure.message}`] : await validate(c, result);
+        problems.get(c.name).push(...found);
+      }
+      if (between) await between(c, result);
+    }
+  }
+  return contenders.map((c) => ({
+    name: c.name,
+    ...summarize(samples.get(c.name)),
+    problems: problems.get(c.name),
+  }));
+}

@@ -1,0 +1,181 @@
+// W4: whole-process start-up. The bundled action and the CLI are run the way a runner runs
+// them, each wrapped in /usr/bin/time for its peak memory (max RSS); a bare `node -e 0` wrapped
+// the same way is the baseline, so the wrapper's own cost is on both sides.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const TIME = '/usr/bin/time';
+
+/** The runner sets every declared input, with its default when the workflow gives none. */
+function actionInputDefaults(root) {
+  const file = join(root, 'action.yml');
+  const fallback = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+  };
+  if (!existsSync(file)) return fallback;
+  const inputs = parse(readFileSync(file, 'utf8'))?.inputs ?? {};
+  return Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => [k, v?.default === undefined ? '' : String(v.default)]),
+  );
+}
+
+/** What a GitHub-hosted runner puts in a step's environment, pointed at files in `dir`. */
+export function runnerEnv(root, dir, inputs) {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'octo-org/port-guard-bench',
+    GITHUB_REPOSITORY_OWNER: 'octo-org',
+    GITHUB_RUN_ID: '1234567890',
+    GITHUB_RUN_NUMBER: '42',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'bench',
+    GITHUB_WORKFLOW: 'bench',
+    GITHUB_ACTION: 'port-guard',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKSPACE: dir,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_PATH: join(dir, 'path'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_NAME: 'GitHub Actions 1',
+    RUNNER_TEMP: dir,
+  };
+  for (const [k, v] of Object.entries({ ...actionInputDefaults(root), ...inputs })) {
+    env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+  }
+  return env;
+}
+
+function freshRunDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'event.json'), '{}\n');
+  for (const f of ['output', 'env', 'state', 'path', 'summary']) writeFileSync(join(dir, f), '');
+}
+
+/** Runs argv under /usr/bin/time; resolves wall milliseconds, max RSS (KiB), exit code, stderr. */
+export function timedRun(argv, { env, cwd, rssFile }) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(TIME, ['-f', '%M', '-o', rssFile, ...argv], {
+      env,
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const rssKiB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+      resolve({ ms, rssKiB, code, stdout: out, stderr: err });
+    });
+  });
+}
+
+/**
+ * The W4 contenders. `ports` are three ports known free; the fourth is `auto`.
+ * Every run gets fresh runner files; leases are left in place within a run's process tree
+ * and cleared between runs (the post step's job), outside the timed part.
+ */
+export function wholeProcessContenders(root, tmp, ports) {
+  const leaseDir = join(tmp, 'leases');
+  const specs = `db=${ports[0]}, cache=${ports[1]}, web=${ports[2]}, api=auto`;
+  const clearLeases = () => {
+    mkdirSync(leaseDir, { recursive: true });
+    for (const f of readdirSync(leaseDir))
+      rmSync(join(leaseDir, f), { recursive: true, force: true });
+  };
+  const list = [
+    {
+      name: 'node -e 0',
+      argv: [process.execPath, '-e', '0'],
+      validate: () => [],
+    },
+  ];
+  if (existsSync(join(root, 'dist/index.js'))) {
+    list.push({
+      name: 'action (dist/index.js)',
+      argv: [process.execPath, join(root, 'dist/index.js')],
+      inputs: { ports: specs, lease: 'true', 'lease-dir': leaseDir, summary: 'true' },
+      validate: (r, dir) => {
+        const problems = [];
+        if (r.code !== 0) problems.push(`exit ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
+        const output = readFileSync(join(dir, 'output'), 'utf8');
+        for (const p of ports.slice(0, 3))
+          if (!output.includes(String(p))) problems.push(`no output ${p}`);
+        if (!/api/.test(output)) problems.push('no output for api');
+        if (readFileSync(join(dir, 'summary'), 'utf8').length === 0) problems.push('no summary');
+        return problems;
+      },
+    });
+  }
+  if (existsSync(join(root, 'dist/cli/index.js'))) {
+    list.push({
+      name: 'cli (dist/cli/index.js)',
+      argv: [
+        process.execPath,
+        join(root, 'dist/cli/index.js'),
+        '--lease-dir',
+        leaseDir,
+        '--format',
+        'env',
+        `db=${ports[0]}`,
+        `cache=${ports[1]}`,
+        `web=${ports[2]}`,
+        'api=auto',
+      ],
+      validate: (r) => {
+        const problems = [];
+        if (r.code !== 0) problems.push(`exit ${r.code}: ${r.stderr.trim().split('\n')[0]}`);
+        if (!/API=\d+/i.test(r.stdout)) problems.push('no API=<port> line');
+        return problems;
+      },
+    });
+  }
+  return list.map((c) => ({
+    ...c,
+    /** Max RSS (KiB) of every run, warm-up included, in run order. */
+    rssAll: [],
+    async run() {
+      const dir = join(tmp, 'run');
+      freshRunDir(dir);
+      clearLeases();
+      const env = runnerEnv(root, dir, c.inputs ?? {});
+      const r = await timedRun(c.argv, { env, cwd: root, rssFile: join(tmp, 'rss') });
+      r.problems = c.validate(r, dir);
+      this.rssAll.push(r.rssKiB);
+      return r;
+    },
+  }));
+}
