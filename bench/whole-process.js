@@ -120,7 +120,7 @@ export function wholeProcessContenders(root, tmp, ports) {
     {
       name: 'node -e 0',
       argv: [process.execPath, '-e', '0'],
-      validate: () => [],
+      validate: (r) => (r.code === 0 ? [] : [`exit ${r.code}`]),
     },
   ];
   if (existsSync(join(root, 'dist/index.js'))) {
@@ -161,6 +161,16 @@ export function wholeProcessContenders(root, tmp, ports) {
         if (!/API=\d+/i.test(r.stdout)) problems.push('no API=<port> line');
         return problems;
       },
+    });
+  }
+  // What a dependency costs to load on its own, unbundled from node_modules: a guide to what
+  // the bundle should load only when it is needed.
+  for (const dep of ['@actions/core', '@actions/github']) {
+    if (!existsSync(join(root, 'node_modules', dep))) continue;
+    list.push({
+      name: `load ${dep} (node_modules)`,
+      argv: [process.execPath, '--input-type=module', '-e', `await import('${dep}')`],
+      validate: (r) => (r.code === 0 ? [] : [`exit ${r.code}: ${r.stderr.trim().split('\n')[0]}`]),
     });
   }
   return list.map((c) => ({
