@@ -279,7 +279,7 @@ function w4Table(rows, contenders) {
       formatRatio(mem.median / baseMem.median),
     ];
   });
-  return `### W4 — whole process: 3 ports checked + 1 handed out, `lease: true`, summary written\n\n${rows[0].n} timed rounds after warm-up, interleaved; each run under \`/usr/bin/time -f %M\`.\n\n${table(
+  return `### W4 — whole process: 3 ports checked + 1 handed out, \`lease: true\`, summary written\n\n${rows[0].n} timed rounds after warm-up, interleaved; each run under \`/usr/bin/time -f %M\`.\n\n${table(
     [
       'run',
       'right?',
@@ -354,7 +354,10 @@ rewrites this file). The bench bundles port-guard's engine from \`bench/port-gua
 ## Machine
 
 - \`nproc\`: ${m.nproc}; Node ${m.node}; Linux ${m.kernel}; run at ${m.date}; whole bench took ${elapsed} s
-- Load average (1/5/15 min) at start ${loadAtStart.map((x) => x.toFixed(2)).join(' / ')}, at end ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} (other work on the machine shows up as spread)
+- Load average (1/5/15 min) at start ${loadAtStart.map((x) => x.toFixed(2)).join(' / ')}, at end ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ')} (other work on the machine shows up as spread)
 - Floor plan on this OS: ${floorPlan.map((h) => `\`${h}\``).join(', ')} (one exclusive listen()+close() per port and address)
 ${pg.missing ? `- **port-guard not measured**: ${pg.missing}\n` : ''}
 \`\`\`
