@@ -3,7 +3,7 @@
 // bench/RESULTS.md from this run. `--quick` runs few rounds (for working on the bench itself).
 import { execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ const QUICK = args.includes('--quick');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(ROOT, '.bench-tmp');
 const RANGE = { lo: 49152, hi: 65535 };
+const END_MARK = '<!-- end of generated part: text below is kept by --write -->';
 
 // Fixed round counts (reported with every table) so runs are comparable.
 const ROUNDS = QUICK
@@ -257,7 +258,12 @@ async function main() {
   const text = render({ m, corr, checkers, udpCheckers, sections, goals, pg, elapsed });
   console.log(text);
   if (WRITE) {
-    writeFileSync(join(ROOT, 'bench/RESULTS.md'), text);
+    // Hand-written analysis lives after the generated part and survives a rewrite.
+    const file = join(ROOT, 'bench/RESULTS.md');
+    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const at = previous.indexOf(END_MARK);
+    const rest = at >= 0 ? previous.slice(at + END_MARK.length) : '\n';
+    writeFileSync(file, `${text}${END_MARK}${rest}`);
     log('wrote bench/RESULTS.md');
   }
 }

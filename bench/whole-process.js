@@ -140,6 +140,16 @@ export function wholeProcessContenders(root, tmp, ports) {
       },
     });
   }
+  if (existsSync(join(root, 'dist/index.js'))) {
+    // The post step with nothing to release: what loading the bundle costs by itself.
+    list.push({
+      name: 'action post step, nothing leased',
+      argv: [process.execPath, join(root, 'dist/index.js')],
+      inputs: { ports: specs, lease: 'true', 'lease-dir': leaseDir, summary: 'true' },
+      state: { isPost: 'true' },
+      validate: (r) => (r.code === 0 ? [] : [`exit ${r.code}: ${r.stderr.trim().split('\n')[0]}`]),
+    });
+  }
   if (existsSync(join(root, 'dist/cli/index.js'))) {
     list.push({
       name: 'cli (dist/cli/index.js)',
@@ -182,6 +192,7 @@ export function wholeProcessContenders(root, tmp, ports) {
       freshRunDir(dir);
       clearLeases();
       const env = runnerEnv(root, dir, c.inputs ?? {});
+      for (const [k, v] of Object.entries(c.state ?? {})) env[`STATE_${k}`] = v;
       const r = await timedRun(c.argv, { env, cwd: root, rssFile: join(tmp, 'rss') });
       r.problems = c.validate(r, dir);
       this.rssAll.push(r.rssKiB);
