@@ -14,7 +14,17 @@ export function buildPortGuard(root) {
   try {
     execFileSync(
       process.execPath,
-      [ncc, 'build', entry, '-o', join(root, '.bench-tmp/pg'), '--quiet', '--target', 'es2022', '--transpile-only'],
+      [
+        ncc,
+        'build',
+        entry,
+        '-o',
+        join(root, '.bench-tmp/pg'),
+        '--quiet',
+        '--target',
+        'es2022',
+        '--transpile-only',
+      ],
       { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
     );
   } catch (error) {

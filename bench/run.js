@@ -245,7 +245,10 @@ async function main() {
     timeOf: (r) => r.ms,
   });
   // Peak memory comes from the same runs; each contender ran once per round, warm-up first.
-  for (const c of w4) c.rssSamples = c.rssAll.slice(ROUNDS.warmup);
+  for (const c of w4) {
+    c.rssSamples = c.rssAll.slice(ROUNDS.warmup);
+    c.cpuSamples = c.cpuAll.slice(ROUNDS.warmup);
+  }
   for (const r of w4rows)
     r.rssMedian = summarize(w4.find((c) => c.name === r.name).rssSamples).median;
   results.w4 = w4rows;
@@ -274,24 +277,30 @@ function w4Table(rows, contenders) {
     const c = contenders.find((x) => x.name === r.name);
     const mem = summarize(c.rssSamples);
     const baseMem = summarize(contenders[0].rssSamples);
+    const cpu = summarize(c.cpuSamples);
+    const baseCpu = summarize(contenders[0].cpuSamples);
     return [
       r.name,
       r.problems.length ? `✗ ${[...new Set(r.problems)].slice(0, 2).join('; ')}` : '✓',
       formatMs(r.median),
       `${formatMs(r.p10)}–${formatMs(r.p90)}`,
       formatRatio(r.median / base.median),
+      formatMs(cpu.median),
+      formatRatio(cpu.median / baseCpu.median),
       (mem.median / 1024).toFixed(1),
       `${(mem.p10 / 1024).toFixed(1)}–${(mem.p90 / 1024).toFixed(1)}`,
       formatRatio(mem.median / baseMem.median),
     ];
   });
-  return `### W4 — whole process: 3 ports checked + 1 handed out, \`lease: true\`, summary written\n\n${rows[0].n} timed rounds after warm-up, interleaved; each run under \`/usr/bin/time -f %M\`.\n\n${table(
+  return `### W4 — whole process: 3 ports checked + 1 handed out, \`lease: true\`, summary written\n\n${rows[0].n} timed rounds after warm-up, interleaved; each run under \`bench/rusage.py\` (wall from spawn to reap, CPU and max RSS from wait4).\n\n${table(
     [
       'run',
       'right?',
       'median ms',
       'p10–p90 ms',
       '× node -e 0',
+      'CPU ms (user+sys)',
+      'CPU × node -e 0',
       'max RSS MiB',
       'p10–p90 MiB',
       'RSS × node -e 0',

@@ -1,12 +1,13 @@
 // W4: whole-process start-up. The bundled action and the CLI are run the way a runner runs
-// them, each wrapped in /usr/bin/time for its peak memory (max RSS); a bare `node -e 0` wrapped
-// the same way is the baseline, so the wrapper's own cost is on both sides.
+// them, each under bench/rusage.py for the kernel's own figures (wall, CPU, max RSS); a bare
+// `node -e 0` run the same way is the baseline.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-const TIME = '/usr/bin/time';
+const RUSAGE = fileURLToPath(new URL('./rusage.py', import.meta.url));
 
 /** The runner sets every declared input, with its default when the workflow gives none. */
 function actionInputDefaults(root) {
@@ -81,11 +82,14 @@ function freshRunDir(dir) {
   for (const f of ['output', 'env', 'state', 'path', 'summary']) writeFileSync(join(dir, f), '');
 }
 
-/** Runs argv under /usr/bin/time; resolves wall milliseconds, max RSS (KiB), exit code, stderr. */
+/**
+ * Runs argv under bench/rusage.py; resolves the child's wall milliseconds (spawn to reap, the
+ * wrapper's own start-up excluded), CPU milliseconds (user + system), max RSS (KiB), exit code
+ * and output.
+ */
 export function timedRun(argv, { env, cwd, rssFile }) {
   return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(TIME, ['-f', '%M', '-o', rssFile, ...argv], {
+    const child = spawn('python3', [RUSAGE, rssFile, ...argv], {
       env,
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,10 +99,16 @@ export function timedRun(argv, { env, cwd, rssFile }) {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.once('error', reject);
-    child.once('close', (code) => {
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      const rssKiB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-      resolve({ ms, rssKiB, code, stdout: out, stderr: err });
+    child.once('close', () => {
+      const u = JSON.parse(readFileSync(rssFile, 'utf8'));
+      resolve({
+        ms: u.wall_ms,
+        cpuMs: u.user_ms + u.sys_ms,
+        rssKiB: u.maxrss_kib,
+        code: u.code,
+        stdout: out,
+        stderr: err,
+      });
     });
   });
 }
@@ -185,8 +195,9 @@ export function wholeProcessContenders(root, tmp, ports) {
   }
   return list.map((c) => ({
     ...c,
-    /** Max RSS (KiB) of every run, warm-up included, in run order. */
+    /** Max RSS (KiB) and CPU ms of every run, warm-up included, in run order. */
     rssAll: [],
+    cpuAll: [],
     async run() {
       const dir = join(tmp, 'run');
       freshRunDir(dir);
@@ -196,6 +207,7 @@ export function wholeProcessContenders(root, tmp, ports) {
       const r = await timedRun(c.argv, { env, cwd: root, rssFile: join(tmp, 'rss') });
       r.problems = c.validate(r, dir);
       this.rssAll.push(r.rssKiB);
+      this.cpuAll.push(r.cpuMs);
       return r;
     },
   }));
