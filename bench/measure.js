@@ -13,12 +13,14 @@ export async function interleave(
   { warmup, iterations, validate, between, timeOf = (_result, ms) => ms },
 ) {
   const samples = new Map(contenders.map((c) => [c.name, []]));
+  const cpuSamples = new Map(contenders.map((c) => [c.name, []]));
   const problems = new Map(contenders.map((c) => [c.name, []]));
   for (let round = 0; round < warmup + iterations; round++) {
     const shift = round % contenders.length;
     const order = [...contenders.slice(shift), ...contenders.slice(0, shift)];
     for (const c of order) {
       globalThis.gc?.();
+      const cpu0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       let result;
       let failure;
@@ -28,8 +30,10 @@ export async function interleave(
         failure = error;
       }
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const cpu = process.cpuUsage(cpu0);
       if (round >= warmup) {
         samples.get(c.name).push(failure ? ms : timeOf(result, ms));
+        cpuSamples.get(c.name).push((cpu.user + cpu.system) / 1000);
         const found = failure ? [`threw: ${failure.message}`] : await validate(c, result);
         problems.get(c.name).push(...found);
       }
@@ -39,6 +43,8 @@ export async function interleave(
   return contenders.map((c) => ({
     name: c.name,
     ...summarize(samples.get(c.name)),
+    /** This process's CPU time (all threads) per round: less disturbed by other load than wall time. */
+    cpu: summarize(cpuSamples.get(c.name)),
     problems: problems.get(c.name),
   }));
 }

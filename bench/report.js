@@ -24,10 +24,21 @@ export function speedTable(title, rows, { correct, floorName = 'floor', iteratio
       `${formatMs(r.p10)}–${formatMs(r.p90)}`,
       ok(r) ? formatRatio(r.median / fastest) : `(${formatRatio(r.median / fastest)})`,
       floorRow ? formatRatio(r.median / floorRow.median) : '—',
+      formatMs(r.cpu.median),
+      floorRow ? formatRatio(r.cpu.median / floorRow.cpu.median) : '—',
       ...(extra ? [extra(r)] : []),
     ];
   });
-  const header = ['contender', 'right?', 'median ms', 'p10–p90 ms', '× fastest right', '× floor'];
+  const header = [
+    'contender',
+    'right?',
+    'median ms',
+    'p10–p90 ms',
+    '× fastest right',
+    '× floor',
+    'CPU ms',
+    'CPU × floor',
+  ];
   if (extra) header.push(extra.header);
   return `### ${title}\n\n${iterations} timed rounds after warm-up, interleaved.\n\n${table(header, body)}\n`;
 }
