@@ -42,7 +42,8 @@ export async function interleave(
   }
   return contenders.map((c) => ({
     name: c.name,
-    ...summarize(samples.get(c.name)),
+    samples: samples.get(c.name),
+    ...summarize(samples.get(c.name).filter((x) => typeof x === 'number')),
     /** This process's CPU time (all threads) per round: less disturbed by other load than wall time. */
     cpu: summarize(cpuSamples.get(c.name)),
     problems: problems.get(c.name),

@@ -14,7 +14,7 @@ import { interleave } from './measure.js';
 import { buildPortGuard, loadPortGuard } from './port-guard.js';
 import { correctnessTable, speedTable, table } from './report.js';
 import { formatMs, formatRatio, summarize } from './stats.js';
-import { wholeProcessContenders } from './whole-process.js';
+import { startupPieces, wholeProcessContenders } from './whole-process.js';
 
 const args = process.argv.slice(2);
 const WRITE = args.includes('--write');
@@ -26,8 +26,8 @@ const END_MARK = '<!-- end of generated part: text below is kept by --write -->'
 
 // Fixed round counts (reported with every table) so runs are comparable.
 const ROUNDS = QUICK
-  ? { warmup: 1, w1: 10, w2small: 3, w2big: 3, w3small: 3, w3big: 3, w4: 3 }
-  : { warmup: 3, w1: 60, w2small: 20, w2big: 12, w3small: 20, w3big: 10, w4: 20 };
+  ? { warmup: 1, w1: 10, w2small: 3, w2big: 3, w3small: 3, w3big: 3, w4: 3, pieces: 3 }
+  : { warmup: 3, w1: 60, w2small: 20, w2big: 12, w3small: 20, w3big: 10, w4: 20, pieces: 11 };
 
 const log = (...a) => console.error(...a);
 const started = Date.now();
@@ -256,6 +256,16 @@ async function main() {
   }
   results.w4 = w4rows;
   sections.push(w4Table(w4rows, w4));
+
+  log('W4 — start-up pieces …');
+  const pieces = startupPieces(ROOT, join(TMP, 'work'));
+  const pieceRows = await interleave(pieces, (c) => c.run(), {
+    warmup: 1,
+    iterations: ROUNDS.pieces,
+    validate: (_c, r) => r.problems,
+    timeOf: (r) => r,
+  });
+  sections.push(piecesTable(pieceRows));
   await holder.stop();
 
   const goals = goalLines(results, right);
@@ -308,6 +318,28 @@ function w4Table(rows, contenders) {
       'p10–p90 MiB',
       'RSS × node -e 0',
     ],
+    body,
+  )}\n`;
+}
+
+/** Each piece as extra cost over `node -e 0`; timeOf kept the whole rusage record as the sample. */
+function piecesTable(rows) {
+  const med = (r, key) =>
+    summarize(r.samples.filter((x) => typeof x === 'object').map((x) => x[key])).median;
+  const base = rows.find((r) => r.name === 'node -e 0');
+  const plus = (v) => (v >= 0 ? `+${v.toFixed(1)}` : v.toFixed(1));
+  const body = rows.map((r) => [
+    r.name,
+    r.problems.length ? '✗' : '✓',
+    formatMs(med(r, 'cpuMs')),
+    r === base ? '—' : plus(med(r, 'cpuMs') - med(base, 'cpuMs')),
+    formatMs(med(r, 'ms')),
+    r === base ? '—' : plus(med(r, 'ms') - med(base, 'ms')),
+    (med(r, 'rssKiB') / 1024).toFixed(1),
+    r === base ? '—' : plus((med(r, 'rssKiB') - med(base, 'rssKiB')) / 1024),
+  ]);
+  return `### W4 parts — what pieces of a start-up cost on their own\n\n${base.samples.length} timed rounds, interleaved; medians of each \`node -e <piece>\` and its excess over \`node -e 0\`. CPU time is the steadiest figure on a busy machine.\n\n${table(
+    ['piece', 'ok', 'CPU ms', 'CPU +ms', 'wall ms', 'wall +ms', 'max RSS MiB', 'RSS +MiB'],
     body,
   )}\n`;
 }

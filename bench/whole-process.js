@@ -183,16 +183,6 @@ export function wholeProcessContenders(root, tmp, ports) {
       },
     });
   }
-  // What a dependency costs to load on its own, unbundled from node_modules: a guide to what
-  // the bundle should load only when it is needed.
-  for (const dep of ['@actions/core', '@actions/github']) {
-    if (!existsSync(join(root, 'node_modules', dep))) continue;
-    list.push({
-      name: `load ${dep} (node_modules)`,
-      argv: [process.execPath, '--input-type=module', '-e', `await import('${dep}')`],
-      validate: (r) => (r.code === 0 ? [] : [`exit ${r.code}: ${r.stderr.trim().split('\n')[0]}`]),
-    });
-  }
   return list.map((c) => ({
     ...c,
     /** Max RSS (KiB) and CPU ms of every run, warm-up included, in run order. */
@@ -208,6 +198,52 @@ export function wholeProcessContenders(root, tmp, ports) {
       r.problems = c.validate(r, dir);
       this.rssAll.push(r.rssKiB);
       this.cpuAll.push(r.cpuMs);
+      return r;
+    },
+  }));
+}
+
+/**
+ * What the pieces of a start-up cost on their own, each a bare `node -e` beside `node -e 0`:
+ * the built-in modules the bundle loads, the first socket of a process, a hot loop (which wakes
+ * V8's optimizing compiler) and the @actions packages. A guide to what to load lazily.
+ */
+export function startupPieces(root, tmp) {
+  const listen = (host) =>
+    `const s=require('net').createServer();s.listen({port:0,${host === undefined ? '' : `host:'${host}',`}exclusive:true},()=>s.close())`;
+  const pieces = [
+    ['node -e 0', '0'],
+    ...['crypto', 'child_process', 'fs/promises', 'net', 'dgram', 'os'].map((m) => [
+      `require('${m}')`,
+      `require('${m}')`,
+    ]),
+    ["first TCP listen on '::'", listen('::')],
+    ["first TCP listen on '127.0.0.1'", listen('127.0.0.1')],
+    ["first TCP listen on '::1'", listen('::1')],
+    ['first TCP listen, no host (Node binds ::)', listen(undefined)],
+    [
+      "first UDP bind on '::'",
+      "const d=require('dgram').createSocket('udp6');d.bind({port:0,address:'::'},()=>d.close())",
+    ],
+    ['a 16k-iteration loop', 'let s=0;for(let i=0;i<16384;i++)s+=i'],
+  ];
+  const list = pieces.map(([name, code]) => ({ name, argv: [process.execPath, '-e', code] }));
+  for (const dep of ['@actions/core', '@actions/github']) {
+    if (!existsSync(join(root, 'node_modules', dep))) continue;
+    list.push({
+      name: `import('${dep}') from node_modules`,
+      argv: [process.execPath, '--input-type=module', '-e', `await import('${dep}')`],
+    });
+  }
+  return list.map((c) => ({
+    ...c,
+    async run() {
+      const r = await timedRun(c.argv, {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+        cwd: root,
+        rssFile: join(tmp, 'rss'),
+      });
+      r.problems = r.code === 0 ? [] : [`exit ${r.code}: ${r.stderr.trim().split('\n')[0]}`];
       return r;
     },
   }));
