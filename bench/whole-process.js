@@ -133,6 +133,14 @@ export function wholeProcessContenders(root, tmp, ports) {
       validate: (r) => (r.code === 0 ? [] : [`exit ${r.code}`]),
     },
   ];
+  list.push({
+    name: 'floor process (4 probes on ::, outputs written)',
+    argv: [process.execPath, join(root, 'bench/floor-process.js'), ...ports.map(String)],
+    validate: (r, dir) => {
+      const output = readFileSync(join(dir, 'output'), 'utf8');
+      return r.code === 0 && /api=\d+/.test(output) ? [] : [`exit ${r.code}, output ${output}`];
+    },
+  });
   if (existsSync(join(root, 'dist/index.js'))) {
     list.push({
       name: 'action (dist/index.js)',
