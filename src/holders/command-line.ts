@@ -8,6 +8,7 @@ export const COMMAND_LINE_MAX = 120;
 
 // C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
 // workflow command or a table row.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** Replaces every run of control characters with one space and trims the ends. */
