@@ -1,0 +1,81 @@
+/**
+ * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
+ */
+import type { Holder, HolderFinder, HolderQuery } from '../types.js';
+import { singleLine } from './command-line.js';
+import { findHolders } from './index.js';
+
+/** The holders found for one queried port. */
+export interface WhoResult {
+  query: HolderQuery;
+  holders: Holder[];
+}
+
+/** Looks up all queries in one lookup and sorts the holders back to their query. */
+export async function who(
+  queries: HolderQuery[],
+  finder: HolderFinder = findHolders,
+): Promise<WhoResult[]> {
+  const holders = await finder(queries);
+  return queries.map((query) => ({
+    query,
+    holders: holders.filter((h) => h.port === query.port && h.protocol === query.protocol),
+  }));
+}
+
+// On Linux an unseen process still shows as a uid, but lsof and netstat show nothing at all.
+const NOTHING_FOUND = 'nothing found (free, or not visible to this user)';
+
+const HEADERS = ['PORT', 'PID', 'USER', 'STATE', 'ADDRESSES', 'COMMAND'];
+
+function whoCells(h: Holder): string[] {
+  let user = h.user ?? (h.uid === undefined ? '-' : `uid ${h.uid}`);
+  let command = h.commandLine ?? h.command ?? '-';
+  if (h.container) {
+    const c = h.container;
+    const target = `${c.ip?.includes(':') ? `[${c.ip}]` : (c.ip ?? '?')}:${c.port ?? '?'}`;
+    command = `docker-proxy → container ${c.name !== undefined ? `${c.name} (${target})` : target}`;
+  }
+  if (h.pid === undefined) {
+    if (h.hidden) {
+      user = `uid ${h.uid ?? '?'}`;
+      command = '(process hidden: needs root)';
+    } else if (h.state === 'time-wait') {
+      command = '(no process: a closed connection lingering)';
+    } else if (h.uid !== undefined) {
+      command = '(no process holds it: a kernel socket)';
+    }
+  }
+  return [
+    `${h.port}/${h.protocol}`,
+    h.pid === undefined ? '-' : String(h.pid),
+    user,
+    h.state,
+    h.addresses.join(', ') || '-',
+    command,
+  ].map(singleLine);
+}
+
+/**
+ * A plain-text table, one row per holder; a port with no holder found gets one row saying
+ * `nothing found (free, or not visible to this user)`. Columns are padded to their widest cell; the last one is not padded.
+ */
+export function formatWhoTable(results: readonly WhoResult[]): string {
+  const rows: string[][] = [HEADERS];
+  for (const { query, holders } of results) {
+    if (holders.length === 0) {
+      rows.push([`${query.port}/${query.protocol}`, '-', '-', '-', '-', NOTHING_FOUND]);
+    }
+    for (const h of holders) rows.push(whoCells(h));
+  }
+  const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) =>
+          i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - Array.from(cell).length),
+        )
+        .join('  '),
+    )
+    .join('\n');
+}
