@@ -1,4 +1,5 @@
-import { formatWhoTable, who } from '../src/holders/who.js';
+import { InputError } from '../src/input-error.js';
+import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from '../src/holders/who.js';
 import type { Holder, HolderQuery } from '../src/types.js';
 import { nodeTcpServer, startHolder } from './support/holder-process.js';
 
@@ -96,5 +97,60 @@ test('formatWhoTable: aligned columns, one row per holder, the unseen said plain
     '8080/tcp   4242  root      listen     0.0.0.0      docker-proxy → container web (172.17.0.2:80)',
     '9/udp      -     -         -          -            nothing found (free, or not visible to this user)',
     '41000/tcp  -     -         time-wait  10.0.0.5     (no process: a closed connection lingering)',
+  ]);
+});
+
+describe('parseWhoTargets', () => {
+  test('PORT, PORT/tcp, PORT/udp, PORT/both; TCP by default; duplicates once', () => {
+    expect(parseWhoTargets(['5432', '5353/udp', '53/both', '5432/TCP'])).toEqual([
+      { port: 5432, protocol: 'tcp' },
+      { port: 5353, protocol: 'udp' },
+      { port: 53, protocol: 'tcp' },
+      { port: 53, protocol: 'udp' },
+    ]);
+  });
+
+  test('every bad target is named at once, as an input error of `who`', () => {
+    let error: unknown;
+    try {
+      parseWhoTargets(['80', 'abc', '0', '70000/tcp', '5/sctp', '-1']);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const { input, problems } = error as InputError;
+    expect(input).toBe('who');
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toBe(
+      'who: "abc" is not a port; write PORT[/tcp|udp|both] with PORT from 1 to 65535, e.g. 5432 or 5353/udp',
+    );
+    expect(problems.slice(1).map((p) => /"(.*?)"/.exec(p)?.[1])).toEqual([
+      '0',
+      '70000/tcp',
+      '5/sctp',
+      '-1',
+    ]);
+  });
+});
+
+test('formatWhoJson: port, protocol, holders and their one-line description', () => {
+  const holder: Holder = {
+    protocol: 'tcp',
+    port: 80,
+    addresses: ['0.0.0.0'],
+    state: 'listen',
+    pid: 1,
+    command: 'nginx',
+  };
+  expect(
+    JSON.parse(
+      formatWhoJson([
+        { query: { port: 80, protocol: 'tcp' }, holders: [holder] },
+        { query: { port: 81, protocol: 'udp' }, holders: [] },
+      ]),
+    ),
+  ).toEqual([
+    { port: 80, protocol: 'tcp', holders: [holder], description: 'pid 1 `nginx` on 0.0.0.0' },
+    { port: 81, protocol: 'udp', holders: [], description: 'unknown' },
   ]);
 });

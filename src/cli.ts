@@ -4,6 +4,7 @@ import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
 import { parseConfig } from './config.js';
 import { guardPorts } from './guard.js';
+import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from './holders/who.js';
 import { InputError, InputErrors } from './input-error.js';
 import {
   annotationsFor,
@@ -84,6 +85,19 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
   return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
 
+async function whoHolds(command: Extract<CliCommand, { kind: 'who' }>): Promise<number> {
+  if (command.format !== 'text' && command.format !== 'json')
+    throw new UsageError(
+      '--format',
+      `who: --format ${command.format} is not available; use text or json`,
+    );
+  const results = await who(parseWhoTargets(command.targets));
+  process.stdout.write(
+    (command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n',
+  );
+  return EXIT_OK;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -97,6 +111,8 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_OK;
       case 'guard':
         return await guard(command);
+      case 'who':
+        return await whoHolds(command);
       default:
         throw new UsageError(command.kind, `${command.kind}: not available yet`);
     }

@@ -1,14 +1,43 @@
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
-import type { Holder, HolderFinder, HolderQuery } from '../types.js';
+import { InputError } from '../input-error.js';
+import type { Holder, HolderFinder, HolderQuery, Protocol } from '../types.js';
 import { singleLine } from './command-line.js';
+import { describeHolders } from './describe-holder.js';
 import { findHolders } from './index.js';
 
 /** The holders found for one queried port. */
 export interface WhoResult {
   query: HolderQuery;
   holders: Holder[];
+}
+
+/**
+ * Parses `who` targets: `PORT`, `PORT/tcp`, `PORT/udp` or `PORT/both` (TCP when no protocol
+ * is given). Every bad target is reported at once, as an {@link InputError} for `who`.
+ */
+export function parseWhoTargets(targets: readonly string[]): HolderQuery[] {
+  const queries: HolderQuery[] = [];
+  const problems: string[] = [];
+  for (const target of targets) {
+    const match = /^(\d{1,5})(?:\/(tcp|udp|both))?$/i.exec(target.trim());
+    const port = match ? Number(match[1]) : NaN;
+    if (!match || port < 1 || port > 65535) {
+      problems.push(
+        `who: "${target}" is not a port; write PORT[/tcp|udp|both] with PORT from 1 to 65535, e.g. 5432 or 5353/udp`,
+      );
+      continue;
+    }
+    const protocol = (match[2] ?? 'tcp').toLowerCase();
+    const protocols: Protocol[] = protocol === 'both' ? ['tcp', 'udp'] : [protocol as Protocol];
+    for (const p of protocols) {
+      if (!queries.some((q) => q.port === port && q.protocol === p))
+        queries.push({ port, protocol: p });
+    }
+  }
+  if (problems.length > 0) throw new InputError('who', problems);
+  return queries;
 }
 
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
@@ -78,4 +107,21 @@ export function formatWhoTable(results: readonly WhoResult[]): string {
         .join('  '),
     )
     .join('\n');
+}
+
+/**
+ * JSON for `who --format json`: one object per queried port with its holders and the same
+ * one-line description the action's messages use.
+ */
+export function formatWhoJson(results: readonly WhoResult[]): string {
+  return JSON.stringify(
+    results.map(({ query, holders }) => ({
+      port: query.port,
+      protocol: query.protocol,
+      holders,
+      description: describeHolders(holders),
+    })),
+    null,
+    2,
+  );
 }
