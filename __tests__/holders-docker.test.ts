@@ -3,9 +3,11 @@
  * `docker ps` when docker answers. This machine has a docker client but no daemon; a small
  * stand-in `docker` executable plays a daemon's answers where one is needed.
  */
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   DOCKER_PS_ARGS,
   dockerProxyTarget,
@@ -18,6 +20,9 @@ import { describeHolder } from '../src/holders/describe-holder.js';
 import { findHoldersOn } from '../src/holders/index.js';
 import type { Holder } from '../src/types.js';
 import { osPickedPort, startHolder, type HolderProcess } from './support/holder-process.js';
+import { transpileHolders } from './support/transpiled-holders.js';
+
+const run = promisify(execFile);
 
 const PS_OUTPUT = readFileSync(
   new URL('./fixtures/holders/docker-ps.txt', import.meta.url),
@@ -37,6 +42,13 @@ function fakeDocker(name: string, body: string): string {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'port-guard-docker-'));
   writeFileSync(join(dir, 'ps.txt'), PS_OUTPUT);
+  // Through a symlink named docker-proxy, node runs with comm and argv[0] "docker-proxy".
+  symlinkSync(process.execPath, join(dir, 'docker-proxy'));
+  writeFileSync(
+    join(dir, 'proxy.cjs'),
+    'const a=process.argv;const arg=(n)=>a[a.indexOf(n)+1];const p=Number(arg("-host-port"));' +
+      "require('net').createServer().listen(p,arg('-host-ip'),()=>console.log(p));",
+  );
 });
 afterAll(async () => {
   await Promise.all(started.map((h) => h.stop()));
@@ -161,7 +173,58 @@ describe('nameContainers', () => {
     }
   });
 
-  test('docker is not asked when no holder is a docker-proxy', async () => {
+  test('a process hidden from this user: named when docker publishes that port on that address', async () => {
+    const docker = fakeDocker(
+      'docker-ok-2',
+      `process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(dir, 'ps.txt'))}, 'utf8'));`,
+    );
+    const hidden = (port: number, addresses: string[]): Holder => ({
+      protocol: 'tcp',
+      port,
+      addresses,
+      state: 'listen',
+      uid: 0,
+      hidden: true,
+    });
+    const holders = [
+      hidden(8080, ['0.0.0.0', '::']),
+      hidden(5432, ['127.0.0.1']),
+      // Docker publishes 5432 on 127.0.0.1 only: a hidden root process on 0.0.0.0 is not it.
+      hidden(5432, ['0.0.0.0']),
+      {
+        protocol: 'tcp' as const,
+        port: 8080,
+        addresses: ['::'],
+        state: 'listen',
+        pid: 4250,
+        command: 'com.docker.backend',
+      },
+      {
+        protocol: 'tcp' as const,
+        port: 8080,
+        addresses: ['::'],
+        state: 'listen',
+        pid: 4251,
+        command: 'node',
+      },
+    ];
+    await nameContainers(holders, { docker });
+    expect(holders.map((h) => h.container)).toEqual([
+      { name: 'web', port: 80 },
+      { name: 'db', port: 5432 },
+      undefined,
+      { name: 'web', port: 80 },
+      undefined,
+    ]);
+    expect(describeHolder(holders[0])).toBe(
+      'uid 0 (process hidden: needs root) on 0.0.0.0, :: — published by docker for container web (port 80)',
+    );
+    expect(describeHolder(holders[3])).toBe(
+      'pid 4250 com.docker.backend → container web (port 80) on ::',
+    );
+  });
+
+  test('docker is not asked when no holder could be docker’s', async () => {
     const marker = join(dir, 'asked');
     const docker = fakeDocker(
       'docker-marks',
@@ -176,13 +239,7 @@ describe('nameContainers', () => {
 
 test('end to end on this machine: a fake docker-proxy process, named through docker, described', async () => {
   const proxy = join(dir, 'docker-proxy');
-  symlinkSync(process.execPath, proxy);
   const script = join(dir, 'proxy.cjs');
-  writeFileSync(
-    script,
-    "const a=process.argv;const p=Number(a[a.indexOf('-host-port')+1]);" +
-      "require('net').createServer().listen(p,'0.0.0.0',()=>console.log(p));",
-  );
   const port = await osPickedPort();
   const holder = await startHolder(proxy, [
     script,
@@ -215,4 +272,62 @@ test('end to end on this machine: a fake docker-proxy process, named through doc
   expect(describeHolder(holders[0])).toBe(
     `pid ${holder.pid} docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`,
   );
+});
+
+test('the GitHub runner case: root’s docker-proxy hidden from an unprivileged lookup, named through docker', async () => {
+  chmodSync(dir, 0o755);
+  const lib = transpileHolders();
+  try {
+    const port = await osPickedPort();
+    const holder = await startHolder(join(dir, 'docker-proxy'), [
+      join(dir, 'proxy.cjs'),
+      '-proto',
+      'tcp',
+      '-host-ip',
+      '0.0.0.0',
+      '-host-port',
+      String(port),
+      '-container-ip',
+      '172.18.0.3',
+      '-container-port',
+      '5432',
+    ]);
+    started.push(holder);
+    writeFileSync(
+      join(dir, 'ps-runner.txt'),
+      `def456\tpostgres-service\t0.0.0.0:${port}->5432/tcp\n`,
+    );
+    const docker = fakeDocker(
+      'docker-runner',
+      `process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(dir, 'ps-runner.txt'))}, 'utf8'));`,
+    );
+    const script = join(lib, 'who.mjs');
+    writeFileSync(
+      script,
+      "import { findHoldersOn } from './holders/index.js';\n" +
+        `const holders = await findHoldersOn('linux', [{ port: ${port}, protocol: 'tcp' }], { docker: { docker: ${JSON.stringify(docker)} } });\n` +
+        'console.log(JSON.stringify(holders));\n',
+    );
+    const { stdout } = await run('setpriv', [
+      '--reuid=65534',
+      '--regid=65534',
+      '--clear-groups',
+      process.execPath,
+      script,
+    ]);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        protocol: 'tcp',
+        port,
+        addresses: ['0.0.0.0'],
+        state: 'listen',
+        uid: 0,
+        user: 'root',
+        hidden: true,
+        container: { name: 'postgres-service', port: 5432 },
+      },
+    ]);
+  } finally {
+    rmSync(lib, { recursive: true, force: true });
+  }
 });

@@ -9,11 +9,13 @@ import { singleLine } from './command-line.js';
 const OCCUPYING_STATES = new Set(['listen', 'bound']);
 
 function hostPort(ip: string | undefined, port: number | undefined): string {
-  const host = ip === undefined ? '?' : ip.includes(':') ? `[${ip}]` : ip;
+  if (ip === undefined) return `port ${port ?? '?'}`;
+  const host = ip.includes(':') ? `[${ip}]` : ip;
   return port === undefined ? host : `${host}:${port}`;
 }
 
-function containerText(container: NonNullable<Holder['container']>): string {
+/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
+export function containerText(container: NonNullable<Holder['container']>): string {
   const target =
     container.ip === undefined && container.port === undefined
       ? undefined
@@ -28,7 +30,7 @@ function who(h: Holder): string {
   if (h.pid !== undefined) {
     const parts = [`pid ${h.pid}`];
     if (h.container) {
-      parts.push(`docker-proxy → ${containerText(h.container)}`);
+      parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
     } else {
       const command = h.commandLine ?? h.command;
       if (command !== undefined) parts.push(`\`${command}\``);
@@ -52,6 +54,9 @@ function who(h: Holder): string {
 export function describeHolder(h: Holder): string {
   let text = who(h);
   if (h.addresses.length > 0) text += ` on ${h.addresses.join(', ')}`;
+  if (h.pid === undefined && h.container) {
+    text += ` — published by docker for ${containerText(h.container)}`;
+  }
   if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
     text += ` (${h.state})`;
   }

@@ -68,27 +68,70 @@ export function parseDockerPs(text: string): DockerPsRow[] {
   return rows;
 }
 
+/** One published port of a container, for one host port. */
+export interface PublishedPort {
+  /** The host address docker binds: `0.0.0.0`, `::`, `127.0.0.1`, … */
+  hostIp: string;
+  containerPort: number;
+}
+
 /**
- * Whether a `docker ps` Ports column publishes `hostPort` on `protocol` to `containerPort`.
- * Entries look like `0.0.0.0:8080->80/tcp`, `[::]:8080->80/tcp`, `:::8080->80/tcp` or ranges
+ * Where a `docker ps` Ports column maps `hostPort` on `protocol`. Entries look like
+ * `0.0.0.0:8080->80/tcp`, `[::]:8080->80/tcp`, `:::8080->80/tcp` or ranges
  * `0.0.0.0:8000-8001->8000-8001/tcp`.
  */
+export function publishedPorts(
+  ports: string,
+  hostPort: number,
+  protocol: Protocol,
+): PublishedPort[] {
+  const mapped: PublishedPort[] = [];
+  for (const entry of ports.split(',')) {
+    const match = /^(.*):(\d+)(?:-(\d+))?->(\d+)(?:-(\d+))?\/(\w+)$/.exec(entry.trim());
+    if (!match || match[6] !== protocol) continue;
+    const lo = Number(match[2]);
+    const hi = match[3] === undefined ? lo : Number(match[3]);
+    if (hostPort < lo || hostPort > hi) continue;
+    const hostIp = match[1].replace(/^\[(.*)\]$/, '$1');
+    mapped.push({ hostIp, containerPort: Number(match[4]) + (hostPort - lo) });
+  }
+  return mapped;
+}
+
+/** Whether a `docker ps` Ports column publishes `hostPort` (to `containerPort`, when given). */
 export function publishes(
   ports: string,
   hostPort: number,
   protocol: Protocol,
   containerPort?: number,
 ): boolean {
-  for (const entry of ports.split(',')) {
-    const match = /:(\d+)(?:-(\d+))?->(\d+)(?:-(\d+))?\/(\w+)\s*$/.exec(entry.trim());
-    if (!match || match[5] !== protocol) continue;
-    const lo = Number(match[1]);
-    const hi = match[2] === undefined ? lo : Number(match[2]);
-    if (hostPort < lo || hostPort > hi) continue;
-    const mapped = Number(match[3]) + (hostPort - lo);
-    if (containerPort === undefined || containerPort === mapped) return true;
-  }
-  return false;
+  return publishedPorts(ports, hostPort, protocol).some(
+    (p) => containerPort === undefined || p.containerPort === containerPort,
+  );
+}
+
+/**
+ * Processes that hold a published port for Docker other than `docker-proxy`: Docker Desktop
+ * on macOS and Windows, rootless Docker. Compared in lower case.
+ */
+const DOCKER_FORWARDERS = new Set([
+  'com.docker.backend',
+  'com.docker.backend.exe',
+  'com.docker.vpnkit',
+  'vpnkit-bridge',
+  'wslrelay.exe',
+  'rootlessport',
+]);
+
+/**
+ * Whether docker may know who this holder is: a `docker-proxy` not yet named, another Docker
+ * forwarder, or a process this user cannot see (on a GitHub runner, the root-owned
+ * `docker-proxy` of a service container is hidden from the `runner` user).
+ */
+function asksDocker(h: Holder): boolean {
+  if (h.container) return h.container.name === undefined;
+  if (h.hidden) return true;
+  return h.command !== undefined && DOCKER_FORWARDERS.has(h.command.toLowerCase());
 }
 
 /** Options for {@link nameContainers}. */
@@ -101,15 +144,17 @@ export interface NameContainersOptions {
 }
 
 /**
- * Adds the container name to every holder that has a `container` target, when `docker ps`
- * answers and exactly one running container publishes that port. Returns the same holders;
- * when docker is absent, refuses or is slow, they are returned unnamed.
+ * Names the container behind holders docker may know (see `asksDocker`), when `docker ps`
+ * answers and exactly one running container publishes that host port: a `docker-proxy`
+ * gets `container.name`; a hidden process or another forwarder gets `container` with the
+ * name and the container port. Returns the same holders; when docker is absent, refuses or
+ * is slow, they are returned as they were.
  */
 export async function nameContainers(
   holders: Holder[],
   options: NameContainersOptions = {},
 ): Promise<Holder[]> {
-  if (!holders.some((h) => h.container && h.container.name === undefined)) return holders;
+  if (!holders.some(asksDocker)) return holders;
   const run = options.run ?? runTool;
   const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
     timeoutMs: options.timeoutMs ?? 1500,
@@ -118,13 +163,21 @@ export async function nameContainers(
   if (result.code !== 0) return holders;
   const rows = parseDockerPs(result.stdout);
   for (const holder of holders) {
-    if (!holder.container || holder.container.name !== undefined) continue;
-    const { port: containerPort } = holder.container;
-    const matches = rows.filter((r) =>
-      publishes(r.ports, holder.port, holder.protocol, containerPort),
+    if (!asksDocker(holder)) continue;
+    const wanted = holder.container?.port;
+    const matches = rows.flatMap((r) =>
+      publishedPorts(r.ports, holder.port, holder.protocol)
+        .filter((p) => wanted === undefined || p.containerPort === wanted)
+        // For a process nobody can see, the address must match too, or any root process on
+        // that port would be taken for docker's.
+        .filter((p) => !holder.hidden || holder.addresses.includes(p.hostIp))
+        .map((p) => ({ name: r.name, port: p.containerPort })),
     );
-    const names = new Set(matches.map((r) => r.name));
-    if (names.size === 1) holder.container.name = [...names][0];
+    const names = new Set(matches.map((m) => m.name));
+    if (names.size !== 1) continue;
+    const [match] = matches;
+    if (holder.container) holder.container.name = match.name;
+    else holder.container = { name: match.name, port: match.port };
   }
   return holders;
 }

@@ -4,7 +4,7 @@
 import { InputError } from '../input-error.js';
 import type { Holder, HolderFinder, HolderQuery, Protocol } from '../types.js';
 import { singleLine } from './command-line.js';
-import { describeHolders } from './describe-holder.js';
+import { containerText, describeHolders } from './describe-holder.js';
 import { findHolders } from './index.js';
 
 /** The holders found for one queried port. */
@@ -60,15 +60,14 @@ const HEADERS = ['PORT', 'PID', 'USER', 'STATE', 'ADDRESSES', 'COMMAND'];
 function whoCells(h: Holder): string[] {
   let user = h.user ?? (h.uid === undefined ? '-' : `uid ${h.uid}`);
   let command = h.commandLine ?? h.command ?? '-';
-  if (h.container) {
-    const c = h.container;
-    const target = `${c.ip?.includes(':') ? `[${c.ip}]` : (c.ip ?? '?')}:${c.port ?? '?'}`;
-    command = `docker-proxy → container ${c.name !== undefined ? `${c.name} (${target})` : target}`;
+  if (h.container && h.pid !== undefined) {
+    command = `${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`;
   }
   if (h.pid === undefined) {
     if (h.hidden) {
       user = `uid ${h.uid ?? '?'}`;
       command = '(process hidden: needs root)';
+      if (h.container) command += ` published by docker for ${containerText(h.container)}`;
     } else if (h.state === 'time-wait') {
       command = '(no process: a closed connection lingering)';
     } else if (h.uid !== undefined) {
