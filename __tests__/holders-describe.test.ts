@@ -66,7 +66,7 @@ describe('describeHolder', () => {
       'no process (time-wait: a closed connection lingering) on 10.1.2.3',
     );
     expect(describeHolder({ ...base, addresses: ['0.0.0.0'], uid: 0, user: 'root' })).toBe(
-      'uid 0 (no process holds it: a kernel socket) on 0.0.0.0',
+      'uid 0 (no process found: a kernel socket, or a process in another container) on 0.0.0.0',
     );
     expect(
       describeHolder({

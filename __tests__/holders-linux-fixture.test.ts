@@ -99,7 +99,8 @@ test('a socket whose process cannot be seen is reported with its uid as hidden, 
       hidden: true,
     },
   ]);
-  // With every process visible, an unmapped socket is not "hidden" (a kernel socket).
+  // With every process visible, an unmapped socket is not "hidden": a kernel socket, or a
+  // process in another PID namespace.
   const [privileged] = await lookup(3000, 'tcp', true);
   expect(privileged.hidden).toBeUndefined();
   expect(privileged.uid).toBe(1000);

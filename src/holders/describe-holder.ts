@@ -41,7 +41,8 @@ function who(h: Holder): string {
   }
   // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
   if (h.hidden) return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
-  if (h.uid !== undefined) return `uid ${h.uid} (no process holds it: a kernel socket)`;
+  if (h.uid !== undefined)
+    return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
   if (h.state === 'time-wait') return 'no process (time-wait: a closed connection lingering)';
   return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
 }

@@ -71,7 +71,7 @@ function whoCells(h: Holder): string[] {
     } else if (h.state === 'time-wait') {
       command = '(no process: a closed connection lingering)';
     } else if (h.uid !== undefined) {
-      command = '(no process holds it: a kernel socket)';
+      command = '(no process found: a kernel socket, or a process in another container)';
     }
   }
   return [
