@@ -15,6 +15,11 @@ test('findHolders on this machine (Linux: /proc)', async () => {
   ]);
 });
 
+test('a port asked twice is answered once', async () => {
+  const query = { port: server.port, protocol: 'tcp' as const };
+  expect(await findHolders([query, { ...query }])).toHaveLength(1);
+});
+
 test('the lsof path (macOS, BSD) with this machine’s lsof finds the same holder', async () => {
   for (const platform of ['darwin', 'freebsd'] as const) {
     expect(await findHoldersOn(platform, [{ port: server.port, protocol: 'tcp' }])).toEqual([

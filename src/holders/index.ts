@@ -35,7 +35,11 @@ export async function findHoldersOn(
   queries: readonly HolderQuery[],
   deps: HolderLookupDeps = {},
 ): Promise<Holder[]> {
-  const valid = queries.filter(isPort);
+  const valid = queries
+    .filter(isPort)
+    .filter(
+      (q, i, all) => all.findIndex((o) => o.port === q.port && o.protocol === q.protocol) === i,
+    );
   if (valid.length === 0) return [];
   let holders: Holder[];
   try {
