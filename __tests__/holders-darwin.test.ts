@@ -14,6 +14,7 @@ import {
 } from '../src/holders/darwin.js';
 import { runTool, type ToolRunner } from '../src/holders/run-tool.js';
 import {
+  me,
   nodeTcpServer,
   nodeUdpSocket,
   startHolder,
@@ -174,7 +175,7 @@ describe('findHoldersWithLsof with the real lsof and ps of this machine', () => 
         command: 'node',
         addresses: ['127.0.0.1'],
         state: 'listen',
-        user: 'root',
+        user: me.user,
       }),
       expect.objectContaining({
         protocol: 'udp',

@@ -19,7 +19,13 @@ import {
 import { describeHolder } from '../src/holders/describe-holder.js';
 import { findHoldersOn } from '../src/holders/index.js';
 import type { Holder } from '../src/types.js';
-import { osPickedPort, startHolder, type HolderProcess } from './support/holder-process.js';
+import {
+  me,
+  osPickedPort,
+  startHolder,
+  testAsRoot,
+  type HolderProcess,
+} from './support/holder-process.js';
 import { transpileHolders } from './support/transpiled-holders.js';
 
 const run = promisify(execFile);
@@ -270,64 +276,67 @@ test('end to end on this machine: a fake docker-proxy process, named through doc
     }),
   ]);
   expect(describeHolder(holders[0])).toBe(
-    `pid ${holder.pid} docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`,
+    `pid ${holder.pid} docker-proxy → container web (172.17.0.2:80) (user ${me.user}) on 0.0.0.0`,
   );
 });
 
-test('the GitHub runner case: root’s docker-proxy hidden from an unprivileged lookup, named through docker', async () => {
-  chmodSync(dir, 0o755);
-  const lib = transpileHolders();
-  try {
-    const port = await osPickedPort();
-    const holder = await startHolder(join(dir, 'docker-proxy'), [
-      join(dir, 'proxy.cjs'),
-      '-proto',
-      'tcp',
-      '-host-ip',
-      '0.0.0.0',
-      '-host-port',
-      String(port),
-      '-container-ip',
-      '172.18.0.3',
-      '-container-port',
-      '5432',
-    ]);
-    started.push(holder);
-    writeFileSync(
-      join(dir, 'ps-runner.txt'),
-      `def456\tpostgres-service\t0.0.0.0:${port}->5432/tcp\n`,
-    );
-    const docker = fakeDocker(
-      'docker-runner',
-      `process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(dir, 'ps-runner.txt'))}, 'utf8'));`,
-    );
-    const script = join(lib, 'who.mjs');
-    writeFileSync(
-      script,
-      "import { findHoldersOn } from './holders/index.js';\n" +
-        `const holders = await findHoldersOn('linux', [{ port: ${port}, protocol: 'tcp' }], { docker: { docker: ${JSON.stringify(docker)} } });\n` +
-        'console.log(JSON.stringify(holders));\n',
-    );
-    const { stdout } = await run('setpriv', [
-      '--reuid=65534',
-      '--regid=65534',
-      '--clear-groups',
-      process.execPath,
-      script,
-    ]);
-    expect(JSON.parse(stdout)).toEqual([
-      {
-        protocol: 'tcp',
-        port,
-        addresses: ['0.0.0.0'],
-        state: 'listen',
-        uid: 0,
-        user: 'root',
-        hidden: true,
-        container: { name: 'postgres-service', port: 5432 },
-      },
-    ]);
-  } finally {
-    rmSync(lib, { recursive: true, force: true });
-  }
-});
+testAsRoot(
+  'the GitHub runner case: root’s docker-proxy hidden from an unprivileged lookup, named through docker',
+  async () => {
+    chmodSync(dir, 0o755);
+    const lib = transpileHolders();
+    try {
+      const port = await osPickedPort();
+      const holder = await startHolder(join(dir, 'docker-proxy'), [
+        join(dir, 'proxy.cjs'),
+        '-proto',
+        'tcp',
+        '-host-ip',
+        '0.0.0.0',
+        '-host-port',
+        String(port),
+        '-container-ip',
+        '172.18.0.3',
+        '-container-port',
+        '5432',
+      ]);
+      started.push(holder);
+      writeFileSync(
+        join(dir, 'ps-runner.txt'),
+        `def456\tpostgres-service\t0.0.0.0:${port}->5432/tcp\n`,
+      );
+      const docker = fakeDocker(
+        'docker-runner',
+        `process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(dir, 'ps-runner.txt'))}, 'utf8'));`,
+      );
+      const script = join(lib, 'who.mjs');
+      writeFileSync(
+        script,
+        "import { findHoldersOn } from './holders/index.js';\n" +
+          `const holders = await findHoldersOn('linux', [{ port: ${port}, protocol: 'tcp' }], { docker: { docker: ${JSON.stringify(docker)} } });\n` +
+          'console.log(JSON.stringify(holders));\n',
+      );
+      const { stdout } = await run('setpriv', [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        script,
+      ]);
+      expect(JSON.parse(stdout)).toEqual([
+        {
+          protocol: 'tcp',
+          port,
+          addresses: ['0.0.0.0'],
+          state: 'listen',
+          uid: 0,
+          user: 'root',
+          hidden: true,
+          container: { name: 'postgres-service', port: 5432 },
+        },
+      ]);
+    } finally {
+      rmSync(lib, { recursive: true, force: true });
+    }
+  },
+);

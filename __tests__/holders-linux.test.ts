@@ -10,9 +10,11 @@ import { promisify } from 'node:util';
 import { findHoldersLinux } from '../src/holders/linux.js';
 import {
   nodeTcpServer,
+  me,
   nodeUdpSocket,
   osPickedPort,
   startHolder,
+  testAsRoot,
   type HolderProcess,
 } from './support/holder-process.js';
 import { transpileHolders } from './support/transpiled-holders.js';
@@ -44,8 +46,8 @@ test('a Node TCP server on 127.0.0.1 in another process: its pid, command and us
       command: 'node',
       addresses: ['127.0.0.1'],
       state: 'listen',
-      uid: 0,
-      user: 'root',
+      uid: me.uid,
+      user: me.user,
     }),
   ]);
   expect(holders[0].commandLine).toMatch(/^node -e const s=require\('net'\)/);
@@ -100,7 +102,7 @@ test('a UDP socket: state bound, found only under udp', async () => {
   ]);
 });
 
-test('a holder running as another user: uid 65534, user nobody', async () => {
+testAsRoot('a holder running as another user: uid 65534, user nobody', async () => {
   const server = await hold('setpriv', [
     ...NOBODY,
     process.execPath,
@@ -141,7 +143,7 @@ describe('the lookup run as an unprivileged user (uid 65534)', () => {
     return JSON.parse(stdout) as unknown[];
   };
 
-  test("cannot see root's process: uid 0 and hidden, no pid, no guess", async () => {
+  testAsRoot("cannot see root's process: uid 0 and hidden, no pid, no guess", async () => {
     const server = await hold(process.execPath, ['-e', nodeTcpServer('127.0.0.1')]);
     expect(await lookupAsNobody(server.port)).toEqual([
       {
@@ -156,7 +158,7 @@ describe('the lookup run as an unprivileged user (uid 65534)', () => {
     ]);
   });
 
-  test('still sees a process of its own user', async () => {
+  testAsRoot('still sees a process of its own user', async () => {
     const server = await hold('setpriv', [
       ...NOBODY,
       process.execPath,

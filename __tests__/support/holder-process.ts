@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
 
 export interface HolderProcess {
   child: ChildProcess;
@@ -72,3 +73,15 @@ export function osPickedPort(): Promise<number> {
     });
   });
 }
+
+/** This process's uid and user name, for holders the tests start themselves. */
+export const me = (() => {
+  const info = userInfo();
+  return { uid: info.uid, user: info.username };
+})();
+
+/**
+ * For tests that switch to uid 65534 with `setpriv`, which needs root: skipped (and shown as
+ * skipped) elsewhere, e.g. on a GitHub-hosted runner's `runner` user.
+ */
+export const testAsRoot: typeof test = process.getuid?.() === 0 ? test : test.skip;
