@@ -19,7 +19,7 @@ import {
   nodeUdpSocket,
   startHolder,
   type HolderProcess,
-} from './support/holder-process.js';
+} from './support/spawn-holder.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`./fixtures/holders/darwin/${name}`, import.meta.url), 'utf8');

@@ -25,7 +25,7 @@ import {
   startHolder,
   testAsRoot,
   type HolderProcess,
-} from './support/holder-process.js';
+} from './support/spawn-holder.js';
 import { transpileHolders } from './support/transpiled-holders.js';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { InputError } from '../src/input-error.js';
 import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from '../src/holders/who.js';
 import type { Holder, HolderQuery } from '../src/types.js';
-import { nodeTcpServer, startHolder } from './support/holder-process.js';
+import { nodeTcpServer, startHolder } from './support/spawn-holder.js';
 
 test('who: one lookup for all queries, holders sorted back to their query', async () => {
   const calls: HolderQuery[][] = [];

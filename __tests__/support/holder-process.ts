@@ -1,87 +1,83 @@
-/**
- * Starts a real process that holds a port and says which one on its first stdout line, so
- * tests can look for it; the OS picks the port (nothing assumes a fixed port is free).
- */
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 
-export interface HolderProcess {
-  child: ChildProcess;
-  pid: number;
+export interface HeldPort {
   port: number;
+  pid: number;
+  process: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Spawns `command args` (no shell) and waits for the port it prints. */
-export function startHolder(
-  command: string,
-  args: string[],
-  options: SpawnOptions = {},
-): Promise<HolderProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], ...options });
-    let out = '';
-    let err = '';
-    const stop = (): Promise<void> =>
-      new Promise((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGKILL');
-      });
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`${command} did not report a port: ${err}`));
-    }, 15000);
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = /^(\d+)\s*\n/.exec(out);
-      if (line && child.pid !== undefined) {
-        clearTimeout(timer);
-        resolve({ child, pid: child.pid, port: Number(line[1]), stop });
-      }
-    });
-    child.once('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${command} exited (${code}) before reporting a port: ${err}`));
-    });
-  });
+export interface HoldOptions {
+  protocol?: 'tcp' | 'udp';
+  host: string;
+  /** 0 (the default): the OS picks a free port. */
+  port?: number;
+  ipv6Only?: boolean;
 }
 
-/** A Node one-liner that listens on TCP `host` port 0 and prints the port. */
-export const nodeTcpServer = (host: string): string =>
-  `const s=require('net').createServer();s.listen(0,${JSON.stringify(host)},()=>console.log(s.address().port));`;
+// The holder runs in its own process, as a real server would; it prints its port once bound.
+const SCRIPT = `
+const [protocol, host, port, v6only] = process.argv.slice(1);
+const done = (p) => { process.stdout.write(p + '\\n'); };
+if (protocol === 'udp') {
+  const s = require('dgram').createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', ipv6Only: v6only === '1' });
+  s.on('error', (e) => { process.stdout.write('ERR ' + e.code + '\\n'); process.exit(3); });
+  s.bind({ port: Number(port), address: host }, () => done(s.address().port));
+} else {
+  const s = require('net').createServer();
+  s.on('error', (e) => { process.stdout.write('ERR ' + e.code + '\\n'); process.exit(3); });
+  s.listen({ port: Number(port), host, ipv6Only: v6only === '1' }, () => done(s.address().port));
+}
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
+`;
 
-/** A Node one-liner that binds a UDP socket on `host` port 0 and prints the port. */
-export const nodeUdpSocket = (host: string): string =>
-  `const s=require('dgram').createSocket(${JSON.stringify(host.includes(':') ? 'udp6' : 'udp4')});` +
-  `s.bind(0,${JSON.stringify(host)},()=>console.log(s.address().port));`;
-
-/** A port the OS says is free right now (listen on 0, then close). */
-export function osPickedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+/** Starts a listener in a separate process and waits until it is bound. */
+export async function holdPort(options: HoldOptions, runAs?: string[]): Promise<HeldPort> {
+  const args = [
+    '-e',
+    SCRIPT,
+    options.protocol ?? 'tcp',
+    options.host,
+    String(options.port ?? 0),
+    options.ipv6Only ? '1' : '0',
+  ];
+  const [file, argv] = runAs
+    ? [runAs[0]!, [...runAs.slice(1), process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(file, argv, { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.setEncoding('utf8');
+  const line = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(out.trim());
     });
+    child.once('exit', (code) => reject(new Error(`holder exited with ${code}: ${out}`)));
   });
+  if (line.startsWith('ERR'))
+    throw new Error(`holder could not bind ${options.host}:${options.port}: ${line}`);
+  return {
+    port: Number(line),
+    pid: child.pid!,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    },
+  };
 }
 
-/** This process's uid and user name, for holders the tests start themselves. */
-export const me = (() => {
-  const info = userInfo();
-  return { uid: info.uid, user: info.username };
-})();
-
-/**
- * For tests that switch to uid 65534 with `setpriv`, which needs root: skipped (and shown as
- * skipped) elsewhere, e.g. on a GitHub-hosted runner's `runner` user.
- */
-export const testAsRoot: typeof test = process.getuid?.() === 0 ? test : test.skip;
+/** A first non-internal address of this host for a family, if it has one. */
+export async function interfaceAddress(family: 'IPv4' | 'IPv6'): Promise<string | undefined> {
+  const { networkInterfaces } = await import('node:os');
+  for (const infos of Object.values(networkInterfaces())) {
+    for (const info of infos ?? []) {
+      if (!info.internal && info.family === family && !info.address.startsWith('fe80'))
+        return info.address;
+    }
+  }
+  return undefined;
+}
