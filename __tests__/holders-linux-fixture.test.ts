@@ -12,6 +12,7 @@ import { findHoldersLinux, parsePasswd } from '../src/holders/linux.js';
 const FIXTURES = fileURLToPath(new URL('./fixtures/holders/', import.meta.url));
 const passwdPath = join(FIXTURES, 'passwd');
 let procRoot: string;
+let allReadable: string;
 
 function fakeProcess(
   pid: number,
@@ -61,15 +62,24 @@ beforeAll(() => {
     0,
     [21005],
   );
-  // A pid whose fds cannot be listed (it has none here): skipped without a word.
+  // A pid gone while the walk runs (no fd directory): skipped without a word.
   mkdirSync(join(procRoot, '77'));
   mkdirSync(join(procRoot, 'self'));
+  // Every process above can be looked into; a copy of the tree adds one that cannot (its fd
+  // "directory" cannot be listed, as another user's cannot without root).
+  allReadable = `${procRoot}-all-readable`;
+  cpSync(procRoot, allReadable, { recursive: true, verbatimSymlinks: true });
+  mkdirSync(join(procRoot, '66'));
+  writeFileSync(join(procRoot, '66', 'fd'), '');
 });
 
-afterAll(() => rmSync(procRoot, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(procRoot, { recursive: true, force: true });
+  rmSync(allReadable, { recursive: true, force: true });
+});
 
-const lookup = (port: number, protocol: 'tcp' | 'udp' = 'tcp', privileged = false) =>
-  findHoldersLinux([{ port, protocol }], { procRoot, passwdPath, privileged, byteOrder: 'LE' });
+const lookup = (port: number, protocol: 'tcp' | 'udp' = 'tcp', root = procRoot) =>
+  findHoldersLinux([{ port, protocol }], { procRoot: root, passwdPath, byteOrder: 'LE' });
 
 test('one holder per process lists all its addresses; connections are left out when a listener exists', async () => {
   expect(await lookup(5432)).toEqual([
@@ -99,11 +109,13 @@ test('a socket whose process cannot be seen is reported with its uid as hidden, 
       hidden: true,
     },
   ]);
-  // With every process visible, an unmapped socket is not "hidden": a kernel socket, or a
+  // With every process looked into, an unmapped socket is not "hidden": a kernel socket, or a
   // process in another PID namespace.
-  const [privileged] = await lookup(3000, 'tcp', true);
-  expect(privileged.hidden).toBeUndefined();
-  expect(privileged.uid).toBe(1000);
+  const [unmapped] = await lookup(3000, 'tcp', allReadable);
+  expect(unmapped.hidden).toBeUndefined();
+  expect(unmapped.uid).toBe(1000);
+  // The mapped ones are found the same in both trees.
+  expect(await lookup(5432, 'tcp', allReadable)).toEqual(await lookup(5432));
 });
 
 test('a lingering TIME_WAIT is what blocks a port nobody listens on', async () => {
@@ -142,7 +154,7 @@ test('UDP: bound and connected sockets, visible and hidden, in one call with a T
       { port: 5432, protocol: 'tcp' },
       { port: 1, protocol: 'tcp' },
     ],
-    { procRoot, passwdPath, privileged: false },
+    { procRoot, passwdPath },
   );
   expect(
     holders.map((h) => [h.protocol, h.port, h.state, h.pid ?? `uid ${h.uid}`, h.addresses]),

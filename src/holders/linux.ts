@@ -18,11 +18,6 @@ export interface LinuxLookupOptions {
   passwdPath?: string;
   /** Byte order of the `/proc/net` address words; this host's unless told. */
   byteOrder?: ByteOrder;
-  /**
-   * Whether the lookup can see every process; decides if an unmapped socket is "hidden"
-   * (needs root) or simply has no process. Defaults to "running as root".
-   */
-  privileged?: boolean;
 }
 
 /** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
@@ -81,20 +76,32 @@ function readSockets(
 
 const SOCKET_LINK = /^socket:\[(\d+)\]$/;
 
+/** Which pid holds each socket inode, and whether some processes could not be looked into. */
+interface InodeOwners {
+  owners: Map<number, number>;
+  /** Some pid's fds could not be read (another user's without root, ptrace limits). */
+  unreadable: boolean;
+}
+
 /**
  * Maps socket inodes to the pid holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
- * be read (other users' without root, gone meanwhile) are skipped. `/proc` lists pids in
- * ascending order, so a socket shared after a fork maps to its lowest pid, usually the parent
- * that opened it; the walk stops once every inode has a pid.
+ * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. `/proc`
+ * lists pids in ascending order, so a socket shared after a fork maps to its lowest pid,
+ * usually the parent that opened it; the walk stops once every inode has a pid.
  */
-function mapInodesToPids(procRoot: string, inodes: Set<number>): Map<number, number> {
+function mapInodesToPids(procRoot: string, inodes: Set<number>): InodeOwners {
   const owners = new Map<number, number>();
-  if (inodes.size === 0) return owners;
+  let unreadable = false;
+  const denied = (error: unknown): void => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ESRCH') unreadable = true;
+  };
+  if (inodes.size === 0) return { owners, unreadable };
   let entries: string[];
   try {
     entries = readdirSync(procRoot);
   } catch {
-    return owners;
+    return { owners, unreadable: true };
   }
   const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
   pids.sort((a, b) => a - b);
@@ -102,14 +109,16 @@ function mapInodesToPids(procRoot: string, inodes: Set<number>): Map<number, num
     let fds: string[];
     try {
       fds = readdirSync(`${procRoot}/${pid}/fd`);
-    } catch {
+    } catch (error) {
+      denied(error);
       continue;
     }
     for (const fd of fds) {
       let link: string;
       try {
         link = readlinkSync(`${procRoot}/${pid}/fd/${fd}`);
-      } catch {
+      } catch (error) {
+        denied(error);
         continue;
       }
       const match = SOCKET_LINK.exec(link);
@@ -119,7 +128,7 @@ function mapInodesToPids(procRoot: string, inodes: Set<number>): Map<number, num
     }
     if (owners.size === inodes.size) break;
   }
-  return owners;
+  return { owners, unreadable };
 }
 
 interface ProcessInfo {
@@ -154,14 +163,13 @@ export async function findHoldersLinux(
 ): Promise<Holder[]> {
   const procRoot = options.procRoot ?? '/proc';
   const order = options.byteOrder ?? endianness();
-  const privileged = options.privileged ?? process.getuid?.() === 0;
   const sockets = readSockets(procRoot, new Set(queries.map((q) => q.protocol)), order);
 
   const perQuery = queries.map((query) => ({ query, sockets: blockingSockets(sockets, query) }));
   const inodes = new Set(
     perQuery.flatMap((q) => q.sockets.map((s) => s.inode)).filter((i) => i > 0),
   );
-  const owners = mapInodesToPids(procRoot, inodes);
+  const { owners, unreadable } = mapInodesToPids(procRoot, inodes);
 
   const processes = new Map<number, ProcessInfo>();
   let users: Map<number, string> | undefined;
@@ -197,7 +205,9 @@ export async function findHoldersLinux(
           }
         } else if (socket.inode > 0) {
           holder.uid = socket.uid;
-          if (!privileged) holder.hidden = true;
+          // Hidden only if some process could not be looked into; when every one could, the
+          // socket has no process here (a kernel socket, another PID namespace).
+          if (unreadable) holder.hidden = true;
         }
         if (holder.uid !== undefined) {
           const user = userName(holder.uid);
