@@ -249,7 +249,7 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 214:
+/***/ 584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1511,19 +1511,116 @@ async function guardPorts(config, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/holders/describe-holder.ts
-/** One line naming a holder, e.g. "pid 812 `postgres -D /data` (user postgres) on 0.0.0.0". */
-function describeHolder(h) {
-    const on = h.addresses.length > 0 ? ` on ${h.addresses.join(', ')}` : '';
-    if (h.pid === undefined) {
-        const who = h.uid !== undefined ? `uid ${h.user ?? h.uid}` : 'an unknown process';
-        return `${who} (process hidden: needs root)${on}`;
-    }
-    const cmd = h.commandLine ?? h.command ?? '?';
-    const user = h.user ?? (h.uid !== undefined ? `uid ${h.uid}` : undefined);
-    return `pid ${h.pid} \`${cmd}\`${user ? ` (user ${user})` : ''}${on}`;
+;// CONCATENATED MODULE: ./src/holders/command-line.ts
+/**
+ * Turns a process's argument list into one short line that is safe to put into an
+ * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
+ */
+/** The longest command line a holder carries, in characters (the ellipsis included). */
+const COMMAND_LINE_MAX = 120;
+// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
+// workflow command or a table row.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** Replaces every run of control characters with one space and trims the ends. */
+function singleLine(text) {
+    return text.replace(CONTROL, ' ').trim();
 }
-/** Several holders in one line; "unknown" when none could be found. */
+/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
+function shorten(text, max = COMMAND_LINE_MAX) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * A display form of an argument list: the program's directory is dropped (`postgres -D …`
+ * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
+ * joined by spaces, control characters removed, and the result shortened to `max`.
+ * Undefined for an empty list (kernel threads, zombies).
+ */
+function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
+    if (argv.length === 0)
+        return undefined;
+    const [program, ...rest] = argv;
+    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
+    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
+    const line = singleLine([name, ...rest].join(' '));
+    return line === '' ? undefined : shorten(line, max);
+}
+/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
+function splitProcCmdline(raw) {
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+    const parts = text.split('\0');
+    // Processes that rewrite their title pad it with NULs.
+    while (parts.length > 0 && parts[parts.length - 1] === '')
+        parts.pop();
+    return parts;
+}
+
+;// CONCATENATED MODULE: ./src/holders/describe-holder.ts
+
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+function hostPort(ip, port) {
+    if (ip === undefined)
+        return `port ${port ?? '?'}`;
+    const host = ip.includes(':') ? `[${ip}]` : ip;
+    return port === undefined ? host : `${host}:${port}`;
+}
+/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
+function containerText(container) {
+    const target = container.ip === undefined && container.port === undefined
+        ? undefined
+        : hostPort(container.ip, container.port);
+    if (container.name !== undefined) {
+        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
+    }
+    return target === undefined ? 'a container' : `container ${target}`;
+}
+function who(h) {
+    if (h.pid !== undefined) {
+        const parts = [`pid ${h.pid}`];
+        if (h.container) {
+            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
+        }
+        else {
+            const command = h.commandLine ?? h.command;
+            if (command !== undefined)
+                parts.push(`\`${command}\``);
+        }
+        if (h.user !== undefined)
+            parts.push(`(user ${h.user})`);
+        else if (h.uid !== undefined)
+            parts.push(`(uid ${h.uid})`);
+        return parts.join(' ');
+    }
+    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
+    if (h.hidden)
+        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
+    if (h.uid !== undefined)
+        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
+    if (h.state === 'time-wait')
+        return 'no process (time-wait: a closed connection lingering)';
+    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
+}
+/**
+ * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
+ * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
+ * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
+ */
+function describeHolder(h) {
+    let text = who(h);
+    if (h.addresses.length > 0)
+        text += ` on ${h.addresses.join(', ')}`;
+    if (h.pid === undefined && h.container) {
+        text += ` — published by docker for ${containerText(h.container)}`;
+    }
+    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+        text += ` (${h.state})`;
+    }
+    return singleLine(text);
+}
+/** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
     return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
 }
@@ -1772,7 +1869,7 @@ function fail(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(424);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(214);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(584);
 
 
 // One bundle, two roles: the main step saves `isPost`, so the post step finds it in its state.
