@@ -4,6 +4,7 @@ import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
 import { parseConfig } from './config.js';
 import { guardPorts } from './guard.js';
+import { findHolders } from './holders/index.js';
 import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from './holders/who.js';
 import { InputError, InputErrors } from './input-error.js';
 import {
@@ -49,7 +50,7 @@ function writeGithub(result: AllocationResult, exportEnv: boolean, summary: bool
 
 async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {
   const config = parseConfig(command.options);
-  const result = await guardPorts(config);
+  const result = await guardPorts(config, { findHolders });
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);
   switch (command.format) {

@@ -125,10 +125,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(859);
 /* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(405);
-/* harmony import */ var _holders_who_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(196);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(236);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(665);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(311);
+/* harmony import */ var _holders_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(437);
+/* harmony import */ var _holders_who_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(559);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(236);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(665);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
+
 
 
 
@@ -142,7 +144,7 @@ const EXIT_OK = 0;
 const EXIT_CONFLICT = 1;
 const EXIT_USAGE = 2;
 function printErrors(err) {
-    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G ? err.errors : [err];
+    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputErrors */ .G ? err.errors : [err];
     for (const e of errors)
         for (const p of e.problems)
             process.stderr.write(`port-guard: ${p}\n`);
@@ -152,37 +154,37 @@ function writeGithub(result, exportEnv, summary) {
     if (!output)
         throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
     const outputs = result.ok
-        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .portOutputs */ .UT)(result)
+        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .portOutputs */ .UT)(result)
         : result.conflicts.length > 0
-            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .conflictsJson */ .y$)(result.conflicts) }
+            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .conflictsJson */ .y$)(result.conflicts) }
             : {};
     for (const [name, value] of Object.entries(outputs))
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(output, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     if (result.ok && exportEnv && process.env.GITHUB_ENV) {
-        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .envPairs */ .ff)(result))
+        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .envPairs */ .ff)(result))
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_ENV, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     }
     if (summary && process.env.GITHUB_STEP_SUMMARY)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .summaryMarkdown */ .eH)(result));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .summaryMarkdown */ .eH)(result));
 }
 async function guard(command) {
     const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)(command.options);
-    const result = await (0,_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .guardPorts */ .G)(config);
-    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .annotationsFor */ .gX)(result))
+    const result = await (0,_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .guardPorts */ .G)(config, { findHolders: _holders_index_js__WEBPACK_IMPORTED_MODULE_5__/* .findHolders */ .ZC });
+    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .annotationsFor */ .gX)(result))
         process.stderr.write(`${note.level}: ${note.message}\n`);
     switch (command.format) {
         case 'json':
             process.stdout.write(JSON.stringify({
                 ok: result.ok,
-                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .portOutputs */ .UT)(result).ports) : {},
+                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .portOutputs */ .UT)(result).ports) : {},
                 assignments: result.assignments,
-                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .conflictsJson */ .y$)(result.conflicts)),
+                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .conflictsJson */ .y$)(result.conflicts)),
                 ...(result.error ? { error: result.error } : {}),
             }, null, 2) + '\n');
             break;
         case 'env':
             if (result.ok)
-                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .envPairs */ .ff)(result)
+                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .envPairs */ .ff)(result)
                     .map(([k, v]) => `${k}=${v}\n`)
                     .join(''));
             break;
@@ -190,15 +192,15 @@ async function guard(command) {
             writeGithub(result, config.exportEnv, config.summary);
             break;
         default:
-            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .textTable */ .ed)(result) + '\n');
+            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .textTable */ .ed)(result) + '\n');
     }
     return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
 async function whoHolds(command) {
     if (command.format !== 'text' && command.format !== 'json')
         throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', `who: --format ${command.format} is not available; use text or json`);
-    const results = await (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_5__/* .who */ .dp)((0,_holders_who_js__WEBPACK_IMPORTED_MODULE_5__/* .parseWhoTargets */ .Wb)(command.targets));
-    process.stdout.write((command.format === 'json' ? (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_5__/* .formatWhoJson */ .Wm)(results) : (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_5__/* .formatWhoTable */ ._t)(results)) + '\n');
+    const results = await (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_6__/* .who */ .dp)((0,_holders_who_js__WEBPACK_IMPORTED_MODULE_6__/* .parseWhoTargets */ .Wb)(command.targets));
+    process.stdout.write((command.format === 'json' ? (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_6__/* .formatWhoJson */ .Wm)(results) : (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_6__/* .formatWhoTable */ ._t)(results)) + '\n');
     return EXIT_OK;
 }
 /** Runs one command line; returns the exit code. */
@@ -210,7 +212,7 @@ async function main(argv) {
                 process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_ + '\n');
                 return EXIT_OK;
             case 'version':
-                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x + '\n');
+                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x + '\n');
                 return EXIT_OK;
             case 'guard':
                 return await guard(command);
@@ -221,7 +223,7 @@ async function main(argv) {
         }
     }
     catch (err) {
-        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G) {
+        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputErrors */ .G) {
             printErrors(err);
             return EXIT_USAGE;
         }
@@ -1305,24 +1307,19 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 196:
+/***/ 437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Wm: () => (/* binding */ formatWhoJson),
-  _t: () => (/* binding */ formatWhoTable),
-  Wb: () => (/* binding */ parseWhoTargets),
-  dp: () => (/* binding */ who)
+  ZC: () => (/* binding */ findHolders)
 });
 
-// EXTERNAL MODULE: ./src/input-error.ts
-var input_error = __nccwpck_require__(236);
+// UNUSED EXPORTS: describeHolder, describeHolders, findHoldersOn
+
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __nccwpck_require__(657);
-// EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(593);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./src/holders/run-tool.ts
@@ -2185,6 +2182,8 @@ async function findHoldersWindows(queries, run = runTool) {
     return holdersFromNetstat(rows, queries, images);
 }
 
+// EXTERNAL MODULE: ./src/holders/describe-holder.ts
+var describe_holder = __nccwpck_require__(593);
 ;// CONCATENATED MODULE: ./src/holders/index.ts
 
 
@@ -2231,7 +2230,22 @@ async function findHoldersOn(platform, queries, deps = {}) {
 /** Finds who holds the given ports on this machine. */
 const findHolders = (queries) => findHoldersOn(process.platform, queries);
 
-;// CONCATENATED MODULE: ./src/holders/who.ts
+
+/***/ }),
+
+/***/ 559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wb: () => (/* binding */ parseWhoTargets),
+/* harmony export */   Wm: () => (/* binding */ formatWhoJson),
+/* harmony export */   _t: () => (/* binding */ formatWhoTable),
+/* harmony export */   dp: () => (/* binding */ who)
+/* harmony export */ });
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(657);
+/* harmony import */ var _describe_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(593);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(437);
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
@@ -2261,11 +2275,11 @@ function parseWhoTargets(targets) {
         }
     }
     if (problems.length > 0)
-        throw new input_error/* InputError */.d('who', problems);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('who', problems);
     return queries;
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
-async function who(queries, finder = findHolders) {
+async function who(queries, finder = _index_js__WEBPACK_IMPORTED_MODULE_2__/* .findHolders */ .ZC) {
     const holders = await finder(queries);
     return queries.map((query) => ({
         query,
@@ -2279,14 +2293,14 @@ function whoCells(h) {
     let user = h.user ?? (h.uid === undefined ? '-' : `uid ${h.uid}`);
     let command = h.commandLine ?? h.command ?? '-';
     if (h.container && h.pid !== undefined) {
-        command = `${h.command ?? 'docker-proxy'} → ${(0,describe_holder/* containerText */.x5)(h.container)}`;
+        command = `${h.command ?? 'docker-proxy'} → ${(0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .containerText */ .x5)(h.container)}`;
     }
     if (h.pid === undefined) {
         if (h.hidden) {
             user = `uid ${h.uid ?? '?'}`;
             command = '(process hidden: needs root)';
             if (h.container)
-                command += ` published by docker for ${(0,describe_holder/* containerText */.x5)(h.container)}`;
+                command += ` published by docker for ${(0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .containerText */ .x5)(h.container)}`;
         }
         else if (h.state === 'time-wait') {
             command = '(no process: a closed connection lingering)';
@@ -2302,7 +2316,7 @@ function whoCells(h) {
         h.state,
         h.addresses.join(', ') || '-',
         command,
-    ].map(command_line/* singleLine */.pF);
+    ].map(_command_line_js__WEBPACK_IMPORTED_MODULE_3__/* .singleLine */ .pF);
 }
 /**
  * A plain-text table, one row per holder; a port with no holder found gets one row saying
@@ -2333,7 +2347,7 @@ function formatWhoJson(results) {
         port: query.port,
         protocol: query.protocol,
         holders,
-        description: (0,describe_holder/* describeHolders */.hX)(holders),
+        description: (0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .describeHolders */ .hX)(holders),
     })), null, 2);
 }
 
