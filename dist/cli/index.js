@@ -124,7 +124,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(792);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(859);
-/* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(405);
+/* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(838);
 /* harmony import */ var _holders_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(437);
 /* harmony import */ var _holders_who_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(559);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(236);
@@ -444,7 +444,7 @@ function envNameProblems(names) {
 
 /***/ }),
 
-/***/ 405:
+/***/ 838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -453,25 +453,33 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ guardPorts)
 });
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: ./src/port-ranges.ts
 var port_ranges = __nccwpck_require__(683);
 ;// CONCATENATED MODULE: ./src/candidate-ports.ts
 
-
-/** sfc32: small, fast, and good enough to spread ports; seeded so reruns repeat the order. */
-function sfc32(seed) {
-    let a = seed.readUInt32LE(0);
-    let b = seed.readUInt32LE(4);
-    let c = seed.readUInt32LE(8);
-    let d = seed.readUInt32LE(12);
+/** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
+function hashSeed(seed) {
+    let h1 = 1779033703;
+    let h2 = 3144134277;
+    let h3 = 1013904242;
+    let h4 = 2773480762;
+    for (let i = 0; i < seed.length; i++) {
+        const k = seed.charCodeAt(i);
+        h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+        h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+        h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+        h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+    }
+    h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+    h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+    h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+    h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+    return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+}
+/** sfc32: small and fast; seeded, so a rerun with the same seed repeats its order. */
+function sfc32([a, b, c, d]) {
     return () => {
-        a >>>= 0;
-        b >>>= 0;
-        c >>>= 0;
-        d >>>= 0;
-        const t = (a + b + d) | 0;
+        const t = (((a + b) | 0) + d) | 0;
         d = (d + 1) | 0;
         a = b ^ (b >>> 9);
         b = (c + (c << 3)) | 0;
@@ -480,19 +488,38 @@ function sfc32(seed) {
         return (t >>> 0) / 4294967296;
     };
 }
-function expand(ranges) {
-    const out = [];
-    for (const r of ranges)
-        for (let p = r.lo; p <= r.hi; p++)
-            out.push(p);
-    return out;
-}
-function shuffle(ports, random) {
-    for (let i = ports.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [ports[i], ports[j]] = [ports[j], ports[i]];
+const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+/** The port at `offset` counting through sorted, disjoint ranges. */
+function portAt(ranges, offset) {
+    for (const r of ranges) {
+        const size = r.hi - r.lo + 1;
+        if (offset < size)
+            return r.lo + offset;
+        offset -= size;
     }
-    return ports;
+    throw new RangeError(`offset ${offset} past the ranges`);
+}
+/**
+ * Walks one part in a random order without listing it: offset k is (start + k·stride) mod n
+ * with stride coprime to n, a permutation that costs nothing up front. A 16k-port list and a
+ * shuffle cost about 5 MB of a short-lived process's peak memory (measured with `npm run bench`).
+ */
+function* walk(ranges, random) {
+    const n = (0,port_ranges/* countPorts */.Ws)(ranges);
+    if (n === 0)
+        return;
+    let start = 0;
+    let stride = 1;
+    if (random) {
+        start = Math.floor(random() * n);
+        if (n > 2) {
+            do
+                stride = 1 + Math.floor(random() * (n - 1));
+            while (gcd(stride, n) !== 1);
+        }
+    }
+    for (let k = 0; k < n; k++)
+        yield portAt(ranges, (start + k * stride) % n);
 }
 /**
  * Every port that may be handed out, in the order to try them: outside the OS ephemeral range
@@ -503,13 +530,33 @@ function candidatePorts(options) {
     const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
     const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
     const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
-    if (options.strategy === 'sequential')
-        return [...expand(outside), ...expand(inside)];
-    const seed = options.seed === undefined
-        ? (0,external_node_crypto_namespaceObject.randomBytes)(16)
-        : (0,external_node_crypto_namespaceObject.createHash)('sha256').update(options.seed).digest();
-    const random = sfc32(seed);
-    return [...shuffle(expand(outside), random), ...shuffle(expand(inside), random)];
+    // Not a secret: an unseeded order only has to differ between concurrent jobs.
+    const random = options.strategy === 'sequential'
+        ? undefined
+        : sfc32(options.seed === undefined
+            ? [0, 1, 2, 3].map(() => (Math.random() * 2 ** 32) >>> 0)
+            : hashSeed(options.seed));
+    const parts = [walk(outside, random), walk(inside, random)];
+    return {
+        size: (0,port_ranges/* countPorts */.Ws)(allowed),
+        next() {
+            while (parts.length > 0) {
+                const step = parts[0].next();
+                if (!step.done)
+                    return step.value;
+                parts.shift();
+            }
+            return undefined;
+        },
+    };
+}
+/** All candidates as a list, for tests and small ranges. */
+function listCandidatePorts(options) {
+    const source = candidatePorts(options);
+    const out = [];
+    for (let p = source.next(); p !== undefined; p = source.next())
+        out.push(p);
+    return out;
 }
 
 ;// CONCATENATED MODULE: external "node:dgram"
@@ -841,7 +888,7 @@ async function allocate(config, deps, book) {
         });
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
-        const pool = new CandidatePool(candidates.filter((p) => !avoid.has(p)));
+        const pool = new CandidatePool(candidates, avoid);
         const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
         const error = await handOut(needs, pool, assignments, book, probe, where);
         if (error) {
@@ -850,20 +897,27 @@ async function allocate(config, deps, book) {
     }
     return { ok: true, assignments: ordered(), conflicts: allConflicts };
 }
-/** Candidate ports not yet tried, in order. */
+/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
 class CandidatePool {
-    ports;
-    next = 0;
-    constructor(ports) {
-        this.ports = ports;
+    source;
+    avoid;
+    constructor(source, avoid) {
+        this.source = source;
+        this.avoid = avoid;
     }
     take(n) {
-        const out = this.ports.slice(this.next, this.next + n);
-        this.next += out.length;
+        const out = [];
+        while (out.length < n) {
+            const port = this.source.next();
+            if (port === undefined)
+                break;
+            if (!this.avoid.has(port))
+                out.push(port);
+        }
         return out;
     }
     get size() {
-        return this.ports.length;
+        return this.source.size;
     }
 }
 /**
@@ -2459,11 +2513,12 @@ function isLocalAddress(address, platform = process.platform) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gk: () => (/* binding */ formatRanges),
 /* harmony export */   N1: () => (/* binding */ subtractRanges),
+/* harmony export */   Ws: () => (/* binding */ countPorts),
 /* harmony export */   XP: () => (/* binding */ parsePortRanges),
 /* harmony export */   cq: () => (/* binding */ normalizeRanges),
 /* harmony export */   im: () => (/* binding */ intersectRanges)
 /* harmony export */ });
-/* unused harmony exports countPorts, inRanges */
+/* unused harmony export inRanges */
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
 /* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(834);
 
