@@ -2,6 +2,7 @@ import { Context } from '../node_modules/@actions/github/lib/context.js';
 import * as io from './action-io.js';
 import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from './config.js';
 import { guardPorts } from './guard.js';
+import { findHolders } from './holders/index.js';
 import { InputError, InputErrors } from './input-error.js';
 import { annotationsFor, conflictsJson, envPairs, portOutputs, summaryMarkdown } from './report.js';
 
@@ -14,7 +15,7 @@ export async function run(): Promise<void> {
     const config = parseConfig(raw);
     const context = new Context();
     void context;
-    const result = await guardPorts(config);
+    const result = await guardPorts(config, { findHolders });
 
     for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
     if (config.summary) io.appendSummary(summaryMarkdown(result));

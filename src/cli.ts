@@ -4,6 +4,8 @@ import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
 import { parseConfig } from './config.js';
 import { guardPorts } from './guard.js';
+import { findHolders } from './holders/index.js';
+import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from './holders/who.js';
 import { InputError, InputErrors } from './input-error.js';
 import {
   annotationsFor,
@@ -48,7 +50,7 @@ function writeGithub(result: AllocationResult, exportEnv: boolean, summary: bool
 
 async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {
   const config = parseConfig(command.options);
-  const result = await guardPorts(config);
+  const result = await guardPorts(config, { findHolders });
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);
   switch (command.format) {
@@ -84,6 +86,19 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
   return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
 
+async function whoHolds(command: Extract<CliCommand, { kind: 'who' }>): Promise<number> {
+  if (command.format !== 'text' && command.format !== 'json')
+    throw new UsageError(
+      '--format',
+      `who: --format ${command.format} is not available; use text or json`,
+    );
+  const results = await who(parseWhoTargets(command.targets));
+  process.stdout.write(
+    (command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n',
+  );
+  return EXIT_OK;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -97,6 +112,8 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_OK;
       case 'guard':
         return await guard(command);
+      case 'who':
+        return await whoHolds(command);
       default:
         throw new UsageError(command.kind, `${command.kind}: not available yet`);
     }
