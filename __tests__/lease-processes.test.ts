@@ -1,0 +1,121 @@
+// Leases between real, separate processes sharing one lease directory.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openLeaseRegistry } from '../src/lease/lease-registry.js';
+import { buildLeaseBundle, LeaseChild } from './lease-child-process.js';
+
+let bundle: string;
+let dir: string;
+
+beforeAll(() => {
+  bundle = buildLeaseBundle();
+}, 60_000);
+
+beforeEach(() => {
+  dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'pg-lease-proc-')), 'leases');
+});
+
+afterAll(() => {
+  rmSync(path.dirname(bundle), { recursive: true, force: true });
+});
+
+function leaseOwnerPid(port: number): number {
+  return JSON.parse(readFileSync(path.join(dir, `tcp-${port}.lease`), 'utf8')).owner.pid;
+}
+
+test('50 processes taking 4 ports each from a 200-port range at the same moment get 200 distinct ports', async () => {
+  const lo = 41000;
+  const children = Array.from(
+    { length: 50 },
+    () => new LeaseChild(bundle, dir, { mode: 'range', lo, hi: lo + 199, count: 4 }),
+  );
+  try {
+    await Promise.all(children.map((c) => c.expectLine('ready')));
+    for (const child of children) child.send('go');
+    const results = await Promise.all(children.map((c) => c.result()));
+
+    const all = results.flatMap((r) => r.got);
+    for (const r of results) expect(r.got).toHaveLength(4);
+    expect(new Set(all).size).toBe(200);
+    expect(all.every((p) => p >= lo && p <= lo + 199)).toBe(true);
+    // The file on disk names the process that believes it holds the port.
+    for (const r of results) for (const port of r.got) expect(leaseOwnerPid(port)).toBe(r.pid);
+    expect(results.flatMap((r) => r.problems)).toEqual([]);
+
+    for (const child of children) child.send('release');
+    await Promise.all(children.map((c) => c.expectLine('released')));
+    await Promise.all(children.map((c) => c.exited));
+    expect(readdirSync(dir)).toEqual([]);
+  } finally {
+    for (const child of children) child.process.kill('SIGKILL');
+  }
+}, 180_000);
+
+test('two processes asking for the same fixed port at once: exactly one wins', async () => {
+  const ports = [42001, 42002, 42003, 42004, 42005];
+  const pairs = ports.map((port) => [
+    new LeaseChild(bundle, dir, { mode: 'fixed', ports: [port] }),
+    new LeaseChild(bundle, dir, { mode: 'fixed', ports: [port] }),
+  ]);
+  const children = pairs.flat();
+  try {
+    await Promise.all(children.map((c) => c.expectLine('ready')));
+    for (const child of children) child.send('go');
+    for (const [index, pair] of pairs.entries()) {
+      const [a, b] = await Promise.all(pair.map((c) => c.result()));
+      const winners = [a, b].filter((r) => r.got.length === 1);
+      expect(winners).toHaveLength(1);
+      const [winner] = winners;
+      const loser = winner === a ? b : a;
+      expect(loser.refused).toEqual([
+        { port: ports[index], heldBy: expect.objectContaining({ port: ports[index] }) },
+      ]);
+      expect(loser.refused[0].heldBy!.owner.pid).toBe(winner.pid);
+      expect(leaseOwnerPid(ports[index])).toBe(winner.pid);
+    }
+    for (const child of children) child.send('release');
+    await Promise.all(children.map((c) => c.exited));
+    expect(readdirSync(dir)).toEqual([]);
+  } finally {
+    for (const child of children) child.process.kill('SIGKILL');
+  }
+}, 60_000);
+
+test('leases of a process killed with SIGKILL are reclaimed by the next acquirer', async () => {
+  const child = new LeaseChild(bundle, dir, { mode: 'fixed', ports: [43001, 43002] });
+  await child.expectLine('ready');
+  child.send('go');
+  expect((await child.result()).got).toEqual([43001, 43002]);
+  child.process.kill('SIGKILL');
+  await child.exited;
+  expect(leaseOwnerPid(43001)).toBe(child.pid);
+  expect(leaseOwnerPid(43002)).toBe(child.pid);
+
+  const registry = await openLeaseRegistry({ dir, ttlSeconds: 3600, owner: { pid: process.pid } });
+  expect(await registry.acquire(43001, 'tcp')).toEqual({ acquired: true });
+  expect(await registry.acquire(43002, 'tcp')).toEqual({ acquired: true });
+  expect(leaseOwnerPid(43001)).toBe(process.pid);
+  expect(registry.problems()).toEqual([]);
+  await registry.releaseAll();
+  expect(readdirSync(dir)).toEqual([]);
+}, 60_000);
+
+test('a live process holding a lease keeps it against another process', async () => {
+  const holder = new LeaseChild(bundle, dir, { mode: 'fixed', ports: [43101] });
+  try {
+    await holder.expectLine('ready');
+    holder.send('go');
+    expect((await holder.result()).got).toEqual([43101]);
+    const registry = await openLeaseRegistry({
+      dir,
+      ttlSeconds: 3600,
+      owner: { pid: process.pid },
+    });
+    const attempt = await registry.acquire(43101, 'tcp');
+    expect(attempt.acquired).toBe(false);
+    expect(attempt.acquired === false && attempt.heldBy?.owner.pid).toBe(holder.pid);
+  } finally {
+    holder.process.kill('SIGKILL');
+  }
+}, 60_000);
