@@ -1,5 +1,5 @@
 // Leases between real, separate processes sharing one lease directory.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openLeaseRegistry } from '../src/lease/lease-registry.js';
@@ -119,3 +119,39 @@ test('a live process holding a lease keeps it against another process', async ()
     holder.process.kill('SIGKILL');
   }
 }, 60_000);
+
+test('20 processes reclaiming 40 stale leases at once get 40 distinct ports', async () => {
+  const lo = 44000;
+  mkdirSync(dir, { mode: 0o1777 });
+  for (let port = lo; port < lo + 40; port++) {
+    // Owner: this very process, but "started at another time": a reused pid, so stale.
+    const owner = { pid: process.pid, pidStart: 'before-reboot' };
+    const body = {
+      version: 1,
+      port,
+      protocol: 'tcp',
+      owner,
+      createdAt: 0,
+      expiresAt: Date.now() + 3600_000,
+      token: `stale-${port}`,
+    };
+    writeFileSync(path.join(dir, `tcp-${port}.lease`), JSON.stringify(body));
+  }
+  const children = Array.from(
+    { length: 20 },
+    () => new LeaseChild(bundle, dir, { mode: 'range', lo, hi: lo + 39, count: 2 }),
+  );
+  try {
+    await Promise.all(children.map((c) => c.expectLine('ready')));
+    for (const child of children) child.send('go');
+    const results = await Promise.all(children.map((c) => c.result()));
+    for (const r of results) expect(r.got).toHaveLength(2);
+    expect(new Set(results.flatMap((r) => r.got)).size).toBe(40);
+    for (const r of results) for (const port of r.got) expect(leaseOwnerPid(port)).toBe(r.pid);
+    for (const child of children) child.send('release');
+    await Promise.all(children.map((c) => c.exited));
+    expect(readdirSync(dir)).toEqual([]);
+  } finally {
+    for (const child of children) child.process.kill('SIGKILL');
+  }
+}, 120_000);
