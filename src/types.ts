@@ -59,6 +59,11 @@ export interface ProbeAddress {
   dualStack?: boolean;
   /** The user named this address in `hosts`: it must exist, not be skipped. */
   explicit?: boolean;
+  /**
+   * Families a free verdict here vouches for; only a plan shortened by a measured rule (the
+   * Linux dual-stack self-test) sets more than the address's own family.
+   */
+  covers?: AddressFamily[];
 }
 
 /**

@@ -1,0 +1,1987 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u_: () => (/* binding */ USAGE),
+  eb: () => (/* binding */ UsageError),
+  hT: () => (/* binding */ parseCliArgs)
+});
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./src/config.ts + 1 modules
+var config = __nccwpck_require__(859);
+// EXTERNAL MODULE: ./src/input-error.ts
+var input_error = __nccwpck_require__(236);
+;// CONCATENATED MODULE: ./src/cli-args.ts
+
+
+
+/** A command line that cannot be understood at all (exit code 2). */
+class UsageError extends input_error/* InputError */.d {
+}
+const USAGE = `Usage:
+  port-guard [options] SPEC...          check the ports and hand out replacements
+  port-guard who PORT[/protocol]...     show who holds these ports
+  port-guard release [PORT...]          release leases taken by this shell session
+
+SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both
+
+Options (they mirror the GitHub Action's inputs):
+  --protocol tcp|udp|both        default protocol for specs without one (tcp)
+  --on-conflict fail|fallback|warn   what to do when a port is busy (fail)
+  --fallback-range LO-HI[,...]   where fallback and auto ports come from (49152-65535)
+  --fallback-strategy random|sequential   (random)
+  --exclude PORTS                ports and ranges never handed out, e.g. 5432,8000-8100
+  --hosts all|ADDR,...           addresses a port must be free on (all)
+  --wait SECONDS                 wait for busy ports to become free first (0)
+  --seed TEXT                    deterministic random order
+  --export-env true|false        with --format github: also write GITHUB_ENV (false)
+  --lease true|false, --no-lease take host-wide leases on the ports (true)
+  --lease-dir DIR                where leases live (<tmp>/port-guard)
+  --lease-ttl SECONDS            lease lifetime (21600)
+  --summary true|false           with --format github: write the job summary (true)
+  --format text|json|env|github  output format (text)
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.`;
+const FORMATS = ['text', 'json', 'env', 'github'];
+/** Parses argv (without node and the script) into one command; throws UsageError. */
+function parseCliArgs(argv) {
+    const options = {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        format: { type: 'string' },
+        'no-lease': { type: 'boolean' },
+    };
+    for (const name of Object.keys(config/* INPUT_DEFAULTS */.WJ))
+        if (name !== 'ports')
+            options[name] = { type: 'string' };
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        throw new UsageError('command line', `${err.message}; see port-guard --help`);
+    }
+    const values = parsed.values;
+    if (values.help)
+        return { kind: 'help' };
+    if (values.version)
+        return { kind: 'version' };
+    const format = values.format ?? 'text';
+    if (!FORMATS.includes(format)) {
+        throw new UsageError('--format', `--format: "${format}" is not one of ${FORMATS.join(', ')}`);
+    }
+    const [first, ...rest] = parsed.positionals;
+    if (first === 'who') {
+        if (rest.length === 0)
+            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
+        return { kind: 'who', targets: rest, format: format };
+    }
+    if (first === 'release') {
+        return {
+            kind: 'release',
+            ports: rest,
+            leaseDir: values['lease-dir'] ?? '',
+        };
+    }
+    if (parsed.positionals.length === 0)
+        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
+    const raw = { ports: parsed.positionals.join(' ') };
+    for (const name of Object.keys(config/* INPUT_DEFAULTS */.WJ)) {
+        const value = values[name];
+        if (typeof value === 'string')
+            raw[name] = value;
+    }
+    if (values['no-lease']) {
+        if (typeof values.lease === 'string')
+            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
+        raw.lease = 'false';
+    }
+    return { kind: 'guard', options: raw, format: format };
+}
+
+
+/***/ }),
+
+/***/ 581:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(792);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(859);
+/* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(241);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(236);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(901);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
+
+
+
+
+
+
+
+
+const EXIT_OK = 0;
+const EXIT_CONFLICT = 1;
+const EXIT_USAGE = 2;
+function printErrors(err) {
+    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G ? err.errors : [err];
+    for (const e of errors)
+        for (const p of e.problems)
+            process.stderr.write(`port-guard: ${p}\n`);
+}
+function writeGithub(result, exportEnv, summary) {
+    const output = process.env.GITHUB_OUTPUT;
+    if (!output)
+        throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
+    const outputs = result.ok
+        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .portOutputs */ .UT)(result)
+        : result.conflicts.length > 0
+            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .conflictsJson */ .y$)(result.conflicts) }
+            : {};
+    for (const [name, value] of Object.entries(outputs))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(output, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
+    if (result.ok && exportEnv && process.env.GITHUB_ENV) {
+        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .envPairs */ .ff)(result))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_ENV, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
+    }
+    if (summary && process.env.GITHUB_STEP_SUMMARY)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .summaryMarkdown */ .eH)(result));
+}
+async function guard(command) {
+    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)(command.options);
+    const result = await (0,_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .guardPorts */ .G)(config);
+    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .annotationsFor */ .gX)(result))
+        process.stderr.write(`${note.level}: ${note.message}\n`);
+    switch (command.format) {
+        case 'json':
+            process.stdout.write(JSON.stringify({
+                ok: result.ok,
+                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .portOutputs */ .UT)(result).ports) : {},
+                assignments: result.assignments,
+                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .conflictsJson */ .y$)(result.conflicts)),
+                ...(result.error ? { error: result.error } : {}),
+            }, null, 2) + '\n');
+            break;
+        case 'env':
+            if (result.ok)
+                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .envPairs */ .ff)(result)
+                    .map(([k, v]) => `${k}=${v}\n`)
+                    .join(''));
+            break;
+        case 'github':
+            writeGithub(result, config.exportEnv, config.summary);
+            break;
+        default:
+            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .ed)(result) + '\n');
+    }
+    return result.ok ? EXIT_OK : EXIT_CONFLICT;
+}
+/** Runs one command line; returns the exit code. */
+async function main(argv) {
+    try {
+        const command = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(argv);
+        switch (command.kind) {
+            case 'help':
+                process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_ + '\n');
+                return EXIT_OK;
+            case 'version':
+                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x + '\n');
+                return EXIT_OK;
+            case 'guard':
+                return await guard(command);
+            default:
+                throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(command.kind, `${command.kind}: not available yet`);
+        }
+    }
+    catch (err) {
+        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_5__/* .InputErrors */ .G) {
+            printErrors(err);
+            return EXIT_USAGE;
+        }
+        process.stderr.write(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        return EXIT_CONFLICT;
+    }
+}
+process.exitCode = await main(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 859:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  WJ: () => (/* binding */ INPUT_DEFAULTS),
+  o4: () => (/* binding */ parseConfig)
+});
+
+// UNUSED EXPORTS: MAX_LEASE_TTL_SECONDS, MAX_WAIT_SECONDS, parseBoolean
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(30);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./src/input-error.ts
+var input_error = __nccwpck_require__(236);
+// EXTERNAL MODULE: ./src/port-spec.ts
+var port_spec = __nccwpck_require__(834);
+// EXTERNAL MODULE: ./src/port-ranges.ts
+var port_ranges = __nccwpck_require__(683);
+// EXTERNAL MODULE: ./src/local-addresses.ts
+var local_addresses = __nccwpck_require__(169);
+;// CONCATENATED MODULE: ./src/config.ts
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * Variables a later step depends on; exporting a port under one of these names would break the
+ * job in a way nobody would trace back to a port spec.
+ */
+const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new input_error/* InputError */.d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = (0,port_spec/* splitList */.ry)(raw);
+    if (tokens.length === 0)
+        throw new input_error/* InputError */.d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,external_node_net_.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (!(0,local_addresses/* isLocalAddress */.MJ)(token)) {
+            const known = (0,local_addresses/* interfaceAddresses */.CO)().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => (0,local_addresses/* canonicalAddress */.Z5)(h) === (0,local_addresses/* canonicalAddress */.Z5)(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new input_error/* InputError */.d('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof input_error/* InputError */.d) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new input_error/* InputError */.d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return (0,port_spec/* parsePortSpecs */.N2)(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = (0,port_ranges/* parsePortRanges */.XP)(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new input_error/* InputError */.d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => (0,port_ranges/* parsePortRanges */.XP)(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new input_error/* InputError */.d('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new input_error/* InputError */.d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && (0,port_ranges/* subtractRanges */.N1)(fallbackRanges, exclude).length === 0) {
+        errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${(0,port_ranges/* formatRanges */.Gk)(fallbackRanges)} is excluded by exclude (${(0,port_ranges/* formatRanges */.Gk)(exclude)}); nothing could ever be handed out`));
+    }
+    if (specs && exportEnv)
+        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    if (errors.length > 0)
+        throw new input_error/* InputErrors */.G(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? (0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'port-guard') : (0,external_node_path_namespaceObject.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+function envNameProblems(names) {
+    const problems = [];
+    const seen = new Map();
+    for (const name of names) {
+        const env = (0,port_spec/* envName */.pD)(name);
+        if (PROTECTED_ENV.test(env)) {
+            problems.push(`ports: the name "${name}" would be exported as ${env}, which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+        }
+        const other = seen.get(env);
+        if (other !== undefined)
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env}`);
+        seen.set(env, name);
+    }
+    return problems.length > 0 ? [new input_error/* InputError */.d('export-env', problems)] : [];
+}
+
+
+/***/ }),
+
+/***/ 241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ guardPorts)
+});
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: ./src/port-ranges.ts
+var port_ranges = __nccwpck_require__(683);
+;// CONCATENATED MODULE: ./src/candidate-ports.ts
+
+
+/** sfc32: small, fast, and good enough to spread ports; seeded so reruns repeat the order. */
+function sfc32(seed) {
+    let a = seed.readUInt32LE(0);
+    let b = seed.readUInt32LE(4);
+    let c = seed.readUInt32LE(8);
+    let d = seed.readUInt32LE(12);
+    return () => {
+        a >>>= 0;
+        b >>>= 0;
+        c >>>= 0;
+        d >>>= 0;
+        const t = (a + b + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        return (t >>> 0) / 4294967296;
+    };
+}
+function expand(ranges) {
+    const out = [];
+    for (const r of ranges)
+        for (let p = r.lo; p <= r.hi; p++)
+            out.push(p);
+    return out;
+}
+function shuffle(ports, random) {
+    for (let i = ports.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [ports[i], ports[j]] = [ports[j], ports[i]];
+    }
+    return ports;
+}
+/**
+ * Every port that may be handed out, in the order to try them: outside the OS ephemeral range
+ * first (where the configured range allows), then inside it; each part random (seeded or not)
+ * or lowest first.
+ */
+function candidatePorts(options) {
+    const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
+    const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
+    const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
+    if (options.strategy === 'sequential')
+        return [...expand(outside), ...expand(inside)];
+    const seed = options.seed === undefined
+        ? (0,external_node_crypto_namespaceObject.randomBytes)(16)
+        : (0,external_node_crypto_namespaceObject.createHash)('sha256').update(options.seed).digest();
+    const random = sfc32(seed);
+    return [...shuffle(expand(outside), random), ...shuffle(expand(inside), random)];
+}
+
+;// CONCATENATED MODULE: external "node:dgram"
+const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(30);
+;// CONCATENATED MODULE: ./src/probe.ts
+
+
+/** Codes that mean "out of resources": retried with less concurrency, never a verdict. */
+const EXHAUSTION_CODES = new Set([
+    'EMFILE',
+    'ENFILE',
+    'ENOBUFS',
+    'ENOMEM',
+]);
+/** How an error code from a bind reads on a platform (PROBING.md, "What each error means"). */
+function classifyBindError(code, platform) {
+    switch (code) {
+        case 'EADDRINUSE':
+            return { verdict: 'in-use' };
+        case 'EACCES':
+            return { verdict: 'denied', reason: platform === 'win32' ? 'reserved' : 'privileged' };
+        case 'EADDRNOTAVAIL':
+        case 'EAFNOSUPPORT':
+        case 'EINVAL':
+            return { verdict: 'not-applicable' };
+        default:
+            return { verdict: 'unknown' };
+    }
+}
+function verdictFor(target, err, platform) {
+    const base = { address: target.address, family: target.family };
+    if (!err)
+        return { ...base, verdict: 'free' };
+    const code = err.code ?? 'UNKNOWN';
+    const { verdict, reason } = classifyBindError(code, platform);
+    // An address the user named must exist: "not applicable" would silently shrink the check.
+    if (verdict === 'not-applicable' && target.explicit)
+        return { ...base, verdict: 'unknown', code };
+    return reason ? { ...base, verdict, code, reason } : { ...base, verdict, code };
+}
+/** Binds (and for TCP listens) exactly as a server would, then closes; resolves the bind error. */
+function bindOnce(port, protocol, target) {
+    return new Promise((resolve) => {
+        if (protocol === 'tcp') {
+            const server = (0,external_node_net_.createServer)();
+            server.once('error', (err) => {
+                server.close();
+                resolve(err);
+            });
+            // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
+            server.listen({
+                host: target.address,
+                port,
+                exclusive: true,
+                ipv6Only: target.family === 6 && target.dualStack === false,
+            }, () => {
+                server.close(() => resolve(undefined));
+            });
+            return;
+        }
+        // No reuseAddr: with it a held UDP port looks free (PROBING.md).
+        const socket = (0,external_node_dgram_namespaceObject.createSocket)({
+            type: target.family === 6 ? 'udp6' : 'udp4',
+            ipv6Only: target.family === 6 && target.dualStack === false,
+        });
+        socket.once('error', (err) => {
+            try {
+                socket.close();
+            }
+            catch {
+                // A socket that never bound may refuse close; there is nothing to release then.
+            }
+            resolve(err);
+        });
+        socket.bind({ port, address: target.address, exclusive: true }, () => {
+            socket.close(() => resolve(undefined));
+        });
+    });
+}
+/** Probes one port on one address. */
+async function probeAddress(port, protocol, target, platform = process.platform) {
+    return verdictFor(target, await bindOnce(port, protocol, target), platform);
+}
+/**
+ * Combines per-address verdicts: free only when every applicable address was free and each
+ * family that exists on the host had at least one applicable address.
+ */
+function combineVerdicts(addresses, plan, families) {
+    const kinds = new Set(addresses.map((a) => a.verdict));
+    if (kinds.has('in-use'))
+        return 'in-use';
+    if (kinds.has('denied'))
+        return 'denied';
+    if (kinds.has('unknown'))
+        return 'unknown';
+    const covered = new Set();
+    addresses.forEach((a, i) => {
+        if (a.verdict === 'free')
+            for (const f of plan[i]?.covers ?? [a.family])
+                covered.add(f);
+    });
+    for (const family of families)
+        if (!covered.has(family))
+            return 'unknown';
+    return covered.size > 0 ? 'free' : 'unknown';
+}
+/**
+ * Probes one port over a whole plan, one address after another: probes of the same port on
+ * overlapping addresses collide with each other when run at the same time.
+ */
+async function probePort(port, protocol, plan, families, platform = process.platform) {
+    const addresses = [];
+    for (const target of plan) {
+        const result = await probeAddress(port, protocol, target, platform);
+        addresses.push(result);
+        // Out of resources says nothing about the port: stop so the caller can retry it.
+        if (result.verdict === 'in-use' ||
+            result.verdict === 'denied' ||
+            EXHAUSTION_CODES.has(result.code ?? ''))
+            break;
+    }
+    return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
+}
+/** Whether a verdict failed only for lack of file descriptors or memory. */
+function isExhausted(verdict) {
+    return verdict.addresses.some((a) => EXHAUSTION_CODES.has(a.code ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/probe-pool.ts
+
+const DEFAULT_CONCURRENCY = 48;
+const MAX_EXHAUSTED_ROUNDS = 6;
+/**
+ * Probes many ports in parallel (each port's addresses one after another), in query order.
+ * Ports that ran out of descriptors are retried at half the concurrency; still out after that,
+ * they stay `unknown`, never `free`.
+ */
+async function probePorts(queries, plan, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const results = new Array(queries.length);
+    let pending = queries.map((_, i) => i);
+    let concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    for (let round = 0; pending.length > 0; round++) {
+        const retry = [];
+        let next = 0;
+        const worker = async () => {
+            while (next < pending.length) {
+                const index = pending[next++];
+                const { port, protocol } = queries[index];
+                const verdict = await probePort(port, protocol, plan.addressesFor(protocol), plan.families, platform);
+                results[index] = verdict;
+                if (isExhausted(verdict) && round < MAX_EXHAUSTED_ROUNDS)
+                    retry.push(index);
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+        pending = retry.sort((a, b) => a - b);
+        concurrency = Math.max(1, Math.floor(concurrency / 2));
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/allocate.ts
+
+
+
+const REPROBE_ROUNDS = 3;
+function protocolsOf(protocol) {
+    return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
+}
+const key = (port, protocol) => `${protocol}/${port}`;
+/** Tracks the leases this run holds so that a failure can return every one of them. */
+class LeaseBook {
+    gate;
+    held = new Set();
+    constructor(gate) {
+        this.gate = gate;
+    }
+    /** Takes leases on every protocol of a port, or none of them. */
+    async take(port, protocols) {
+        if (!this.gate)
+            return { ok: true };
+        const taken = [];
+        for (const protocol of protocols) {
+            const attempt = await this.gate.acquire(port, protocol);
+            if (!attempt.acquired) {
+                await this.drop(port, taken);
+                return attempt.heldBy
+                    ? { ok: false, protocol, lease: attempt.heldBy }
+                    : { ok: false, protocol };
+            }
+            taken.push(protocol);
+            this.held.add(key(port, protocol));
+        }
+        return { ok: true };
+    }
+    async drop(port, protocols) {
+        if (!this.gate)
+            return;
+        for (const protocol of protocols) {
+            if (this.held.delete(key(port, protocol)))
+                await this.gate.release(port, protocol);
+        }
+    }
+    async dropAll() {
+        for (const k of [...this.held]) {
+            const [protocol, port] = k.split('/');
+            await this.drop(Number(port), [protocol]);
+        }
+    }
+}
+function conflictFrom(name, verdict) {
+    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
+        verdict.addresses[verdict.addresses.length - 1];
+    return {
+        name,
+        port: verdict.port,
+        protocol: verdict.protocol,
+        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
+            ? 'unknown'
+            : verdict.verdict,
+        ...(at ? { address: at.address } : {}),
+        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
+        ...(at?.reason ? { reason: at.reason } : {}),
+        holders: [],
+    };
+}
+/**
+ * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
+ * lease is dropped at once. On failure no lease of this run is left behind.
+ */
+async function allocatePorts(config, deps) {
+    const book = new LeaseBook(deps.leases);
+    try {
+        const result = await allocate(config, deps, book);
+        if (!result.ok)
+            await book.dropAll();
+        return result;
+    }
+    catch (err) {
+        await book.dropAll();
+        throw err;
+    }
+}
+async function allocate(config, deps, book) {
+    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const now = deps.now ?? Date.now;
+    const probe = (queries) => probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
+    const checkRequested = async (specs) => {
+        const conflicts = new Map();
+        const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
+        const toProbe = [];
+        for (const spec of specs) {
+            const port = spec.port;
+            for (const protocol of protocolsOf(spec.protocol)) {
+                const lease = await book.take(port, [protocol]);
+                if (!lease.ok)
+                    add({
+                        name: spec.name,
+                        port,
+                        protocol,
+                        verdict: 'leased',
+                        holders: [],
+                        ...(lease.lease ? { lease: lease.lease } : {}),
+                    });
+                else
+                    toProbe.push({ name: spec.name, port, protocol });
+            }
+        }
+        const verdicts = await probe(toProbe);
+        for (const [i, verdict] of verdicts.entries()) {
+            if (verdict.verdict === 'free')
+                continue;
+            const { name, port, protocol } = toProbe[i];
+            await book.drop(port, [protocol]);
+            add(conflictFrom(name, verdict));
+        }
+        for (const name of conflicts.keys()) {
+            const spec = specs.find((s) => s.name === name);
+            // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
+            await book.drop(spec.port, protocolsOf(spec.protocol));
+        }
+        return conflicts;
+    };
+    const requested = config.specs.filter((s) => s.port !== 'auto');
+    let conflicts = await checkRequested(requested);
+    if (conflicts.size > 0 && config.waitSeconds > 0) {
+        const deadline = now() + config.waitSeconds * 1000;
+        let delay = 250;
+        while (conflicts.size > 0 && now() < deadline) {
+            await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            delay = Math.min(delay * 2, 2000);
+            const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
+            conflicts = retried;
+        }
+    }
+    const allConflicts = [...conflicts.values()].flat();
+    await attachHolders(allConflicts, deps.findHolders);
+    const assignments = new Map();
+    for (const spec of requested) {
+        const mine = conflicts.get(spec.name) ?? [];
+        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
+        assignments.set(spec.name, {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port,
+            protocol: spec.protocol,
+            status,
+            conflicts: mine,
+        });
+    }
+    const ordered = () => config.specs
+        .map((s) => assignments.get(s.name))
+        .filter((a) => a !== undefined);
+    if (allConflicts.length > 0 && config.onConflict === 'fail') {
+        return { ok: false, assignments: ordered(), conflicts: allConflicts };
+    }
+    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
+    if (needs.length > 0) {
+        const candidates = candidatePorts({
+            ranges: config.fallbackRanges,
+            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
+            strategy: config.fallbackStrategy,
+            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
+            ...(config.seed !== undefined ? { seed: config.seed } : {}),
+        });
+        // Never hand out a port this run also asks for by number, busy or not.
+        const avoid = new Set(requested.map((s) => s.port));
+        const pool = new CandidatePool(candidates.filter((p) => !avoid.has(p)));
+        const error = await handOut(needs, pool, assignments, book, probe);
+        if (error) {
+            const detail = `${error} in fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
+            return { ok: false, assignments: ordered(), conflicts: allConflicts, error: detail };
+        }
+    }
+    return { ok: true, assignments: ordered(), conflicts: allConflicts };
+}
+/** Candidate ports not yet tried, in order. */
+class CandidatePool {
+    ports;
+    next = 0;
+    constructor(ports) {
+        this.ports = ports;
+    }
+    take(n) {
+        const out = this.ports.slice(this.next, this.next + n);
+        this.next += out.length;
+        return out;
+    }
+    get size() {
+        return this.ports.length;
+    }
+}
+/**
+ * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
+ * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
+ * before it is published, and replace any port taken in the meantime.
+ */
+async function handOut(needs, pool, assignments, book, probe) {
+    let waiting = [...needs];
+    for (let round = 0; waiting.length > 0; round++) {
+        while (waiting.length > 0) {
+            const spec = waiting[0];
+            const protocols = protocolsOf(spec.protocol);
+            // Same-protocol needs are served from one batch; a little slack absorbs busy candidates.
+            const group = waiting.filter((s) => s.protocol === spec.protocol);
+            const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(4, group.length >> 2)));
+            if (batch.length === 0)
+                return pool.size === 0
+                    ? 'no port is left to hand out'
+                    : `no free port is left for ${group.map((s) => s.name).join(', ')}`;
+            const leased = [];
+            for (const port of batch)
+                if ((await book.take(port, protocols)).ok)
+                    leased.push(port);
+            const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
+            const verdicts = await probe(queries);
+            const free = leased.filter((port) => verdicts.every((v) => v.port !== port || v.verdict === 'free'));
+            for (const port of leased)
+                if (!free.includes(port))
+                    await book.drop(port, protocols);
+            for (const port of free) {
+                const next = group.shift();
+                if (!next) {
+                    await book.drop(port, protocols);
+                    continue;
+                }
+                waiting = waiting.filter((s) => s !== next);
+                const before = assignments.get(next.name);
+                assignments.set(next.name, {
+                    name: next.name,
+                    requested: next.port,
+                    port,
+                    protocol: next.protocol,
+                    status: next.port === 'auto' ? 'auto' : 'fallback',
+                    conflicts: before?.conflicts ?? [],
+                });
+            }
+        }
+        if (round >= REPROBE_ROUNDS)
+            break;
+        // Time passed since each port was probed (other batches, holder lookups): check again.
+        const handed = needs.map((s) => assignments.get(s.name));
+        const queries = handed.flatMap((a) => protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })));
+        const verdicts = await probe(queries);
+        const lost = handed.filter((a) => verdicts.some((v) => v.port === a.port && v.verdict !== 'free'));
+        for (const a of lost)
+            await book.drop(a.port, protocolsOf(a.protocol));
+        waiting = needs.filter((s) => lost.some((a) => a.name === s.name));
+    }
+    return waiting.length > 0
+        ? `ports kept being taken before they could be handed out (${waiting.map((s) => s.name).join(', ')})`
+        : undefined;
+}
+async function attachHolders(conflicts, findHolders) {
+    const busy = conflicts.filter((c) => c.verdict === 'in-use');
+    if (!findHolders || busy.length === 0)
+        return;
+    let holders;
+    try {
+        holders = await findHolders(busy.map((c) => ({ port: c.port, protocol: c.protocol })));
+    }
+    catch {
+        // Who holds a port is a courtesy; failing to find out must not change the verdict.
+        return;
+    }
+    for (const c of busy)
+        c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/os-port-ranges.ts
+
+
+
+/** Parses `ip_local_port_range` ("32768\t60999"). */
+function parseLinuxPortRange(text) {
+    const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const lo = Number(m[1]);
+    const hi = Number(m[2]);
+    return lo >= 1 && hi <= 65535 && lo <= hi ? { lo, hi } : undefined;
+}
+/** Parses `ip_local_reserved_ports` ("1000-1002,2000" or empty). */
+function parseLinuxReservedPorts(text) {
+    const out = [];
+    for (const part of text.trim().split(',')) {
+        const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+        if (!m)
+            continue;
+        const lo = Number(m[1]);
+        const hi = m[2] === undefined ? lo : Number(m[2]);
+        if (lo >= 1 && hi <= 65535 && lo <= hi)
+            out.push({ lo, hi });
+    }
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
+}
+/**
+ * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
+ * recognized by shape: two port numbers, optionally followed by `*` (administered exclusion).
+ */
+function parseWindowsExcludedRanges(text) {
+    const out = [];
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^\s*(\d{1,5})\s+(\d{1,5})\s*\*?\s*$/.exec(line);
+        if (!m)
+            continue;
+        const lo = Number(m[1]);
+        const hi = Number(m[2]);
+        if (lo >= 1 && hi <= 65535 && lo <= hi)
+            out.push({ lo, hi });
+    }
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
+}
+function run(file, args) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
+    });
+}
+async function readOr(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** What this OS reserves for the given protocols. A source that cannot be read adds nothing. */
+async function readOsPortRanges(protocols, platform = process.platform) {
+    if (platform === 'linux') {
+        const [range, reserved] = await Promise.all([
+            readOr('/proc/sys/net/ipv4/ip_local_port_range'),
+            readOr('/proc/sys/net/ipv4/ip_local_reserved_ports'),
+        ]);
+        const ephemeral = parseLinuxPortRange(range);
+        return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
+    }
+    if (platform === 'win32') {
+        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run('netsh', ['int', ip, 'show', 'excludedportrange', `protocol=${protocol}`]))));
+        return {
+            ephemeral: { lo: 49152, hi: 65535 },
+            reserved: (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap(parseWindowsExcludedRanges)),
+        };
+    }
+    // macOS (and the BSDs) use the IANA dynamic range unless an administrator changed it.
+    return { ephemeral: { lo: 49152, hi: 65535 }, reserved: [] };
+}
+
+// EXTERNAL MODULE: ./src/local-addresses.ts
+var local_addresses = __nccwpck_require__(169);
+;// CONCATENATED MODULE: ./src/probe-plan.ts
+
+
+
+
+const DUAL_STACK = { address: '::', family: 6, dualStack: true };
+/**
+ * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
+ * misses a holder on a specific address.
+ */
+function fullAddressSet(interfaces) {
+    const out = [];
+    const seen = new Set();
+    const base = [
+        DUAL_STACK,
+        { address: '0.0.0.0', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+    ];
+    for (const a of [...base, ...interfaces]) {
+        const key = (0,local_addresses/* canonicalAddress */.Z5)(a.address);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ address: a.address, family: a.family, ...(a.dualStack ? { dualStack: true } : {}) });
+    }
+    return out;
+}
+/** Builds the plan from what is known; pure, so every platform's plan is testable here. */
+function buildProbePlan(inputs) {
+    if (inputs.hosts !== 'all') {
+        const named = inputs.hosts.map((address) => {
+            const family = (0,external_node_net_.isIP)(address) === 6 ? 6 : 4;
+            const wildcard = (0,local_addresses/* canonicalAddress */.Z5)(address) === '::';
+            return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
+        });
+        const families = new Set(named.map((a) => a.family));
+        return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`);
+    }
+    const families = new Set(inputs.interfaces.map((a) => a.family));
+    const full = fullAddressSet(inputs.interfaces);
+    const short = [{ ...DUAL_STACK, covers: [4, 6] }];
+    const linux = inputs.platform === 'linux';
+    const tcp = linux && inputs.coverage?.tcp ? short : full;
+    const udp = linux && inputs.coverage?.udp ? short : full;
+    const what = (list) => list === short ? 'dual-stack :: (self-test passed)' : `${list.length} addresses`;
+    return makePlan(tcp, udp, families, `tcp: ${what(tcp)}; udp: ${what(udp)}`);
+}
+function makePlan(tcp, udp, families, description) {
+    return {
+        tcp,
+        udp,
+        families,
+        description,
+        addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
+    };
+}
+function holdTcp(address) {
+    return new Promise((resolve) => {
+        const server = (0,external_node_net_.createServer)();
+        server.once('error', () => resolve(undefined));
+        server.listen({ host: address, port: 0, exclusive: true }, () => {
+            resolve({ port: server.address().port, close: () => server.close() });
+        });
+    });
+}
+function holdUdp(address, family) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_dgram_namespaceObject.createSocket)(family === 6 ? 'udp6' : 'udp4');
+        socket.once('error', () => {
+            socket.close();
+            resolve(undefined);
+        });
+        socket.bind({ port: 0, address, exclusive: true }, () => {
+            resolve({ port: socket.address().port, close: () => socket.close() });
+        });
+    });
+}
+async function wildcardSeesHolder(protocol, address, family) {
+    const holder = protocol === 'tcp' ? await holdTcp(address) : await holdUdp(address, family);
+    if (!holder)
+        return false;
+    try {
+        const verdict = await probeAddress(holder.port, protocol, DUAL_STACK);
+        return verdict.verdict === 'in-use';
+    }
+    finally {
+        holder.close();
+    }
+}
+/**
+ * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
+ * passed it may be shortened.
+ */
+async function measureWildcardCoverage() {
+    const covers = async (protocol) => (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
+        (await wildcardSeesHolder(protocol, '::1', 6));
+    return { tcp: await covers('tcp'), udp: await covers('udp') };
+}
+/** The plan for this host: self-tested on Linux, full elsewhere. */
+async function createProbePlan(hosts, platform = process.platform) {
+    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage() : undefined;
+    return buildProbePlan({
+        platform,
+        interfaces: (0,local_addresses/* interfaceAddresses */.CO)(),
+        hosts,
+        ...(coverage ? { coverage } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/guard.ts
+
+
+
+/**
+ * The whole check-and-allocate run for a validated config: the OS's own port ranges, the probe
+ * plan for this host, then allocation. Both fronts call this and only translate its result.
+ */
+async function guardPorts(config, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
+    const protocols = [
+        ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
+    ];
+    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+    const [os, plan] = await Promise.all([
+        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
+        createProbePlan(config.hosts, platform),
+    ]);
+    return allocatePorts(config, {
+        plan,
+        ...(options.leases ? { leases: options.leases } : {}),
+        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
+        osReserved: os?.reserved ?? [],
+    });
+}
+
+
+/***/ }),
+
+/***/ 236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * An error the user caused and can fix: it names the input (or CLI option) and says what was
+ * wrong and what would be right. Fronts turn it into exit code 1 (action, CLI input) or 2 (CLI usage).
+ */
+class InputError extends Error {
+    input;
+    /** Every problem found, one per bad token; `message` joins them. */
+    problems;
+    constructor(input, problems) {
+        const list = Array.isArray(problems) ? problems : [problems];
+        super(list.join('\n'));
+        this.name = 'InputError';
+        this.input = input;
+        this.problems = list;
+    }
+}
+/** Several inputs were wrong at once; all are reported together. */
+class InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.map((e) => e.message).join('\n'));
+        this.name = 'InputErrors';
+        this.errors = errors;
+    }
+}
+
+
+/***/ }),
+
+/***/ 169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
+/* harmony export */   MJ: () => (/* binding */ isLocalAddress),
+/* harmony export */   Z5: () => (/* binding */ canonicalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
+ * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ */
+function canonicalAddress(address) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+}
+/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
+function bindable(info, iface) {
+    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
+        return `${info.address}%${iface}`;
+    return info.address;
+}
+/** Every address of this host's interfaces, as probe addresses. */
+function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
+    const out = [];
+    for (const [iface, infos] of Object.entries(interfaces)) {
+        for (const info of infos ?? []) {
+            const family = info.family === 'IPv6' ? 6 : 4;
+            out.push({ address: bindable(info, iface), family });
+        }
+    }
+    return out;
+}
+/**
+ * Whether a server on this host could bind `address`: a wildcard, an interface address, or
+ * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ */
+function isLocalAddress(address, platform = process.platform) {
+    const canonical = canonicalAddress(address);
+    if (canonical === '0.0.0.0' || canonical === '::')
+        return true;
+    if (platform === 'linux' && (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 && address.startsWith('127.'))
+        return true;
+    return interfaceAddresses().some((a) => {
+        const known = canonicalAddress(a.address);
+        // A link-local address may be named with or without its scope.
+        return known === canonical || known.replace(/%.*$/, '') === canonical;
+    });
+}
+
+
+/***/ }),
+
+/***/ 683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gk: () => (/* binding */ formatRanges),
+/* harmony export */   N1: () => (/* binding */ subtractRanges),
+/* harmony export */   XP: () => (/* binding */ parsePortRanges),
+/* harmony export */   cq: () => (/* binding */ normalizeRanges),
+/* harmony export */   im: () => (/* binding */ intersectRanges)
+/* harmony export */ });
+/* unused harmony exports countPorts, inRanges */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(834);
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
+            if (port !== undefined && singles)
+                ranges.push({ lo: port, hi: port });
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(0, dash));
+        const hi = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            ranges.push({ lo, hi });
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
+}
+
+
+/***/ }),
+
+/***/ 834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N2: () => (/* binding */ parsePortSpecs),
+/* harmony export */   Qu: () => (/* binding */ parsePortNumber),
+/* harmony export */   pD: () => (/* binding */ envName),
+/* harmony export */   ry: () => (/* binding */ splitList)
+/* harmony export */ });
+/* unused harmony export RESERVED_NAMES */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
+
+const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const DIGITS = /^[0-9]+$/;
+const PROTOCOLS = ['tcp', 'udp', 'both'];
+/**
+ * Output names the action writes for itself; a spec may not take them, or its port would
+ * overwrite (or be overwritten by) them.
+ */
+const RESERVED_NAMES = ['port', 'ports', 'conflicts', 'fallback-used'];
+/** Splits a list input on commas, whitespace and newlines, dropping empty entries. */
+function splitList(text) {
+    return text.split(/[\s,]+/u).filter((token) => token.length > 0);
+}
+/** Parses a decimal port 1–65535 written in ASCII digits only; anything else is undefined. */
+function parsePortNumber(text) {
+    if (!DIGITS.test(text) || text.length > 5)
+        return undefined;
+    const port = Number(text);
+    return port >= 1 && port <= 65535 ? port : undefined;
+}
+/** Says why `text` is not a port, for messages. */
+function portProblem(text) {
+    if (text === '')
+        return 'the port is missing';
+    if (/^-[0-9]+$/.test(text))
+        return 'ports cannot be negative';
+    if (DIGITS.test(text))
+        return 'a port must be between 1 and 65535';
+    return 'a port is a whole number written with the digits 0-9';
+}
+/**
+ * Parses the `ports` input: specs `[name=]port[/protocol]` separated by commas, whitespace or
+ * newlines. Collects every problem (one per bad token) before throwing one InputError.
+ */
+function parsePortSpecs(text, defaultProtocol, input = 'ports') {
+    const problems = [];
+    const specs = [];
+    const tokens = splitList(text);
+    if (tokens.length === 0) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `${input}: no port given; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"`);
+    }
+    for (const token of tokens) {
+        const parsed = parseOne(token, defaultProtocol);
+        if (typeof parsed === 'string')
+            problems.push(`${input}: "${token}": ${parsed}; expected [name=]port[/protocol], e.g. "web=3000/tcp" or "api=auto"`);
+        else
+            specs.push(parsed);
+    }
+    problems.push(...duplicateProblems(specs, input));
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
+    return specs;
+}
+function parseOne(token, defaultProtocol) {
+    const eq = token.indexOf('=');
+    const name = eq >= 0 ? token.slice(0, eq) : undefined;
+    let rest = eq >= 0 ? token.slice(eq + 1) : token;
+    if (name !== undefined) {
+        if (name === '')
+            return 'the name before "=" is empty';
+        if (!NAME.test(name)) {
+            return name.length > 64
+                ? 'a name has at most 64 characters'
+                : `the name "${name}" must start with a letter (A-Z, a-z) and contain only letters, digits, "_" or "-"`;
+        }
+        if (RESERVED_NAMES.includes(name.toLowerCase())) {
+            return `the name "${name}" is taken by an output of its own (${RESERVED_NAMES.join(', ')})`;
+        }
+    }
+    let protocol = defaultProtocol;
+    const slash = rest.indexOf('/');
+    if (slash >= 0) {
+        const proto = rest.slice(slash + 1);
+        if (!PROTOCOLS.includes(proto)) {
+            return `the protocol "${proto}" is not one of tcp, udp, both`;
+        }
+        protocol = proto;
+        rest = rest.slice(0, slash);
+    }
+    if (rest.includes('='))
+        return 'a spec has at most one "="';
+    let port;
+    if (rest === 'auto' || rest === '0') {
+        if (name === undefined)
+            return '"auto" (or 0) needs a name, e.g. "api=auto"';
+        port = 'auto';
+    }
+    else {
+        const n = parsePortNumber(rest);
+        if (n === undefined)
+            return portProblem(rest);
+        port = n;
+    }
+    return { name: name ?? `port-${port}`, port, protocol, token };
+}
+function duplicateProblems(specs, input) {
+    const problems = [];
+    const names = new Map();
+    const pairs = new Map();
+    for (const spec of specs) {
+        const key = spec.name.toLowerCase();
+        const first = names.get(key);
+        if (first) {
+            problems.push(`${input}: "${spec.token}": the name "${spec.name}" is already used by "${first.token}" (names are unique, ignoring case)`);
+        }
+        else {
+            names.set(key, spec);
+        }
+        if (spec.port === 'auto')
+            continue;
+        const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
+        for (const protocol of protocols) {
+            const pair = `${spec.port}/${protocol}`;
+            const other = pairs.get(pair);
+            if (other && other !== spec) {
+                problems.push(`${input}: "${spec.token}": port ${pair} is already requested by "${other.token}"`);
+                break;
+            }
+            pairs.set(pair, spec);
+        }
+    }
+    return problems;
+}
+/** The environment variable a spec is exported as: upper-cased, `-` becomes `_`. */
+function envName(name) {
+    return name.toUpperCase().replace(/-/g, '_');
+}
+
+
+/***/ }),
+
+/***/ 901:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gX: () => (/* binding */ annotationsFor),
+  y$: () => (/* binding */ conflictsJson),
+  ff: () => (/* binding */ envPairs),
+  UT: () => (/* binding */ portOutputs),
+  eH: () => (/* binding */ summaryMarkdown),
+  ed: () => (/* binding */ textTable)
+});
+
+// UNUSED EXPORTS: conflictMessage, describeLeaseOwner, fallbackMessage, heldBy, markdownCell
+
+;// CONCATENATED MODULE: ./src/holders/describe-holder.ts
+/** One line naming a holder, e.g. "pid 812 `postgres -D /data` (user postgres) on 0.0.0.0". */
+function describeHolder(h) {
+    const on = h.addresses.length > 0 ? ` on ${h.addresses.join(', ')}` : '';
+    if (h.pid === undefined) {
+        const who = h.uid !== undefined ? `uid ${h.user ?? h.uid}` : 'an unknown process';
+        return `${who} (process hidden: needs root)${on}`;
+    }
+    const cmd = h.commandLine ?? h.command ?? '?';
+    const user = h.user ?? (h.uid !== undefined ? `uid ${h.uid}` : undefined);
+    return `pid ${h.pid} \`${cmd}\`${user ? ` (user ${user})` : ''}${on}`;
+}
+/** Several holders in one line; "unknown" when none could be found. */
+function describeHolders(holders) {
+    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
+}
+
+// EXTERNAL MODULE: ./src/port-spec.ts
+var port_spec = __nccwpck_require__(834);
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+/** "leased by octo-org/repo run 123 job e2e", or by pid for leases the CLI took. */
+function describeLeaseOwner(lease) {
+    if (!lease)
+        return 'leased by another port-guard run (its lease file could not be read)';
+    const o = lease.owner;
+    if (o.repository || o.runId || o.job) {
+        const parts = [o.repository, o.runId && `run ${o.runId}`, o.job && `job ${o.job}`].filter(Boolean);
+        return `leased by ${parts.join(' ')}`;
+    }
+    return `leased by pid ${o.pid}`;
+}
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return describeLeaseOwner(c.lease);
+        case 'in-use':
+            return describeHolders(c.holders);
+        case 'denied':
+            return c.reason === 'reserved'
+                ? 'reserved by the OS (an excluded port range)'
+                : 'nobody yet, but binding it needs privilege (root or CAP_NET_BIND_SERVICE)';
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${describeLeaseOwner(c.lease)}`;
+        case 'in-use':
+            return `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            return c.reason === 'reserved'
+                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
+                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+        default:
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
+/** The `conflicts` output: one object per requested port found busy. */
+function conflictsJson(conflicts) {
+    return JSON.stringify(conflicts.map((c) => ({
+        name: c.name,
+        port: c.port,
+        protocol: c.protocol,
+        status: c.verdict,
+        address: c.address ?? null,
+        code: c.code ?? null,
+        holder: c.holders[0]
+            ? {
+                pid: c.holders[0].pid ?? null,
+                command: c.holders[0].command ?? null,
+                user: c.holders[0].user ?? c.holders[0].uid ?? null,
+            }
+            : null,
+        holders: c.holders,
+        heldBy: heldBy(c),
+        ...(c.lease ? { lease: c.lease.owner } : {}),
+    })));
+}
+/** Every output of a successful run, by output name, in spec order. */
+function portOutputs(result) {
+    const out = {};
+    const ports = {};
+    for (const a of result.assignments) {
+        out[a.name] = String(a.port);
+        ports[a.name] = a.port;
+    }
+    out.port = String(result.assignments[0]?.port ?? '');
+    out.ports = JSON.stringify(ports);
+    out.conflicts = conflictsJson(result.conflicts);
+    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
+    return out;
+}
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+function envPairs(result) {
+    return result.assignments.map((a) => [(0,port_spec/* envName */.pD)(a.name), String(a.port)]);
+}
+/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
+function markdownCell(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- control characters would break the table
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/`/g, "'")
+        .replace(/([\\*_[\]#!~])/g, '\\$1');
+}
+const STATUS_TEXT = {
+    free: '✅ free',
+    fallback: '🔁 fallback',
+    auto: '🆕 auto',
+    busy: '⚠️ busy (kept)',
+    conflict: '❌ conflict',
+};
+/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
+function summaryMarkdown(result) {
+    const rows = result.assignments.map((a) => {
+        const assigned = a.status === 'conflict' ? '—' : String(a.port);
+        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
+        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
+    });
+    const lines = [
+        '### port-guard',
+        '',
+        '| name | requested | assigned | protocol | status | held by |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+    ];
+    if (result.error)
+        lines.push('', `**Error:** ${markdownCell(result.error)}`);
+    return `${lines.join('\n')}\n`;
+}
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        a.status === 'conflict' ? '-' : String(a.port),
+        a.protocol,
+        a.status,
+        a.conflicts.map(heldBy).join('; '),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    return [head, ...rows]
+        .map((r) => r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
+const VERSION = '1.0.0';
+
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 30:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 792:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ prepareKeyValueMessage)
+});
+
+// UNUSED EXPORTS: issueFileCommand
+
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__main = __webpack_exports__.i;
+/******/ export { __webpack_exports__main as main };
+/******/ 

@@ -1,0 +1,1938 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fz: () => (/* binding */ annotate),
+  fe: () => (/* binding */ appendSummary),
+  dN: () => (/* binding */ exportVariable),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput)
+});
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: ./src/action-io.ts
+/**
+ * The runner protocol the action front needs, from @actions/core's own command and file-command
+ * modules. Importing the package root would also load its OIDC HTTP client (about 80 ms and
+ * 13 MB per run, measured with `npm run bench`), which this action never uses.
+ */
+
+
+
+
+/** Reads an input the way `core.getInput` does (trimmed; '' when absent). */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function keyValue(command, fileCommand, name, value) {
+    if (process.env[`GITHUB_${fileCommand}`])
+        issueFileCommand(fileCommand, prepareKeyValueMessage(name, value));
+    else {
+        process.stdout.write(external_node_os_.EOL);
+        issueCommand(command, { name }, value);
+    }
+}
+function setOutput(name, value) {
+    keyValue('set-output', 'OUTPUT', name, value);
+}
+function saveState(name, value) {
+    keyValue('save-state', 'STATE', name, value);
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+function exportVariable(name, value) {
+    process.env[name] = value;
+    if (process.env.GITHUB_ENV)
+        issueFileCommand('ENV', prepareKeyValueMessage(name, value));
+    else
+        issueCommand('set-env', { name }, value);
+}
+function annotate(level, message, title) {
+    issueCommand(level, title ? { title } : {}, message);
+}
+function info(message) {
+    process.stdout.write(message + external_node_os_.EOL);
+}
+function setFailed(message) {
+    process.exitCode = 1;
+    annotate('error', message);
+}
+/** Appends Markdown to the job summary, when the runner gave one. */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file)
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown, { encoding: 'utf8' });
+}
+
+
+/***/ }),
+
+/***/ 214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ cleanup),
+  e: () => (/* binding */ action_run)
+});
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./src/action-io.ts + 5 modules
+var action_io = __nccwpck_require__(424);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/input-error.ts
+/**
+ * An error the user caused and can fix: it names the input (or CLI option) and says what was
+ * wrong and what would be right. Fronts turn it into exit code 1 (action, CLI input) or 2 (CLI usage).
+ */
+class InputError extends Error {
+    input;
+    /** Every problem found, one per bad token; `message` joins them. */
+    problems;
+    constructor(input, problems) {
+        const list = Array.isArray(problems) ? problems : [problems];
+        super(list.join('\n'));
+        this.name = 'InputError';
+        this.input = input;
+        this.problems = list;
+    }
+}
+/** Several inputs were wrong at once; all are reported together. */
+class InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.map((e) => e.message).join('\n'));
+        this.name = 'InputErrors';
+        this.errors = errors;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/port-spec.ts
+
+const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const DIGITS = /^[0-9]+$/;
+const PROTOCOLS = ['tcp', 'udp', 'both'];
+/**
+ * Output names the action writes for itself; a spec may not take them, or its port would
+ * overwrite (or be overwritten by) them.
+ */
+const RESERVED_NAMES = ['port', 'ports', 'conflicts', 'fallback-used'];
+/** Splits a list input on commas, whitespace and newlines, dropping empty entries. */
+function splitList(text) {
+    return text.split(/[\s,]+/u).filter((token) => token.length > 0);
+}
+/** Parses a decimal port 1–65535 written in ASCII digits only; anything else is undefined. */
+function parsePortNumber(text) {
+    if (!DIGITS.test(text) || text.length > 5)
+        return undefined;
+    const port = Number(text);
+    return port >= 1 && port <= 65535 ? port : undefined;
+}
+/** Says why `text` is not a port, for messages. */
+function portProblem(text) {
+    if (text === '')
+        return 'the port is missing';
+    if (/^-[0-9]+$/.test(text))
+        return 'ports cannot be negative';
+    if (DIGITS.test(text))
+        return 'a port must be between 1 and 65535';
+    return 'a port is a whole number written with the digits 0-9';
+}
+/**
+ * Parses the `ports` input: specs `[name=]port[/protocol]` separated by commas, whitespace or
+ * newlines. Collects every problem (one per bad token) before throwing one InputError.
+ */
+function parsePortSpecs(text, defaultProtocol, input = 'ports') {
+    const problems = [];
+    const specs = [];
+    const tokens = splitList(text);
+    if (tokens.length === 0) {
+        throw new InputError(input, `${input}: no port given; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"`);
+    }
+    for (const token of tokens) {
+        const parsed = parseOne(token, defaultProtocol);
+        if (typeof parsed === 'string')
+            problems.push(`${input}: "${token}": ${parsed}; expected [name=]port[/protocol], e.g. "web=3000/tcp" or "api=auto"`);
+        else
+            specs.push(parsed);
+    }
+    problems.push(...duplicateProblems(specs, input));
+    if (problems.length > 0)
+        throw new InputError(input, problems);
+    return specs;
+}
+function parseOne(token, defaultProtocol) {
+    const eq = token.indexOf('=');
+    const name = eq >= 0 ? token.slice(0, eq) : undefined;
+    let rest = eq >= 0 ? token.slice(eq + 1) : token;
+    if (name !== undefined) {
+        if (name === '')
+            return 'the name before "=" is empty';
+        if (!NAME.test(name)) {
+            return name.length > 64
+                ? 'a name has at most 64 characters'
+                : `the name "${name}" must start with a letter (A-Z, a-z) and contain only letters, digits, "_" or "-"`;
+        }
+        if (RESERVED_NAMES.includes(name.toLowerCase())) {
+            return `the name "${name}" is taken by an output of its own (${RESERVED_NAMES.join(', ')})`;
+        }
+    }
+    let protocol = defaultProtocol;
+    const slash = rest.indexOf('/');
+    if (slash >= 0) {
+        const proto = rest.slice(slash + 1);
+        if (!PROTOCOLS.includes(proto)) {
+            return `the protocol "${proto}" is not one of tcp, udp, both`;
+        }
+        protocol = proto;
+        rest = rest.slice(0, slash);
+    }
+    if (rest.includes('='))
+        return 'a spec has at most one "="';
+    let port;
+    if (rest === 'auto' || rest === '0') {
+        if (name === undefined)
+            return '"auto" (or 0) needs a name, e.g. "api=auto"';
+        port = 'auto';
+    }
+    else {
+        const n = parsePortNumber(rest);
+        if (n === undefined)
+            return portProblem(rest);
+        port = n;
+    }
+    return { name: name ?? `port-${port}`, port, protocol, token };
+}
+function duplicateProblems(specs, input) {
+    const problems = [];
+    const names = new Map();
+    const pairs = new Map();
+    for (const spec of specs) {
+        const key = spec.name.toLowerCase();
+        const first = names.get(key);
+        if (first) {
+            problems.push(`${input}: "${spec.token}": the name "${spec.name}" is already used by "${first.token}" (names are unique, ignoring case)`);
+        }
+        else {
+            names.set(key, spec);
+        }
+        if (spec.port === 'auto')
+            continue;
+        const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
+        for (const protocol of protocols) {
+            const pair = `${spec.port}/${protocol}`;
+            const other = pairs.get(pair);
+            if (other && other !== spec) {
+                problems.push(`${input}: "${spec.token}": port ${pair} is already requested by "${other.token}"`);
+                break;
+            }
+            pairs.set(pair, spec);
+        }
+    }
+    return problems;
+}
+/** The environment variable a spec is exported as: upper-cased, `-` becomes `_`. */
+function envName(name) {
+    return name.toUpperCase().replace(/-/g, '_');
+}
+
+;// CONCATENATED MODULE: ./src/port-ranges.ts
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    for (const token of splitList(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = parsePortNumber(token);
+            if (port !== undefined && singles)
+                ranges.push({ lo: port, hi: port });
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = parsePortNumber(token.slice(0, dash));
+        const hi = parsePortNumber(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            ranges.push({ lo, hi });
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/local-addresses.ts
+
+
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
+ * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ */
+function canonicalAddress(address) {
+    if ((0,external_node_net_namespaceObject.isIP)(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+}
+/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
+function bindable(info, iface) {
+    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
+        return `${info.address}%${iface}`;
+    return info.address;
+}
+/** Every address of this host's interfaces, as probe addresses. */
+function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)()) {
+    const out = [];
+    for (const [iface, infos] of Object.entries(interfaces)) {
+        for (const info of infos ?? []) {
+            const family = info.family === 'IPv6' ? 6 : 4;
+            out.push({ address: bindable(info, iface), family });
+        }
+    }
+    return out;
+}
+/**
+ * Whether a server on this host could bind `address`: a wildcard, an interface address, or
+ * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ */
+function isLocalAddress(address, platform = process.platform) {
+    const canonical = canonicalAddress(address);
+    if (canonical === '0.0.0.0' || canonical === '::')
+        return true;
+    if (platform === 'linux' && (0,external_node_net_namespaceObject.isIP)(address) === 4 && address.startsWith('127.'))
+        return true;
+    return interfaceAddresses().some((a) => {
+        const known = canonicalAddress(a.address);
+        // A link-local address may be named with or without its scope.
+        return known === canonical || known.replace(/%.*$/, '') === canonical;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/config.ts
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * Variables a later step depends on; exporting a port under one of these names would break the
+ * job in a way nobody would trace back to a port spec.
+ */
+const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = splitList(raw);
+    if (tokens.length === 0)
+        throw new InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,external_node_net_namespaceObject.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (!isLocalAddress(token)) {
+            const known = interfaceAddresses().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof InputError) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return parsePortSpecs(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new InputError('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
+        errors.push(new InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
+    }
+    if (specs && exportEnv)
+        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    if (errors.length > 0)
+        throw new InputErrors(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? (0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'port-guard') : (0,external_node_path_namespaceObject.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+function envNameProblems(names) {
+    const problems = [];
+    const seen = new Map();
+    for (const name of names) {
+        const env = envName(name);
+        if (PROTECTED_ENV.test(env)) {
+            problems.push(`ports: the name "${name}" would be exported as ${env}, which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+        }
+        const other = seen.get(env);
+        if (other !== undefined)
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env}`);
+        seen.set(env, name);
+    }
+    return problems.length > 0 ? [new InputError('export-env', problems)] : [];
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/candidate-ports.ts
+
+
+/** sfc32: small, fast, and good enough to spread ports; seeded so reruns repeat the order. */
+function sfc32(seed) {
+    let a = seed.readUInt32LE(0);
+    let b = seed.readUInt32LE(4);
+    let c = seed.readUInt32LE(8);
+    let d = seed.readUInt32LE(12);
+    return () => {
+        a >>>= 0;
+        b >>>= 0;
+        c >>>= 0;
+        d >>>= 0;
+        const t = (a + b + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        return (t >>> 0) / 4294967296;
+    };
+}
+function expand(ranges) {
+    const out = [];
+    for (const r of ranges)
+        for (let p = r.lo; p <= r.hi; p++)
+            out.push(p);
+    return out;
+}
+function shuffle(ports, random) {
+    for (let i = ports.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [ports[i], ports[j]] = [ports[j], ports[i]];
+    }
+    return ports;
+}
+/**
+ * Every port that may be handed out, in the order to try them: outside the OS ephemeral range
+ * first (where the configured range allows), then inside it; each part random (seeded or not)
+ * or lowest first.
+ */
+function candidatePorts(options) {
+    const allowed = subtractRanges(options.ranges, options.exclude);
+    const inside = options.ephemeral ? intersectRanges(allowed, [options.ephemeral]) : [];
+    const outside = options.ephemeral ? subtractRanges(allowed, [options.ephemeral]) : allowed;
+    if (options.strategy === 'sequential')
+        return [...expand(outside), ...expand(inside)];
+    const seed = options.seed === undefined
+        ? (0,external_node_crypto_namespaceObject.randomBytes)(16)
+        : (0,external_node_crypto_namespaceObject.createHash)('sha256').update(options.seed).digest();
+    const random = sfc32(seed);
+    return [...shuffle(expand(outside), random), ...shuffle(expand(inside), random)];
+}
+
+;// CONCATENATED MODULE: external "node:dgram"
+const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
+;// CONCATENATED MODULE: ./src/probe.ts
+
+
+/** Codes that mean "out of resources": retried with less concurrency, never a verdict. */
+const EXHAUSTION_CODES = new Set([
+    'EMFILE',
+    'ENFILE',
+    'ENOBUFS',
+    'ENOMEM',
+]);
+/** How an error code from a bind reads on a platform (PROBING.md, "What each error means"). */
+function classifyBindError(code, platform) {
+    switch (code) {
+        case 'EADDRINUSE':
+            return { verdict: 'in-use' };
+        case 'EACCES':
+            return { verdict: 'denied', reason: platform === 'win32' ? 'reserved' : 'privileged' };
+        case 'EADDRNOTAVAIL':
+        case 'EAFNOSUPPORT':
+        case 'EINVAL':
+            return { verdict: 'not-applicable' };
+        default:
+            return { verdict: 'unknown' };
+    }
+}
+function verdictFor(target, err, platform) {
+    const base = { address: target.address, family: target.family };
+    if (!err)
+        return { ...base, verdict: 'free' };
+    const code = err.code ?? 'UNKNOWN';
+    const { verdict, reason } = classifyBindError(code, platform);
+    // An address the user named must exist: "not applicable" would silently shrink the check.
+    if (verdict === 'not-applicable' && target.explicit)
+        return { ...base, verdict: 'unknown', code };
+    return reason ? { ...base, verdict, code, reason } : { ...base, verdict, code };
+}
+/** Binds (and for TCP listens) exactly as a server would, then closes; resolves the bind error. */
+function bindOnce(port, protocol, target) {
+    return new Promise((resolve) => {
+        if (protocol === 'tcp') {
+            const server = (0,external_node_net_namespaceObject.createServer)();
+            server.once('error', (err) => {
+                server.close();
+                resolve(err);
+            });
+            // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
+            server.listen({
+                host: target.address,
+                port,
+                exclusive: true,
+                ipv6Only: target.family === 6 && target.dualStack === false,
+            }, () => {
+                server.close(() => resolve(undefined));
+            });
+            return;
+        }
+        // No reuseAddr: with it a held UDP port looks free (PROBING.md).
+        const socket = (0,external_node_dgram_namespaceObject.createSocket)({
+            type: target.family === 6 ? 'udp6' : 'udp4',
+            ipv6Only: target.family === 6 && target.dualStack === false,
+        });
+        socket.once('error', (err) => {
+            try {
+                socket.close();
+            }
+            catch {
+                // A socket that never bound may refuse close; there is nothing to release then.
+            }
+            resolve(err);
+        });
+        socket.bind({ port, address: target.address, exclusive: true }, () => {
+            socket.close(() => resolve(undefined));
+        });
+    });
+}
+/** Probes one port on one address. */
+async function probeAddress(port, protocol, target, platform = process.platform) {
+    return verdictFor(target, await bindOnce(port, protocol, target), platform);
+}
+/**
+ * Combines per-address verdicts: free only when every applicable address was free and each
+ * family that exists on the host had at least one applicable address.
+ */
+function combineVerdicts(addresses, plan, families) {
+    const kinds = new Set(addresses.map((a) => a.verdict));
+    if (kinds.has('in-use'))
+        return 'in-use';
+    if (kinds.has('denied'))
+        return 'denied';
+    if (kinds.has('unknown'))
+        return 'unknown';
+    const covered = new Set();
+    addresses.forEach((a, i) => {
+        if (a.verdict === 'free')
+            for (const f of plan[i]?.covers ?? [a.family])
+                covered.add(f);
+    });
+    for (const family of families)
+        if (!covered.has(family))
+            return 'unknown';
+    return covered.size > 0 ? 'free' : 'unknown';
+}
+/**
+ * Probes one port over a whole plan, one address after another: probes of the same port on
+ * overlapping addresses collide with each other when run at the same time.
+ */
+async function probePort(port, protocol, plan, families, platform = process.platform) {
+    const addresses = [];
+    for (const target of plan) {
+        const result = await probeAddress(port, protocol, target, platform);
+        addresses.push(result);
+        // Out of resources says nothing about the port: stop so the caller can retry it.
+        if (result.verdict === 'in-use' ||
+            result.verdict === 'denied' ||
+            EXHAUSTION_CODES.has(result.code ?? ''))
+            break;
+    }
+    return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
+}
+/** Whether a verdict failed only for lack of file descriptors or memory. */
+function isExhausted(verdict) {
+    return verdict.addresses.some((a) => EXHAUSTION_CODES.has(a.code ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/probe-pool.ts
+
+const DEFAULT_CONCURRENCY = 48;
+const MAX_EXHAUSTED_ROUNDS = 6;
+/**
+ * Probes many ports in parallel (each port's addresses one after another), in query order.
+ * Ports that ran out of descriptors are retried at half the concurrency; still out after that,
+ * they stay `unknown`, never `free`.
+ */
+async function probePorts(queries, plan, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const results = new Array(queries.length);
+    let pending = queries.map((_, i) => i);
+    let concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    for (let round = 0; pending.length > 0; round++) {
+        const retry = [];
+        let next = 0;
+        const worker = async () => {
+            while (next < pending.length) {
+                const index = pending[next++];
+                const { port, protocol } = queries[index];
+                const verdict = await probePort(port, protocol, plan.addressesFor(protocol), plan.families, platform);
+                results[index] = verdict;
+                if (isExhausted(verdict) && round < MAX_EXHAUSTED_ROUNDS)
+                    retry.push(index);
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+        pending = retry.sort((a, b) => a - b);
+        concurrency = Math.max(1, Math.floor(concurrency / 2));
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/allocate.ts
+
+
+
+const REPROBE_ROUNDS = 3;
+function protocolsOf(protocol) {
+    return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
+}
+const key = (port, protocol) => `${protocol}/${port}`;
+/** Tracks the leases this run holds so that a failure can return every one of them. */
+class LeaseBook {
+    gate;
+    held = new Set();
+    constructor(gate) {
+        this.gate = gate;
+    }
+    /** Takes leases on every protocol of a port, or none of them. */
+    async take(port, protocols) {
+        if (!this.gate)
+            return { ok: true };
+        const taken = [];
+        for (const protocol of protocols) {
+            const attempt = await this.gate.acquire(port, protocol);
+            if (!attempt.acquired) {
+                await this.drop(port, taken);
+                return attempt.heldBy
+                    ? { ok: false, protocol, lease: attempt.heldBy }
+                    : { ok: false, protocol };
+            }
+            taken.push(protocol);
+            this.held.add(key(port, protocol));
+        }
+        return { ok: true };
+    }
+    async drop(port, protocols) {
+        if (!this.gate)
+            return;
+        for (const protocol of protocols) {
+            if (this.held.delete(key(port, protocol)))
+                await this.gate.release(port, protocol);
+        }
+    }
+    async dropAll() {
+        for (const k of [...this.held]) {
+            const [protocol, port] = k.split('/');
+            await this.drop(Number(port), [protocol]);
+        }
+    }
+}
+function conflictFrom(name, verdict) {
+    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
+        verdict.addresses[verdict.addresses.length - 1];
+    return {
+        name,
+        port: verdict.port,
+        protocol: verdict.protocol,
+        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
+            ? 'unknown'
+            : verdict.verdict,
+        ...(at ? { address: at.address } : {}),
+        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
+        ...(at?.reason ? { reason: at.reason } : {}),
+        holders: [],
+    };
+}
+/**
+ * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
+ * lease is dropped at once. On failure no lease of this run is left behind.
+ */
+async function allocatePorts(config, deps) {
+    const book = new LeaseBook(deps.leases);
+    try {
+        const result = await allocate(config, deps, book);
+        if (!result.ok)
+            await book.dropAll();
+        return result;
+    }
+    catch (err) {
+        await book.dropAll();
+        throw err;
+    }
+}
+async function allocate(config, deps, book) {
+    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const now = deps.now ?? Date.now;
+    const probe = (queries) => probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
+    const checkRequested = async (specs) => {
+        const conflicts = new Map();
+        const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
+        const toProbe = [];
+        for (const spec of specs) {
+            const port = spec.port;
+            for (const protocol of protocolsOf(spec.protocol)) {
+                const lease = await book.take(port, [protocol]);
+                if (!lease.ok)
+                    add({
+                        name: spec.name,
+                        port,
+                        protocol,
+                        verdict: 'leased',
+                        holders: [],
+                        ...(lease.lease ? { lease: lease.lease } : {}),
+                    });
+                else
+                    toProbe.push({ name: spec.name, port, protocol });
+            }
+        }
+        const verdicts = await probe(toProbe);
+        for (const [i, verdict] of verdicts.entries()) {
+            if (verdict.verdict === 'free')
+                continue;
+            const { name, port, protocol } = toProbe[i];
+            await book.drop(port, [protocol]);
+            add(conflictFrom(name, verdict));
+        }
+        for (const name of conflicts.keys()) {
+            const spec = specs.find((s) => s.name === name);
+            // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
+            await book.drop(spec.port, protocolsOf(spec.protocol));
+        }
+        return conflicts;
+    };
+    const requested = config.specs.filter((s) => s.port !== 'auto');
+    let conflicts = await checkRequested(requested);
+    if (conflicts.size > 0 && config.waitSeconds > 0) {
+        const deadline = now() + config.waitSeconds * 1000;
+        let delay = 250;
+        while (conflicts.size > 0 && now() < deadline) {
+            await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            delay = Math.min(delay * 2, 2000);
+            const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
+            conflicts = retried;
+        }
+    }
+    const allConflicts = [...conflicts.values()].flat();
+    await attachHolders(allConflicts, deps.findHolders);
+    const assignments = new Map();
+    for (const spec of requested) {
+        const mine = conflicts.get(spec.name) ?? [];
+        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
+        assignments.set(spec.name, {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port,
+            protocol: spec.protocol,
+            status,
+            conflicts: mine,
+        });
+    }
+    const ordered = () => config.specs
+        .map((s) => assignments.get(s.name))
+        .filter((a) => a !== undefined);
+    if (allConflicts.length > 0 && config.onConflict === 'fail') {
+        return { ok: false, assignments: ordered(), conflicts: allConflicts };
+    }
+    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
+    if (needs.length > 0) {
+        const candidates = candidatePorts({
+            ranges: config.fallbackRanges,
+            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
+            strategy: config.fallbackStrategy,
+            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
+            ...(config.seed !== undefined ? { seed: config.seed } : {}),
+        });
+        // Never hand out a port this run also asks for by number, busy or not.
+        const avoid = new Set(requested.map((s) => s.port));
+        const pool = new CandidatePool(candidates.filter((p) => !avoid.has(p)));
+        const error = await handOut(needs, pool, assignments, book, probe);
+        if (error) {
+            const detail = `${error} in fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+            return { ok: false, assignments: ordered(), conflicts: allConflicts, error: detail };
+        }
+    }
+    return { ok: true, assignments: ordered(), conflicts: allConflicts };
+}
+/** Candidate ports not yet tried, in order. */
+class CandidatePool {
+    ports;
+    next = 0;
+    constructor(ports) {
+        this.ports = ports;
+    }
+    take(n) {
+        const out = this.ports.slice(this.next, this.next + n);
+        this.next += out.length;
+        return out;
+    }
+    get size() {
+        return this.ports.length;
+    }
+}
+/**
+ * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
+ * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
+ * before it is published, and replace any port taken in the meantime.
+ */
+async function handOut(needs, pool, assignments, book, probe) {
+    let waiting = [...needs];
+    for (let round = 0; waiting.length > 0; round++) {
+        while (waiting.length > 0) {
+            const spec = waiting[0];
+            const protocols = protocolsOf(spec.protocol);
+            // Same-protocol needs are served from one batch; a little slack absorbs busy candidates.
+            const group = waiting.filter((s) => s.protocol === spec.protocol);
+            const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(4, group.length >> 2)));
+            if (batch.length === 0)
+                return pool.size === 0
+                    ? 'no port is left to hand out'
+                    : `no free port is left for ${group.map((s) => s.name).join(', ')}`;
+            const leased = [];
+            for (const port of batch)
+                if ((await book.take(port, protocols)).ok)
+                    leased.push(port);
+            const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
+            const verdicts = await probe(queries);
+            const free = leased.filter((port) => verdicts.every((v) => v.port !== port || v.verdict === 'free'));
+            for (const port of leased)
+                if (!free.includes(port))
+                    await book.drop(port, protocols);
+            for (const port of free) {
+                const next = group.shift();
+                if (!next) {
+                    await book.drop(port, protocols);
+                    continue;
+                }
+                waiting = waiting.filter((s) => s !== next);
+                const before = assignments.get(next.name);
+                assignments.set(next.name, {
+                    name: next.name,
+                    requested: next.port,
+                    port,
+                    protocol: next.protocol,
+                    status: next.port === 'auto' ? 'auto' : 'fallback',
+                    conflicts: before?.conflicts ?? [],
+                });
+            }
+        }
+        if (round >= REPROBE_ROUNDS)
+            break;
+        // Time passed since each port was probed (other batches, holder lookups): check again.
+        const handed = needs.map((s) => assignments.get(s.name));
+        const queries = handed.flatMap((a) => protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })));
+        const verdicts = await probe(queries);
+        const lost = handed.filter((a) => verdicts.some((v) => v.port === a.port && v.verdict !== 'free'));
+        for (const a of lost)
+            await book.drop(a.port, protocolsOf(a.protocol));
+        waiting = needs.filter((s) => lost.some((a) => a.name === s.name));
+    }
+    return waiting.length > 0
+        ? `ports kept being taken before they could be handed out (${waiting.map((s) => s.name).join(', ')})`
+        : undefined;
+}
+async function attachHolders(conflicts, findHolders) {
+    const busy = conflicts.filter((c) => c.verdict === 'in-use');
+    if (!findHolders || busy.length === 0)
+        return;
+    let holders;
+    try {
+        holders = await findHolders(busy.map((c) => ({ port: c.port, protocol: c.protocol })));
+    }
+    catch {
+        // Who holds a port is a courtesy; failing to find out must not change the verdict.
+        return;
+    }
+    for (const c of busy)
+        c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/os-port-ranges.ts
+
+
+
+/** Parses `ip_local_port_range` ("32768\t60999"). */
+function parseLinuxPortRange(text) {
+    const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const lo = Number(m[1]);
+    const hi = Number(m[2]);
+    return lo >= 1 && hi <= 65535 && lo <= hi ? { lo, hi } : undefined;
+}
+/** Parses `ip_local_reserved_ports` ("1000-1002,2000" or empty). */
+function parseLinuxReservedPorts(text) {
+    const out = [];
+    for (const part of text.trim().split(',')) {
+        const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+        if (!m)
+            continue;
+        const lo = Number(m[1]);
+        const hi = m[2] === undefined ? lo : Number(m[2]);
+        if (lo >= 1 && hi <= 65535 && lo <= hi)
+            out.push({ lo, hi });
+    }
+    return normalizeRanges(out);
+}
+/**
+ * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
+ * recognized by shape: two port numbers, optionally followed by `*` (administered exclusion).
+ */
+function parseWindowsExcludedRanges(text) {
+    const out = [];
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^\s*(\d{1,5})\s+(\d{1,5})\s*\*?\s*$/.exec(line);
+        if (!m)
+            continue;
+        const lo = Number(m[1]);
+        const hi = Number(m[2]);
+        if (lo >= 1 && hi <= 65535 && lo <= hi)
+            out.push({ lo, hi });
+    }
+    return normalizeRanges(out);
+}
+function run(file, args) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
+    });
+}
+async function readOr(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** What this OS reserves for the given protocols. A source that cannot be read adds nothing. */
+async function readOsPortRanges(protocols, platform = process.platform) {
+    if (platform === 'linux') {
+        const [range, reserved] = await Promise.all([
+            readOr('/proc/sys/net/ipv4/ip_local_port_range'),
+            readOr('/proc/sys/net/ipv4/ip_local_reserved_ports'),
+        ]);
+        const ephemeral = parseLinuxPortRange(range);
+        return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
+    }
+    if (platform === 'win32') {
+        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run('netsh', ['int', ip, 'show', 'excludedportrange', `protocol=${protocol}`]))));
+        return {
+            ephemeral: { lo: 49152, hi: 65535 },
+            reserved: normalizeRanges(outputs.flatMap(parseWindowsExcludedRanges)),
+        };
+    }
+    // macOS (and the BSDs) use the IANA dynamic range unless an administrator changed it.
+    return { ephemeral: { lo: 49152, hi: 65535 }, reserved: [] };
+}
+
+;// CONCATENATED MODULE: ./src/probe-plan.ts
+
+
+
+
+const DUAL_STACK = { address: '::', family: 6, dualStack: true };
+/**
+ * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
+ * misses a holder on a specific address.
+ */
+function fullAddressSet(interfaces) {
+    const out = [];
+    const seen = new Set();
+    const base = [
+        DUAL_STACK,
+        { address: '0.0.0.0', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+    ];
+    for (const a of [...base, ...interfaces]) {
+        const key = canonicalAddress(a.address);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ address: a.address, family: a.family, ...(a.dualStack ? { dualStack: true } : {}) });
+    }
+    return out;
+}
+/** Builds the plan from what is known; pure, so every platform's plan is testable here. */
+function buildProbePlan(inputs) {
+    if (inputs.hosts !== 'all') {
+        const named = inputs.hosts.map((address) => {
+            const family = (0,external_node_net_namespaceObject.isIP)(address) === 6 ? 6 : 4;
+            const wildcard = canonicalAddress(address) === '::';
+            return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
+        });
+        const families = new Set(named.map((a) => a.family));
+        return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`);
+    }
+    const families = new Set(inputs.interfaces.map((a) => a.family));
+    const full = fullAddressSet(inputs.interfaces);
+    const short = [{ ...DUAL_STACK, covers: [4, 6] }];
+    const linux = inputs.platform === 'linux';
+    const tcp = linux && inputs.coverage?.tcp ? short : full;
+    const udp = linux && inputs.coverage?.udp ? short : full;
+    const what = (list) => list === short ? 'dual-stack :: (self-test passed)' : `${list.length} addresses`;
+    return makePlan(tcp, udp, families, `tcp: ${what(tcp)}; udp: ${what(udp)}`);
+}
+function makePlan(tcp, udp, families, description) {
+    return {
+        tcp,
+        udp,
+        families,
+        description,
+        addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
+    };
+}
+function holdTcp(address) {
+    return new Promise((resolve) => {
+        const server = (0,external_node_net_namespaceObject.createServer)();
+        server.once('error', () => resolve(undefined));
+        server.listen({ host: address, port: 0, exclusive: true }, () => {
+            resolve({ port: server.address().port, close: () => server.close() });
+        });
+    });
+}
+function holdUdp(address, family) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_dgram_namespaceObject.createSocket)(family === 6 ? 'udp6' : 'udp4');
+        socket.once('error', () => {
+            socket.close();
+            resolve(undefined);
+        });
+        socket.bind({ port: 0, address, exclusive: true }, () => {
+            resolve({ port: socket.address().port, close: () => socket.close() });
+        });
+    });
+}
+async function wildcardSeesHolder(protocol, address, family) {
+    const holder = protocol === 'tcp' ? await holdTcp(address) : await holdUdp(address, family);
+    if (!holder)
+        return false;
+    try {
+        const verdict = await probeAddress(holder.port, protocol, DUAL_STACK);
+        return verdict.verdict === 'in-use';
+    }
+    finally {
+        holder.close();
+    }
+}
+/**
+ * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
+ * passed it may be shortened.
+ */
+async function measureWildcardCoverage() {
+    const covers = async (protocol) => (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
+        (await wildcardSeesHolder(protocol, '::1', 6));
+    return { tcp: await covers('tcp'), udp: await covers('udp') };
+}
+/** The plan for this host: self-tested on Linux, full elsewhere. */
+async function createProbePlan(hosts, platform = process.platform) {
+    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage() : undefined;
+    return buildProbePlan({
+        platform,
+        interfaces: interfaceAddresses(),
+        hosts,
+        ...(coverage ? { coverage } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/guard.ts
+
+
+
+/**
+ * The whole check-and-allocate run for a validated config: the OS's own port ranges, the probe
+ * plan for this host, then allocation. Both fronts call this and only translate its result.
+ */
+async function guardPorts(config, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
+    const protocols = [
+        ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
+    ];
+    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+    const [os, plan] = await Promise.all([
+        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
+        createProbePlan(config.hosts, platform),
+    ]);
+    return allocatePorts(config, {
+        plan,
+        ...(options.leases ? { leases: options.leases } : {}),
+        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
+        osReserved: os?.reserved ?? [],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/holders/describe-holder.ts
+/** One line naming a holder, e.g. "pid 812 `postgres -D /data` (user postgres) on 0.0.0.0". */
+function describeHolder(h) {
+    const on = h.addresses.length > 0 ? ` on ${h.addresses.join(', ')}` : '';
+    if (h.pid === undefined) {
+        const who = h.uid !== undefined ? `uid ${h.user ?? h.uid}` : 'an unknown process';
+        return `${who} (process hidden: needs root)${on}`;
+    }
+    const cmd = h.commandLine ?? h.command ?? '?';
+    const user = h.user ?? (h.uid !== undefined ? `uid ${h.uid}` : undefined);
+    return `pid ${h.pid} \`${cmd}\`${user ? ` (user ${user})` : ''}${on}`;
+}
+/** Several holders in one line; "unknown" when none could be found. */
+function describeHolders(holders) {
+    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+/** "leased by octo-org/repo run 123 job e2e", or by pid for leases the CLI took. */
+function describeLeaseOwner(lease) {
+    if (!lease)
+        return 'leased by another port-guard run (its lease file could not be read)';
+    const o = lease.owner;
+    if (o.repository || o.runId || o.job) {
+        const parts = [o.repository, o.runId && `run ${o.runId}`, o.job && `job ${o.job}`].filter(Boolean);
+        return `leased by ${parts.join(' ')}`;
+    }
+    return `leased by pid ${o.pid}`;
+}
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return describeLeaseOwner(c.lease);
+        case 'in-use':
+            return describeHolders(c.holders);
+        case 'denied':
+            return c.reason === 'reserved'
+                ? 'reserved by the OS (an excluded port range)'
+                : 'nobody yet, but binding it needs privilege (root or CAP_NET_BIND_SERVICE)';
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${describeLeaseOwner(c.lease)}`;
+        case 'in-use':
+            return `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            return c.reason === 'reserved'
+                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
+                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+        default:
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
+/** The `conflicts` output: one object per requested port found busy. */
+function conflictsJson(conflicts) {
+    return JSON.stringify(conflicts.map((c) => ({
+        name: c.name,
+        port: c.port,
+        protocol: c.protocol,
+        status: c.verdict,
+        address: c.address ?? null,
+        code: c.code ?? null,
+        holder: c.holders[0]
+            ? {
+                pid: c.holders[0].pid ?? null,
+                command: c.holders[0].command ?? null,
+                user: c.holders[0].user ?? c.holders[0].uid ?? null,
+            }
+            : null,
+        holders: c.holders,
+        heldBy: heldBy(c),
+        ...(c.lease ? { lease: c.lease.owner } : {}),
+    })));
+}
+/** Every output of a successful run, by output name, in spec order. */
+function portOutputs(result) {
+    const out = {};
+    const ports = {};
+    for (const a of result.assignments) {
+        out[a.name] = String(a.port);
+        ports[a.name] = a.port;
+    }
+    out.port = String(result.assignments[0]?.port ?? '');
+    out.ports = JSON.stringify(ports);
+    out.conflicts = conflictsJson(result.conflicts);
+    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
+    return out;
+}
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+function envPairs(result) {
+    return result.assignments.map((a) => [envName(a.name), String(a.port)]);
+}
+/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
+function markdownCell(text) {
+    return text
+        // eslint-disable-next-line no-control-regex -- control characters would break the table
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/`/g, "'")
+        .replace(/([\\*_[\]#!~])/g, '\\$1');
+}
+const STATUS_TEXT = {
+    free: '✅ free',
+    fallback: '🔁 fallback',
+    auto: '🆕 auto',
+    busy: '⚠️ busy (kept)',
+    conflict: '❌ conflict',
+};
+/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
+function summaryMarkdown(result) {
+    const rows = result.assignments.map((a) => {
+        const assigned = a.status === 'conflict' ? '—' : String(a.port);
+        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
+        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
+    });
+    const lines = [
+        '### port-guard',
+        '',
+        '| name | requested | assigned | protocol | status | held by |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+    ];
+    if (result.error)
+        lines.push('', `**Error:** ${markdownCell(result.error)}`);
+    return `${lines.join('\n')}\n`;
+}
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        a.status === 'conflict' ? '-' : String(a.port),
+        a.protocol,
+        a.status,
+        a.conflicts.map(heldBy).join('; '),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    return [head, ...rows]
+        .map((r) => r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/action.ts
+
+
+
+
+
+
+/** The main step: read inputs, guard the ports, publish outputs. */
+async function action_run() {
+    action_io/* saveState */.LZ('isPost', 'true');
+    try {
+        const raw = {};
+        for (const name of Object.keys(INPUT_DEFAULTS))
+            raw[name] = action_io/* getInput */.V4(name);
+        const config = parseConfig(raw);
+        const context = new Context();
+        void context;
+        const result = await guardPorts(config);
+        for (const note of annotationsFor(result))
+            action_io/* annotate */.fz(note.level, note.message);
+        if (config.summary)
+            action_io/* appendSummary */.fe(summaryMarkdown(result));
+        if (!result.ok) {
+            // `conflicts` is the one output a failed step still writes, for `if: failure()` steps.
+            if (result.conflicts.length > 0)
+                action_io/* setOutput */.uH('conflicts', conflictsJson(result.conflicts));
+            process.exitCode = 1;
+            return;
+        }
+        for (const [name, value] of Object.entries(portOutputs(result)))
+            action_io/* setOutput */.uH(name, value);
+        if (config.exportEnv)
+            for (const [name, value] of envPairs(result))
+                action_io/* exportVariable */.dN(name, value);
+        action_io/* info */.pq(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
+    }
+    catch (err) {
+        fail(err);
+    }
+}
+/** The post step: never fails the job. */
+async function cleanup() {
+    try {
+        // Leases are released here once the lease registry lands.
+    }
+    catch (err) {
+        action_io/* annotate */.fz('warning', `port-guard post step: ${err instanceof Error ? err.message : String(err)}`);
+    }
+}
+function fail(err) {
+    if (err instanceof InputErrors) {
+        for (const e of err.errors)
+            for (const p of e.problems)
+                action_io/* annotate */.fz('error', p, `port-guard: input ${e.input}`);
+        process.exitCode = 1;
+    }
+    else if (err instanceof InputError) {
+        for (const p of err.problems)
+            action_io/* annotate */.fz('error', p, `port-guard: input ${err.input}`);
+        process.exitCode = 1;
+    }
+    else {
+        action_io/* setFailed */.C1(`port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(424);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(214);
+
+
+// One bundle, two roles: the main step saves `isPost`, so the post step finds it in its state.
+if ((0,_action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu)('isPost') === 'true')
+    await (0,_action_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanup */ .t)();
+else
+    await (0,_action_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(407);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

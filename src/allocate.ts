@@ -1,0 +1,368 @@
+import { candidatePorts } from './candidate-ports.js';
+import { DEFAULT_CONCURRENCY, probePorts, type PortQuery } from './probe-pool.js';
+import type { ProbePlan } from './probe-plan.js';
+import { formatRanges } from './port-ranges.js';
+import type {
+  AddressVerdict,
+  Config,
+  Holder,
+  HolderFinder,
+  LeaseGate,
+  LeaseRecord,
+  PortRange,
+  PortSpec,
+  PortVerdict,
+  Protocol,
+  SpecProtocol,
+} from './types.js';
+
+/** Why a requested port cannot be used as it is. */
+export interface Conflict {
+  name: string;
+  port: number;
+  protocol: Protocol;
+  /** `leased`: another job on this host holds a port-guard lease on it. */
+  verdict: 'in-use' | 'denied' | 'unknown' | 'leased';
+  /** The address whose probe showed it, and the error code there. */
+  address?: string;
+  code?: string;
+  reason?: 'privileged' | 'reserved';
+  holders: Holder[];
+  lease?: LeaseRecord;
+}
+
+/**
+ * - `free`: the requested port, checked free.
+ * - `fallback`: the requested port was busy; `port` is its replacement.
+ * - `auto`: handed out from the fallback range as asked.
+ * - `busy`: busy, kept anyway (`on-conflict: warn`).
+ * - `conflict`: busy and not assigned (`on-conflict: fail`).
+ */
+export type AssignmentStatus = 'free' | 'fallback' | 'auto' | 'busy' | 'conflict';
+
+export interface Assignment {
+  name: string;
+  requested: number | 'auto';
+  port: number;
+  protocol: SpecProtocol;
+  status: AssignmentStatus;
+  conflicts: Conflict[];
+}
+
+export interface AllocationResult {
+  ok: boolean;
+  assignments: Assignment[];
+  /** Every requested port found busy, whatever the policy did about it. */
+  conflicts: Conflict[];
+  /** Set when `ok` is false for a reason other than conflicts (nothing free in the range). */
+  error?: string;
+}
+
+export interface AllocatorDeps {
+  plan: ProbePlan;
+  leases?: LeaseGate;
+  findHolders?: HolderFinder;
+  /** Ports the OS reserves (never handed out) and its ephemeral range (avoided where possible). */
+  osReserved?: PortRange[];
+  ephemeral?: PortRange;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  concurrency?: number;
+}
+
+const REPROBE_ROUNDS = 3;
+
+export function protocolsOf(protocol: SpecProtocol): Protocol[] {
+  return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
+}
+
+const key = (port: number, protocol: Protocol): string => `${protocol}/${port}`;
+
+/** Tracks the leases this run holds so that a failure can return every one of them. */
+class LeaseBook {
+  private readonly held = new Set<string>();
+  constructor(private readonly gate: LeaseGate | undefined) {}
+
+  /** Takes leases on every protocol of a port, or none of them. */
+  async take(
+    port: number,
+    protocols: Protocol[],
+  ): Promise<{ ok: true } | { ok: false; protocol: Protocol; lease?: LeaseRecord }> {
+    if (!this.gate) return { ok: true };
+    const taken: Protocol[] = [];
+    for (const protocol of protocols) {
+      const attempt = await this.gate.acquire(port, protocol);
+      if (!attempt.acquired) {
+        await this.drop(port, taken);
+        return attempt.heldBy
+          ? { ok: false, protocol, lease: attempt.heldBy }
+          : { ok: false, protocol };
+      }
+      taken.push(protocol);
+      this.held.add(key(port, protocol));
+    }
+    return { ok: true };
+  }
+
+  async drop(port: number, protocols: Protocol[]): Promise<void> {
+    if (!this.gate) return;
+    for (const protocol of protocols) {
+      if (this.held.delete(key(port, protocol))) await this.gate.release(port, protocol);
+    }
+  }
+
+  async dropAll(): Promise<void> {
+    for (const k of [...this.held]) {
+      const [protocol, port] = k.split('/') as [Protocol, string];
+      await this.drop(Number(port), [protocol]);
+    }
+  }
+}
+
+function conflictFrom(name: string, verdict: PortVerdict): Conflict {
+  const at: AddressVerdict | undefined =
+    verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
+    verdict.addresses[verdict.addresses.length - 1];
+  return {
+    name,
+    port: verdict.port,
+    protocol: verdict.protocol,
+    verdict:
+      verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
+        ? 'unknown'
+        : verdict.verdict,
+    ...(at ? { address: at.address } : {}),
+    ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
+    ...(at?.reason ? { reason: at.reason } : {}),
+    holders: [],
+  };
+}
+
+/**
+ * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
+ * lease is dropped at once. On failure no lease of this run is left behind.
+ */
+export async function allocatePorts(
+  config: Config,
+  deps: AllocatorDeps,
+): Promise<AllocationResult> {
+  const book = new LeaseBook(deps.leases);
+  try {
+    const result = await allocate(config, deps, book);
+    if (!result.ok) await book.dropAll();
+    return result;
+  } catch (err) {
+    await book.dropAll();
+    throw err;
+  }
+}
+
+async function allocate(
+  config: Config,
+  deps: AllocatorDeps,
+  book: LeaseBook,
+): Promise<AllocationResult> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = deps.now ?? Date.now;
+  const probe = (queries: PortQuery[]) =>
+    probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+
+  /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
+  const checkRequested = async (specs: PortSpec[]): Promise<Map<string, Conflict[]>> => {
+    const conflicts = new Map<string, Conflict[]>();
+    const add = (c: Conflict) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
+    const toProbe: Array<PortQuery & { name: string }> = [];
+    for (const spec of specs) {
+      const port = spec.port as number;
+      for (const protocol of protocolsOf(spec.protocol)) {
+        const lease = await book.take(port, [protocol]);
+        if (!lease.ok)
+          add({
+            name: spec.name,
+            port,
+            protocol,
+            verdict: 'leased',
+            holders: [],
+            ...(lease.lease ? { lease: lease.lease } : {}),
+          });
+        else toProbe.push({ name: spec.name, port, protocol });
+      }
+    }
+    const verdicts = await probe(toProbe);
+    for (const [i, verdict] of verdicts.entries()) {
+      if (verdict.verdict === 'free') continue;
+      const { name, port, protocol } = toProbe[i]!;
+      await book.drop(port, [protocol]);
+      add(conflictFrom(name, verdict));
+    }
+    for (const name of conflicts.keys()) {
+      const spec = specs.find((s) => s.name === name)!;
+      // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
+      await book.drop(spec.port as number, protocolsOf(spec.protocol));
+    }
+    return conflicts;
+  };
+
+  const requested = config.specs.filter((s) => s.port !== 'auto');
+  let conflicts = await checkRequested(requested);
+
+  if (conflicts.size > 0 && config.waitSeconds > 0) {
+    const deadline = now() + config.waitSeconds * 1000;
+    let delay = 250;
+    while (conflicts.size > 0 && now() < deadline) {
+      await sleep(Math.min(delay, Math.max(0, deadline - now())));
+      delay = Math.min(delay * 2, 2000);
+      const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
+      conflicts = retried;
+    }
+  }
+
+  const allConflicts = [...conflicts.values()].flat();
+  await attachHolders(allConflicts, deps.findHolders);
+
+  const assignments = new Map<string, Assignment>();
+  for (const spec of requested) {
+    const mine = conflicts.get(spec.name) ?? [];
+    const status: AssignmentStatus =
+      mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
+    assignments.set(spec.name, {
+      name: spec.name,
+      requested: spec.port,
+      port: spec.port as number,
+      protocol: spec.protocol,
+      status,
+      conflicts: mine,
+    });
+  }
+  const ordered = () =>
+    config.specs
+      .map((s) => assignments.get(s.name))
+      .filter((a): a is Assignment => a !== undefined);
+
+  if (allConflicts.length > 0 && config.onConflict === 'fail') {
+    return { ok: false, assignments: ordered(), conflicts: allConflicts };
+  }
+
+  const needs = config.specs.filter(
+    (s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)),
+  );
+  if (needs.length > 0) {
+    const candidates = candidatePorts({
+      ranges: config.fallbackRanges,
+      exclude: [...config.exclude, ...(deps.osReserved ?? [])],
+      strategy: config.fallbackStrategy,
+      ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
+      ...(config.seed !== undefined ? { seed: config.seed } : {}),
+    });
+    // Never hand out a port this run also asks for by number, busy or not.
+    const avoid = new Set<number>(requested.map((s) => s.port as number));
+    const pool = new CandidatePool(candidates.filter((p) => !avoid.has(p)));
+    const error = await handOut(needs, pool, assignments, book, probe);
+    if (error) {
+      const detail = `${error} in fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+      return { ok: false, assignments: ordered(), conflicts: allConflicts, error: detail };
+    }
+  }
+  return { ok: true, assignments: ordered(), conflicts: allConflicts };
+}
+
+/** Candidate ports not yet tried, in order. */
+class CandidatePool {
+  private next = 0;
+  constructor(private readonly ports: number[]) {}
+  take(n: number): number[] {
+    const out = this.ports.slice(this.next, this.next + n);
+    this.next += out.length;
+    return out;
+  }
+  get size(): number {
+    return this.ports.length;
+  }
+}
+
+/**
+ * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
+ * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
+ * before it is published, and replace any port taken in the meantime.
+ */
+async function handOut(
+  needs: PortSpec[],
+  pool: CandidatePool,
+  assignments: Map<string, Assignment>,
+  book: LeaseBook,
+  probe: (q: PortQuery[]) => Promise<PortVerdict[]>,
+): Promise<string | undefined> {
+  let waiting = [...needs];
+  for (let round = 0; waiting.length > 0; round++) {
+    while (waiting.length > 0) {
+      const spec = waiting[0]!;
+      const protocols = protocolsOf(spec.protocol);
+      // Same-protocol needs are served from one batch; a little slack absorbs busy candidates.
+      const group = waiting.filter((s) => s.protocol === spec.protocol);
+      const batch = pool.take(
+        Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(4, group.length >> 2)),
+      );
+      if (batch.length === 0)
+        return pool.size === 0
+          ? 'no port is left to hand out'
+          : `no free port is left for ${group.map((s) => s.name).join(', ')}`;
+      const leased: number[] = [];
+      for (const port of batch) if ((await book.take(port, protocols)).ok) leased.push(port);
+      const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
+      const verdicts = await probe(queries);
+      const free = leased.filter((port) =>
+        verdicts.every((v) => v.port !== port || v.verdict === 'free'),
+      );
+      for (const port of leased) if (!free.includes(port)) await book.drop(port, protocols);
+      for (const port of free) {
+        const next = group.shift();
+        if (!next) {
+          await book.drop(port, protocols);
+          continue;
+        }
+        waiting = waiting.filter((s) => s !== next);
+        const before = assignments.get(next.name);
+        assignments.set(next.name, {
+          name: next.name,
+          requested: next.port,
+          port,
+          protocol: next.protocol,
+          status: next.port === 'auto' ? 'auto' : 'fallback',
+          conflicts: before?.conflicts ?? [],
+        });
+      }
+    }
+    if (round >= REPROBE_ROUNDS) break;
+    // Time passed since each port was probed (other batches, holder lookups): check again.
+    const handed = needs.map((s) => assignments.get(s.name)!);
+    const queries = handed.flatMap((a) =>
+      protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })),
+    );
+    const verdicts = await probe(queries);
+    const lost = handed.filter((a) =>
+      verdicts.some((v) => v.port === a.port && v.verdict !== 'free'),
+    );
+    for (const a of lost) await book.drop(a.port, protocolsOf(a.protocol));
+    waiting = needs.filter((s) => lost.some((a) => a.name === s.name));
+  }
+  return waiting.length > 0
+    ? `ports kept being taken before they could be handed out (${waiting.map((s) => s.name).join(', ')})`
+    : undefined;
+}
+
+async function attachHolders(
+  conflicts: Conflict[],
+  findHolders: HolderFinder | undefined,
+): Promise<void> {
+  const busy = conflicts.filter((c) => c.verdict === 'in-use');
+  if (!findHolders || busy.length === 0) return;
+  let holders: Holder[];
+  try {
+    holders = await findHolders(busy.map((c) => ({ port: c.port, protocol: c.protocol })));
+  } catch {
+    // Who holds a port is a courtesy; failing to find out must not change the verdict.
+    return;
+  }
+  for (const c of busy)
+    c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
+}

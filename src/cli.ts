@@ -1,0 +1,115 @@
+import { appendFileSync } from 'node:fs';
+import { prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
+import type { AllocationResult } from './allocate.js';
+import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
+import { parseConfig } from './config.js';
+import { guardPorts } from './guard.js';
+import { InputError, InputErrors } from './input-error.js';
+import {
+  annotationsFor,
+  conflictsJson,
+  envPairs,
+  portOutputs,
+  summaryMarkdown,
+  textTable,
+} from './report.js';
+import { VERSION } from './version.js';
+
+const EXIT_OK = 0;
+const EXIT_CONFLICT = 1;
+const EXIT_USAGE = 2;
+
+function printErrors(err: InputError | InputErrors): void {
+  const errors = err instanceof InputErrors ? err.errors : [err];
+  for (const e of errors) for (const p of e.problems) process.stderr.write(`port-guard: ${p}\n`);
+}
+
+function writeGithub(result: AllocationResult, exportEnv: boolean, summary: boolean): void {
+  const output = process.env.GITHUB_OUTPUT;
+  if (!output)
+    throw new UsageError(
+      '--format',
+      '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)',
+    );
+  const outputs = result.ok
+    ? portOutputs(result)
+    : result.conflicts.length > 0
+      ? { conflicts: conflictsJson(result.conflicts) }
+      : {};
+  for (const [name, value] of Object.entries(outputs))
+    appendFileSync(output, prepareKeyValueMessage(name, value) + '\n');
+  if (result.ok && exportEnv && process.env.GITHUB_ENV) {
+    for (const [name, value] of envPairs(result))
+      appendFileSync(process.env.GITHUB_ENV, prepareKeyValueMessage(name, value) + '\n');
+  }
+  if (summary && process.env.GITHUB_STEP_SUMMARY)
+    appendFileSync(process.env.GITHUB_STEP_SUMMARY, summaryMarkdown(result));
+}
+
+async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {
+  const config = parseConfig(command.options);
+  const result = await guardPorts(config);
+  for (const note of annotationsFor(result))
+    process.stderr.write(`${note.level}: ${note.message}\n`);
+  switch (command.format) {
+    case 'json':
+      process.stdout.write(
+        JSON.stringify(
+          {
+            ok: result.ok,
+            ports: result.ok ? JSON.parse(portOutputs(result).ports!) : {},
+            assignments: result.assignments,
+            conflicts: JSON.parse(conflictsJson(result.conflicts)),
+            ...(result.error ? { error: result.error } : {}),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+      break;
+    case 'env':
+      if (result.ok)
+        process.stdout.write(
+          envPairs(result)
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(''),
+        );
+      break;
+    case 'github':
+      writeGithub(result, config.exportEnv, config.summary);
+      break;
+    default:
+      process.stdout.write(textTable(result) + '\n');
+  }
+  return result.ok ? EXIT_OK : EXIT_CONFLICT;
+}
+
+/** Runs one command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const command = parseCliArgs(argv);
+    switch (command.kind) {
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return EXIT_OK;
+      case 'version':
+        process.stdout.write(VERSION + '\n');
+        return EXIT_OK;
+      case 'guard':
+        return await guard(command);
+      default:
+        throw new UsageError(command.kind, `${command.kind}: not available yet`);
+    }
+  } catch (err) {
+    if (err instanceof InputError || err instanceof InputErrors) {
+      printErrors(err);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(
+      `port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    return EXIT_CONFLICT;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

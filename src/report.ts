@@ -1,0 +1,188 @@
+import type { AllocationResult, Assignment, Conflict } from './allocate.js';
+import { describeHolders } from './holders/describe-holder.js';
+import { envName } from './port-spec.js';
+import type { LeaseRecord } from './types.js';
+
+/** "leased by octo-org/repo run 123 job e2e", or by pid for leases the CLI took. */
+export function describeLeaseOwner(lease: LeaseRecord | undefined): string {
+  if (!lease) return 'leased by another port-guard run (its lease file could not be read)';
+  const o = lease.owner;
+  if (o.repository || o.runId || o.job) {
+    const parts = [o.repository, o.runId && `run ${o.runId}`, o.job && `job ${o.job}`].filter(
+      Boolean,
+    );
+    return `leased by ${parts.join(' ')}`;
+  }
+  return `leased by pid ${o.pid}`;
+}
+
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+export function heldBy(c: Conflict): string {
+  switch (c.verdict) {
+    case 'leased':
+      return describeLeaseOwner(c.lease);
+    case 'in-use':
+      return describeHolders(c.holders);
+    case 'denied':
+      return c.reason === 'reserved'
+        ? 'reserved by the OS (an excluded port range)'
+        : 'nobody yet, but binding it needs privilege (root or CAP_NET_BIND_SERVICE)';
+    default:
+      return 'unknown';
+  }
+}
+
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+export function conflictMessage(c: Conflict): string {
+  const head = `${c.name}: port ${c.port}/${c.protocol}`;
+  const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+  switch (c.verdict) {
+    case 'leased':
+      return `${head} is ${describeLeaseOwner(c.lease)}`;
+    case 'in-use':
+      return `${head} is in use${at}, held by ${heldBy(c)}`;
+    case 'denied':
+      return c.reason === 'reserved'
+        ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
+        : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+    default:
+      return `${head} could not be checked${at}, so it is not known to be free`;
+  }
+}
+
+/** The message for a port that was replaced. */
+export function fallbackMessage(a: Assignment): string {
+  const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+  return `${a.name}: ${why} → using ${a.port}`;
+}
+
+/** The `conflicts` output: one object per requested port found busy. */
+export function conflictsJson(conflicts: readonly Conflict[]): string {
+  return JSON.stringify(
+    conflicts.map((c) => ({
+      name: c.name,
+      port: c.port,
+      protocol: c.protocol,
+      status: c.verdict,
+      address: c.address ?? null,
+      code: c.code ?? null,
+      holder: c.holders[0]
+        ? {
+            pid: c.holders[0].pid ?? null,
+            command: c.holders[0].command ?? null,
+            user: c.holders[0].user ?? c.holders[0].uid ?? null,
+          }
+        : null,
+      holders: c.holders,
+      heldBy: heldBy(c),
+      ...(c.lease ? { lease: c.lease.owner } : {}),
+    })),
+  );
+}
+
+/** Every output of a successful run, by output name, in spec order. */
+export function portOutputs(result: AllocationResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  const ports: Record<string, number> = {};
+  for (const a of result.assignments) {
+    out[a.name] = String(a.port);
+    ports[a.name] = a.port;
+  }
+  out.port = String(result.assignments[0]?.port ?? '');
+  out.ports = JSON.stringify(ports);
+  out.conflicts = conflictsJson(result.conflicts);
+  out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
+  return out;
+}
+
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+export function envPairs(result: AllocationResult): Array<[string, string]> {
+  return result.assignments.map((a) => [envName(a.name), String(a.port)]);
+}
+
+/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
+export function markdownCell(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex -- control characters would break the table
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'")
+    .replace(/([\\*_[\]#!~])/g, '\\$1');
+}
+
+const STATUS_TEXT: Record<Assignment['status'], string> = {
+  free: '✅ free',
+  fallback: '🔁 fallback',
+  auto: '🆕 auto',
+  busy: '⚠️ busy (kept)',
+  conflict: '❌ conflict',
+};
+
+/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
+export function summaryMarkdown(result: AllocationResult): string {
+  const rows = result.assignments.map((a) => {
+    const assigned = a.status === 'conflict' ? '—' : String(a.port);
+    const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
+    return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
+  });
+  const lines = [
+    '### port-guard',
+    '',
+    '| name | requested | assigned | protocol | status | held by |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ];
+  if (result.error) lines.push('', `**Error:** ${markdownCell(result.error)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A plain text table for the CLI. */
+export function textTable(result: AllocationResult): string {
+  const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+  const rows = result.assignments.map((a) => [
+    a.name,
+    String(a.requested),
+    a.status === 'conflict' ? '-' : String(a.port),
+    a.protocol,
+    a.status,
+    a.conflicts.map(heldBy).join('; '),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [head, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+}
+
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+export function annotationsFor(result: AllocationResult): Annotation[] {
+  const out: Annotation[] = [];
+  for (const a of result.assignments) {
+    if (a.status === 'conflict')
+      for (const c of a.conflicts) out.push({ level: 'error', message: conflictMessage(c) });
+    if (a.status === 'busy')
+      for (const c of a.conflicts)
+        out.push({
+          level: 'warning',
+          message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+        });
+    if (a.status === 'fallback') out.push({ level: 'notice', message: fallbackMessage(a) });
+  }
+  if (result.error) out.push({ level: 'error', message: result.error });
+  return out;
+}
