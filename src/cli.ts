@@ -5,6 +5,8 @@ import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js'
 import { parseConfig } from './config.js';
 import { guardPorts } from './guard.js';
 import { InputError, InputErrors } from './input-error.js';
+import { defaultLeaseDir } from './lease/lease-dir.js';
+import { describeLease, openLeaseRegistry, releaseLeases } from './lease/lease-registry.js';
 import {
   annotationsFor,
   conflictsJson,
@@ -48,7 +50,16 @@ function writeGithub(result: AllocationResult, exportEnv: boolean, summary: bool
 
 async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {
   const config = parseConfig(command.options);
-  const result = await guardPorts(config);
+  // The leases live as long as the CLI's parent: the job's shell.
+  const leases = config.lease
+    ? await openLeaseRegistry({
+        dir: config.leaseDir,
+        ttlSeconds: config.leaseTtlSeconds,
+        owner: { pid: process.ppid },
+      })
+    : undefined;
+  const result = await guardPorts(config, leases ? { leases } : {});
+  for (const problem of leases?.problems() ?? []) process.stderr.write(`warning: ${problem}\n`);
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);
   switch (command.format) {
@@ -84,6 +95,23 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
   return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
 
+/** `port-guard release [PORT...]`: drops the leases this shell (our parent) holds. */
+async function release(command: Extract<CliCommand, { kind: 'release' }>): Promise<number> {
+  const ports = command.ports.map((token) => {
+    const port = /^\d+$/.test(token) ? Number(token) : NaN;
+    if (!(port >= 1 && port <= 65535))
+      throw new UsageError('release', `release: "${token}" is not a port number 1-65535`);
+    return port;
+  });
+  const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
+  const released = await releaseLeases(dir, { pid: process.ppid, ports });
+  for (const r of released)
+    process.stdout.write(`released ${r.port}/${r.protocol} (${describeLease(r)})\n`);
+  if (released.length === 0)
+    process.stderr.write(`port-guard: no leases of this shell (pid ${process.ppid}) to release\n`);
+  return EXIT_OK;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -97,6 +125,8 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_OK;
       case 'guard':
         return await guard(command);
+      case 'release':
+        return await release(command);
       default:
         throw new UsageError(command.kind, `${command.kind}: not available yet`);
     }
