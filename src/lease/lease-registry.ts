@@ -181,9 +181,13 @@ export class LeaseRegistry implements LeaseGate {
     if (!held) return;
     this.leases.delete(key);
     const file = path.join(this.dir, key);
-    const entry = await readLeaseEntry(file, { port, protocol });
-    // Already reclaimed by someone else (we outlived our TTL): nothing of ours is left.
-    if (entry.kind !== 'lease' || entry.token !== held.token) return;
+    // Removed only if the file still carries our token: after our TTL someone may have
+    // reclaimed the port, and their lease is not ours to drop.
+    const entry: LeaseEntry = {
+      kind: 'lease',
+      token: held.token,
+      record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
+    };
     const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
     if (removal === 'busy') this.report(file, 'could not be released: its lock stayed taken');
     else if (typeof removal === 'object')
