@@ -38,6 +38,7 @@ export interface ChildResult {
 
 export class LeaseChild {
   readonly process: ChildProcess;
+  /** Resolves once the process exited AND its output was read to the end. */
   readonly exited: Promise<number | null>;
   private buffered = '';
   private readonly lines: string[] = [];
@@ -48,7 +49,7 @@ export class LeaseChild {
     this.process = spawn(process.execPath, [FIXTURE, bundle, dir, JSON.stringify(job)], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => this.process.on('close', (code) => resolve(code)));
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.process.stdout!.on('data', (chunk: Buffer) => {
       this.buffered += chunk.toString();
