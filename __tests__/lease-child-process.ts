@@ -45,10 +45,17 @@ export class LeaseChild {
   private readonly waiters: Array<(line: string) => void> = [];
   stderr = '';
 
-  constructor(bundle: string, dir: string, job: ChildJob) {
-    this.process = spawn(process.execPath, [FIXTURE, bundle, dir, JSON.stringify(job)], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+  /** `asUid`: run as that user (and group), through setpriv; needs root. */
+  constructor(bundle: string, dir: string, job: ChildJob, asUid?: number) {
+    const args = [FIXTURE, bundle, dir, JSON.stringify(job)];
+    this.process =
+      asUid === undefined
+        ? spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] })
+        : spawn(
+            'setpriv',
+            [`--reuid=${asUid}`, `--regid=${asUid}`, '--clear-groups', process.execPath, ...args],
+            { stdio: ['pipe', 'pipe', 'pipe'] },
+          );
     this.exited = new Promise((resolve) => this.process.on('close', (code) => resolve(code)));
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.process.stdout!.on('data', (chunk: Buffer) => {

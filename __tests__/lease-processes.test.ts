@@ -1,5 +1,14 @@
 // Leases between real, separate processes sharing one lease directory.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openLeaseRegistry } from '../src/lease/lease-registry.js';
@@ -155,3 +164,63 @@ test('20 processes reclaiming 40 stale leases at once get 40 distinct ports', as
     for (const child of children) child.process.kill('SIGKILL');
   }
 }, 120_000);
+
+const asRoot = process.getuid?.() === 0 && process.platform === 'linux' ? test : test.skip;
+
+asRoot(
+  'another OS user shares the lease dir: sees our leases, cannot delete them, owns its own',
+  async () => {
+    const nobody = 65534;
+    for (const d of [path.dirname(dir), path.dirname(bundle)]) chmodSync(d, 0o755);
+    const registry = await openLeaseRegistry({
+      dir,
+      ttlSeconds: 3600,
+      owner: { pid: process.pid },
+    });
+    expect(await registry.acquire(45001, 'tcp')).toEqual({ acquired: true });
+    // A stale lease of ours (owner gone): the sticky bit keeps the other user from removing it.
+    const stale = {
+      version: 1,
+      port: 45003,
+      protocol: 'tcp',
+      owner: { pid: process.pid, pidStart: 'gone' },
+      createdAt: 0,
+      expiresAt: Date.now() + 3600_000,
+      token: 'stale',
+    };
+    writeFileSync(path.join(dir, 'tcp-45003.lease'), JSON.stringify(stale), { mode: 0o644 });
+
+    const child = new LeaseChild(
+      bundle,
+      dir,
+      { mode: 'fixed', ports: [45001, 45002, 45003] },
+      nobody,
+    );
+    try {
+      await child.expectLine('ready');
+      child.send('go');
+      const result = await child.result();
+      expect(result.got).toEqual([45002]);
+      expect(result.refused.map((r) => [r.port, r.heldBy?.owner.pid])).toEqual([
+        [45001, process.pid],
+        [45003, process.pid],
+      ]);
+      expect(result.problems).toEqual([
+        expect.stringMatching(/tcp-45003\.lease is stale but cannot be removed \(EPERM\)/),
+      ]);
+
+      const theirs = lstatSync(path.join(dir, 'tcp-45002.lease'));
+      expect([theirs.uid, theirs.mode & 0o777]).toEqual([nobody, 0o644]);
+      const mine = await registry.acquire(45002, 'tcp');
+      expect(mine.acquired === false && mine.heldBy?.owner.pid).toBe(child.pid);
+
+      child.send('release');
+      await child.expectLine('released');
+      await child.exited;
+      expect(readdirSync(dir).sort()).toEqual(['tcp-45001.lease', 'tcp-45003.lease']);
+    } finally {
+      child.process.kill('SIGKILL');
+    }
+  },
+  60_000,
+);
