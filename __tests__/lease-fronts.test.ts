@@ -258,3 +258,16 @@ test("CLI: leases belong to the calling shell; `release` drops only that shell's
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('"70000" is not a port number');
 }, 60_000);
+
+test('CLI: two runs asking for the same fixed port at once: exactly one gets it', async () => {
+  const port = await osPort();
+  const env = { PATH: process.env.PATH };
+  const runs = await Promise.all(
+    [1, 2].map(() => runNode(CLI, ['--lease-dir', dir, '--format', 'env', `db=${port}`], env)),
+  );
+  const codes = runs.map((r) => r.code).sort();
+  expect(codes).toEqual([0, 1]);
+  const loser = runs.find((r) => r.code === 1)!;
+  expect(loser.stderr).toContain(`db: port ${port}/tcp is leased by pid ${process.pid}`);
+  expect(leaseFiles()).toEqual([`tcp-${port}.lease`]);
+}, 60_000);
