@@ -286,3 +286,15 @@ test('a lease-ttl that is not a positive number is an input error', async () => 
     expect((error as InputError).input).toBe('lease-ttl');
   }
 });
+
+test('opening sweeps temporary files a crashed allocator left behind, once they are old', async () => {
+  mkdirSync(dir, { mode: 0o1777 });
+  const old = ['.tcp-40400.lease.4242.a1b2c3.tmp', '.tcp-40401.lock.4242.d4e5f6.stale'];
+  const fresh = '.tcp-40402.lease.4242.0a0b0c.tmp';
+  const other = '.something-else.tmp';
+  for (const name of [...old, fresh, other]) writeFileSync(path.join(dir, name), '');
+  const longAgo = (Date.now() - 11 * 60_000) / 1000;
+  for (const name of [...old, other]) utimesSync(path.join(dir, name), longAgo, longAgo);
+  await open();
+  expect(readdirSync(dir).sort()).toEqual([other, fresh].sort());
+});

@@ -249,7 +249,7 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 866:
+/***/ 291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1847,6 +1847,49 @@ async function createExclusive(dir, name, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
+/**
+ * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
+ * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
+ * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
+ * in normal operation and mean nothing to anyone; old ones are swept away.
+ */
+
+
+const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
+/** Older than this, a leftover cannot belong to an operation still in progress. */
+const LEFTOVER_AGE_MS = 10 * 60_000;
+/**
+ * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
+ * directory is sticky). Returns the names removed. Never throws.
+ */
+async function sweepLeftovers(dir, now = Date.now()) {
+    const removed = [];
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(dir);
+    }
+    catch {
+        return removed;
+    }
+    for (const name of names) {
+        if (!LEFTOVER.test(name))
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        try {
+            const stats = await (0,promises_namespaceObject.lstat)(file);
+            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
+                continue;
+            await (0,promises_namespaceObject.unlink)(file);
+            removed.push(name);
+        }
+        catch {
+            // Gone already, or another user's: not ours to worry about.
+        }
+    }
+    return removed;
+}
+
 ;// CONCATENATED MODULE: ./src/lease/process-identity.ts
 /**
  * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
@@ -2079,6 +2122,7 @@ async function olderThan(file, ageMs) {
 
 
 
+
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
 function describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
@@ -2214,10 +2258,13 @@ class LeaseRegistry {
             return;
         this.leases.delete(key);
         const file = external_node_path_default().join(this.dir, key);
-        const entry = await readLeaseEntry(file, { port, protocol });
-        // Already reclaimed by someone else (we outlived our TTL): nothing of ours is left.
-        if (entry.kind !== 'lease' || entry.token !== held.token)
-            return;
+        // Removed only if the file still carries our token: after our TTL someone may have
+        // reclaimed the port, and their lease is not ours to drop.
+        const entry = {
+            kind: 'lease',
+            token: held.token,
+            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
+        };
         const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
         if (removal === 'busy')
             this.report(file, 'could not be released: its lock stayed taken');
@@ -2262,6 +2309,7 @@ async function openLeaseRegistry(opts) {
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
+    await sweepLeftovers(dir);
     return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
 }
 /**
@@ -2688,7 +2736,7 @@ function fail(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(663);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(866);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(291);
 
 
 // One bundle, two roles: the main step saves `isPost`, so the post step finds it in its state.

@@ -127,7 +127,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(909);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(236);
 /* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(890);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(441);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(458);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(901);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
 
@@ -1319,7 +1319,7 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 441:
+/***/ 458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1592,6 +1592,49 @@ async function createExclusive(dir, name, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
+/**
+ * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
+ * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
+ * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
+ * in normal operation and mean nothing to anyone; old ones are swept away.
+ */
+
+
+const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
+/** Older than this, a leftover cannot belong to an operation still in progress. */
+const LEFTOVER_AGE_MS = 10 * 60_000;
+/**
+ * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
+ * directory is sticky). Returns the names removed. Never throws.
+ */
+async function sweepLeftovers(dir, now = Date.now()) {
+    const removed = [];
+    let names;
+    try {
+        names = await (0,promises_.readdir)(dir);
+    }
+    catch {
+        return removed;
+    }
+    for (const name of names) {
+        if (!LEFTOVER.test(name))
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        try {
+            const stats = await (0,promises_.lstat)(file);
+            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
+                continue;
+            await (0,promises_.unlink)(file);
+            removed.push(name);
+        }
+        catch {
+            // Gone already, or another user's: not ours to worry about.
+        }
+    }
+    return removed;
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./src/lease/process-identity.ts
@@ -1826,6 +1869,7 @@ async function olderThan(file, ageMs) {
 
 
 
+
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
 function describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
@@ -1961,10 +2005,13 @@ class LeaseRegistry {
             return;
         this.leases.delete(key);
         const file = external_node_path_default().join(this.dir, key);
-        const entry = await readLeaseEntry(file, { port, protocol });
-        // Already reclaimed by someone else (we outlived our TTL): nothing of ours is left.
-        if (entry.kind !== 'lease' || entry.token !== held.token)
-            return;
+        // Removed only if the file still carries our token: after our TTL someone may have
+        // reclaimed the port, and their lease is not ours to drop.
+        const entry = {
+            kind: 'lease',
+            token: held.token,
+            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
+        };
         const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
         if (removal === 'busy')
             this.report(file, 'could not be released: its lock stayed taken');
@@ -2009,6 +2056,7 @@ async function openLeaseRegistry(opts) {
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
+    await sweepLeftovers(dir);
     return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
 }
 /**

@@ -18,6 +18,7 @@ import {
   serializeLease,
   type LeaseEntry,
 } from './lease-file.js';
+import { sweepLeftovers } from './lease-leftovers.js';
 import { LOCK_BUSY, withLeaseLock } from './lease-lock.js';
 import { isOwnerAlive, processIdentity, type ProcessIdentity } from './process-identity.js';
 
@@ -239,6 +240,7 @@ export async function openLeaseRegistry(opts: LeaseRegistryOptions): Promise<Lea
     const identity = await processIdentity(owner.pid);
     if (identity?.start !== undefined) owner.pidStart = identity.start;
   }
+  await sweepLeftovers(dir);
   return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
 }
 
