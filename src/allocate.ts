@@ -217,7 +217,7 @@ async function allocate(
     }
   }
 
-  const allConflicts = [...conflicts.values()].flat();
+  const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
   await attachHolders(allConflicts, deps.findHolders);
 
   const assignments = new Map<string, Assignment>();
@@ -257,10 +257,10 @@ async function allocate(
     // Never hand out a port this run also asks for by number, busy or not.
     const avoid = new Set<number>(requested.map((s) => s.port as number));
     const pool = new CandidatePool(candidates.filter((p) => !avoid.has(p)));
-    const error = await handOut(needs, pool, assignments, book, probe);
+    const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+    const error = await handOut(needs, pool, assignments, book, probe, where);
     if (error) {
-      const detail = `${error} in fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
-      return { ok: false, assignments: ordered(), conflicts: allConflicts, error: detail };
+      return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
     }
   }
   return { ok: true, assignments: ordered(), conflicts: allConflicts };
@@ -291,6 +291,8 @@ async function handOut(
   assignments: Map<string, Assignment>,
   book: LeaseBook,
   probe: (q: PortQuery[]) => Promise<PortVerdict[]>,
+  /** The range, for messages. */
+  where: string,
 ): Promise<string | undefined> {
   let waiting = [...needs];
   for (let round = 0; waiting.length > 0; round++) {
@@ -302,10 +304,9 @@ async function handOut(
       const batch = pool.take(
         Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(4, group.length >> 2)),
       );
-      if (batch.length === 0)
-        return pool.size === 0
-          ? 'no port is left to hand out'
-          : `no free port is left for ${group.map((s) => s.name).join(', ')}`;
+      if (batch.length === 0) {
+        return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: all ${pool.size} candidate ports were busy, leased or reserved`;
+      }
       const leased: number[] = [];
       for (const port of batch) if ((await book.take(port, protocols)).ok) leased.push(port);
       const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));

@@ -819,7 +819,7 @@ async function allocate(config, deps, book) {
             conflicts = retried;
         }
     }
-    const allConflicts = [...conflicts.values()].flat();
+    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
     await attachHolders(allConflicts, deps.findHolders);
     const assignments = new Map();
     for (const spec of requested) {
@@ -852,10 +852,10 @@ async function allocate(config, deps, book) {
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
         const pool = new CandidatePool(candidates.filter((p) => !avoid.has(p)));
-        const error = await handOut(needs, pool, assignments, book, probe);
+        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
+        const error = await handOut(needs, pool, assignments, book, probe, where);
         if (error) {
-            const detail = `${error} in fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
-            return { ok: false, assignments: ordered(), conflicts: allConflicts, error: detail };
+            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
         }
     }
     return { ok: true, assignments: ordered(), conflicts: allConflicts };
@@ -881,7 +881,9 @@ class CandidatePool {
  * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
  * before it is published, and replace any port taken in the meantime.
  */
-async function handOut(needs, pool, assignments, book, probe) {
+async function handOut(needs, pool, assignments, book, probe, 
+/** The range, for messages. */
+where) {
     let waiting = [...needs];
     for (let round = 0; waiting.length > 0; round++) {
         while (waiting.length > 0) {
@@ -890,10 +892,9 @@ async function handOut(needs, pool, assignments, book, probe) {
             // Same-protocol needs are served from one batch; a little slack absorbs busy candidates.
             const group = waiting.filter((s) => s.protocol === spec.protocol);
             const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(4, group.length >> 2)));
-            if (batch.length === 0)
-                return pool.size === 0
-                    ? 'no port is left to hand out'
-                    : `no free port is left for ${group.map((s) => s.name).join(', ')}`;
+            if (batch.length === 0) {
+                return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: all ${pool.size} candidate ports were busy, leased or reserved`;
+            }
             const leased = [];
             for (const port of batch)
                 if ((await book.take(port, protocols)).ok)
@@ -2545,7 +2546,7 @@ function envPairs(result) {
 }
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 function markdownCell(text) {
-    return text
+    return (text
         // eslint-disable-next-line no-control-regex -- control characters would break the table
         .replace(/[\u0000-\u001f\u007f]/g, ' ')
         .replace(/&/g, '&amp;')
@@ -2553,7 +2554,7 @@ function markdownCell(text) {
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '\\|')
         .replace(/`/g, "'")
-        .replace(/([\\*_[\]#!~])/g, '\\$1');
+        .replace(/([\\*_[\]#!~])/g, '\\$1'));
 }
 const STATUS_TEXT = {
     free: '✅ free',
