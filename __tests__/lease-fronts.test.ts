@@ -271,3 +271,35 @@ test('CLI: two runs asking for the same fixed port at once: exactly one gets it'
   expect(loser.stderr).toContain(`db: port ${port}/tcp is leased by pid ${process.pid}`);
   expect(leaseFiles()).toEqual([`tcp-${port}.lease`]);
 }, 60_000);
+
+test("CLI under `npm exec` (npx): the leases belong to the shell that ran npm, not npm's own sh", async () => {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const npmExec = (args: string[]) =>
+    new Promise<Run>((resolve) => {
+      execFile(
+        'npm',
+        ['exec', '--yes', '--', 'node', CLI, ...args],
+        { env },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  const guard = await npmExec([
+    '--lease-dir',
+    dir,
+    '--fallback-range',
+    '20000-60000',
+    '--format',
+    'env',
+    'a=auto',
+  ]);
+  expect(guard.code).toBe(0);
+  const port = Number(guard.stdout.trim().split('=')[1]);
+  // This test process plays the shell: npm's `sh -c` and npm itself are gone by now.
+  expect(readLease(`tcp-${port}.lease`).owner.pid).toBe(process.pid);
+
+  const release = await npmExec(['release', '--lease-dir', dir]);
+  expect(release.code).toBe(0);
+  expect(release.stdout).toBe(`released ${port}/tcp (leased by pid ${process.pid})\n`);
+  expect(leaseFiles()).toEqual([]);
+}, 60_000);

@@ -3,7 +3,7 @@
 // 2. acquire of a port another live process holds (read + owner liveness check);
 // 3. 50 processes started together, each taking 4 ports from one 200-port range: wall time
 //    from "go" to every process holding its ports, and from spawn to all released and exited.
-// The registry is bundled with ncc first (as the action is), into .bench-tmp/.
+// The registry is bundled with ncc first (as the action is), into a temporary directory.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,9 +12,16 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 
 const rounds = Number(process.argv[2] ?? 2000);
-const out = path.resolve('.bench-tmp/lease');
+const out = mkdtempSync(path.join(os.tmpdir(), 'pg-lease-bench-bundle-'));
 execFileSync(process.execPath, [
-  'node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/lease/lease-registry.ts', '-o', out, '--quiet', '--target', 'es2022',
+  'node_modules/@vercel/ncc/dist/ncc/cli.js',
+  'build',
+  'src/lease/lease-registry.ts',
+  '-o',
+  out,
+  '--quiet',
+  '--target',
+  'es2022',
 ]);
 const bundle = path.join(out, 'index.js');
 const { openLeaseRegistry } = await import(bundle);
@@ -35,7 +42,9 @@ for (let i = 0; i < rounds; i++) {
   await registry.release(port, 'tcp');
   costs.push(performance.now() - t0);
 }
-console.log(`acquire+release, free port (${rounds} rounds): median ${fmt(quantile(costs, 0.5))}, p90 ${fmt(quantile(costs, 0.9))}`);
+console.log(
+  `acquire+release, free port (${rounds} rounds): median ${fmt(quantile(costs, 0.5))}, p90 ${fmt(quantile(costs, 0.9))}`,
+);
 
 const other = await openLeaseRegistry({ dir, ttlSeconds: 3600, owner: { pid: process.ppid } });
 for (let i = 0; i < 200; i++) await other.acquire(30000 + i, 'tcp');
@@ -45,7 +54,9 @@ for (let i = 0; i < rounds; i++) {
   await registry.acquire(30000 + (i % 200), 'tcp');
   refused.push(performance.now() - t0);
 }
-console.log(`acquire refused (held by a live process): median ${fmt(quantile(refused, 0.5))}, p90 ${fmt(quantile(refused, 0.9))}`);
+console.log(
+  `acquire refused (held by a live process): median ${fmt(quantile(refused, 0.5))}, p90 ${fmt(quantile(refused, 0.9))}`,
+);
 await other.releaseAll();
 
 // 50 concurrent allocating processes.
@@ -53,12 +64,15 @@ const fixture = path.resolve('__tests__/fixtures/lease-child.mjs');
 const job = JSON.stringify({ mode: 'range', lo: 41000, hi: 41199, count: 4 });
 const spawned = performance.now();
 const children = Array.from({ length: 50 }, () => {
-  const child = spawn(process.execPath, [fixture, bundle, dir, job], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [fixture, bundle, dir, job], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const queue = [];
   const waiters = [];
   lines.on('line', (l) => (waiters.length ? waiters.shift()(l) : queue.push(l)));
-  const next = () => (queue.length ? Promise.resolve(queue.shift()) : new Promise((r) => waiters.push(r)));
+  const next = () =>
+    queue.length ? Promise.resolve(queue.shift()) : new Promise((r) => waiters.push(r));
   const exited = new Promise((r) => child.on('exit', r));
   return { child, next, exited };
 });
@@ -78,3 +92,4 @@ console.log(
     `spawn -> all released and exited ${(done - spawned).toFixed(0)} ms; lease dir left with ${readdirSync(dir).length} files`,
 );
 rmSync(path.dirname(dir), { recursive: true, force: true });
+rmSync(out, { recursive: true, force: true });

@@ -2002,6 +2002,34 @@ async function isOwnerAlive(owner) {
     }
     return true;
 }
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function process_identity_processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
@@ -2440,6 +2468,7 @@ function stillBoundMessage(bound) {
 }
 
 ;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
+
 /**
  * The owner for a GitHub job: the run's identity from the runner's environment, and `pid`,
  * the process the leases live as long as (the action's parent: the runner's worker, which
@@ -2460,6 +2489,27 @@ function githubLeaseOwner(env, pid, id) {
             owner[field] = value;
     }
     return owner;
+}
+/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
+const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
+/**
+ * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
+ * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
+ * the npm process instead (falling back to the parent when the tree cannot be read).
+ */
+async function cliLeaseOwnerPid(env, ppid) {
+    if (env.npm_command !== 'exec')
+        return ppid;
+    let pid = ppid;
+    for (let depth = 0; depth < 4; depth++) {
+        const parent = await processParent(pid);
+        if (!parent)
+            return ppid;
+        if (NPM_PROCESS.test(parent.command))
+            return parent.ppid;
+        pid = parent.ppid;
+    }
+    return ppid;
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts

@@ -6,6 +6,7 @@ import { parseConfig } from './config.js';
 import { guardPorts } from './guard.js';
 import { InputError, InputErrors } from './input-error.js';
 import { defaultLeaseDir } from './lease/lease-dir.js';
+import { cliLeaseOwnerPid } from './lease/lease-owner.js';
 import { describeLease, openLeaseRegistry, releaseLeases } from './lease/lease-registry.js';
 import {
   annotationsFor,
@@ -55,7 +56,7 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
     ? await openLeaseRegistry({
         dir: config.leaseDir,
         ttlSeconds: config.leaseTtlSeconds,
-        owner: { pid: process.ppid },
+        owner: { pid: await cliLeaseOwnerPid(process.env, process.ppid) },
       })
     : undefined;
   const result = await guardPorts(config, leases ? { leases } : {});
@@ -104,11 +105,12 @@ async function release(command: Extract<CliCommand, { kind: 'release' }>): Promi
     return port;
   });
   const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
-  const released = await releaseLeases(dir, { pid: process.ppid, ports });
+  const shell = await cliLeaseOwnerPid(process.env, process.ppid);
+  const released = await releaseLeases(dir, { pid: shell, ports });
   for (const r of released)
     process.stdout.write(`released ${r.port}/${r.protocol} (${describeLease(r)})\n`);
   if (released.length === 0)
-    process.stderr.write(`port-guard: no leases of this shell (pid ${process.ppid}) to release\n`);
+    process.stderr.write(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
   return EXIT_OK;
 }
 

@@ -127,9 +127,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(909);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(236);
 /* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(890);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(458);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(901);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
+/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(882);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(668);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(901);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
+
 
 
 
@@ -154,47 +156,47 @@ function writeGithub(result, exportEnv, summary) {
     if (!output)
         throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
     const outputs = result.ok
-        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .portOutputs */ .UT)(result)
+        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .portOutputs */ .UT)(result)
         : result.conflicts.length > 0
-            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .conflictsJson */ .y$)(result.conflicts) }
+            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .conflictsJson */ .y$)(result.conflicts) }
             : {};
     for (const [name, value] of Object.entries(outputs))
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(output, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     if (result.ok && exportEnv && process.env.GITHUB_ENV) {
-        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .envPairs */ .ff)(result))
+        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .envPairs */ .ff)(result))
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_ENV, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     }
     if (summary && process.env.GITHUB_STEP_SUMMARY)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .summaryMarkdown */ .eH)(result));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .eH)(result));
 }
 async function guard(command) {
     const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)(command.options);
     // The leases live as long as the CLI's parent: the job's shell.
     const leases = config.lease
-        ? await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .openLeaseRegistry */ .Gt)({
+        ? await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .openLeaseRegistry */ .Gt)({
             dir: config.leaseDir,
             ttlSeconds: config.leaseTtlSeconds,
-            owner: { pid: process.ppid },
+            owner: { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_7__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) },
         })
         : undefined;
     const result = await (0,_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .guardPorts */ .G)(config, leases ? { leases } : {});
     for (const problem of leases?.problems() ?? [])
         process.stderr.write(`warning: ${problem}\n`);
-    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .annotationsFor */ .gX)(result))
+    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .annotationsFor */ .gX)(result))
         process.stderr.write(`${note.level}: ${note.message}\n`);
     switch (command.format) {
         case 'json':
             process.stdout.write(JSON.stringify({
                 ok: result.ok,
-                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .portOutputs */ .UT)(result).ports) : {},
+                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .portOutputs */ .UT)(result).ports) : {},
                 assignments: result.assignments,
-                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .conflictsJson */ .y$)(result.conflicts)),
+                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .conflictsJson */ .y$)(result.conflicts)),
                 ...(result.error ? { error: result.error } : {}),
             }, null, 2) + '\n');
             break;
         case 'env':
             if (result.ok)
-                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .envPairs */ .ff)(result)
+                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .envPairs */ .ff)(result)
                     .map(([k, v]) => `${k}=${v}\n`)
                     .join(''));
             break;
@@ -202,7 +204,7 @@ async function guard(command) {
             writeGithub(result, config.exportEnv, config.summary);
             break;
         default:
-            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .textTable */ .ed)(result) + '\n');
+            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .textTable */ .ed)(result) + '\n');
     }
     return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
@@ -215,11 +217,12 @@ async function release(command) {
         return port;
     });
     const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
-    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .releaseLeases */ .Rc)(dir, { pid: process.ppid, ports });
+    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_7__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
+    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
     for (const r of released)
-        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeLease */ .un)(r)})\n`);
+        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .describeLease */ .un)(r)})\n`);
     if (released.length === 0)
-        process.stderr.write(`port-guard: no leases of this shell (pid ${process.ppid}) to release\n`);
+        process.stderr.write(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
     return EXIT_OK;
 }
 /** Runs one command line; returns the exit code. */
@@ -231,7 +234,7 @@ async function main(argv) {
                 process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_ + '\n');
                 return EXIT_OK;
             case 'version':
-                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x + '\n');
+                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x + '\n');
                 return EXIT_OK;
             case 'guard':
                 return await guard(command);
@@ -1320,7 +1323,62 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 458:
+/***/ 882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ cliLeaseOwnerPid)
+/* harmony export */ });
+/* unused harmony export githubLeaseOwner */
+/* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(714);
+
+/**
+ * The owner for a GitHub job: the run's identity from the runner's environment, and `pid`,
+ * the process the leases live as long as (the action's parent: the runner's worker, which
+ * lives exactly as long as the job). `id` names this one step run, for its post step.
+ */
+function githubLeaseOwner(env, pid, id) {
+    const owner = { id, pid };
+    const fields = [
+        ['repository', 'GITHUB_REPOSITORY'],
+        ['runId', 'GITHUB_RUN_ID'],
+        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+        ['job', 'GITHUB_JOB'],
+        ['runner', 'RUNNER_NAME'],
+    ];
+    for (const [field, variable] of fields) {
+        const value = env[variable];
+        if (value)
+            owner[field] = value;
+    }
+    return owner;
+}
+/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
+const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
+/**
+ * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
+ * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
+ * the npm process instead (falling back to the parent when the tree cannot be read).
+ */
+async function cliLeaseOwnerPid(env, ppid) {
+    if (env.npm_command !== 'exec')
+        return ppid;
+    let pid = ppid;
+    for (let depth = 0; depth < 4; depth++) {
+        const parent = await (0,_process_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .processParent */ .GH)(pid);
+        if (!parent)
+            return ppid;
+        if (NPM_PROCESS.test(parent.command))
+            return parent.ppid;
+        pid = parent.ppid;
+    }
+    return ppid;
+}
+
+
+/***/ }),
+
+/***/ 668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1636,120 +1694,8 @@ async function sweepLeftovers(dir, now = Date.now()) {
     return removed;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-function psIdentity(pid) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(714);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -1837,7 +1783,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await isOwnerAlive(holder))
+            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned) {
             await removeAbandonedLock(dir, lockName, held);
@@ -1897,7 +1843,7 @@ function sameEntry(a, b) {
 let selfIdentity;
 /** This process, as named in the deletion locks it takes. */
 function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
     return selfIdentity;
 }
 /**
@@ -2038,7 +1984,7 @@ class LeaseRegistry {
         this.reported.set(file, message);
     }
     async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
     }
 }
 /**
@@ -2053,7 +1999,7 @@ async function openLeaseRegistry(opts) {
     const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
     const owner = { ...opts.owner };
     if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
+        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
@@ -2098,6 +2044,161 @@ async function releaseLeases(dir, match) {
             released.push(entry.record);
     }
     return released;
+}
+
+
+/***/ }),
+
+/***/ 714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GH: () => (/* binding */ processParent),
+/* harmony export */   I9: () => (/* binding */ processIdentity),
+/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
+/* harmony export */ });
+/* unused harmony export parseProcStat */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+function psIdentity(pid) {
+    return new Promise((resolve) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    return new Promise((resolve) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
 }
 
 

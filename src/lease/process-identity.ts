@@ -124,3 +124,38 @@ export async function isOwnerAlive(owner: Pick<LeaseOwner, 'pid' | 'pidStart'>):
   }
   return true;
 }
+
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+export async function processParent(
+  pid: number,
+): Promise<{ ppid: number; command: string } | undefined> {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  if (process.platform === 'linux') {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      // Field 4 (ppid) is the second field after the last ')'.
+      const ppid = Number(
+        stat
+          .slice(stat.lastIndexOf(')') + 1)
+          .trim()
+          .split(/\s+/)[1],
+      );
+      const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+      return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (process.platform === 'win32') return undefined;
+  return new Promise((resolve) => {
+    execFile(
+      'ps',
+      ['-o', 'ppid=,command=', '-p', String(pid)],
+      { timeout: 5000 },
+      (_error, stdout) => {
+        const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+        resolve(match ? { ppid: Number(match[1]), command: match[2]!.trim() } : undefined);
+      },
+    );
+  });
+}
