@@ -129,6 +129,8 @@ test('a live process holding a lease keeps it against another process', async ()
   }
 }, 60_000);
 
+// Reclaiming races are only real between processes: inside one process the synchronous file
+// operations of the registry run in lock-step and hide an unsafe reclaim.
 test('20 processes reclaiming 40 stale leases at once get 40 distinct ports', async () => {
   const lo = 44000;
   mkdirSync(dir, { mode: 0o1777 });

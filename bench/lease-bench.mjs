@@ -35,6 +35,7 @@ const fmt = (ms) => `${(ms * 1000).toFixed(0)} µs`;
 const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'pg-lease-bench-')), 'leases');
 const registry = await openLeaseRegistry({ dir, ttlSeconds: 3600, owner: { pid: process.pid } });
 const costs = [];
+const cpu0 = process.cpuUsage();
 for (let i = 0; i < rounds; i++) {
   const port = 20000 + (i % 40000);
   const t0 = performance.now();
@@ -42,8 +43,9 @@ for (let i = 0; i < rounds; i++) {
   await registry.release(port, 'tcp');
   costs.push(performance.now() - t0);
 }
+const cpu = process.cpuUsage(cpu0);
 console.log(
-  `acquire+release, free port (${rounds} rounds): median ${fmt(quantile(costs, 0.5))}, p90 ${fmt(quantile(costs, 0.9))}`,
+  `acquire+release, free port (${rounds} rounds): CPU ${fmt((cpu.user + cpu.system) / 1000 / rounds)} per port (this process; the fs work runs in libuv threads), wall median ${fmt(quantile(costs, 0.5))}, p90 ${fmt(quantile(costs, 0.9))}`,
 );
 
 const other = await openLeaseRegistry({ dir, ttlSeconds: 3600, owner: { pid: process.ppid } });

@@ -1391,6 +1391,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LeaseRegistry
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
 // EXTERNAL MODULE: external "node:path"
@@ -1402,15 +1404,12 @@ var input_error = __nccwpck_require__(236);
 var lease_dir = __nccwpck_require__(890);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
-
 
 
 
@@ -1514,106 +1513,90 @@ function parseLease(text, expected) {
 function errorCode(error) {
     return error?.code;
 }
-async function unreadable(file, reason) {
+/**
+ * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
+ * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
+ * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
+ * error's own.
+ */
+function readRaw(file) {
+    let fd;
     try {
-        const stats = await (0,promises_.lstat)(file);
-        return {
-            kind: 'unreadable',
-            reason,
-            mtimeMs: stats.mtimeMs,
-            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
-        };
+        if (O_NOFOLLOW === 0) {
+            const stats = (0,external_node_fs_.lstatSync)(file);
+            if (stats.isSymbolicLink())
+                return { code: 'ELOOP', stats };
+        }
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return { kind: 'missing' };
-        // Cannot even see its time: treat it as brand new, so it stays held.
-        return { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
+        const code = errorCode(error) ?? String(error);
+        return { code: code === 'EMLINK' ? 'ELOOP' : code };
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { code: 'ENOTFILE', stats };
+        if (stats.size > MAX_FILE_BYTES)
+            return { code: 'EFBIG', stats };
+        const buffer = Buffer.alloc(stats.size + 1);
+        let length = 0;
+        for (let n; length < buffer.length &&
+            (n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+        // One byte more than fstat said means it grew while we read: not a finished lease.
+        if (length > stats.size)
+            return { code: 'EFBIG', stats };
+        return { text: buffer.toString('utf8', 0, length), stats };
+    }
+    catch (error) {
+        return { code: errorCode(error) ?? String(error) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
-/**
- * Reads what is under a lease name without following a symbolic link (O_NOFOLLOW, or an lstat
- * first where the platform has no O_NOFOLLOW) and without blocking on a FIFO.
- */
+/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
+async function readSmallFileNoFollow(file) {
+    const read = readRaw(file);
+    return 'text' in read ? { text: read.text } : { code: read.code };
+}
+const UNREADABLE_REASONS = {
+    ELOOP: 'is a symbolic link (not followed)',
+    ENOTFILE: 'is not a regular file',
+    EFBIG: 'is too large to be a lease',
+};
+/** What is under a lease name, read without following a symbolic link. */
 async function readLeaseEntry(file, expected) {
-    if (O_NOFOLLOW === 0) {
+    const read = readRaw(file);
+    if ('code' in read && read.code === 'ENOENT')
+        return { kind: 'missing' };
+    let stats = read.stats;
+    if (!stats) {
         try {
-            if ((await (0,promises_.lstat)(file)).isSymbolicLink())
-                return unreadable(file, 'is a symbolic link (not followed)');
+            stats = (0,external_node_fs_.lstatSync)(file);
         }
         catch (error) {
             if (errorCode(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
-    let handle;
-    try {
-        handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = errorCode(error);
-        if (code === 'ENOENT')
-            return { kind: 'missing' };
-        // Linux says ELOOP for O_NOFOLLOW on a link; FreeBSD says EMLINK.
-        if (code === 'ELOOP' || code === 'EMLINK')
-            return unreadable(file, 'is a symbolic link (not followed)');
-        return unreadable(file, `cannot be read (${code ?? String(error)})`);
-    }
-    try {
-        const stats = await handle.stat();
-        const identity = `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`;
-        const bad = (reason) => ({
+    const unreadable = (reason) => stats
+        ? {
             kind: 'unreadable',
             reason,
             mtimeMs: stats.mtimeMs,
-            identity,
-        });
-        if (!stats.isFile())
-            return bad('is not a regular file');
-        if (stats.size > MAX_FILE_BYTES)
-            return bad(`is ${stats.size} bytes, too large to be a lease`);
-        const text = (await handle.readFile()).toString('utf8');
-        const parsed = parseLease(text, expected);
-        if ('reason' in parsed)
-            return bad(parsed.reason);
-        return { kind: 'lease', record: parsed.record, token: parsed.token };
+            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
+        }
+        : // Cannot even see its time: treat it as brand new, so it stays held.
+            { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
+    if ('code' in read) {
+        return unreadable(UNREADABLE_REASONS[read.code] ?? `cannot be read (${read.code})`);
     }
-    catch (error) {
-        return unreadable(file, `cannot be read (${errorCode(error) ?? String(error)})`);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Reads a small file without following a symbolic link or blocking on a FIFO: its text, or
- * the error code (ELOOP/EMLINK for a link, ENOTFILE for anything but a regular file, EFBIG
- * when larger than a lease can be).
- */
-async function readSmallFileNoFollow(file) {
-    let handle;
-    try {
-        if (O_NOFOLLOW === 0 && (await (0,promises_.lstat)(file)).isSymbolicLink())
-            return { code: 'ELOOP' };
-        handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        return { code: errorCode(error) ?? String(error) };
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            return { code: 'ENOTFILE' };
-        if (stats.size > MAX_FILE_BYTES)
-            return { code: 'EFBIG' };
-        return { text: (await handle.readFile()).toString('utf8') };
-    }
-    catch (error) {
-        return { code: errorCode(error) ?? String(error) };
-    }
-    finally {
-        await handle.close();
-    }
+    const parsed = parseLease(read.text, expected);
+    if ('reason' in parsed)
+        return unreadable(parsed.reason);
+    return { kind: 'lease', record: parsed.record, token: parsed.token };
 }
 /**
  * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
@@ -1627,18 +1610,18 @@ async function readSmallFileNoFollow(file) {
  */
 async function createExclusive(dir, name, text) {
     const temp = external_node_path_default().join(dir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_.open)(temp, 'wx', 0o644);
+    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o644);
     try {
         try {
             // Other users' runners must be able to read it, whatever our umask.
             if (process.platform !== 'win32')
-                await handle.chmod(0o644);
-            await handle.writeFile(text);
+                (0,external_node_fs_.fchmodSync)(fd, 0o644);
+            (0,external_node_fs_.writeSync)(fd, text);
         }
         finally {
-            await handle.close();
+            (0,external_node_fs_.closeSync)(fd);
         }
-        await (0,promises_.link)(temp, external_node_path_default().join(dir, name));
+        (0,external_node_fs_.linkSync)(temp, external_node_path_default().join(dir, name));
         return true;
     }
     catch (error) {
@@ -1647,7 +1630,12 @@ async function createExclusive(dir, name, text) {
         throw error;
     }
     finally {
-        await (0,promises_.unlink)(temp).catch(() => undefined);
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Already gone: nothing to clean up.
+        }
     }
 }
 
@@ -1714,6 +1702,7 @@ var process_identity = __nccwpck_require__(714);
 
 
 
+
 /** How long an unreadable lock may exist before it counts as abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
 function parseLock(text) {
@@ -1774,7 +1763,12 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
             }
             finally {
                 // Only a holder that is gone loses its lock to others, so the lock is still ours.
-                await (0,promises_.unlink)(lockPath).catch(() => undefined);
+                try {
+                    (0,external_node_fs_.unlinkSync)(lockPath);
+                }
+                catch {
+                    // Cannot be gone: only a dead holder's lock is removed by others.
+                }
             }
         }
         const read = await readSmallFileNoFollow(lockPath);
@@ -1809,6 +1803,7 @@ async function olderThan(file, ageMs) {
  * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
  * when the probe says busy, so two allocators can never both hand out the same port.
  */
+
 
 
 
@@ -1857,7 +1852,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
         if (!sameEntry(now, judged))
             return 'changed';
         try {
-            await (0,promises_.unlink)(file);
+            (0,external_node_fs_.unlinkSync)(file);
             return 'removed';
         }
         catch (error) {
@@ -2060,13 +2055,16 @@ async function releaseLeases(dir, match) {
 /* unused harmony export parseProcStat */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
  * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
  * dead.
  */
+
 
 
 /**
@@ -2093,7 +2091,7 @@ function parseProcStat(text) {
 let bootId;
 /** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
 function linuxBootId() {
-    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
     return bootId;
 }
 /** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
@@ -2109,7 +2107,8 @@ function existsBySignal(pid) {
 async function linuxIdentity(pid) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
     }
     catch {
         // With `hidepid` another user's process is invisible in /proc but still alive: never
@@ -2178,13 +2177,13 @@ async function processParent(pid) {
         return undefined;
     if (process.platform === 'linux') {
         try {
-            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(`/proc/${pid}/stat`, 'utf8');
             // Field 4 (ppid) is the second field after the last ')'.
             const ppid = Number(stat
                 .slice(stat.lastIndexOf(')') + 1)
                 .trim()
                 .split(/\s+/)[1]);
-            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
             return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
         }
         catch {

@@ -11,6 +11,7 @@
  * so two such recoverers cannot both remove fresh locks).
  */
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { link, lstat, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { createExclusive, readSmallFileNoFollow } from './lease-file.js';
@@ -97,7 +98,11 @@ export async function withLeaseLock<T>(
         return await critical();
       } finally {
         // Only a holder that is gone loses its lock to others, so the lock is still ours.
-        await unlink(lockPath).catch(() => undefined);
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // Cannot be gone: only a dead holder's lock is removed by others.
+        }
       }
     }
     const read = await readSmallFileNoFollow(lockPath);

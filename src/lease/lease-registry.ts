@@ -3,7 +3,8 @@
  * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
  * when the probe says busy, so two allocators can never both hand out the same port.
  */
-import { lstat, readdir, unlink } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../input-error.js';
 import type { LeaseAttempt, LeaseGate, LeaseOwner, LeaseRecord, Protocol } from '../types.js';
@@ -81,7 +82,7 @@ async function removeIfUnchanged(
     const now = await readLeaseEntry(file, expected);
     if (!sameEntry(now, judged)) return 'changed';
     try {
-      await unlink(file);
+      unlinkSync(file);
       return 'removed';
     } catch (error) {
       const code = errorCode(error);

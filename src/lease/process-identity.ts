@@ -4,6 +4,7 @@
  * dead.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { LeaseOwner } from '../types.js';
 
@@ -63,7 +64,8 @@ function existsBySignal(pid: number): boolean {
 async function linuxIdentity(pid: number): Promise<ProcessIdentity | undefined> {
   let text: string;
   try {
-    text = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
     // With `hidepid` another user's process is invisible in /proc but still alive: never
     // declare it dead just because we cannot see its start time.
