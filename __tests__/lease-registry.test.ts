@@ -283,3 +283,13 @@ test('opening sweeps temporary files a crashed allocator left behind, once they 
   await open();
   expect(readdirSync(dir).sort()).toEqual([other, fresh].sort());
 });
+
+test('a deletion lock left by a process that died holding it is recovered', async () => {
+  plantLease(40500, { pid: process.pid, pidStart: 'gone' });
+  const deadLock = { pid: process.pid, pidStart: 'gone', token: 'dead' };
+  writeFileSync(path.join(dir, 'tcp-40500.lock'), JSON.stringify(deadLock));
+  const registry = await open();
+  expect(await registry.acquire(40500, 'tcp')).toEqual({ acquired: true });
+  await registry.release(40500, 'tcp');
+  expect(readdirSync(dir)).toEqual([]);
+});
