@@ -226,3 +226,42 @@ asRoot(
   },
   60_000,
 );
+
+asRoot(
+  "a dead process's lock another user cannot remove: acquire gives up and reports it",
+  async () => {
+    for (const d of [path.dirname(dir), path.dirname(bundle)]) chmodSync(d, 0o755);
+    await openLeaseRegistry({ dir, ttlSeconds: 3600, owner: { pid: process.pid } });
+    const stale = {
+      version: 1,
+      port: 45101,
+      protocol: 'tcp',
+      owner: { pid: process.pid, pidStart: 'gone' },
+      createdAt: 0,
+      expiresAt: Date.now() + 3600_000,
+      token: 'stale',
+    };
+    writeFileSync(path.join(dir, 'tcp-45101.lease'), JSON.stringify(stale), { mode: 0o644 });
+    writeFileSync(
+      path.join(dir, 'tcp-45101.lock'),
+      JSON.stringify({ pid: process.pid, pidStart: 'gone', token: 'dead' }),
+      { mode: 0o644 },
+    );
+    const child = new LeaseChild(bundle, dir, { mode: 'fixed', ports: [45101] }, 65534);
+    try {
+      await child.expectLine('ready');
+      child.send('go');
+      const result = await child.result();
+      expect(result.got).toEqual([]);
+      expect(result.problems).toEqual([
+        expect.stringMatching(
+          /tcp-45101\.lease is stale but its lock tcp-45101\.lock stayed taken/,
+        ),
+      ]);
+      expect(readdirSync(dir).sort()).toEqual(['tcp-45101.lease', 'tcp-45101.lock']);
+    } finally {
+      child.process.kill('SIGKILL');
+    }
+  },
+  60_000,
+);

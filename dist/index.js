@@ -2067,14 +2067,15 @@ const LOCK_BUSY = Symbol('lock busy');
 /**
  * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
  * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
+ * False when the lock cannot be moved (another user's, in the sticky directory).
  */
 async function removeAbandonedLock(dir, lockName, judgedText) {
     const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.stale`);
     try {
         await (0,promises_namespaceObject.rename)(external_node_path_default().join(dir, lockName), aside);
     }
-    catch {
-        return; // gone already, or not ours to move (sticky directory): just retry
+    catch (error) {
+        return error.code === 'ENOENT';
     }
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -2082,6 +2083,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await (0,promises_namespaceObject.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
     }
     await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
+    return true;
 }
 /**
  * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
@@ -2099,12 +2101,11 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
                 return await critical();
             }
             finally {
-                // Only a holder that is gone loses its lock to others, so the lock is still ours.
                 try {
                     (0,external_node_fs_.unlinkSync)(lockPath);
                 }
                 catch {
-                    // Cannot be gone: only a dead holder's lock is removed by others.
+                    // Cannot happen: only a dead holder's lock is removed by others.
                 }
             }
         }
@@ -2116,10 +2117,8 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const abandoned = holder
             ? !(await isOwnerAlive(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
-        if (abandoned) {
-            await removeAbandonedLock(dir, lockName, held);
+        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
-        }
         if (Date.now() >= deadline)
             return LOCK_BUSY;
         await sleep(Math.min(1 + attempt, 20));
@@ -2267,8 +2266,10 @@ class LeaseRegistry {
                 return { acquired: false };
             }
             const removal = await removeIfUnchanged(this.dir, key, entry, expected);
-            if (removal === 'busy')
+            if (removal === 'busy') {
+                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
                 break;
+            }
             if (typeof removal === 'object') {
                 this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
                 break;

@@ -1730,14 +1730,15 @@ const LOCK_BUSY = Symbol('lock busy');
 /**
  * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
  * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
+ * False when the lock cannot be moved (another user's, in the sticky directory).
  */
 async function removeAbandonedLock(dir, lockName, judgedText) {
     const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`);
     try {
         await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
     }
-    catch {
-        return; // gone already, or not ours to move (sticky directory): just retry
+    catch (error) {
+        return error.code === 'ENOENT';
     }
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -1745,6 +1746,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await (0,promises_.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
     }
     await (0,promises_.unlink)(aside).catch(() => undefined);
+    return true;
 }
 /**
  * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
@@ -1762,12 +1764,11 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
                 return await critical();
             }
             finally {
-                // Only a holder that is gone loses its lock to others, so the lock is still ours.
                 try {
                     (0,external_node_fs_.unlinkSync)(lockPath);
                 }
                 catch {
-                    // Cannot be gone: only a dead holder's lock is removed by others.
+                    // Cannot happen: only a dead holder's lock is removed by others.
                 }
             }
         }
@@ -1779,10 +1780,8 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const abandoned = holder
             ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
-        if (abandoned) {
-            await removeAbandonedLock(dir, lockName, held);
+        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
-        }
         if (Date.now() >= deadline)
             return LOCK_BUSY;
         await sleep(Math.min(1 + attempt, 20));
@@ -1930,8 +1929,10 @@ class LeaseRegistry {
                 return { acquired: false };
             }
             const removal = await removeIfUnchanged(this.dir, key, entry, expected);
-            if (removal === 'busy')
+            if (removal === 'busy') {
+                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
                 break;
+            }
             if (typeof removal === 'object') {
                 this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
                 break;

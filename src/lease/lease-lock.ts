@@ -53,20 +53,21 @@ export const LOCK_BUSY = Symbol('lock busy');
 /**
  * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
  * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
+ * False when the lock cannot be moved (another user's, in the sticky directory).
  */
 async function removeAbandonedLock(
   dir: string,
   lockName: string,
   judgedText: string,
-): Promise<void> {
+): Promise<boolean> {
   const aside = path.join(
     dir,
     `.${lockName}.${process.pid}.${randomBytes(6).toString('hex')}.stale`,
   );
   try {
     await rename(path.join(dir, lockName), aside);
-  } catch {
-    return; // gone already, or not ours to move (sticky directory): just retry
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
   const read = await readSmallFileNoFollow(aside);
   if ('text' in read && read.text !== judgedText) {
@@ -74,6 +75,7 @@ async function removeAbandonedLock(
     await link(aside, path.join(dir, lockName)).catch(() => undefined);
   }
   await unlink(aside).catch(() => undefined);
+  return true;
 }
 
 /**
@@ -97,11 +99,10 @@ export async function withLeaseLock<T>(
       try {
         return await critical();
       } finally {
-        // Only a holder that is gone loses its lock to others, so the lock is still ours.
         try {
           unlinkSync(lockPath);
         } catch {
-          // Cannot be gone: only a dead holder's lock is removed by others.
+          // Cannot happen: only a dead holder's lock is removed by others.
         }
       }
     }
@@ -112,10 +113,7 @@ export async function withLeaseLock<T>(
     const abandoned = holder
       ? !(await isOwnerAlive(holder))
       : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
-    if (abandoned) {
-      await removeAbandonedLock(dir, lockName, held);
-      continue;
-    }
+    if (abandoned && (await removeAbandonedLock(dir, lockName, held))) continue;
     if (Date.now() >= deadline) return LOCK_BUSY;
     await sleep(Math.min(1 + attempt, 20));
   }

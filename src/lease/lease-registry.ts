@@ -20,7 +20,7 @@ import {
   type LeaseEntry,
 } from './lease-file.js';
 import { sweepLeftovers } from './lease-leftovers.js';
-import { LOCK_BUSY, withLeaseLock } from './lease-lock.js';
+import { LOCK_BUSY, lockFileName, withLeaseLock } from './lease-lock.js';
 import { isOwnerAlive, processIdentity, type ProcessIdentity } from './process-identity.js';
 
 /** How to open a registry. */
@@ -167,7 +167,13 @@ export class LeaseRegistry implements LeaseGate {
         return { acquired: false };
       }
       const removal = await removeIfUnchanged(this.dir, key, entry, expected);
-      if (removal === 'busy') break;
+      if (removal === 'busy') {
+        this.report(
+          file,
+          `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`,
+        );
+        break;
+      }
       if (typeof removal === 'object') {
         this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
         break;
