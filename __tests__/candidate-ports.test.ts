@@ -1,4 +1,4 @@
-import { candidatePorts } from '../src/candidate-ports.js';
+import { listCandidatePorts as candidatePorts } from '../src/candidate-ports.js';
 
 const ranges = [{ lo: 60990, hi: 61009 }];
 const ephemeral = { lo: 32768, hi: 60999 };
@@ -52,6 +52,30 @@ test('random: a permutation; the same seed gives the same order, another seed an
   // The part outside the ephemeral range (61000-65535) comes first, shuffled.
   expect(a.slice(0, 4536).every((p) => p >= 61000)).toBe(true);
   expect(a.slice(0, 50)).not.toEqual([...a.slice(0, 50)].sort((x, y) => x - y));
+});
+
+test('random over several ranges and a tiny range is still a permutation', () => {
+  const ranges = [
+    { lo: 100, hi: 102 },
+    { lo: 200, hi: 200 },
+    { lo: 300, hi: 311 },
+  ];
+  for (const seed of ['a', 'b', 'c', 'd']) {
+    const ports = candidatePorts({ ranges, exclude: [], strategy: 'random', seed });
+    expect([...ports].sort((x, y) => x - y)).toEqual([
+      100,
+      101,
+      102,
+      200,
+      ...Array.from({ length: 12 }, (_, i) => 300 + i),
+    ]);
+  }
+  expect(
+    candidatePorts({ ranges: [{ lo: 7, hi: 8 }], exclude: [], strategy: 'random' }).sort(),
+  ).toEqual([7, 8]);
+  expect(candidatePorts({ ranges: [{ lo: 7, hi: 7 }], exclude: [], strategy: 'random' })).toEqual([
+    7,
+  ]);
 });
 
 test('without a seed, two runs differ', () => {

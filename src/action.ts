@@ -3,6 +3,7 @@ import { Context } from '../node_modules/@actions/github/lib/context.js';
 import * as io from './action-io.js';
 import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from './config.js';
 import { guardPorts } from './guard.js';
+import { findHolders } from './holders/index.js';
 import { InputError, InputErrors } from './input-error.js';
 import { endJob, handedOutPorts, parseHandedOutPorts, stillBoundMessage } from './job-end.js';
 import { githubLeaseOwner } from './lease/lease-owner.js';
@@ -31,7 +32,7 @@ export async function run(): Promise<void> {
         owner,
       });
     }
-    const result = await guardPorts(config, leases ? { leases } : {});
+    const result = await guardPorts(config, { findHolders, ...(leases ? { leases } : {}) });
     for (const problem of leases?.problems() ?? []) io.annotate('warning', problem);
 
     for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
@@ -59,6 +60,7 @@ export async function cleanup(): Promise<void> {
     const ownerId = io.getState('leaseOwner');
     const report = await endJob({
       ports: parseHandedOutPorts(io.getState('handedOut')),
+      findHolders,
       ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
     });
     for (const bound of report.stillBound) io.annotate('notice', stillBoundMessage(bound));

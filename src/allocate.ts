@@ -1,4 +1,4 @@
-import { candidatePorts } from './candidate-ports.js';
+import { candidatePorts, type CandidatePorts } from './candidate-ports.js';
 import { DEFAULT_CONCURRENCY, probePorts, type PortQuery } from './probe-pool.js';
 import type { ProbePlan } from './probe-plan.js';
 import { formatRanges } from './port-ranges.js';
@@ -256,7 +256,7 @@ async function allocate(
     });
     // Never hand out a port this run also asks for by number, busy or not.
     const avoid = new Set<number>(requested.map((s) => s.port as number));
-    const pool = new CandidatePool(candidates.filter((p) => !avoid.has(p)));
+    const pool = new CandidatePool(candidates, avoid);
     const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
     const error = await handOut(needs, pool, assignments, book, probe, where);
     if (error) {
@@ -266,17 +266,23 @@ async function allocate(
   return { ok: true, assignments: ordered(), conflicts: allConflicts };
 }
 
-/** Candidate ports not yet tried, in order. */
+/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
 class CandidatePool {
-  private next = 0;
-  constructor(private readonly ports: number[]) {}
+  constructor(
+    private readonly source: CandidatePorts,
+    private readonly avoid: ReadonlySet<number>,
+  ) {}
   take(n: number): number[] {
-    const out = this.ports.slice(this.next, this.next + n);
-    this.next += out.length;
+    const out: number[] = [];
+    while (out.length < n) {
+      const port = this.source.next();
+      if (port === undefined) break;
+      if (!this.avoid.has(port)) out.push(port);
+    }
     return out;
   }
   get size(): number {
-    return this.ports.length;
+    return this.source.size;
   }
 }
 

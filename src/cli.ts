@@ -4,6 +4,8 @@ import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
 import { parseConfig } from './config.js';
 import { guardPorts } from './guard.js';
+import { findHolders } from './holders/index.js';
+import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from './holders/who.js';
 import { InputError, InputErrors } from './input-error.js';
 import { defaultLeaseDir } from './lease/lease-dir.js';
 import { cliLeaseOwnerPid } from './lease/lease-owner.js';
@@ -59,7 +61,7 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
         owner: { pid: await cliLeaseOwnerPid(process.env, process.ppid) },
       })
     : undefined;
-  const result = await guardPorts(config, leases ? { leases } : {});
+  const result = await guardPorts(config, { findHolders, ...(leases ? { leases } : {}) });
   for (const problem of leases?.problems() ?? []) process.stderr.write(`warning: ${problem}\n`);
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);
@@ -114,6 +116,19 @@ async function release(command: Extract<CliCommand, { kind: 'release' }>): Promi
   return EXIT_OK;
 }
 
+async function whoHolds(command: Extract<CliCommand, { kind: 'who' }>): Promise<number> {
+  if (command.format !== 'text' && command.format !== 'json')
+    throw new UsageError(
+      '--format',
+      `who: --format ${command.format} is not available; use text or json`,
+    );
+  const results = await who(parseWhoTargets(command.targets));
+  process.stdout.write(
+    (command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n',
+  );
+  return EXIT_OK;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -129,8 +144,8 @@ export async function main(argv: string[]): Promise<number> {
         return await guard(command);
       case 'release':
         return await release(command);
-      default:
-        throw new UsageError(command.kind, `${command.kind}: not available yet`);
+      case 'who':
+        return await whoHolds(command);
     }
   } catch (err) {
     if (err instanceof InputError || err instanceof InputErrors) {
