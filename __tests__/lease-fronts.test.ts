@@ -87,13 +87,14 @@ const leaseFiles = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
 const readLease = (name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
 
 /** Holds a TCP port in another process until the test ends. */
-async function holdPort(port: number): Promise<void> {
+async function holdPort(port: number): Promise<number> {
   const child = spawn(process.execPath, [
     '-e',
     `require('net').createServer().listen(${port}, () => console.log('up'))`,
   ]);
   started.push(child);
   await new Promise((resolve) => child.stdout!.once('data', resolve));
+  return child.pid!;
 }
 
 /** A port the OS just said was free. */
@@ -146,7 +147,7 @@ test('main step leases its ports for the runner worker; post step releases exact
     runner: 'runner-1',
   });
 
-  await holdPort(api); // a server the job "forgot" to stop
+  const server = await holdPort(api); // a server the job "forgot" to stop
   const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
   const post = await runNode(
     ACTION,
@@ -155,7 +156,7 @@ test('main step leases its ports for the runner worker; post step releases exact
   );
   expect(post.code).toBe(0);
   expect(post.stdout).toContain(
-    `::notice::api: port ${api}/tcp is still bound at the end of the job`,
+    `::notice::api: port ${api}/tcp is still bound at the end of the job, held by pid ${server} `,
   );
   expect(post.stdout).not.toContain(`port ${web}/tcp is still bound`);
   expect(post.stdout).toMatch(/released 2 lease\(s\)/);
