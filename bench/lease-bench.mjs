@@ -45,7 +45,7 @@ for (let i = 0; i < rounds; i++) {
 }
 const cpu = process.cpuUsage(cpu0);
 console.log(
-  `acquire+release, free port (${rounds} rounds): CPU ${fmt((cpu.user + cpu.system) / 1000 / rounds)} per port (this process; the fs work runs in libuv threads), wall median ${fmt(quantile(costs, 0.5))}, p90 ${fmt(quantile(costs, 0.9))}`,
+  `acquire+release, free port (${rounds} rounds): CPU ${fmt((cpu.user + cpu.system) / 1000 / rounds)} per port (this process, all threads), wall median ${fmt(quantile(costs, 0.5))}, p90 ${fmt(quantile(costs, 0.9))}`,
 );
 
 const other = await openLeaseRegistry({ dir, ttlSeconds: 3600, owner: { pid: process.ppid } });
