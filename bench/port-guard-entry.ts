@@ -3,3 +3,4 @@ export { parseConfig } from '../src/config.js';
 export { guardPorts } from '../src/guard.js';
 export { createProbePlan } from '../src/probe-plan.js';
 export { probePorts } from '../src/probe-pool.js';
+export { openLeaseRegistry } from '../src/lease/lease-registry.js';
