@@ -135,7 +135,7 @@ export function wholeProcessContenders(root, tmp, ports) {
   ];
   list.push({
     name: 'floor process (4 probes on ::, outputs written)',
-    argv: [process.execPath, join(root, 'bench/floor-process.js'), ...ports.map(String)],
+    argv: [process.execPath, join(root, 'bench/floor-process.cjs'), ...ports.map(String)],
     validate: (r, dir) => {
       const output = readFileSync(join(dir, 'output'), 'utf8');
       return r.code === 0 && /api=\d+/.test(output) ? [] : [`exit ${r.code}, output ${output}`];
@@ -236,6 +236,15 @@ export function startupPieces(root, tmp) {
     ['a 16k-iteration loop', 'let s=0;for(let i=0;i<16384;i++)s+=i'],
   ];
   const list = pieces.map(([name, code]) => ({ name, argv: [process.execPath, '-e', code] }));
+  // How a file entry is loaded: as CommonJS, or through the ES module loader (as dist/ is).
+  mkdirSync(tmp, { recursive: true });
+  for (const ext of ['cjs', 'mjs']) {
+    writeFileSync(join(tmp, `empty.${ext}`), '\n');
+    list.push({
+      name: `an empty .${ext} file`,
+      argv: [process.execPath, join(tmp, `empty.${ext}`)],
+    });
+  }
   for (const dep of ['@actions/core', '@actions/github']) {
     if (!existsSync(join(root, 'node_modules', dep))) continue;
     list.push({
