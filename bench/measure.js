@@ -1,5 +1,8 @@
 // Interleaved timing: every round runs each contender once, in a rotated order, so drift in
 // the machine (CPU frequency, other jobs, page cache) lands on all contenders alike.
+// No forced gc() between samples: a full collection shrinks the young generation and made the
+// next sample pay extra scavenges (port-guard's 1000-port check went from ~1.4× to ~3× the
+// floor), which is not how any of these libraries runs.
 import { summarize } from './stats.js';
 
 /**
@@ -19,7 +22,6 @@ export async function interleave(
     const shift = round % contenders.length;
     const order = [...contenders.slice(shift), ...contenders.slice(0, shift)];
     for (const c of order) {
-      globalThis.gc?.();
       const cpu0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       let result;
