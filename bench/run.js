@@ -27,7 +27,7 @@ const END_MARK = '<!-- end of generated part: text below is kept by --write -->'
 // Fixed round counts (reported with every table) so runs are comparable.
 const ROUNDS = QUICK
   ? { warmup: 1, w1: 10, w2small: 3, w2big: 3, w3small: 3, w3big: 3, w4: 3, pieces: 3 }
-  : { warmup: 3, w1: 60, w2small: 20, w2big: 12, w3small: 20, w3big: 10, w4: 20, pieces: 11 };
+  : { warmup: 3, w1: 60, w2small: 20, w2big: 20, w3small: 20, w3big: 15, w4: 20, pieces: 11 };
 
 const log = (...a) => console.error(...a);
 const started = Date.now();
