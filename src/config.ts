@@ -206,12 +206,14 @@ function envNameProblems(names: string[]): InputError[] {
     const env = envName(name);
     if (PROTECTED_ENV.test(env)) {
       problems.push(
-        `ports: the name "${name}" would be exported as ${env}, which later steps or the runner rely on; rename it (e.g. "${name}-port")`,
+        `ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`,
       );
     }
     const other = seen.get(env);
     if (other !== undefined)
-      problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env}`);
+      problems.push(
+        `ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`,
+      );
     seen.set(env, name);
   }
   return problems.length > 0 ? [new InputError('export-env', problems)] : [];
