@@ -69,7 +69,9 @@ function parseCliArgs(argv) {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
     }
     catch (err) {
-        throw new UsageError('command line', `${err.message}; see port-guard --help`);
+        // node's messages span lines; every problem is one `port-guard:` line on stderr.
+        const message = err.message.replace(/\s*\n\s*/g, ' ');
+        throw new UsageError('command line', `${message}; see port-guard --help`);
     }
     const values = parsed.values;
     if (values.help)
@@ -418,11 +420,11 @@ function envNameProblems(names) {
     for (const name of names) {
         const env = (0,port_spec/* envName */.pD)(name);
         if (PROTECTED_ENV.test(env)) {
-            problems.push(`ports: the name "${name}" would be exported as ${env}, which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
         }
         const other = seen.get(env);
         if (other !== undefined)
-            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env}`);
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
         seen.set(env, name);
     }
     return problems.length > 0 ? [new input_error/* InputError */.d('export-env', problems)] : [];
@@ -1281,12 +1283,26 @@ function parsePortRanges(text, input, singles) {
     const expected = singles
         ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
         : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
     for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
         const dash = token.indexOf('-', 1);
         if (dash < 0) {
             const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
             if (port !== undefined && singles)
-                ranges.push({ lo: port, hi: port });
+                add({ lo: port, hi: port }, token);
             else
                 problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
             continue;
@@ -1300,7 +1316,7 @@ function parsePortRanges(text, input, singles) {
             problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
         }
         else {
-            ranges.push({ lo, hi });
+            add({ lo, hi }, token);
         }
     }
     if (problems.length > 0)
@@ -1482,10 +1498,10 @@ function duplicateProblems(specs, input) {
         const first = names.get(key);
         if (first) {
             problems.push(`${input}: "${spec.token}": the name "${spec.name}" is already used by "${first.token}" (names are unique, ignoring case)`);
+            // One message per bad token: a repeated spec is reported for its name only.
+            continue;
         }
-        else {
-            names.set(key, spec);
-        }
+        names.set(key, spec);
         if (spec.port === 'auto')
             continue;
         const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
@@ -1636,7 +1652,7 @@ function envPairs(result) {
 }
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 function markdownCell(text) {
-    return text
+    return (text
         // eslint-disable-next-line no-control-regex -- control characters would break the table
         .replace(/[\u0000-\u001f\u007f]/g, ' ')
         .replace(/&/g, '&amp;')
@@ -1644,7 +1660,7 @@ function markdownCell(text) {
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '\\|')
         .replace(/`/g, "'")
-        .replace(/([\\*_[\]#!~])/g, '\\$1');
+        .replace(/([\\*_[\]#!~])/g, '\\$1'));
 }
 const STATUS_TEXT = {
     free: '✅ free',
