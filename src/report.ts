@@ -102,15 +102,17 @@ export function envPairs(result: AllocationResult): Array<[string, string]> {
 
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 export function markdownCell(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- control characters would break the table
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'")
-    .replace(/([\\*_[\]#!~])/g, '\\$1');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters would break the table
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|')
+      .replace(/`/g, "'")
+      .replace(/([\\*_[\]#!~])/g, '\\$1')
+  );
 }
 
 const STATUS_TEXT: Record<Assignment['status'], string> = {
