@@ -249,7 +249,7 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 214:
+/***/ 451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -816,6 +816,68 @@ function envNameProblems(names) {
     return problems.length > 0 ? [new InputError('export-env', problems)] : [];
 }
 
+;// CONCATENATED MODULE: ./src/cancellation.ts
+
+/**
+ * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
+ * The allocator returns every lease it took before this error leaves it.
+ */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`cancelled by ${signal}`);
+        this.name = 'CancelledError';
+        this.signal = signal;
+    }
+    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    get exitCode() {
+        return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
+    }
+}
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
+ * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
+ * started.
+ */
+async function withSignalCancellation(fn) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const result = await fn(controller.signal);
+        // A signal during the last moments of a successful run still cancels it.
+        controller.signal.throwIfAborted();
+        return result;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/candidate-ports.ts
@@ -1037,6 +1099,7 @@ async function probePorts(queries, plan, options = {}) {
 
 
 
+
 const REPROBE_ROUNDS = 3;
 function protocolsOf(protocol) {
     return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
@@ -1108,6 +1171,8 @@ async function allocatePorts(config, deps) {
         const result = await allocate(config, deps, book);
         if (!result.ok)
             await book.dropAll();
+        // Cancelled while finishing: the caller will not publish these ports, so return them.
+        deps.signal?.throwIfAborted();
         return result;
     }
     catch (err) {
@@ -1116,9 +1181,12 @@ async function allocatePorts(config, deps) {
     }
 }
 async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
     const now = deps.now ?? Date.now;
-    const probe = (queries) => probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    const probe = (queries) => {
+        deps.signal?.throwIfAborted();
+        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    };
     /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
     const checkRequested = async (specs) => {
         const conflicts = new Map();
@@ -1159,10 +1227,12 @@ async function allocate(config, deps, book) {
     const requested = config.specs.filter((s) => s.port !== 'auto');
     let conflicts = await checkRequested(requested);
     if (conflicts.size > 0 && config.waitSeconds > 0) {
+        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
         const deadline = now() + config.waitSeconds * 1000;
         let delay = 250;
         while (conflicts.size > 0 && now() < deadline) {
             await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            deps.signal?.throwIfAborted();
             delay = Math.min(delay * 2, 2000);
             const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
             conflicts = retried;
@@ -1519,6 +1589,8 @@ async function guardPorts(config, options = {}) {
         plan,
         ...(options.leases ? { leases: options.leases } : {}),
         ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
         osReserved: os?.reserved ?? [],
     });
@@ -1710,8 +1782,18 @@ function annotationsFor(result) {
         out.push({ level: 'error', message: result.error });
     return out;
 }
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
 
 ;// CONCATENATED MODULE: ./src/action.ts
+
 
 
 
@@ -1728,7 +1810,10 @@ async function action_run() {
         const config = parseConfig(raw);
         const context = new Context();
         void context;
-        const result = await guardPorts(config);
+        const result = await withSignalCancellation((signal) => guardPorts(config, {
+            signal,
+            onWait: ({ conflicts, seconds }) => action_io/* info */.pq(waitingMessage(conflicts, seconds)),
+        }));
         for (const note of annotationsFor(result))
             action_io/* annotate */.fz(note.level, note.message);
         if (config.summary)
@@ -1772,6 +1857,10 @@ function fail(err) {
             action_io/* annotate */.fz('error', p, `port-guard: input ${err.input}`);
         process.exitCode = 1;
     }
+    else if (err instanceof CancelledError) {
+        action_io/* annotate */.fz('error', `port-guard: ${cancelledMessage(err)}`);
+        process.exitCode = err.exitCode;
+    }
     else {
         action_io/* setFailed */.C1(`port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
@@ -1785,7 +1874,7 @@ function fail(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(424);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(214);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(451);
 
 
 // One bundle, two roles: the main step saves `isPost`, so the post step finds it in its state.

@@ -1,9 +1,18 @@
 import { Context } from '../node_modules/@actions/github/lib/context.js';
 import * as io from './action-io.js';
 import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from './config.js';
+import { CancelledError, withSignalCancellation } from './cancellation.js';
 import { guardPorts } from './guard.js';
 import { InputError, InputErrors } from './input-error.js';
-import { annotationsFor, conflictsJson, envPairs, portOutputs, summaryMarkdown } from './report.js';
+import {
+  annotationsFor,
+  cancelledMessage,
+  conflictsJson,
+  envPairs,
+  portOutputs,
+  summaryMarkdown,
+  waitingMessage,
+} from './report.js';
 
 /** The main step: read inputs, guard the ports, publish outputs. */
 export async function run(): Promise<void> {
@@ -14,7 +23,12 @@ export async function run(): Promise<void> {
     const config = parseConfig(raw);
     const context = new Context();
     void context;
-    const result = await guardPorts(config);
+    const result = await withSignalCancellation((signal) =>
+      guardPorts(config, {
+        signal,
+        onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
+      }),
+    );
 
     for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
     if (config.summary) io.appendSummary(summaryMarkdown(result));
@@ -53,6 +67,9 @@ function fail(err: unknown): void {
   } else if (err instanceof InputError) {
     for (const p of err.problems) io.annotate('error', p, `port-guard: input ${err.input}`);
     process.exitCode = 1;
+  } else if (err instanceof CancelledError) {
+    io.annotate('error', `port-guard: ${cancelledMessage(err)}`);
+    process.exitCode = err.exitCode;
   } else {
     io.setFailed(
       `port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,

@@ -2,16 +2,19 @@ import { appendFileSync } from 'node:fs';
 import { prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
 import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
+import { CancelledError, withSignalCancellation } from './cancellation.js';
 import { parseConfig } from './config.js';
 import { guardPorts } from './guard.js';
 import { InputError, InputErrors } from './input-error.js';
 import {
   annotationsFor,
+  cancelledMessage,
   conflictsJson,
   envPairs,
   portOutputs,
   summaryMarkdown,
   textTable,
+  waitingMessage,
 } from './report.js';
 import { VERSION } from './version.js';
 
@@ -48,7 +51,13 @@ function writeGithub(result: AllocationResult, exportEnv: boolean, summary: bool
 
 async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {
   const config = parseConfig(command.options);
-  const result = await guardPorts(config);
+  const result = await withSignalCancellation((signal) =>
+    guardPorts(config, {
+      signal,
+      onWait: ({ conflicts, seconds }) =>
+        process.stderr.write(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
+    }),
+  );
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);
   switch (command.format) {
@@ -104,6 +113,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof InputError || err instanceof InputErrors) {
       printErrors(err);
       return EXIT_USAGE;
+    }
+    if (err instanceof CancelledError) {
+      process.stderr.write(`port-guard: ${cancelledMessage(err)}\n`);
+      return err.exitCode;
     }
     process.stderr.write(
       `port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

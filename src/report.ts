@@ -1,4 +1,5 @@
 import type { AllocationResult, Assignment, Conflict } from './allocate.js';
+import type { CancelledError } from './cancellation.js';
 import { describeHolders } from './holders/describe-holder.js';
 import { envName } from './port-spec.js';
 import type { LeaseRecord } from './types.js';
@@ -187,4 +188,15 @@ export function annotationsFor(result: AllocationResult): Annotation[] {
   }
   if (result.error) out.push({ level: 'error', message: result.error });
   return out;
+}
+
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+export function waitingMessage(conflicts: readonly Conflict[], seconds: number): string {
+  const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+  return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+
+/** What a run stopped by a signal says. */
+export function cancelledMessage(err: CancelledError): string {
+  return `${err.message}: no port was handed out, and every lease this run took was returned`;
 }
