@@ -49,6 +49,29 @@ export interface RunResult {
   tmp: string;
   /** Lines of the strace log of `socket()` calls for AF_INET/AF_INET6, when traced. */
   inetSockets?: string[];
+  /** When traced: descriptors of AF_INET/AF_INET6 sockets still open when the process ended. */
+  openAtExit?: number[];
+}
+
+/**
+ * Reads an `strace -f -e trace=socket,close` log: which AF_INET/AF_INET6 socket descriptors were
+ * never closed. Handles calls split by other threads (`<unfinished ...>` / `<... resumed>`).
+ */
+export function inetSocketsLeftOpen(log: string): number[] {
+  const open = new Set<number>();
+  const pendingSocket = new Set<string>();
+  for (const line of log.split('\n')) {
+    const tid = /^(\d+)\s/.exec(line)?.[1] ?? '';
+    const inet = /socket\(AF_INET6?,/.test(line);
+    if (inet && line.includes('<unfinished')) pendingSocket.add(tid);
+    const resumed = /<\.\.\. socket resumed>.*= (\d+)/.exec(line);
+    if (resumed && pendingSocket.delete(tid)) open.add(Number(resumed[1]));
+    const done = /socket\(AF_INET6?,.*\) = (\d+)/.exec(line);
+    if (done) open.add(Number(done[1]));
+    const closed = /\sclose\((\d+)/.exec(line);
+    if (closed) open.delete(Number(closed[1]));
+  }
+  return [...open];
 }
 
 export interface RunOptions {
@@ -57,6 +80,11 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Called with the child once it runs, e.g. to signal it. */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  /**
+   * Called on every chunk of output with all of stderr so far and the pid of the node process
+   * itself (under strace, strace's child), e.g. to signal it once it says it is waiting.
+   */
+  onOutput?: (output: { stdout: string; stderr: string }, nodePid: () => number) => void;
   dir?: string;
 }
 
@@ -76,22 +104,34 @@ function runNode(
   const traced = options.trace === true && straceAvailable;
   const file = traced ? 'strace' : process.execPath;
   const argv = traced
-    ? ['-f', '-qq', '-e', 'trace=socket', '-o', log, process.execPath, script, ...args]
+    ? ['-f', '-qq', '-e', 'trace=socket,close', '-o', log, process.execPath, script, ...args]
     : [script, ...args];
   return new Promise((done, fail) => {
     const child = spawn(file, argv, { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const nodePid = (): number => {
+      if (!traced) return child.pid!;
+      const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim();
+      return Number(kids.split(/\s+/)[0]);
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      options.onOutput?.({ stdout, stderr }, nodePid);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      options.onOutput?.({ stdout, stderr }, nodePid);
+    });
     child.on('error', fail);
     options.onSpawn?.(child);
     child.on('close', (code, signal) => {
       const result: RunResult = { code, signal, stdout, stderr, pid: child.pid!, dir, tmp };
-      if (traced)
-        result.inetSockets = readFileSync(log, 'utf8')
-          .split('\n')
-          .filter((l) => /socket\(AF_INET6?,/.test(l));
+      if (traced) {
+        const text = readFileSync(log, 'utf8');
+        result.inetSockets = text.split('\n').filter((l) => /socket\(AF_INET6?,/.test(l));
+        result.openAtExit = inetSocketsLeftOpen(text);
+      }
       done(result);
     });
   });
