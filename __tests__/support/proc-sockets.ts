@@ -19,7 +19,7 @@ export function socketInodesOf(pid: number): Set<string> {
 export function boundInodes(): Map<string, string> {
   const out = new Map<string, string>();
   for (const table of ['tcp', 'tcp6', 'udp', 'udp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(`/proc/net/${table}`, 'utf8');
     } catch {
