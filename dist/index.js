@@ -1230,7 +1230,10 @@ async function allocate(config, deps, book) {
         deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
         const deadline = now() + config.waitSeconds * 1000;
         let delay = 250;
-        while (conflicts.size > 0 && now() < deadline) {
+        // Only a holder or a lease can go away; an address that is gone or a port that needs
+        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
+        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
+        while (conflicts.size > 0 && waitable() && now() < deadline) {
             await sleep(Math.min(delay, Math.max(0, deadline - now())));
             deps.signal?.throwIfAborted();
             delay = Math.min(delay * 2, 2000);
@@ -1637,7 +1640,7 @@ function heldBy(c) {
         case 'denied':
             return c.reason === 'reserved'
                 ? 'reserved by the OS (an excluded port range)'
-                : 'nobody yet, but binding it needs privilege (root or CAP_NET_BIND_SERVICE)';
+                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
         default:
             return 'unknown';
     }
@@ -1656,6 +1659,8 @@ function conflictMessage(c) {
                 ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
                 : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
         default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
             return `${head} could not be checked${at}, so it is not known to be free`;
     }
 }

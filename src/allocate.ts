@@ -219,7 +219,11 @@ async function allocate(
     deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
     const deadline = now() + config.waitSeconds * 1000;
     let delay = 250;
-    while (conflicts.size > 0 && now() < deadline) {
+    // Only a holder or a lease can go away; an address that is gone or a port that needs
+    // privilege stays as it is, and waiting for it would only stall the job until the deadline.
+    const waitable = () =>
+      [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
+    while (conflicts.size > 0 && waitable() && now() < deadline) {
       await sleep(Math.min(delay, Math.max(0, deadline - now())));
       deps.signal?.throwIfAborted();
       delay = Math.min(delay * 2, 2000);
