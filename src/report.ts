@@ -27,7 +27,7 @@ export function heldBy(c: Conflict): string {
     case 'denied':
       return c.reason === 'reserved'
         ? 'reserved by the OS (an excluded port range)'
-        : 'nobody yet, but binding it needs privilege (root or CAP_NET_BIND_SERVICE)';
+        : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
     default:
       return 'unknown';
   }
@@ -47,6 +47,8 @@ export function conflictMessage(c: Conflict): string {
         ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
         : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
     default:
+      if (c.code === 'EADDRNOTAVAIL' && c.address)
+        return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
       return `${head} could not be checked${at}, so it is not known to be free`;
   }
 }
