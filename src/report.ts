@@ -17,13 +17,29 @@ export function describeLeaseOwner(lease: LeaseRecord | undefined): string {
   return `leased by pid ${o.pid}`;
 }
 
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Who or what makes a conflict, for messages and the summary's "held by" column. */
 export function heldBy(c: Conflict): string {
   switch (c.verdict) {
     case 'leased':
-      return describeLeaseOwner(c.lease);
+      return printable(describeLeaseOwner(c.lease));
     case 'in-use':
-      return describeHolders(c.holders);
+      return printable(describeHolders(c.holders));
     case 'denied':
       return c.reason === 'reserved'
         ? 'reserved by the OS (an excluded port range)'
@@ -39,7 +55,7 @@ export function conflictMessage(c: Conflict): string {
   const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
   switch (c.verdict) {
     case 'leased':
-      return `${head} is ${describeLeaseOwner(c.lease)}`;
+      return `${head} is ${heldBy(c)}`;
     case 'in-use':
       return `${head} is in use${at}, held by ${heldBy(c)}`;
     case 'denied':
@@ -108,13 +124,14 @@ export function markdownCell(text: string): string {
   return (
     text
       // eslint-disable-next-line no-control-regex -- control characters would break the table
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/\|/g, '\\|')
       .replace(/`/g, "'")
       .replace(/([\\*_[\]#!~])/g, '\\$1')
+      // Last: escaping backslashes after this would turn `\|` back into a cell break.
+      .replace(/\|/g, '\\|')
   );
 }
 
