@@ -171,3 +171,11 @@ test('the CLI text (stderr messages, the table) has no line a runner would read 
   expect(commandLines(text)).toEqual([]);
   expect(text).not.toMatch(/[\r\u2028\u2029\u0085\u0000]/);
 });
+
+test('Windows system tools are run by absolute path, never looked up in the workspace', async () => {
+  const { windowsSystemTool } = await import('../src/os-port-ranges.js');
+  expect(windowsSystemTool('netsh', { SystemRoot: 'C:\\WINDOWS' })).toBe(
+    'C:\\WINDOWS\\System32\\netsh.exe',
+  );
+  expect(windowsSystemTool('netsh', {})).toBe('C:\\Windows\\System32\\netsh.exe');
+});

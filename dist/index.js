@@ -1383,6 +1383,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 /** Parses `ip_local_port_range` ("32768\t60999"). */
 function parseLinuxPortRange(text) {
     const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(text);
@@ -1423,6 +1424,15 @@ function parseWindowsExcludedRanges(text) {
     }
     return normalizeRanges(out);
 }
+/**
+ * The absolute path of a Windows system tool. Given a bare name, Windows process creation (and
+ * libuv's search) looks in the current directory before PATH: in an action that is the checked-out
+ * workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return external_node_path_namespaceObject.win32.join(root, 'System32', `${name}.exe`);
+}
 function run(file, args) {
     return new Promise((resolve) => {
         (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
@@ -1447,7 +1457,13 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
     }
     if (platform === 'win32') {
-        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run('netsh', ['int', ip, 'show', 'excludedportrange', `protocol=${protocol}`]))));
+        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run(windowsSystemTool('netsh'), [
+            'int',
+            ip,
+            'show',
+            'excludedportrange',
+            `protocol=${protocol}`,
+        ]))));
         return {
             ephemeral: { lo: 49152, hi: 65535 },
             reserved: normalizeRanges(outputs.flatMap(parseWindowsExcludedRanges)),

@@ -89,8 +89,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-// EXTERNAL MODULE: ./src/config.ts + 1 modules
-var config = __nccwpck_require__(859);
+// EXTERNAL MODULE: ./src/config.ts
+var config = __nccwpck_require__(973);
 // EXTERNAL MODULE: ./src/input-error.ts
 var input_error = __nccwpck_require__(236);
 ;// CONCATENATED MODULE: ./src/cli-args.ts
@@ -200,7 +200,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(792);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
 /* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(632);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(859);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(973);
 /* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(236);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(901);
@@ -310,33 +310,24 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 859:
+/***/ 973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  WJ: () => (/* binding */ INPUT_DEFAULTS),
-  o4: () => (/* binding */ parseConfig)
-});
-
-// UNUSED EXPORTS: MAX_LEASE_TTL_SECONDS, MAX_WAIT_SECONDS, parseBoolean
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(30);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./src/input-error.ts
-var input_error = __nccwpck_require__(236);
-// EXTERNAL MODULE: ./src/port-spec.ts
-var port_spec = __nccwpck_require__(834);
-// EXTERNAL MODULE: ./src/port-ranges.ts
-var port_ranges = __nccwpck_require__(683);
-// EXTERNAL MODULE: ./src/local-addresses.ts
-var local_addresses = __nccwpck_require__(169);
-;// CONCATENATED MODULE: ./src/config.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(236);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(834);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(683);
+/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(169);
 
 
 
@@ -371,7 +362,7 @@ const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]
 function oneOf(raw, input, allowed) {
     if (allowed.includes(raw))
         return raw;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
 }
 /** Accepts the spellings `core.getBooleanInput` accepts. */
 function parseBoolean(raw, input) {
@@ -379,35 +370,35 @@ function parseBoolean(raw, input) {
         return true;
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
 }
 function parseSeconds(raw, input, min, max) {
     if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
     }
     const value = Number(raw);
     if (value < min || value > max) {
-        throw new input_error/* InputError */.d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
     }
     return value;
 }
 function parseHosts(raw) {
     if (raw === 'all')
         return 'all';
-    const tokens = (0,port_spec/* splitList */.ry)(raw);
+    const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(raw);
     if (tokens.length === 0)
-        throw new input_error/* InputError */.d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
     const problems = [];
     const hosts = [];
     for (const token of tokens) {
-        if ((0,external_node_net_.isIP)(token) === 0) {
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 0) {
             problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
         }
-        else if (!(0,local_addresses/* isLocalAddress */.MJ)(token)) {
-            const known = (0,local_addresses/* interfaceAddresses */.CO)().map((a) => a.address);
+        else if (!(0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .isLocalAddress */ .MJ)(token)) {
+            const known = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .interfaceAddresses */ .CO)().map((a) => a.address);
             problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
         }
-        else if (hosts.some((h) => (0,local_addresses/* canonicalAddress */.Z5)(h) === (0,local_addresses/* canonicalAddress */.Z5)(token))) {
+        else if (hosts.some((h) => (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(h) === (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(token))) {
             problems.push(`hosts: "${token}" is listed twice`);
         }
         else {
@@ -415,7 +406,7 @@ function parseHosts(raw) {
         }
     }
     if (problems.length > 0)
-        throw new input_error/* InputError */.d('hosts', problems);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('hosts', problems);
     return hosts;
 }
 /**
@@ -433,7 +424,7 @@ function parseConfig(raw) {
             return fn();
         }
         catch (err) {
-            if (err instanceof input_error/* InputError */.d) {
+            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d) {
                 errors.push(err);
                 return undefined;
             }
@@ -443,43 +434,43 @@ function parseConfig(raw) {
     const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
     const specs = attempt(() => {
         if (get('ports') === '') {
-            throw new input_error/* InputError */.d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
         }
-        return (0,port_spec/* parsePortSpecs */.N2)(get('ports'), protocol ?? 'tcp');
+        return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
     });
     const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
     const fallbackRanges = attempt(() => {
-        const ranges = (0,port_ranges/* parsePortRanges */.XP)(get('fallback-range'), 'fallback-range', false);
+        const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
         if (ranges.length === 0)
-            throw new input_error/* InputError */.d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
         return ranges;
     });
     const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
         'random',
         'sequential',
     ]));
-    const exclude = attempt(() => (0,port_ranges/* parsePortRanges */.XP)(get('exclude'), 'exclude', true));
+    const exclude = attempt(() => (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('exclude'), 'exclude', true));
     const hosts = attempt(() => parseHosts(get('hosts')));
     const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
     const seed = get('seed');
     if (seed.length > 256)
-        errors.push(new input_error/* InputError */.d('seed', `seed: ${seed.length} characters; at most 256`));
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
     const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
     const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
     const leaseTtlSeconds = attempt(() => {
         const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
         if (!Number.isInteger(ttl))
-            throw new input_error/* InputError */.d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
         return ttl;
     });
     const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && (0,port_ranges/* subtractRanges */.N1)(fallbackRanges, exclude).length === 0) {
-        errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${(0,port_ranges/* formatRanges */.Gk)(fallbackRanges)} is excluded by exclude (${(0,port_ranges/* formatRanges */.Gk)(exclude)}); nothing could ever be handed out`));
+    if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
     }
     if (specs && exportEnv)
         errors.push(...envNameProblems(specs.map((s) => s.name)));
     if (errors.length > 0)
-        throw new input_error/* InputErrors */.G(errors);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G(errors);
     const leaseDir = get('lease-dir');
     return {
         specs: specs,
@@ -492,7 +483,7 @@ function parseConfig(raw) {
         seed: seed === '' ? undefined : seed,
         exportEnv: exportEnv,
         lease: lease,
-        leaseDir: leaseDir === '' ? (0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'port-guard') : (0,external_node_path_namespaceObject.resolve)(leaseDir),
+        leaseDir: leaseDir === '' ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'port-guard') : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(leaseDir),
         leaseTtlSeconds: leaseTtlSeconds,
         summary: summary,
     };
@@ -501,7 +492,7 @@ function envNameProblems(names) {
     const problems = [];
     const seen = new Map();
     for (const name of names) {
-        const env = (0,port_spec/* envName */.pD)(name);
+        const env = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .envName */ .pD)(name);
         if (PROTECTED_ENV.test(env)) {
             problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
         }
@@ -510,7 +501,7 @@ function envNameProblems(names) {
             problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
         seen.set(env, name);
     }
-    return problems.length > 0 ? [new input_error/* InputError */.d('export-env', problems)] : [];
+    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('export-env', problems)] : [];
 }
 
 
@@ -1032,7 +1023,10 @@ async function attachHolders(conflicts, findHolders) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: ./src/os-port-ranges.ts
+
 
 
 
@@ -1076,6 +1070,15 @@ function parseWindowsExcludedRanges(text) {
     }
     return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
+/**
+ * The absolute path of a Windows system tool. Given a bare name, Windows process creation (and
+ * libuv's search) looks in the current directory before PATH: in an action that is the checked-out
+ * workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return external_node_path_.win32.join(root, 'System32', `${name}.exe`);
+}
 function run(file, args) {
     return new Promise((resolve) => {
         (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
@@ -1100,7 +1103,13 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
     }
     if (platform === 'win32') {
-        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run('netsh', ['int', ip, 'show', 'excludedportrange', `protocol=${protocol}`]))));
+        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run(windowsSystemTool('netsh'), [
+            'int',
+            ip,
+            'show',
+            'excludedportrange',
+            `protocol=${protocol}`,
+        ]))));
         return {
             ephemeral: { lo: 49152, hi: 65535 },
             reserved: (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap(parseWindowsExcludedRanges)),
@@ -1890,6 +1899,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
