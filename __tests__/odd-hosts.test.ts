@@ -27,9 +27,26 @@ if (why) console.warn(`odd-hosts tests skipped: ${why}`);
 /** A test that needs a namespace (and maybe a tool); skipped with the reason when it cannot run. */
 function nsTest(name: string, fn: () => void, needs: string[] = []): void {
   const missing = needs.find((tool) => spawnSync(tool, ['--version']).error);
-  const reason = why ?? (missing ? `${missing} is not installed` : undefined);
+  const reason =
+    why ??
+    (missing ? `${missing} is not installed` : undefined) ??
+    (needs.includes('setpriv') ? unreadableAsNobody() : undefined);
   if (reason) test.skip(`${name} (skipped: ${reason})`, fn);
   else test(name, fn, 90_000);
+}
+
+/** The unprivileged user must be able to run the built CLI where this checkout lives. */
+function unreadableAsNobody(): string | undefined {
+  const cli = join(ROOT, 'dist', 'cli', 'index.js');
+  const r = spawnSync('setpriv', [
+    '--reuid=65534',
+    '--regid=65534',
+    '--clear-groups',
+    process.execPath,
+    '-e',
+    `require('fs').accessSync(${JSON.stringify(cli)}, require('fs').constants.R_OK)`,
+  ]);
+  return r.status === 0 ? undefined : `uid 65534 cannot read ${cli} (or setpriv is not allowed)`;
 }
 
 interface Plan {
