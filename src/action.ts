@@ -3,6 +3,7 @@ import * as io from './action-io.js';
 import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from './config.js';
 import { CancelledError, withSignalCancellation } from './cancellation.js';
 import { guardPorts } from './guard.js';
+import { findHolders } from './holders/index.js';
 import { InputError, InputErrors } from './input-error.js';
 import {
   annotationsFor,
@@ -25,6 +26,7 @@ export async function run(): Promise<void> {
     void context;
     const result = await withSignalCancellation((signal) =>
       guardPorts(config, {
+        findHolders,
         signal,
         onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
       }),

@@ -1,5 +1,5 @@
 import { abortableSleep } from './cancellation.js';
-import { candidatePorts } from './candidate-ports.js';
+import { candidatePorts, type CandidatePorts } from './candidate-ports.js';
 import { DEFAULT_CONCURRENCY, probePorts, type PortQuery } from './probe-pool.js';
 import type { ProbePlan } from './probe-plan.js';
 import { formatRanges } from './port-ranges.js';
@@ -232,7 +232,7 @@ async function allocate(
     }
   }
 
-  const allConflicts = [...conflicts.values()].flat();
+  const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
   await attachHolders(allConflicts, deps.findHolders);
 
   const assignments = new Map<string, Assignment>();
@@ -271,27 +271,33 @@ async function allocate(
     });
     // Never hand out a port this run also asks for by number, busy or not.
     const avoid = new Set<number>(requested.map((s) => s.port as number));
-    const pool = new CandidatePool(candidates.filter((p) => !avoid.has(p)));
-    const error = await handOut(needs, pool, assignments, book, probe);
+    const pool = new CandidatePool(candidates, avoid);
+    const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+    const error = await handOut(needs, pool, assignments, book, probe, where);
     if (error) {
-      const detail = `${error} in fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
-      return { ok: false, assignments: ordered(), conflicts: allConflicts, error: detail };
+      return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
     }
   }
   return { ok: true, assignments: ordered(), conflicts: allConflicts };
 }
 
-/** Candidate ports not yet tried, in order. */
+/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
 class CandidatePool {
-  private next = 0;
-  constructor(private readonly ports: number[]) {}
+  constructor(
+    private readonly source: CandidatePorts,
+    private readonly avoid: ReadonlySet<number>,
+  ) {}
   take(n: number): number[] {
-    const out = this.ports.slice(this.next, this.next + n);
-    this.next += out.length;
+    const out: number[] = [];
+    while (out.length < n) {
+      const port = this.source.next();
+      if (port === undefined) break;
+      if (!this.avoid.has(port)) out.push(port);
+    }
     return out;
   }
   get size(): number {
-    return this.ports.length;
+    return this.source.size;
   }
 }
 
@@ -306,6 +312,8 @@ async function handOut(
   assignments: Map<string, Assignment>,
   book: LeaseBook,
   probe: (q: PortQuery[]) => Promise<PortVerdict[]>,
+  /** The range, for messages. */
+  where: string,
 ): Promise<string | undefined> {
   let waiting = [...needs];
   for (let round = 0; waiting.length > 0; round++) {
@@ -317,10 +325,9 @@ async function handOut(
       const batch = pool.take(
         Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(4, group.length >> 2)),
       );
-      if (batch.length === 0)
-        return pool.size === 0
-          ? 'no port is left to hand out'
-          : `no free port is left for ${group.map((s) => s.name).join(', ')}`;
+      if (batch.length === 0) {
+        return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: all ${pool.size} candidate ports were busy, leased or reserved`;
+      }
       const leased: number[] = [];
       for (const port of batch) if ((await book.take(port, protocols)).ok) leased.push(port);
       const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));

@@ -5,6 +5,8 @@ import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js'
 import { CancelledError, withSignalCancellation } from './cancellation.js';
 import { parseConfig } from './config.js';
 import { guardPorts } from './guard.js';
+import { findHolders } from './holders/index.js';
+import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from './holders/who.js';
 import { InputError, InputErrors } from './input-error.js';
 import {
   annotationsFor,
@@ -53,6 +55,7 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
   const config = parseConfig(command.options);
   const result = await withSignalCancellation((signal) =>
     guardPorts(config, {
+      findHolders,
       signal,
       onWait: ({ conflicts, seconds }) =>
         process.stderr.write(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
@@ -93,6 +96,19 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
   return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
 
+async function whoHolds(command: Extract<CliCommand, { kind: 'who' }>): Promise<number> {
+  if (command.format !== 'text' && command.format !== 'json')
+    throw new UsageError(
+      '--format',
+      `who: --format ${command.format} is not available; use text or json`,
+    );
+  const results = await who(parseWhoTargets(command.targets));
+  process.stdout.write(
+    (command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n',
+  );
+  return EXIT_OK;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -106,6 +122,8 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_OK;
       case 'guard':
         return await guard(command);
+      case 'who':
+        return await whoHolds(command);
       default:
         throw new UsageError(command.kind, `${command.kind}: not available yet`);
     }

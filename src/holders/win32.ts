@@ -1,0 +1,207 @@
+/**
+ * Windows: who holds a port, from `netstat -ano` (one run for TCP, UDP, IPv4 and IPv6) and
+ * `tasklist` for each holding process's image name. No administrator rights are needed.
+ * Headers and state words are localized, so rows are recognized by their shape, never by text.
+ */
+import type { Holder, HolderQuery, Protocol } from '../types.js';
+import { singleLine } from './command-line.js';
+import { runTool, type ToolRunner } from './run-tool.js';
+
+/** One socket row of `netstat -ano`. */
+export interface NetstatRow {
+  protocol: Protocol;
+  localAddress: string;
+  localPort: number;
+  /** `listen`, `bound`, `time-wait`, `established`, …, or the localized word lower-cased. */
+  state: string;
+  pid: number;
+}
+
+/** The fixed `netstat` arguments: all sockets, numeric, with the owning pid. */
+export const NETSTAT_ARGS = ['-ano'];
+
+const ENGLISH_STATES: Record<string, string> = {
+  LISTENING: 'listen',
+  BOUND: 'bound',
+  ESTABLISHED: 'established',
+  TIME_WAIT: 'time-wait',
+  CLOSE_WAIT: 'close-wait',
+  FIN_WAIT_1: 'fin-wait-1',
+  FIN_WAIT_2: 'fin-wait-2',
+  SYN_SENT: 'syn-sent',
+  SYN_RECEIVED: 'syn-recv',
+  LAST_ACK: 'last-ack',
+  CLOSING: 'closing',
+  CLOSED: 'closed',
+};
+
+/** Splits `127.0.0.1:80`, `[::]:80` or `[fe80::1%12]:80` into address and port. */
+export function splitEndpoint(text: string): { address: string; port: number } | undefined {
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d+)$/.exec(text);
+  if (!match) return undefined;
+  return { address: match[1] ?? match[2], port: Number(match[3]) };
+}
+
+// A TCP socket with no remote end yet: the only kind that listens (or is merely bound).
+const NO_REMOTE = new Set(['0.0.0.0:0', '[::]:0', '*:*']);
+
+/**
+ * Parses `netstat -ano` output in any display language. A TCP row is
+ * `TCP local remote STATE… pid`, a UDP row `UDP local *:* pid`; anything else (headers,
+ * blank lines, `[process.exe]` lines) is skipped. A TCP row whose remote address is
+ * `0.0.0.0:0` or `[::]:0` is a listener whatever the localized state word says.
+ */
+export function parseNetstat(text: string): NetstatRow[] {
+  const rows: NetstatRow[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const tokens = line.trim().split(/\s+/);
+    const proto = tokens[0];
+    if ((proto !== 'TCP' && proto !== 'UDP') || tokens.length < 4) continue;
+    const pidText = tokens[tokens.length - 1];
+    const local = splitEndpoint(tokens[1]);
+    if (!/^\d+$/.test(pidText) || !local) continue;
+    let state: string;
+    if (proto === 'UDP') {
+      if (tokens.length !== 4) continue;
+      state = tokens[2] === '*:*' ? 'bound' : 'connected';
+    } else {
+      if (tokens.length < 5) continue;
+      const word = singleLine(tokens.slice(3, -1).join(' '));
+      const english = ENGLISH_STATES[word.toUpperCase()];
+      if (english === 'bound') state = 'bound';
+      else if (NO_REMOTE.has(tokens[2])) state = 'listen';
+      else state = english ?? word.toLowerCase();
+    }
+    rows.push({
+      protocol: proto === 'TCP' ? 'tcp' : 'udp',
+      localAddress: local.address,
+      localPort: local.port,
+      state,
+      pid: Number(pidText),
+    });
+  }
+  return rows;
+}
+
+/** Splits one CSV line (`"a","b ""c""",d`) into fields. */
+export function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let value = '';
+      i++;
+      while (i < line.length) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else {
+          value += line[i++];
+        }
+      }
+      fields.push(value);
+      const comma = line.indexOf(',', i);
+      i = comma < 0 ? line.length + 1 : comma + 1;
+    } else {
+      const comma = line.indexOf(',', i);
+      const end = comma < 0 ? line.length : comma;
+      fields.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return fields;
+}
+
+/**
+ * Reads the image name for `pid` from `tasklist /FO CSV /NH` output
+ * (`"node.exe","4242","Console","1","45,120 K"`). The "no tasks" notice is localized and not
+ * CSV; it gives undefined.
+ */
+export function parseTasklist(text: string, pid: number): string | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.startsWith('"')) continue;
+    const [image, pidText] = parseCsvLine(line);
+    if (image && pidText?.trim() === String(pid)) return singleLine(image);
+  }
+  return undefined;
+}
+
+/** The fixed `tasklist` arguments for one pid. */
+export function tasklistArgs(pid: number): string[] {
+  return ['/FI', `PID eq ${pid}`, '/FO', 'CSV', '/NH'];
+}
+
+const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
+
+/**
+ * Groups netstat rows into holders per query and process: listeners (and bound sockets) for
+ * TCP, every socket for UDP; only when a TCP port has none, the connections on it. Pid 0
+ * (TIME_WAIT) is no process.
+ */
+export function holdersFromNetstat(
+  rows: readonly NetstatRow[],
+  queries: readonly HolderQuery[],
+  imageNames: ReadonlyMap<number, string> = new Map(),
+): Holder[] {
+  const holders: Holder[] = [];
+  for (const query of queries) {
+    const onPort = rows.filter((r) => r.protocol === query.protocol && r.localPort === query.port);
+    const occupying = onPort.filter(
+      (r) => r.protocol === 'udp' || OCCUPYING_TCP_STATES.has(r.state),
+    );
+    const grouped = new Map<string, Holder>();
+    for (const row of occupying.length > 0 ? occupying : onPort) {
+      const key = `${row.pid} ${row.state}`;
+      let holder = grouped.get(key);
+      if (!holder) {
+        holder = { protocol: query.protocol, port: query.port, addresses: [], state: row.state };
+        if (row.pid > 0) {
+          holder.pid = row.pid;
+          const image = imageNames.get(row.pid);
+          if (image !== undefined) holder.command = image;
+        }
+        grouped.set(key, holder);
+      }
+      if (!holder.addresses.includes(row.localAddress)) holder.addresses.push(row.localAddress);
+    }
+    holders.push(...grouped.values());
+  }
+  return holders;
+}
+
+const NETSTAT_TIMEOUT_MS = 5000;
+const TASKLIST_TIMEOUT_MS = 3000;
+
+/**
+ * Finds holders with one `netstat -ano` run and one `tasklist` run per holding pid. A missing
+ * tool, a refusal or a time-out gives fewer details or none, never an error.
+ */
+export async function findHoldersWindows(
+  queries: readonly HolderQuery[],
+  run: ToolRunner = runTool,
+): Promise<Holder[]> {
+  // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
+  const netstat = await run('netstat', NETSTAT_ARGS, {
+    timeoutMs: NETSTAT_TIMEOUT_MS,
+    encoding: 'latin1',
+  });
+  if (netstat.code !== 0) return [];
+  const rows = parseNetstat(netstat.stdout);
+  const holders = holdersFromNetstat(rows, queries);
+  const pids = [...new Set(holders.flatMap((h) => (h.pid === undefined ? [] : [h.pid])))];
+  const images = new Map<number, string>();
+  await Promise.all(
+    pids.map(async (pid) => {
+      const result = await run('tasklist', tasklistArgs(pid), {
+        timeoutMs: TASKLIST_TIMEOUT_MS,
+        encoding: 'latin1',
+      });
+      const image = result.code === 0 ? parseTasklist(result.stdout, pid) : undefined;
+      if (image !== undefined) images.set(pid, image);
+    }),
+  );
+  return holdersFromNetstat(rows, queries, images);
+}
