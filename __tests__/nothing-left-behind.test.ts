@@ -64,6 +64,17 @@ function expectClean(r: RunResult & { leaseDir: string }, failed: boolean): void
   if (failed) expect(leaseFiles(r.leaseDir)).toEqual([]);
 }
 
+/** A port the OS just gave out and took back: free now (if taken meanwhile, a conflict too). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const { port } = s.address() as import('node:net').AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 function canListen(port: number, host: string): Promise<string | null> {
   return new Promise((resolve) => {
     const s = createServer();
@@ -118,7 +129,8 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
         let sent = false;
         const r = await run(
           front,
-          { ports: `web=${held.port}`, wait: '600' },
+          // `spare` is free: it is leased before the wait starts, and must be released.
+          { ports: `web=${held.port} spare=${await freePort()}`, wait: '600' },
           {
             onOutput: ({ stdout, stderr }, nodePid) => {
               if (sent || !/waiting up to 600 s/.test(stdout + stderr)) return;
