@@ -4,7 +4,7 @@
  * outputs, no leases, no temp files, and no socket opened at all (traced with strace where it
  * can run: for bad input the engine must not touch the network).
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MALFORMED_INPUTS, type MalformedCase } from './fixtures/malformed-inputs.js';
 import { parseWorkflowCommand } from './support/workflow-command.js';
@@ -30,9 +30,15 @@ function prepare(c: MalformedCase): {
   const dir = scratchDir();
   const file = join(dir, 'a-file');
   writeFileSync(file, 'not a directory\n');
+  const openDir = join(dir, 'open-dir');
+  mkdirSync(openDir);
+  chmodSync(openDir, 0o777);
+  const link = join(dir, 'link-to-dir');
+  symlinkSync(openDir, link);
   const leaseDir = join(dir, 'leases');
   const inputs: Record<string, string> = { ports: 'web=3000', 'lease-dir': leaseDir };
-  for (const [k, v] of Object.entries(c.inputs)) inputs[k] = v.replace('{file}', file);
+  for (const [k, v] of Object.entries(c.inputs))
+    inputs[k] = v.replace('{file}', file).replace('{openDir}', openDir).replace('{link}', link);
   return { dir, leaseDir: inputs['lease-dir']!, inputs };
 }
 

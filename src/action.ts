@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Context } from '../node_modules/@actions/github/lib/context.js';
 import * as io from './action-io.js';
 import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from './config.js';
@@ -5,6 +6,9 @@ import { CancelledError, withSignalCancellation } from './cancellation.js';
 import { guardPorts } from './guard.js';
 import { findHolders } from './holders/index.js';
 import { InputError, InputErrors } from './input-error.js';
+import { endJob, handedOutPorts, parseHandedOutPorts, stillBoundMessage } from './job-end.js';
+import { githubLeaseOwner } from './lease/lease-owner.js';
+import { openLeaseRegistry } from './lease/lease-registry.js';
 import {
   annotationsFor,
   cancelledMessage,
@@ -24,13 +28,28 @@ export async function run(): Promise<void> {
     const config = parseConfig(raw);
     const context = new Context();
     void context;
+    let leases: Awaited<ReturnType<typeof openLeaseRegistry>> | undefined;
+    if (config.lease) {
+      // The runner's worker (our parent) lives exactly as long as the job; so do our leases.
+      const owner = githubLeaseOwner(process.env, process.ppid, randomUUID());
+      // Saved before any lease exists, so the post step can release them even after a crash.
+      io.saveState('leaseDir', config.leaseDir);
+      io.saveState('leaseOwner', owner.id!);
+      leases = await openLeaseRegistry({
+        dir: config.leaseDir,
+        ttlSeconds: config.leaseTtlSeconds,
+        owner,
+      });
+    }
     const result = await withSignalCancellation((signal) =>
       guardPorts(config, {
         findHolders,
+        ...(leases ? { leases } : {}),
         signal,
         onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
       }),
     );
+    for (const problem of leases?.problems() ?? []) io.annotate('warning', problem);
 
     for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
     if (config.summary) io.appendSummary(summaryMarkdown(result));
@@ -40,6 +59,7 @@ export async function run(): Promise<void> {
       process.exitCode = 1;
       return;
     }
+    io.saveState('handedOut', JSON.stringify(handedOutPorts(result)));
     for (const [name, value] of Object.entries(portOutputs(result))) io.setOutput(name, value);
     if (config.exportEnv)
       for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
@@ -52,7 +72,20 @@ export async function run(): Promise<void> {
 /** The post step: never fails the job. */
 export async function cleanup(): Promise<void> {
   try {
-    // Leases are released here once the lease registry lands.
+    const dir = io.getState('leaseDir');
+    const ownerId = io.getState('leaseOwner');
+    const report = await endJob({
+      ports: parseHandedOutPorts(io.getState('handedOut')),
+      findHolders,
+      ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
+    });
+    for (const bound of report.stillBound) io.annotate('notice', stillBoundMessage(bound));
+    for (const problem of report.problems)
+      io.annotate('warning', `port-guard post step: ${problem}`);
+    if (report.released.length > 0)
+      io.info(
+        `port-guard: released ${report.released.length} lease(s): ${report.released.map((r) => `${r.port}/${r.protocol}`).join(', ')}`,
+      );
   } catch (err) {
     io.annotate(
       'warning',

@@ -8,6 +8,9 @@ import { guardPorts } from './guard.js';
 import { findHolders } from './holders/index.js';
 import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from './holders/who.js';
 import { InputError, InputErrors } from './input-error.js';
+import { defaultLeaseDir } from './lease/lease-dir.js';
+import { cliLeaseOwnerPid } from './lease/lease-owner.js';
+import { describeLease, openLeaseRegistry, releaseLeases } from './lease/lease-registry.js';
 import {
   annotationsFor,
   cancelledMessage,
@@ -53,14 +56,24 @@ function writeGithub(result: AllocationResult, exportEnv: boolean, summary: bool
 
 async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {
   const config = parseConfig(command.options);
+  // The leases live as long as the CLI's parent: the job's shell.
+  const leases = config.lease
+    ? await openLeaseRegistry({
+        dir: config.leaseDir,
+        ttlSeconds: config.leaseTtlSeconds,
+        owner: { pid: await cliLeaseOwnerPid(process.env, process.ppid) },
+      })
+    : undefined;
   const result = await withSignalCancellation((signal) =>
     guardPorts(config, {
       findHolders,
+      ...(leases ? { leases } : {}),
       signal,
       onWait: ({ conflicts, seconds }) =>
         process.stderr.write(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
     }),
   );
+  for (const problem of leases?.problems() ?? []) process.stderr.write(`warning: ${problem}\n`);
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);
   switch (command.format) {
@@ -96,6 +109,24 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
   return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
 
+/** `port-guard release [PORT...]`: drops the leases this shell (our parent) holds. */
+async function release(command: Extract<CliCommand, { kind: 'release' }>): Promise<number> {
+  const ports = command.ports.map((token) => {
+    const port = /^\d+$/.test(token) ? Number(token) : NaN;
+    if (!(port >= 1 && port <= 65535))
+      throw new UsageError('release', `release: "${token}" is not a port number 1-65535`);
+    return port;
+  });
+  const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
+  const shell = await cliLeaseOwnerPid(process.env, process.ppid);
+  const released = await releaseLeases(dir, { pid: shell, ports });
+  for (const r of released)
+    process.stdout.write(`released ${r.port}/${r.protocol} (${describeLease(r)})\n`);
+  if (released.length === 0)
+    process.stderr.write(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
+  return EXIT_OK;
+}
+
 async function whoHolds(command: Extract<CliCommand, { kind: 'who' }>): Promise<number> {
   if (command.format !== 'text' && command.format !== 'json')
     throw new UsageError(
@@ -122,10 +153,10 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_OK;
       case 'guard':
         return await guard(command);
+      case 'release':
+        return await release(command);
       case 'who':
         return await whoHolds(command);
-      default:
-        throw new UsageError(command.kind, `${command.kind}: not available yet`);
     }
   } catch (err) {
     if (err instanceof InputError || err instanceof InputErrors) {

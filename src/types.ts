@@ -119,6 +119,8 @@ export interface Holder {
 
 /** Who owns a lease, as written into its file. */
 export interface LeaseOwner {
+  /** A token naming one run of the action or CLI, so its post step can release exactly its leases. */
+  id?: string;
   repository?: string;
   runId?: string;
   runAttempt?: string;

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 762:
+/***/ 632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -76,7 +76,7 @@ async function withSignalCancellation(fn) {
 
 /***/ }),
 
-/***/ 319:
+/***/ 835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -90,9 +90,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXTERNAL MODULE: ./src/config.ts
-var config = __nccwpck_require__(223);
+var config = __nccwpck_require__(973);
 // EXTERNAL MODULE: ./src/input-error.ts
-var input_error = __nccwpck_require__(858);
+var input_error = __nccwpck_require__(236);
 ;// CONCATENATED MODULE: ./src/cli-args.ts
 
 
@@ -188,7 +188,7 @@ function parseCliArgs(argv) {
 
 /***/ }),
 
-/***/ 379:
+/***/ 581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -197,16 +197,22 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(348);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(319);
-/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(762);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(223);
-/* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(688);
-/* harmony import */ var _holders_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(244);
-/* harmony import */ var _holders_who_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(633);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(858);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(795);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(565);
+/* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(792);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
+/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(632);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(973);
+/* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(909);
+/* harmony import */ var _holders_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(437);
+/* harmony import */ var _holders_who_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(559);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(236);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(890);
+/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(882);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(64);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(665);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(311);
+
+
+
 
 
 
@@ -232,41 +238,52 @@ function writeGithub(result, exportEnv, summary) {
     if (!output)
         throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
     const outputs = result.ok
-        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .portOutputs */ .UT)(result)
+        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .portOutputs */ .UT)(result)
         : result.conflicts.length > 0
-            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .conflictsJson */ .y$)(result.conflicts) }
+            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .conflictsJson */ .y$)(result.conflicts) }
             : {};
     for (const [name, value] of Object.entries(outputs))
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(output, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     if (result.ok && exportEnv && process.env.GITHUB_ENV) {
-        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .envPairs */ .ff)(result))
+        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .envPairs */ .ff)(result))
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_ENV, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     }
     if (summary && process.env.GITHUB_STEP_SUMMARY)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .eH)(result));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .summaryMarkdown */ .eH)(result));
 }
 async function guard(command) {
     const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfig */ .o4)(command.options);
+    // The leases live as long as the CLI's parent: the job's shell.
+    const leases = config.lease
+        ? await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_11__/* .openLeaseRegistry */ .Gt)({
+            dir: config.leaseDir,
+            ttlSeconds: config.leaseTtlSeconds,
+            owner: { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_10__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) },
+        })
+        : undefined;
     const result = await (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .withSignalCancellation */ .Y8)((signal) => (0,_guard_js__WEBPACK_IMPORTED_MODULE_5__/* .guardPorts */ .G)(config, {
         findHolders: _holders_index_js__WEBPACK_IMPORTED_MODULE_6__/* .findHolders */ .ZC,
+        ...(leases ? { leases } : {}),
         signal,
-        onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
+        onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
     }));
-    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .annotationsFor */ .gX)(result))
+    for (const problem of leases?.problems() ?? [])
+        process.stderr.write(`warning: ${problem}\n`);
+    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .annotationsFor */ .gX)(result))
         process.stderr.write(`${note.level}: ${note.message}\n`);
     switch (command.format) {
         case 'json':
             process.stdout.write(JSON.stringify({
                 ok: result.ok,
-                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .portOutputs */ .UT)(result).ports) : {},
+                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .portOutputs */ .UT)(result).ports) : {},
                 assignments: result.assignments,
-                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .conflictsJson */ .y$)(result.conflicts)),
+                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .conflictsJson */ .y$)(result.conflicts)),
                 ...(result.error ? { error: result.error } : {}),
             }, null, 2) + '\n');
             break;
         case 'env':
             if (result.ok)
-                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .envPairs */ .ff)(result)
+                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .envPairs */ .ff)(result)
                     .map(([k, v]) => `${k}=${v}\n`)
                     .join(''));
             break;
@@ -274,9 +291,26 @@ async function guard(command) {
             writeGithub(result, config.exportEnv, config.summary);
             break;
         default:
-            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .textTable */ .ed)(result) + '\n');
+            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .textTable */ .ed)(result) + '\n');
     }
     return result.ok ? EXIT_OK : EXIT_CONFLICT;
+}
+/** `port-guard release [PORT...]`: drops the leases this shell (our parent) holds. */
+async function release(command) {
+    const ports = command.ports.map((token) => {
+        const port = /^\d+$/.test(token) ? Number(token) : NaN;
+        if (!(port >= 1 && port <= 65535))
+            throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('release', `release: "${token}" is not a port number 1-65535`);
+        return port;
+    });
+    const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
+    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_10__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
+    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
+    for (const r of released)
+        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_11__/* .describeLease */ .un)(r)})\n`);
+    if (released.length === 0)
+        process.stderr.write(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
+    return EXIT_OK;
 }
 async function whoHolds(command) {
     if (command.format !== 'text' && command.format !== 'json')
@@ -294,14 +328,14 @@ async function main(argv) {
                 process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_ + '\n');
                 return EXIT_OK;
             case 'version':
-                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x + '\n');
+                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x + '\n');
                 return EXIT_OK;
             case 'guard':
                 return await guard(command);
+            case 'release':
+                return await release(command);
             case 'who':
                 return await whoHolds(command);
-            default:
-                throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(command.kind, `${command.kind}: not available yet`);
         }
     }
     catch (err) {
@@ -310,7 +344,7 @@ async function main(argv) {
             return EXIT_USAGE;
         }
         if (err instanceof _cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .CancelledError */ .cc) {
-            process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .cancelledMessage */ .$6)(err)}\n`);
+            process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .cancelledMessage */ .$6)(err)}\n`);
             return err.exitCode;
         }
         process.stderr.write(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -324,7 +358,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 223:
+/***/ 973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -338,10 +372,10 @@ __webpack_async_result__();
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(858);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(892);
-/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(509);
-/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(395);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(236);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(834);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(683);
+/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(169);
 
 
 
@@ -521,7 +555,7 @@ function envNameProblems(names) {
 
 /***/ }),
 
-/***/ 688:
+/***/ 909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -531,9 +565,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/cancellation.ts
-var cancellation = __nccwpck_require__(762);
+var cancellation = __nccwpck_require__(632);
 // EXTERNAL MODULE: ./src/port-ranges.ts
-var port_ranges = __nccwpck_require__(509);
+var port_ranges = __nccwpck_require__(683);
 ;// CONCATENATED MODULE: ./src/candidate-ports.ts
 
 /** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
@@ -1090,8 +1124,8 @@ async function attachHolders(conflicts, findHolders) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: ./src/os-port-ranges.ts
@@ -1155,7 +1189,7 @@ function run(file, args) {
 }
 async function readOr(path) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_.readFile)(path, 'utf8');
     }
     catch {
         return '';
@@ -1189,7 +1223,7 @@ async function readOsPortRanges(protocols, platform = process.platform) {
 }
 
 // EXTERNAL MODULE: ./src/local-addresses.ts
-var local_addresses = __nccwpck_require__(395);
+var local_addresses = __nccwpck_require__(169);
 ;// CONCATENATED MODULE: ./src/probe-plan.ts
 
 
@@ -1335,7 +1369,7 @@ async function guardPorts(config, options = {}) {
 
 /***/ }),
 
-/***/ 607:
+/***/ 657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1393,7 +1427,7 @@ function splitProcCmdline(raw) {
 
 /***/ }),
 
-/***/ 731:
+/***/ 593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1401,7 +1435,7 @@ function splitProcCmdline(raw) {
 /* harmony export */   x5: () => (/* binding */ containerText)
 /* harmony export */ });
 /* unused harmony export describeHolder */
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(607);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
 
 const OCCUPYING_STATES = new Set(['listen', 'bound']);
 function hostPort(ip, port) {
@@ -1471,7 +1505,7 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 244:
+/***/ 437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1483,7 +1517,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: describeHolder, describeHolders, findHoldersOn
 
 // EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(607);
+var command_line = __nccwpck_require__(657);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./src/holders/run-tool.ts
@@ -2347,7 +2381,7 @@ async function findHoldersWindows(queries, run = runTool) {
 }
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(731);
+var describe_holder = __nccwpck_require__(593);
 ;// CONCATENATED MODULE: ./src/holders/index.ts
 
 
@@ -2397,7 +2431,7 @@ const findHolders = (queries) => findHoldersOn(process.platform, queries);
 
 /***/ }),
 
-/***/ 633:
+/***/ 559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2406,10 +2440,10 @@ const findHolders = (queries) => findHoldersOn(process.platform, queries);
 /* harmony export */   _t: () => (/* binding */ formatWhoTable),
 /* harmony export */   dp: () => (/* binding */ who)
 /* harmony export */ });
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(858);
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(607);
-/* harmony import */ var _describe_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(731);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(244);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(657);
+/* harmony import */ var _describe_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(593);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(437);
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
@@ -2518,7 +2552,7 @@ function formatWhoJson(results) {
 
 /***/ }),
 
-/***/ 858:
+/***/ 236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2554,7 +2588,991 @@ class InputErrors extends Error {
 
 /***/ }),
 
-/***/ 395:
+/***/ 890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lo: () => (/* binding */ defaultLeaseDir),
+/* harmony export */   TM: () => (/* binding */ assertSafeLeaseDir),
+/* harmony export */   YJ: () => (/* binding */ openLeaseDir)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(236);
+
+
+
+
+/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
+function defaultLeaseDir() {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+function errorCode(error) {
+    return error?.code;
+}
+async function lstatIfExists(dir) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+    }
+}
+/**
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, or writable by group/others without the sticky bit (anyone could then
+ * delete or replace other users' leases).
+ */
+function assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
+    }
+    if (!stats.isDirectory()) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits; its ACLs are left to the runner's setup.
+    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
+}
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
+ * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
+ * host can share it. Returns the absolute path.
+ */
+async function openLeaseDir(dir) {
+    if (dir.trim() === '') {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
+    }
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(abs, SHARED_DIR_MODE);
+        }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            }
+        }
+        stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
+    }
+    assertSafeLeaseDir(abs, stats);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+    }
+    catch (error) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
+    }
+    return abs;
+}
+
+
+/***/ }),
+
+/***/ 882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ cliLeaseOwnerPid)
+/* harmony export */ });
+/* unused harmony export githubLeaseOwner */
+/* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(714);
+
+/**
+ * The owner for a GitHub job: the run's identity from the runner's environment, and `pid`,
+ * the process the leases live as long as (the action's parent: the runner's worker, which
+ * lives exactly as long as the job). `id` names this one step run, for its post step.
+ */
+function githubLeaseOwner(env, pid, id) {
+    const owner = { id, pid };
+    const fields = [
+        ['repository', 'GITHUB_REPOSITORY'],
+        ['runId', 'GITHUB_RUN_ID'],
+        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+        ['job', 'GITHUB_JOB'],
+        ['runner', 'RUNNER_NAME'],
+    ];
+    for (const [field, variable] of fields) {
+        const value = env[variable];
+        if (value)
+            owner[field] = value;
+    }
+    return owner;
+}
+/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
+const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
+/**
+ * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
+ * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
+ * the npm process instead (falling back to the parent when the tree cannot be read).
+ */
+async function cliLeaseOwnerPid(env, ppid) {
+    if (env.npm_command !== 'exec')
+        return ppid;
+    let pid = ppid;
+    for (let depth = 0; depth < 4; depth++) {
+        const parent = await (0,_process_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .processParent */ .GH)(pid);
+        if (!parent)
+            return ppid;
+        if (NPM_PROCESS.test(parent.command))
+            return parent.ppid;
+        pid = parent.ppid;
+    }
+    return ppid;
+}
+
+
+/***/ }),
+
+/***/ 64:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  un: () => (/* binding */ describeLease),
+  Gt: () => (/* binding */ openLeaseRegistry),
+  Rc: () => (/* binding */ releaseLeases)
+});
+
+// UNUSED EXPORTS: LeaseRegistry
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/input-error.ts
+var input_error = __nccwpck_require__(236);
+// EXTERNAL MODULE: ./src/lease/lease-dir.ts
+var lease_dir = __nccwpck_require__(890);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/lease/lease-file.ts
+/**
+ * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
+ * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
+ * never mistake a lease being written for a corrupt one.
+ */
+
+
+
+/** Bumped when the file format changes incompatibly; other versions read as foreign. */
+const LEASE_FORMAT_VERSION = 1;
+/** A real lease is a few hundred bytes; anything much larger is not ours. */
+const MAX_FILE_BYTES = 64 * 1024;
+// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
+const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+// A FIFO planted under a lease name would block a plain open for reading forever.
+const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
+/** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
+function leaseFileName(port, protocol) {
+    return `${protocol}-${port}.lease`;
+}
+/** The (port, protocol) a lease file name stands for; undefined for any other name. */
+function parseLeaseFileName(name) {
+    const match = /^(tcp|udp)-([1-9]\d{0,4})\.lease$/.exec(name);
+    if (!match)
+        return undefined;
+    const port = Number(match[2]);
+    if (port > 65535)
+        return undefined;
+    return { port, protocol: match[1] };
+}
+/** A new random lease token. */
+function newLeaseToken() {
+    return (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
+}
+/** The file text of a lease. */
+function serializeLease(content) {
+    const { version, port, protocol, owner, createdAt, expiresAt, token } = content;
+    return `${JSON.stringify({ version, port, protocol, owner, createdAt, expiresAt, token })}\n`;
+}
+const OWNER_TEXT_FIELDS = [
+    'id',
+    'repository',
+    'runId',
+    'runAttempt',
+    'job',
+    'runner',
+    'pidStart',
+];
+function parseOwner(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const raw = value;
+    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
+        return undefined;
+    const owner = { pid: raw.pid };
+    for (const field of OWNER_TEXT_FIELDS) {
+        const text = raw[field];
+        if (text === undefined)
+            continue;
+        if (typeof text !== 'string')
+            return undefined;
+        owner[field] = text;
+    }
+    return owner;
+}
+/**
+ * Parses lease file text; undefined (with the reason) unless it is a lease of this format
+ * for exactly the (port, protocol) its name says.
+ */
+function parseLease(text, expected) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        return { reason: 'is not valid JSON' };
+    }
+    if (typeof raw !== 'object' || raw === null)
+        return { reason: 'is not a JSON object' };
+    const data = raw;
+    if (data.version !== LEASE_FORMAT_VERSION) {
+        return {
+            reason: `has format version ${JSON.stringify(data.version)}, not ${LEASE_FORMAT_VERSION}`,
+        };
+    }
+    if (data.port !== expected.port || data.protocol !== expected.protocol) {
+        return {
+            reason: `names ${String(data.protocol)} port ${String(data.port)}, not its own file name`,
+        };
+    }
+    const owner = parseOwner(data.owner);
+    if (!owner)
+        return { reason: 'has no valid owner' };
+    const { createdAt, expiresAt, token } = data;
+    if (typeof createdAt !== 'number' || !Number.isFinite(createdAt))
+        return { reason: 'has no valid createdAt' };
+    if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
+        return { reason: 'has no valid expiresAt' };
+    if (typeof token !== 'string' || token === '')
+        return { reason: 'has no token' };
+    return {
+        record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
+        token,
+    };
+}
+function errorCode(error) {
+    return error?.code;
+}
+/**
+ * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
+ * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
+ * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
+ * error's own.
+ */
+function readRaw(file) {
+    let fd;
+    try {
+        if (O_NOFOLLOW === 0) {
+            const stats = (0,external_node_fs_.lstatSync)(file);
+            if (stats.isSymbolicLink())
+                return { code: 'ELOOP', stats };
+        }
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = errorCode(error) ?? String(error);
+        return { code: code === 'EMLINK' ? 'ELOOP' : code };
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { code: 'ENOTFILE', stats };
+        if (stats.size > MAX_FILE_BYTES)
+            return { code: 'EFBIG', stats };
+        const buffer = Buffer.alloc(stats.size + 1);
+        let length = 0;
+        for (let n; length < buffer.length &&
+            (n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+        // One byte more than fstat said means it grew while we read: not a finished lease.
+        if (length > stats.size)
+            return { code: 'EFBIG', stats };
+        return { text: buffer.toString('utf8', 0, length), stats };
+    }
+    catch (error) {
+        return { code: errorCode(error) ?? String(error) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
+async function readSmallFileNoFollow(file) {
+    const read = readRaw(file);
+    return 'text' in read ? { text: read.text } : { code: read.code };
+}
+const UNREADABLE_REASONS = {
+    ELOOP: 'is a symbolic link (not followed)',
+    ENOTFILE: 'is not a regular file',
+    EFBIG: 'is too large to be a lease',
+};
+/** What is under a lease name, read without following a symbolic link. */
+async function readLeaseEntry(file, expected) {
+    const read = readRaw(file);
+    if ('code' in read && read.code === 'ENOENT')
+        return { kind: 'missing' };
+    let stats = read.stats;
+    if (!stats) {
+        try {
+            stats = (0,external_node_fs_.lstatSync)(file);
+        }
+        catch (error) {
+            if (errorCode(error) === 'ENOENT')
+                return { kind: 'missing' };
+        }
+    }
+    const unreadable = (reason) => stats
+        ? {
+            kind: 'unreadable',
+            reason,
+            mtimeMs: stats.mtimeMs,
+            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
+        }
+        : // Cannot even see its time: treat it as brand new, so it stays held.
+            { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
+    if ('code' in read) {
+        return unreadable(UNREADABLE_REASONS[read.code] ?? `cannot be read (${read.code})`);
+    }
+    const parsed = parseLease(read.text, expected);
+    if ('reason' in parsed)
+        return unreadable(parsed.reason);
+    return { kind: 'lease', record: parsed.record, token: parsed.token };
+}
+/**
+ * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
+ * false when something (anything, even a symbolic link) already has that name.
+ *
+ * Why write-then-link instead of `open(name, 'wx')` + write: with 'wx' the file exists empty
+ * for a moment, and a reader then sees a "corrupt" lease. Here the text goes into a uniquely
+ * named temporary file first ('wx' again, so never through a planted link), and `link()` gives
+ * it the lease name in one step that fails with EEXIST if the name is taken, never replacing
+ * or following what is there. Readers see either nothing or the complete lease.
+ */
+async function createExclusive(dir, name, text) {
+    const temp = external_node_path_default().join(dir, `.${name}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o644);
+    try {
+        try {
+            // Other users' runners must be able to read it, whatever our umask.
+            if (process.platform !== 'win32')
+                (0,external_node_fs_.fchmodSync)(fd, 0o644);
+            (0,external_node_fs_.writeSync)(fd, text);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        (0,external_node_fs_.linkSync)(temp, external_node_path_default().join(dir, name));
+        return true;
+    }
+    catch (error) {
+        if (errorCode(error) === 'EEXIST')
+            return false;
+        throw error;
+    }
+    finally {
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Already gone: nothing to clean up.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
+/**
+ * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
+ * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
+ * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
+ * in normal operation and mean nothing to anyone; old ones are swept away.
+ */
+
+
+const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
+/** Older than this, a leftover cannot belong to an operation still in progress. */
+const LEFTOVER_AGE_MS = 10 * 60_000;
+/**
+ * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
+ * directory is sticky). Returns the names removed. Never throws.
+ */
+async function sweepLeftovers(dir, now = Date.now()) {
+    const removed = [];
+    let names;
+    try {
+        names = await (0,promises_.readdir)(dir);
+    }
+    catch {
+        return removed;
+    }
+    for (const name of names) {
+        if (!LEFTOVER.test(name))
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        try {
+            const stats = await (0,promises_.lstat)(file);
+            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
+                continue;
+            await (0,promises_.unlink)(file);
+            removed.push(name);
+        }
+        catch {
+            // Gone already, or another user's: not ours to worry about.
+        }
+    }
+    return removed;
+}
+
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(714);
+;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
+/**
+ * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
+ * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
+ * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
+ * them another reclaimer may have removed that stale file and a new owner created a fresh
+ * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
+ * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
+ *
+ * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
+ * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
+ * so two such recoverers cannot both remove fresh locks).
+ */
+
+
+
+
+
+
+/** How long an unreadable lock may exist before it counts as abandoned. */
+const UNREADABLE_LOCK_GRACE_MS = 30_000;
+function parseLock(text) {
+    try {
+        const data = JSON.parse(text);
+        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
+            return undefined;
+        return {
+            pid: data.pid,
+            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
+            token: data.token,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
+function lockFileName(leaseName) {
+    return leaseName.replace(/\.lease$/, '.lock');
+}
+/** The lock could not be had in time: its holder is alive and did not let go. */
+const LOCK_BUSY = Symbol('lock busy');
+/**
+ * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
+ * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
+ * False when the lock cannot be moved (another user's, in the sticky directory).
+ */
+async function removeAbandonedLock(dir, lockName, judgedText) {
+    const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.stale`);
+    try {
+        await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
+    }
+    catch (error) {
+        return error.code === 'ENOENT';
+    }
+    const read = await readSmallFileNoFollow(aside);
+    if ('text' in read && read.text !== judgedText) {
+        // link, not rename: never replace a lock someone took in the meantime.
+        await (0,promises_.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
+    }
+    await (0,promises_.unlink)(aside).catch(() => undefined);
+    return true;
+}
+/**
+ * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
+ * holder keeps it longer than `timeoutMs`.
+ */
+async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
+    const lockName = lockFileName(leaseName);
+    const lockPath = external_node_path_default().join(dir, lockName);
+    const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
+    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 0;; attempt++) {
+        if (await createExclusive(dir, lockName, text)) {
+            try {
+                return await critical();
+            }
+            finally {
+                try {
+                    (0,external_node_fs_.unlinkSync)(lockPath);
+                }
+                catch {
+                    // Cannot happen: only a dead holder's lock is removed by others.
+                }
+            }
+        }
+        const read = await readSmallFileNoFollow(lockPath);
+        if ('code' in read && read.code === 'ENOENT')
+            continue;
+        const held = 'text' in read ? read.text : '';
+        const holder = parseLock(held);
+        const abandoned = holder
+            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
+            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
+        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
+            continue;
+        if (Date.now() >= deadline)
+            return LOCK_BUSY;
+        await sleep(Math.min(1 + attempt, 20));
+    }
+}
+async function olderThan(file, ageMs) {
+    try {
+        return Date.now() - (await (0,promises_.lstat)(file)).mtimeMs > ageMs;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
+/**
+ * The host-wide lease registry: exactly one process at a time holds a lease on a given
+ * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
+ * when the probe says busy, so two allocators can never both hand out the same port.
+ */
+
+
+
+
+
+
+
+
+
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return `leased by pid ${pid}`;
+}
+function lease_registry_errorCode(error) {
+    return error?.code;
+}
+function sameEntry(a, b) {
+    if (a.kind === 'lease' && b.kind === 'lease')
+        return a.token === b.token;
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.identity === b.identity;
+    return false;
+}
+let selfIdentity;
+/** This process, as named in the deletion locks it takes. */
+function lease_registry_self() {
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
+    return selfIdentity;
+}
+/**
+ * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
+ * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
+ */
+async function removeIfUnchanged(dir, name, judged, expected) {
+    const file = external_node_path_default().join(dir, name);
+    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
+        const now = await readLeaseEntry(file, expected);
+        if (!sameEntry(now, judged))
+            return 'changed';
+        try {
+            (0,external_node_fs_.unlinkSync)(file);
+            return 'removed';
+        }
+        catch (error) {
+            const code = lease_registry_errorCode(error);
+            if (code === 'ENOENT')
+                return 'changed';
+            return { failed: code ?? String(error) };
+        }
+    });
+    return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+/** How many times one acquire re-tries after finding and clearing a stale lease. */
+const MAX_ACQUIRE_ROUNDS = 16;
+/**
+ * Leases taken by one allocator run. Not shared between processes: every process opens its
+ * own; they coordinate through the files only.
+ */
+class LeaseRegistry {
+    dir;
+    ttlSeconds;
+    owner;
+    now;
+    leases = new Map();
+    reported = new Map();
+    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
+    constructor(dir, ttlSeconds, owner, now = Date.now) {
+        this.dir = dir;
+        this.ttlSeconds = ttlSeconds;
+        this.owner = owner;
+        this.now = now;
+    }
+    /**
+     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
+     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
+     * the lease file exists but cannot be read as a lease (see {@link problems}).
+     * Stale leases (owner process gone, or expired) are reclaimed on the way.
+     */
+    async acquire(port, protocol) {
+        if (!Number.isInteger(port) || port < 1 || port > 65535) {
+            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
+        }
+        const key = leaseFileName(port, protocol);
+        if (this.leases.has(key))
+            return { acquired: true };
+        const file = external_node_path_default().join(this.dir, key);
+        const expected = { port, protocol };
+        let last = { kind: 'missing' };
+        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
+            const createdAt = this.now();
+            const token = newLeaseToken();
+            const text = serializeLease({
+                version: LEASE_FORMAT_VERSION,
+                port,
+                protocol,
+                owner: this.owner,
+                createdAt,
+                expiresAt: createdAt + this.ttlSeconds * 1000,
+                token,
+            });
+            if (await createExclusive(this.dir, key, text)) {
+                this.leases.set(key, { port, protocol, token });
+                this.reported.delete(file);
+                return { acquired: true };
+            }
+            const entry = await readLeaseEntry(file, expected);
+            last = entry;
+            if (entry.kind === 'missing')
+                continue; // released between our create and our read
+            if (entry.kind === 'lease') {
+                if (!(await this.isStale(entry.record)))
+                    return { acquired: false, heldBy: entry.record };
+            }
+            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
+                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
+                return { acquired: false };
+            }
+            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
+            if (removal === 'busy') {
+                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
+                break;
+            }
+            if (typeof removal === 'object') {
+                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
+                break;
+            }
+        }
+        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
+    }
+    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
+    async release(port, protocol) {
+        const key = leaseFileName(port, protocol);
+        const held = this.leases.get(key);
+        if (!held)
+            return;
+        this.leases.delete(key);
+        const file = external_node_path_default().join(this.dir, key);
+        // Removed only if the file still carries our token: after our TTL someone may have
+        // reclaimed the port, and their lease is not ours to drop.
+        const entry = {
+            kind: 'lease',
+            token: held.token,
+            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
+        };
+        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        if (removal === 'busy')
+            this.report(file, 'could not be released: its lock stayed taken');
+        else if (typeof removal === 'object')
+            this.report(file, `could not be released (${removal.failed})`);
+    }
+    /** Drops every lease this registry holds (a failed step must leave none behind). */
+    async releaseAll() {
+        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
+    }
+    /** The leases this registry holds now. */
+    held() {
+        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
+    }
+    /**
+     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
+     * each, naming the file; the fronts print them as warnings.
+     */
+    problems() {
+        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
+    }
+    report(file, message) {
+        this.reported.set(file, message);
+    }
+    async isStale(record) {
+        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
+    }
+}
+/**
+ * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
+ * start time. Throws `InputError('lease-dir')` for an unsafe directory and
+ * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
+ */
+async function openLeaseRegistry(opts) {
+    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
+        throw new input_error/* InputError */.d('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
+    }
+    const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
+    const owner = { ...opts.owner };
+    if (owner.pidStart === undefined) {
+        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
+        if (identity?.start !== undefined)
+            owner.pidStart = identity.start;
+    }
+    await sweepLeftovers(dir);
+    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+}
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+async function releaseLeases(dir, match) {
+    if (match.ownerId === undefined && match.pid === undefined) {
+        throw new Error('releaseLeases needs an ownerId or a pid to match');
+    }
+    const abs = external_node_path_default().resolve(dir);
+    let names;
+    try {
+        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
+        names = await (0,promises_.readdir)(abs);
+    }
+    catch (error) {
+        if (lease_registry_errorCode(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+    const released = [];
+    for (const name of names.sort()) {
+        const parsed = parseLeaseFileName(name);
+        if (!parsed || (ports && !ports.has(parsed.port)))
+            continue;
+        const entry = await readLeaseEntry(external_node_path_default().join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (match.ownerId !== undefined && owner.id !== match.ownerId)
+            continue;
+        if (match.pid !== undefined && owner.pid !== match.pid)
+            continue;
+        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+            released.push(entry.record);
+    }
+    return released;
+}
+
+
+/***/ }),
+
+/***/ 714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GH: () => (/* binding */ processParent),
+/* harmony export */   I9: () => (/* binding */ processIdentity),
+/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
+/* harmony export */ });
+/* unused harmony export parseProcStat */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+function psIdentity(pid) {
+    return new Promise((resolve) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    return new Promise((resolve) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2617,7 +3635,7 @@ function isLocalAddress(address, platform = process.platform) {
 
 /***/ }),
 
-/***/ 509:
+/***/ 683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2629,8 +3647,8 @@ function isLocalAddress(address, platform = process.platform) {
 /* harmony export */   im: () => (/* binding */ intersectRanges)
 /* harmony export */ });
 /* unused harmony export inRanges */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(858);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(892);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(834);
 
 
 /**
@@ -2743,7 +3761,7 @@ function formatRanges(ranges) {
 
 /***/ }),
 
-/***/ 892:
+/***/ 834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2753,7 +3771,7 @@ function formatRanges(ranges) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export RESERVED_NAMES */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(858);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -2885,7 +3903,7 @@ function envName(name) {
 
 /***/ }),
 
-/***/ 795:
+/***/ 665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2899,8 +3917,8 @@ function envName(name) {
 /* harmony export */   y$: () => (/* binding */ conflictsJson)
 /* harmony export */ });
 /* unused harmony exports describeLeaseOwner, printable, heldBy, conflictMessage, fallbackMessage, markdownCell */
-/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(731);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(892);
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(593);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(834);
 
 
 /** "leased by octo-org/repo run 123 job e2e", or by pid for leases the CLI took. */
@@ -3100,7 +4118,7 @@ function cancelledMessage(err) {
 
 /***/ }),
 
-/***/ 565:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3126,6 +4144,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 30:
 /***/ ((module) => {
 
@@ -3147,7 +4172,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 348:
+/***/ 792:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3164,7 +4189,7 @@ const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../../work/wt-hardening/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -3200,7 +4225,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../work/wt-hardening/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -3377,7 +4402,7 @@ function prepareKeyValueMessage(key, value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(379);
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

@@ -1,0 +1,46 @@
+/**
+ * Who owns the leases of one run, as the fronts know it.
+ */
+import type { LeaseOwner } from '../types.js';
+import { processParent } from './process-identity.js';
+
+/**
+ * The owner for a GitHub job: the run's identity from the runner's environment, and `pid`,
+ * the process the leases live as long as (the action's parent: the runner's worker, which
+ * lives exactly as long as the job). `id` names this one step run, for its post step.
+ */
+export function githubLeaseOwner(env: NodeJS.ProcessEnv, pid: number, id: string): LeaseOwner {
+  const owner: LeaseOwner = { id, pid };
+  const fields: Array<[keyof LeaseOwner, string]> = [
+    ['repository', 'GITHUB_REPOSITORY'],
+    ['runId', 'GITHUB_RUN_ID'],
+    ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+    ['job', 'GITHUB_JOB'],
+    ['runner', 'RUNNER_NAME'],
+  ];
+  for (const [field, variable] of fields) {
+    const value = env[variable];
+    if (value) (owner as unknown as Record<string, string>)[field] = value;
+  }
+  return owner;
+}
+
+/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
+const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
+
+/**
+ * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
+ * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
+ * the npm process instead (falling back to the parent when the tree cannot be read).
+ */
+export async function cliLeaseOwnerPid(env: NodeJS.ProcessEnv, ppid: number): Promise<number> {
+  if (env.npm_command !== 'exec') return ppid;
+  let pid = ppid;
+  for (let depth = 0; depth < 4; depth++) {
+    const parent = await processParent(pid);
+    if (!parent) return ppid;
+    if (NPM_PROCESS.test(parent.command)) return parent.ppid;
+    pid = parent.ppid;
+  }
+  return ppid;
+}
