@@ -6,8 +6,7 @@
  * (through its file-command heredoc), the summary (markdownCell), and the CLI's text (printable).
  */
 import { jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as io from '../src/action-io.js';
 import type { AllocationResult, Conflict } from '../src/allocate.js';
@@ -20,6 +19,7 @@ import {
   summaryMarkdown,
   textTable,
 } from '../src/report.js';
+import { scratchDir } from './support/run-built.js';
 import { parseWorkflowCommand } from './support/workflow-command.js';
 
 const EVIL = [
@@ -138,7 +138,7 @@ test('annotations issued by the action are one workflow command each, carrying t
 });
 
 test('the conflicts output survives the GITHUB_OUTPUT heredoc whole, and sets nothing else', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pg-inject-'));
+  const dir = scratchDir('pg-inject-');
   const file = join(dir, 'output');
   writeFileSync(file, '');
   const before = process.env.GITHUB_OUTPUT;

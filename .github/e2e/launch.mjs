@@ -2,7 +2,7 @@
 // runner does not wait for it when the step ends), waits until its sockets are open, and
 // publishes {name: port} and `pid` as step outputs. Same arguments as hold.mjs, minus READY_FILE.
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ while (!existsSync(ready)) {
   await new Promise((r) => setTimeout(r, 50));
 }
 const state = JSON.parse(readFileSync(ready, 'utf8'));
+rmSync(dirname(ready), { recursive: true, force: true });
 if (state.error) {
   console.error(`holders could not start: ${state.error}`);
   process.exit(1);

@@ -8,7 +8,8 @@
 //         whileWaiting?: [[file, ...args]], stopHoldersWhileWaiting?: boolean }
 // In cli.args, "{h0}", "{h1}"... are replaced by the holders' ports.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,9 +68,16 @@ for (const h of plan.holders ?? []) {
   );
 }
 
-const args = plan.cli.args.map((a) =>
-  a.replace(/\{h(\d+)\}/g, (_, i) => String(out.holders[Number(i)].port)),
-);
+// Leases are per host, and this namespace is a host of its own: its leases go to a directory
+// of its own (sticky and shared like /tmp, for the unprivileged runs), removed at the end.
+const leaseDir = mkdtempSync(join(tmpdir(), 'netns-leases-'));
+chmodSync(leaseDir, 0o1777);
+const args = [
+  `--lease-dir=${leaseDir}`,
+  ...plan.cli.args.map((a) =>
+    a.replace(/\{h(\d+)\}/g, (_, i) => String(out.holders[Number(i)].port)),
+  ),
+];
 let file = process.execPath;
 let argv = [cliPath, ...args];
 const straceLog = join(process.env.TMPDIR ?? '/tmp', `netns-run-${process.pid}.strace`);
@@ -107,6 +115,7 @@ out.cli = await new Promise((resolve) => {
   });
 });
 for (const h of holderProcs) h.kill();
+rmSync(leaseDir, { recursive: true, force: true });
 if (plan.cli.countEmfile) {
   out.cli.emfile = readFileSync(straceLog, 'utf8')
     .split('\n')

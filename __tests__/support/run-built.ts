@@ -5,7 +5,7 @@
  * run opened.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -88,9 +88,19 @@ export interface RunOptions {
   dir?: string;
 }
 
+const scratchDirs: string[] = [];
+
+/** A fresh directory under the OS temp dir, removed after the test file that made it. */
 export function scratchDir(prefix = 'pg-hardening-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
 }
+
+// A test file that imports this module removes its scratch directories when it ends.
+afterAll(() => {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 function runNode(
   script: string,
