@@ -100,6 +100,10 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
           )
         : Object.values(JSON.parse(r.stdout).ports);
     expect(ports).toHaveLength(2);
+    // The handed-out ports stay leased for the job; nothing else (no lock, no temp file) stays.
+    expect(leaseFiles(r.leaseDir).sort()).toEqual(
+      (ports as number[]).map((p) => `tcp-${p}.lease`).sort(),
+    );
     for (const port of ports as number[])
       for (const host of ['::', '0.0.0.0', '127.0.0.1'])
         expect(await canListen(port, host)).toBeNull();
