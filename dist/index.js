@@ -3908,7 +3908,12 @@ async function action_run() {
             ...(leases ? { leases } : {}),
             signal,
             onWait: ({ conflicts, seconds }) => action_io/* info */.pq(waitingMessage(conflicts, seconds)),
-        }));
+        })).catch(async (err) => {
+            // A signal just after a successful allocation: those ports will not be published.
+            if (err instanceof CancelledError)
+                await leases?.releaseAll();
+            throw err;
+        });
         for (const problem of leases?.problems() ?? [])
             action_io/* annotate */.fz('warning', problem);
         for (const note of annotationsFor(result))

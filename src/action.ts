@@ -48,7 +48,11 @@ export async function run(): Promise<void> {
         signal,
         onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
       }),
-    );
+    ).catch(async (err: unknown) => {
+      // A signal just after a successful allocation: those ports will not be published.
+      if (err instanceof CancelledError) await leases?.releaseAll();
+      throw err;
+    });
     for (const problem of leases?.problems() ?? []) io.annotate('warning', problem);
 
     for (const note of annotationsFor(result)) io.annotate(note.level, note.message);

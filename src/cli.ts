@@ -72,7 +72,11 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
       onWait: ({ conflicts, seconds }) =>
         process.stderr.write(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
     }),
-  );
+  ).catch(async (err: unknown) => {
+    // A signal just after a successful allocation: those ports will not be printed.
+    if (err instanceof CancelledError) await leases?.releaseAll();
+    throw err;
+  });
   for (const problem of leases?.problems() ?? []) process.stderr.write(`warning: ${problem}\n`);
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);

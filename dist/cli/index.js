@@ -266,7 +266,12 @@ async function guard(command) {
         ...(leases ? { leases } : {}),
         signal,
         onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
-    }));
+    })).catch(async (err) => {
+        // A signal just after a successful allocation: those ports will not be printed.
+        if (err instanceof _cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .CancelledError */ .cc)
+            await leases?.releaseAll();
+        throw err;
+    });
     for (const problem of leases?.problems() ?? [])
         process.stderr.write(`warning: ${problem}\n`);
     for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_12__/* .annotationsFor */ .gX)(result))
