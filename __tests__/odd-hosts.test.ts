@@ -143,6 +143,10 @@ describe('IPv6 disabled (net.ipv6.conf.*.disable_ipv6=1: no ::1, no IPv6 address
   });
 });
 
+// An IPv6-less kernel (booted with ipv6.disable=1: every AF_INET6 socket fails with
+// EAFNOSUPPORT) cannot be made inside a namespace; disable_ipv6 above is the nearest case.
+test.skip('no IPv6 in the kernel at all (skipped: needs a kernel booted with ipv6.disable=1)', () => {});
+
 describe('net.ipv6.bindv6only=1 (a :: socket sees no IPv4 holder)', () => {
   const setup = [LO_UP, ['sysctl', '-w', 'net.ipv6.bindv6only=1']];
 
