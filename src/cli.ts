@@ -2,15 +2,13 @@ import { appendFileSync } from 'node:fs';
 import { prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
 import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
-import { CancelledError, withSignalCancellation } from './cancellation.js';
+import { CancelledError } from './cancellation.js';
 import { parseConfig } from './config.js';
-import { guardPorts } from './guard.js';
-import { findHolders } from './holders/index.js';
-import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from './holders/who.js';
+import { runGuard } from './guard-run.js';
 import { InputError, InputErrors } from './input-error.js';
 import { defaultLeaseDir } from './lease/lease-dir.js';
 import { cliLeaseOwnerPid } from './lease/lease-owner.js';
-import { describeLease, openLeaseRegistry, releaseLeases } from './lease/lease-registry.js';
+import { describeLease, releaseLeases } from './lease/lease-registry.js';
 import {
   annotationsFor,
   cancelledMessage,
@@ -57,27 +55,15 @@ function writeGithub(result: AllocationResult, exportEnv: boolean, summary: bool
 async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {
   const config = parseConfig(command.options);
   // The leases live as long as the CLI's parent: the job's shell.
-  const leases = config.lease
-    ? await openLeaseRegistry({
-        dir: config.leaseDir,
-        ttlSeconds: config.leaseTtlSeconds,
-        owner: { pid: await cliLeaseOwnerPid(process.env, process.ppid) },
-      })
+  const owner = config.lease
+    ? { pid: await cliLeaseOwnerPid(process.env, process.ppid) }
     : undefined;
-  const result = await withSignalCancellation((signal) =>
-    guardPorts(config, {
-      findHolders,
-      ...(leases ? { leases } : {}),
-      signal,
-      onWait: ({ conflicts, seconds }) =>
-        process.stderr.write(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
-    }),
-  ).catch(async (err: unknown) => {
-    // A signal just after a successful allocation: those ports will not be printed.
-    if (err instanceof CancelledError) await leases?.releaseAll();
-    throw err;
+  const { result, problems } = await runGuard(config, {
+    ...(owner ? { owner } : {}),
+    onWait: ({ conflicts, seconds }) =>
+      process.stderr.write(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
   });
-  for (const problem of leases?.problems() ?? []) process.stderr.write(`warning: ${problem}\n`);
+  for (const problem of problems) process.stderr.write(`warning: ${problem}\n`);
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);
   switch (command.format) {
@@ -137,6 +123,8 @@ async function whoHolds(command: Extract<CliCommand, { kind: 'who' }>): Promise<
       '--format',
       `who: --format ${command.format} is not available; use text or json`,
     );
+  // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
+  const { formatWhoJson, formatWhoTable, parseWhoTargets, who } = await import('./holders/who.js');
   const results = await who(parseWhoTargets(command.targets));
   process.stdout.write(
     (command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n',

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError, InputErrors } from './input-error.js';
+import { defaultLeaseDir } from './lease/lease-dir.js';
 import { envName, parsePortSpecs, splitList } from './port-spec.js';
 import { formatRanges, parsePortRanges, subtractRanges } from './port-ranges.js';
 import type { Config, FallbackStrategy, OnConflict, PortRange, SpecProtocol } from './types.js';
@@ -193,7 +193,7 @@ export function parseConfig(raw: RawOptions): Config {
     seed: seed === '' ? undefined : seed,
     exportEnv: exportEnv!,
     lease: lease!,
-    leaseDir: leaseDir === '' ? join(tmpdir(), 'port-guard') : resolve(leaseDir),
+    leaseDir: leaseDir === '' ? defaultLeaseDir() : resolve(leaseDir),
     leaseTtlSeconds: leaseTtlSeconds!,
     summary: summary!,
   };

@@ -1,20 +1,15 @@
 import type { AllocationResult, Assignment, Conflict } from './allocate.js';
 import type { CancelledError } from './cancellation.js';
 import { describeHolders } from './holders/describe-holder.js';
+import { describeLease } from './lease/lease-registry.js';
 import { envName } from './port-spec.js';
 import type { LeaseRecord } from './types.js';
 
-/** "leased by octo-org/repo run 123 job e2e", or by pid for leases the CLI took. */
-export function describeLeaseOwner(lease: LeaseRecord | undefined): string {
-  if (!lease) return 'leased by another port-guard run (its lease file could not be read)';
-  const o = lease.owner;
-  if (o.repository || o.runId || o.job) {
-    const parts = [o.repository, o.runId && `run ${o.runId}`, o.job && `job ${o.job}`].filter(
-      Boolean,
-    );
-    return `leased by ${parts.join(' ')}`;
-  }
-  return `leased by pid ${o.pid}`;
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease: LeaseRecord | undefined): string {
+  return lease
+    ? describeLease(lease)
+    : 'leased by another port-guard run (its lease file could not be read)';
 }
 
 /**
