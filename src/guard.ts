@@ -33,7 +33,7 @@ export async function guardPorts(
   // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
   const [os, plan] = await Promise.all([
     handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-    createProbePlan(config.hosts, platform),
+    createProbePlan(config.hosts, platform, protocols),
   ]);
   return allocatePorts(config, {
     plan,
