@@ -137,8 +137,12 @@ test('ranges: single ports only in exclude; an entirely excluded fallback range 
       'fallback-range'
     ]![0],
   ).toContain('every port of 5000-5010 is excluded');
+  // Overlapping entries are refused (issue 6: a malformed input), naming both and the merge.
   expect(
-    parseConfig({ ports: '1', 'fallback-range': '5000-5010, 5005-5020' }).fallbackRanges,
+    problemsOf({ ports: '1', 'fallback-range': '5000-5010, 5005-5020' })['fallback-range']![0],
+  ).toContain('"5005-5020" overlaps "5000-5010"; list each port once, e.g. "5000-5020"');
+  expect(
+    parseConfig({ ports: '1', 'fallback-range': '5000-5010, 5011-5020' }).fallbackRanges,
   ).toHaveLength(2);
 });
 

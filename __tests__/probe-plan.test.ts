@@ -60,6 +60,10 @@ describe('linux', () => {
     // Measured on Linux in PROBING.md; if this fails here the short plan would be wrong here.
     await expect(measureWildcardCoverage()).resolves.toEqual({ tcp: true, udp: true });
   });
+  test('the self-test measures only the protocols asked for; the others keep the full plan', async () => {
+    await expect(measureWildcardCoverage(['tcp'])).resolves.toEqual({ tcp: true, udp: false });
+    await expect(measureWildcardCoverage(['udp'])).resolves.toEqual({ tcp: false, udp: true });
+  });
 });
 
 test('named hosts are probed exactly, marked explicit, whatever the platform', () => {

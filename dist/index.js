@@ -249,7 +249,7 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 203:
+/***/ 707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -322,9 +322,6 @@ class Context {
 var action_io = __nccwpck_require__(663);
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -353,6 +350,97 @@ class InputErrors extends Error {
         this.name = 'InputErrors';
         this.errors = errors;
     }
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
+
+
+
+
+/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
+function defaultLeaseDir() {
+    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+function errorCode(error) {
+    return error?.code;
+}
+async function lstatIfExists(dir) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(dir);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        throw new InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+    }
+}
+/**
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, or writable by group/others without the sticky bit (anyone could then
+ * delete or replace other users' leases).
+ */
+function assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
+    }
+    if (!stats.isDirectory()) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits; its ACLs are left to the runner's setup.
+    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
+}
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
+ * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
+ * host can share it. Returns the absolute path.
+ */
+async function openLeaseDir(dir) {
+    if (dir.trim() === '') {
+        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
+    }
+    const abs = external_node_path_default().resolve(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
+            await (0,promises_namespaceObject.mkdir)(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await (0,promises_namespaceObject.chmod)(abs, SHARED_DIR_MODE);
+        }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            }
+        }
+        stats = await (0,promises_namespaceObject.lstat)(abs);
+    }
+    assertSafeLeaseDir(abs, stats);
+    try {
+        await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
+    }
+    catch (error) {
+        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
+    }
+    return abs;
 }
 
 ;// CONCATENATED MODULE: ./src/port-spec.ts
@@ -460,10 +548,10 @@ function duplicateProblems(specs, input) {
         const first = names.get(key);
         if (first) {
             problems.push(`${input}: "${spec.token}": the name "${spec.name}" is already used by "${first.token}" (names are unique, ignoring case)`);
+            // One message per bad token: a repeated spec is reported for its name only.
+            continue;
         }
-        else {
-            names.set(key, spec);
-        }
+        names.set(key, spec);
         if (spec.port === 'auto')
             continue;
         const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
@@ -497,12 +585,26 @@ function parsePortRanges(text, input, singles) {
     const expected = singles
         ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
         : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
     for (const token of splitList(text)) {
         const dash = token.indexOf('-', 1);
         if (dash < 0) {
             const port = parsePortNumber(token);
             if (port !== undefined && singles)
-                ranges.push({ lo: port, hi: port });
+                add({ lo: port, hi: port }, token);
             else
                 problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
             continue;
@@ -516,7 +618,7 @@ function parsePortRanges(text, input, singles) {
             problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
         }
         else {
-            ranges.push({ lo, hi });
+            add({ lo, hi }, token);
         }
     }
     if (problems.length > 0)
@@ -785,7 +887,7 @@ function parseConfig(raw) {
         seed: seed === '' ? undefined : seed,
         exportEnv: exportEnv,
         lease: lease,
-        leaseDir: leaseDir === '' ? (0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), 'port-guard') : (0,external_node_path_namespaceObject.resolve)(leaseDir),
+        leaseDir: leaseDir === '' ? defaultLeaseDir() : (0,external_node_path_namespaceObject.resolve)(leaseDir),
         leaseTtlSeconds: leaseTtlSeconds,
         summary: summary,
     };
@@ -796,14 +898,76 @@ function envNameProblems(names) {
     for (const name of names) {
         const env = envName(name);
         if (PROTECTED_ENV.test(env)) {
-            problems.push(`ports: the name "${name}" would be exported as ${env}, which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
         }
         const other = seen.get(env);
         if (other !== undefined)
-            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env}`);
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
         seen.set(env, name);
     }
     return problems.length > 0 ? [new InputError('export-env', problems)] : [];
+}
+
+;// CONCATENATED MODULE: ./src/cancellation.ts
+
+/**
+ * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
+ * The allocator returns every lease it took before this error leaves it.
+ */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`cancelled by ${signal}`);
+        this.name = 'CancelledError';
+        this.signal = signal;
+    }
+    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    get exitCode() {
+        return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
+    }
+}
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
+ * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
+ * started.
+ */
+async function withSignalCancellation(fn) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const result = await fn(controller.signal);
+        // A signal during the last moments of a successful run still cancels it.
+        controller.signal.throwIfAborted();
+        return result;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/candidate-ports.ts
@@ -1074,6 +1238,7 @@ async function probePorts(queries, plan, options = {}) {
 
 
 
+
 const REPROBE_ROUNDS = 3;
 function protocolsOf(protocol) {
     return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
@@ -1145,6 +1310,8 @@ async function allocatePorts(config, deps) {
         const result = await allocate(config, deps, book);
         if (!result.ok)
             await book.dropAll();
+        // Cancelled while finishing: the caller will not publish these ports, so return them.
+        deps.signal?.throwIfAborted();
         return result;
     }
     catch (err) {
@@ -1153,9 +1320,12 @@ async function allocatePorts(config, deps) {
     }
 }
 async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
     const now = deps.now ?? Date.now;
-    const probe = (queries) => probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    const probe = (queries) => {
+        deps.signal?.throwIfAborted();
+        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    };
     /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
     const checkRequested = async (specs) => {
         const conflicts = new Map();
@@ -1196,10 +1366,15 @@ async function allocate(config, deps, book) {
     const requested = config.specs.filter((s) => s.port !== 'auto');
     let conflicts = await checkRequested(requested);
     if (conflicts.size > 0 && config.waitSeconds > 0) {
+        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
         const deadline = now() + config.waitSeconds * 1000;
         let delay = 250;
-        while (conflicts.size > 0 && now() < deadline) {
+        // Only a holder or a lease can go away; an address that is gone or a port that needs
+        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
+        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
+        while (conflicts.size > 0 && waitable() && now() < deadline) {
             await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            deps.signal?.throwIfAborted();
             delay = Math.min(delay * 2, 2000);
             const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
             conflicts = retried;
@@ -1282,9 +1457,10 @@ where) {
         while (waiting.length > 0) {
             const spec = waiting[0];
             const protocols = protocolsOf(spec.protocol);
-            // Same-protocol needs are served from one batch; a little slack absorbs busy candidates.
+            // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
+            // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).
             const group = waiting.filter((s) => s.protocol === spec.protocol);
-            const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(4, group.length >> 2)));
+            const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(2, group.length >> 4)));
             if (batch.length === 0) {
                 return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: all ${pool.size} candidate ports were busy, leased or reserved`;
             }
@@ -1347,11 +1523,10 @@ async function attachHolders(conflicts, findHolders) {
         c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./src/os-port-ranges.ts
+
 
 
 
@@ -1395,9 +1570,18 @@ function parseWindowsExcludedRanges(text) {
     }
     return normalizeRanges(out);
 }
+/**
+ * The absolute path of a Windows system tool. Given a bare name, Windows process creation (and
+ * libuv's search) looks in the current directory before PATH: in an action that is the checked-out
+ * workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return external_node_path_namespaceObject.win32.join(root, 'System32', `${name}.exe`);
+}
 function run(file, args) {
     return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
+        (0,external_node_child_process_.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
     });
 }
 async function readOr(path) {
@@ -1419,7 +1603,13 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
     }
     if (platform === 'win32') {
-        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run('netsh', ['int', ip, 'show', 'excludedportrange', `protocol=${protocol}`]))));
+        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run(windowsSystemTool('netsh'), [
+            'int',
+            ip,
+            'show',
+            'excludedportrange',
+            `protocol=${protocol}`,
+        ]))));
         return {
             ephemeral: { lo: 49152, hi: 65535 },
             reserved: normalizeRanges(outputs.flatMap(parseWindowsExcludedRanges)),
@@ -1520,19 +1710,32 @@ async function wildcardSeesHolder(protocol, address, family) {
         holder.close();
     }
 }
+const measured = new Map();
 /**
  * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */
-async function measureWildcardCoverage() {
-    const covers = async (protocol) => (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
-        (await wildcardSeesHolder(protocol, '::1', 6));
-    return { tcp: await covers('tcp'), udp: await covers('udp') };
+async function measureWildcardCoverage(protocols = ['tcp', 'udp']) {
+    const covers = (protocol) => {
+        // The kernel's rule does not change while a process runs: measure once per protocol.
+        let known = measured.get(protocol);
+        if (!known) {
+            known = (async () => (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
+                (await wildcardSeesHolder(protocol, '::1', 6)))();
+            measured.set(protocol, known);
+        }
+        return known;
+    };
+    // A protocol nobody asked for is not measured, and its plan stays full.
+    return {
+        tcp: protocols.includes('tcp') ? await covers('tcp') : false,
+        udp: protocols.includes('udp') ? await covers('udp') : false,
+    };
 }
-/** The plan for this host: self-tested on Linux, full elsewhere. */
-async function createProbePlan(hosts, platform = process.platform) {
-    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage() : undefined;
+/** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
+async function createProbePlan(hosts, platform = process.platform, protocols = ['tcp', 'udp']) {
+    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
     return buildProbePlan({
         platform,
         interfaces: interfaceAddresses(),
@@ -1558,1121 +1761,28 @@ async function guardPorts(config, options = {}) {
     // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
     const [os, plan] = await Promise.all([
         handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform),
+        createProbePlan(config.hosts, platform, protocols),
     ]);
     return allocatePorts(config, {
         plan,
         ...(options.leases ? { leases: options.leases } : {}),
         ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
         osReserved: os?.reserved ?? [],
     });
 }
 
-;// CONCATENATED MODULE: ./src/holders/command-line.ts
+;// CONCATENATED MODULE: ./src/holder-lookup.ts
 /**
- * Turns a process's argument list into one short line that is safe to put into an
- * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-/** The longest command line a holder carries, in characters (the ellipsis included). */
-const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/** Replaces every run of control characters with one space and trims the ends. */
-function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
-}
-/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
-function shorten(text, max = COMMAND_LINE_MAX) {
-    const chars = Array.from(text);
-    if (chars.length <= max)
-        return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/**
- * A display form of an argument list: the program's directory is dropped (`postgres -D …`
- * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
- * joined by spaces, control characters removed, and the result shortened to `max`.
- * Undefined for an empty list (kernel threads, zombies).
- */
-function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
-    if (argv.length === 0)
-        return undefined;
-    const [program, ...rest] = argv;
-    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
-    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
-    const line = singleLine([name, ...rest].join(' '));
-    return line === '' ? undefined : shorten(line, max);
-}
-/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
-function splitProcCmdline(raw) {
-    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
-    const parts = text.split('\0');
-    // Processes that rewrite their title pad it with NULs.
-    while (parts.length > 0 && parts[parts.length - 1] === '')
-        parts.pop();
-    return parts;
-}
-
-;// CONCATENATED MODULE: ./src/holders/run-tool.ts
-/**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
- */
-
-/** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
-const runTool = (command, args, options) => new Promise((resolve) => {
-    try {
-        (0,external_node_child_process_namespaceObject.execFile)(command, args, {
-            timeout: options.timeoutMs,
-            encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
-            maxBuffer: 8 * 1024 * 1024,
-            windowsHide: true,
-        }, (error, stdout) => {
-            const text = String(stdout ?? '');
-            if (!error) {
-                resolve({ code: 0, stdout: text });
-                return;
-            }
-            const err = error;
-            if (typeof err.code === 'number') {
-                resolve({ code: err.code, stdout: text });
-            }
-            else {
-                const failure = err.killed ? 'timeout' : String(err.code ?? err.message);
-                resolve({ code: null, stdout: text, failure });
-            }
-        });
-    }
-    catch (error) {
-        // execFile throws synchronously for some bad arguments (e.g. a NUL byte).
-        resolve({ code: null, stdout: '', failure: error.message });
-    }
-});
-
-;// CONCATENATED MODULE: ./src/holders/darwin.ts
-
-
-const TOOL_TIMEOUT_MS = 3000;
-/**
- * The fixed `lsof` arguments for some ports of one protocol: no name or port resolution
- * (`-nP`), no warnings (`-w`), full command names (`+c 0`), TCP listeners only, and field
- * output. TCP and UDP need separate runs: with `-sTCP:LISTEN`, lsof drops UDP sockets.
- */
-function lsofArgs(protocol, ports) {
-    const list = ports.join(',');
-    return protocol === 'tcp'
-        ? ['-nP', '-w', '+c', '0', `-iTCP:${list}`, '-sTCP:LISTEN', '-FpcuLPtn']
-        : ['-nP', '-w', '+c', '0', `-iUDP:${list}`, '-FpcuLPtn'];
-}
-/**
- * Parses `lsof -F` output. Process fields (`p`, `c`, `u`, `L`) are followed by file fields
- * (`f`, `t`, `P`, `n`); older lsof always prints `f`, newer only when asked, so a file ends at
- * its `n` line. Unknown fields are ignored.
- */
-function parseLsof(text) {
-    const files = [];
-    let proc;
-    let pending = {};
-    for (const raw of text.split(/\r?\n/)) {
-        if (raw === '')
-            continue;
-        const field = raw[0];
-        const value = raw.slice(1);
-        if (field === 'p') {
-            proc = /^\d+$/.test(value) ? { pid: Number(value) } : undefined;
-            pending = {};
-            continue;
-        }
-        if (!proc)
-            continue;
-        switch (field) {
-            case 'c':
-                proc.command = singleLine(value);
-                break;
-            case 'u':
-                if (/^\d+$/.test(value))
-                    proc.uid = Number(value);
-                break;
-            case 'L':
-                proc.login = value;
-                break;
-            case 'f':
-                pending = {};
-                break;
-            case 't':
-                pending.type = value;
-                break;
-            case 'P':
-                pending.protocol = value;
-                break;
-            case 'n':
-                files.push({ ...proc, ...pending, name: value });
-                pending = {};
-                break;
-        }
-    }
-    return files;
-}
-/** Splits an lsof socket name into the local address and port; `*` becomes the any-address. */
-function localEndpoint(name, type) {
-    const [local, remote] = name.replace(/\s+\(.*\)$/, '').split('->');
-    const match = /^(?:\[([^\]]+)\]|([^:]+|.*)):(\d+)$/.exec(local);
-    if (!match)
-        return undefined;
-    let address = match[1] ?? match[2];
-    if (address === '*')
-        address = type === 'IPv6' ? '::' : '0.0.0.0';
-    return { address, port: Number(match[3]), connected: remote !== undefined };
-}
-/** Parses `ps -ww -o pid=,command=` output into pid → command line. */
-function parsePsCommandLines(text) {
-    const lines = new Map();
-    for (const row of text.split(/\r?\n/)) {
-        const match = /^\s*(\d+)\s+(.*)$/.exec(row);
-        if (match && match[2].trim() !== '')
-            lines.set(Number(match[1]), match[2].trim());
-    }
-    return lines;
-}
-/**
- * The display form of a `ps` command line. The program path may contain spaces
- * (`/Applications/Google Chrome.app/…`), so the known command name marks where it ends.
- */
-function displayPsLine(line, command) {
-    if (command !== undefined && command !== '') {
-        const needle = `/${command}`;
-        for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
-            if (line.slice(0, at).includes(' -'))
-                break;
-            const end = at + needle.length;
-            if (end === line.length || line[end] === ' ')
-                return displayCommandLine([line.slice(at + 1)]);
-        }
-    }
-    return displayCommandLine(line.split(' '));
-}
-/** Groups lsof sockets into holders per query and process. */
-function holdersFromLsof(files, queries, commandLines = new Map()) {
-    const holders = [];
-    for (const query of queries) {
-        const grouped = new Map();
-        for (const file of files) {
-            if (file.protocol !== undefined && file.protocol.toLowerCase() !== query.protocol)
-                continue;
-            const endpoint = localEndpoint(file.name, file.type);
-            if (!endpoint || endpoint.port !== query.port)
-                continue;
-            const state = query.protocol === 'tcp' ? 'listen' : endpoint.connected ? 'connected' : 'bound';
-            const key = `${file.pid} ${state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = {
-                    protocol: query.protocol,
-                    port: query.port,
-                    addresses: [],
-                    state,
-                    pid: file.pid,
-                };
-                if (file.command !== undefined)
-                    holder.command = file.command;
-                const line = commandLines.get(file.pid);
-                const display = line === undefined ? undefined : displayPsLine(line, file.command);
-                if (display !== undefined)
-                    holder.commandLine = display;
-                if (file.uid !== undefined)
-                    holder.uid = file.uid;
-                if (file.login !== undefined)
-                    holder.user = file.login;
-                grouped.set(key, holder);
-            }
-            if (!holder.addresses.includes(endpoint.address))
-                holder.addresses.push(endpoint.address);
-        }
-        holders.push(...grouped.values());
-    }
-    return holders;
-}
-/**
- * Finds holders with `lsof` (one run per protocol) and their command lines with `ps`. A
- * missing tool, a refusal or a time-out gives fewer details or none, never an error. Without
- * root, macOS shows other users' sockets to nobody: those ports come back without holders.
- */
-async function findHoldersWithLsof(queries, run = runTool) {
-    const files = [];
-    await Promise.all(['tcp', 'udp'].map(async (protocol) => {
-        const ports = [...new Set(queries.filter((q) => q.protocol === protocol).map((q) => q.port))];
-        if (ports.length === 0)
-            return;
-        const result = await run('lsof', lsofArgs(protocol, ports), { timeoutMs: TOOL_TIMEOUT_MS });
-        // Exit 1 means "something asked for was not found"; what it did find is still printed.
-        if (result.code === 0 || result.code === 1)
-            files.push(...parseLsof(result.stdout));
-    }));
-    const pids = [...new Set(files.map((f) => f.pid))];
-    let commandLines = new Map();
-    if (pids.length > 0) {
-        const ps = await run('ps', ['-ww', '-o', 'pid=,command=', '-p', pids.join(',')], {
-            timeoutMs: TOOL_TIMEOUT_MS,
-        });
-        // ps exits 1 when one of the pids has gone meanwhile; the others are still listed.
-        if (ps.code === 0 || ps.code === 1)
-            commandLines = parsePsCommandLines(ps.stdout);
-    }
-    return holdersFromLsof(files, queries, commandLines);
-}
-
-;// CONCATENATED MODULE: ./src/holders/docker.ts
-
-/** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
-function isDockerProxy(command, argv) {
-    if (command === 'docker-proxy')
-        return true;
-    const first = argv[0];
-    return first !== undefined && /(^|[/\\])docker-proxy(\.exe)?$/.test(first);
-}
-/** Reads one Go-style flag (`-name v`, `--name v`, `-name=v`, `--name=v`) from an argument list. */
-function flagValue(argv, name) {
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const match = /^--?([\w-]+)(?:=(.*))?$/.exec(arg);
-        if (!match || match[1] !== name)
-            continue;
-        if (match[2] !== undefined)
-            return match[2];
-        return argv[i + 1];
-    }
-    return undefined;
-}
-/**
- * Reads `-container-ip` and `-container-port` from a `docker-proxy` argument list; undefined when
- * neither is there.
- */
-function dockerProxyTarget(argv) {
-    const ip = flagValue(argv, 'container-ip');
-    const portText = flagValue(argv, 'container-port');
-    const port = portText !== undefined && /^\d{1,5}$/.test(portText) ? Number(portText) : undefined;
-    if (ip === undefined && port === undefined)
-        return undefined;
-    const target = {};
-    if (ip !== undefined && ip !== '')
-        target.ip = ip;
-    if (port !== undefined)
-        target.port = port;
-    return target;
-}
-/** The arguments port-guard passes to `docker`. */
-const DOCKER_PS_ARGS = ['ps', '--no-trunc', '--format', '{{.ID}}\t{{.Names}}\t{{.Ports}}'];
-/** Parses the output of `docker` run with {@link DOCKER_PS_ARGS}. */
-function parseDockerPs(text) {
-    const rows = [];
-    for (const line of text.split(/\r?\n/)) {
-        const [id, names, ports = ''] = line.split('\t');
-        if (!id || !names)
-            continue;
-        // A linked container lists several names; the first is its own.
-        rows.push({ id, name: names.split(',')[0], ports });
-    }
-    return rows;
-}
-/**
- * Where a `docker ps` Ports column maps `hostPort` on `protocol`. Entries look like
- * `0.0.0.0:8080->80/tcp`, `[::]:8080->80/tcp`, `:::8080->80/tcp` or ranges
- * `0.0.0.0:8000-8001->8000-8001/tcp`.
- */
-function publishedPorts(ports, hostPort, protocol) {
-    const mapped = [];
-    for (const entry of ports.split(',')) {
-        const match = /^(.*):(\d+)(?:-(\d+))?->(\d+)(?:-(\d+))?\/(\w+)$/.exec(entry.trim());
-        if (!match || match[6] !== protocol)
-            continue;
-        const lo = Number(match[2]);
-        const hi = match[3] === undefined ? lo : Number(match[3]);
-        if (hostPort < lo || hostPort > hi)
-            continue;
-        const hostIp = match[1].replace(/^\[(.*)\]$/, '$1');
-        mapped.push({ hostIp, containerPort: Number(match[4]) + (hostPort - lo) });
-    }
-    return mapped;
-}
-/** Whether a `docker ps` Ports column publishes `hostPort` (to `containerPort`, when given). */
-function publishes(ports, hostPort, protocol, containerPort) {
-    return publishedPorts(ports, hostPort, protocol).some((p) => containerPort === undefined || p.containerPort === containerPort);
-}
-/**
- * Processes that hold a published port for Docker other than `docker-proxy`: Docker Desktop
- * on macOS and Windows, rootless Docker. Compared in lower case.
- */
-const DOCKER_FORWARDERS = new Set([
-    'com.docker.backend',
-    'com.docker.backend.exe',
-    'com.docker.vpnkit',
-    'vpnkit-bridge',
-    'wslrelay.exe',
-    'rootlessport',
-]);
-/**
- * Whether docker may know who this holder is: a `docker-proxy` not yet named, another Docker
- * forwarder, or a process this user cannot see (on a GitHub runner, the root-owned
- * `docker-proxy` of a service container is hidden from the `runner` user).
- */
-function asksDocker(h) {
-    if (h.container)
-        return h.container.name === undefined;
-    if (h.hidden)
-        return true;
-    return h.command !== undefined && DOCKER_FORWARDERS.has(h.command.toLowerCase());
-}
-/**
- * Names the container behind holders docker may know (see `asksDocker`), when `docker ps`
- * answers and exactly one running container publishes that host port: a `docker-proxy`
- * gets `container.name`; a hidden process or another forwarder gets `container` with the
- * name and the container port. Returns the same holders; when docker is absent, refuses or
- * is slow, they are returned as they were.
- */
-async function nameContainers(holders, options = {}) {
-    if (!holders.some(asksDocker))
-        return holders;
-    const run = options.run ?? runTool;
-    const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
-        timeoutMs: options.timeoutMs ?? 1500,
-        env: options.env,
-    });
-    if (result.code !== 0)
-        return holders;
-    const rows = parseDockerPs(result.stdout);
-    for (const holder of holders) {
-        if (!asksDocker(holder))
-            continue;
-        const wanted = holder.container?.port;
-        const matches = rows.flatMap((r) => publishedPorts(r.ports, holder.port, holder.protocol)
-            .filter((p) => wanted === undefined || p.containerPort === wanted)
-            // For a process nobody can see, the address must match too, or any root process on
-            // that port would be taken for docker's.
-            .filter((p) => !holder.hidden || holder.addresses.includes(p.hostIp))
-            .map((p) => ({ name: r.name, port: p.containerPort })));
-        const names = new Set(matches.map((m) => m.name));
-        if (names.size !== 1)
-            continue;
-        const [match] = matches;
-        if (holder.container)
-            holder.container.name = match.name;
-        else
-            holder.container = { name: match.name, port: match.port };
-    }
-    return holders;
-}
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: ./src/holders/proc-net.ts
-// The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
-const TCP_STATES = {
-    0x01: 'established',
-    0x02: 'syn-sent',
-    0x03: 'syn-recv',
-    0x04: 'fin-wait-1',
-    0x05: 'fin-wait-2',
-    0x06: 'time-wait',
-    // TCP_CLOSE: for a TCP socket in the table, bound but neither listening nor connected.
-    0x07: 'bound',
-    0x08: 'close-wait',
-    0x09: 'last-ack',
-    0x0a: 'listen',
-    0x0b: 'closing',
-    0x0c: 'new-syn-recv',
-};
-/**
- * Names a `/proc/net` state code. UDP reuses the TCP numbers: `07` is an unconnected (bound)
- * socket, `01` one that called `connect()`.
- */
-function socketStateName(code, protocol) {
-    if (protocol === 'udp') {
-        if (code === 0x07)
-            return 'bound';
-        if (code === 0x01)
-            return 'connected';
-    }
-    return TCP_STATES[code] ?? `state-${code.toString(16).padStart(2, '0').toUpperCase()}`;
-}
-/** Turns one printed 32-bit word into its four bytes in network order. */
-function wordBytes(word, order) {
-    const value = Number.parseInt(word, 16);
-    const bytes = [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
-    // The kernel prints the word as the host reads it from memory; on a little-endian host the
-    // network-order bytes come out reversed.
-    return order === 'LE' ? bytes.reverse() : bytes;
-}
-/**
- * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
- * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
- */
-function formatIPv6(bytes) {
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-        return `::ffff:${bytes.slice(12).join('.')}`;
-    }
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    const head = hex.slice(0, bestStart).join(':');
-    const tail = hex.slice(bestStart + bestLen).join(':');
-    return `${head}::${tail}`;
-}
-/** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
-function decodeProcNetAddress(hex, order = 'LE') {
-    if (hex.length === 8)
-        return wordBytes(hex, order).join('.');
-    if (hex.length === 32) {
-        const bytes = [];
-        for (let i = 0; i < 32; i += 8)
-            bytes.push(...wordBytes(hex.slice(i, i + 8), order));
-        return formatIPv6(bytes);
-    }
-    throw new Error(`not a /proc/net address: ${hex}`);
-}
-const ENDPOINT = /^([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})$/;
-/**
- * Parses the text of one `/proc/net/{tcp,tcp6,udp,udp6}` file. Rows that do not have the
- * expected shape (the header, a truncated last line) are skipped, not fatal: the kernel may add
- * columns at the end, which are ignored.
- */
-function parseProcNet(text, protocol, order = 'LE') {
-    const sockets = [];
-    for (const line of text.split('\n')) {
-        const fields = line.trim().split(/\s+/);
-        // sl, local, remote, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode, ...
-        if (fields.length < 10 || !/^\d+:$/.test(fields[0]))
-            continue;
-        const local = ENDPOINT.exec(fields[1]);
-        const remote = ENDPOINT.exec(fields[2]);
-        if (!local || !remote || !/^[0-9A-Fa-f]{2}$/.test(fields[3]))
-            continue;
-        if (!/^\d+$/.test(fields[7]) || !/^\d+$/.test(fields[9]))
-            continue;
-        sockets.push({
-            protocol,
-            family: local[1].length === 8 ? 4 : 6,
-            localAddress: decodeProcNetAddress(local[1], order),
-            localPort: Number.parseInt(local[2], 16),
-            remoteAddress: decodeProcNetAddress(remote[1], order),
-            remotePort: Number.parseInt(remote[2], 16),
-            state: socketStateName(Number.parseInt(fields[3], 16), protocol),
-            uid: Number(fields[7]),
-            inode: Number(fields[9]),
-        });
-    }
-    return sockets;
-}
-
-;// CONCATENATED MODULE: ./src/holders/linux.ts
-/**
- * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
- * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
- * `/etc/passwd`.
- */
-
-
-
-
-
-/** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
-function parsePasswd(text) {
-    const users = new Map();
-    for (const line of text.split('\n')) {
-        if (line.startsWith('#'))
-            continue;
-        const [name, , uid] = line.split(':');
-        if (!name || uid === undefined || !/^\d+$/.test(uid))
-            continue;
-        const id = Number(uid);
-        if (!users.has(id))
-            users.set(id, name);
-    }
-    return users;
-}
-// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
-/**
- * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
- * socket, on that local port. Only when there are none, the other sockets with that local port
- * (TIME_WAIT, an outgoing connection) are what blocks it.
- */
-function blockingSockets(sockets, query) {
-    const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
-    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
-    return occupying.length > 0 ? occupying : onPort;
-}
-function readText(path) {
-    try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Reads each needed `/proc/net` table once. A missing table (IPv6 disabled) counts as empty. */
-function readSockets(procRoot, protocols, order) {
-    const sockets = [];
-    for (const protocol of protocols) {
-        for (const file of [protocol, `${protocol}6`]) {
-            const text = readText(`${procRoot}/net/${file}`);
-            if (text !== undefined)
-                sockets.push(...parseProcNet(text, protocol, order));
-        }
-    }
-    return sockets;
-}
-const SOCKET_LINK = /^socket:\[(\d+)\]$/;
-/**
- * Maps socket inodes to the pid holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
- * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. `/proc`
- * lists pids in ascending order, so a socket shared after a fork maps to its lowest pid,
- * usually the parent that opened it; the walk stops once every inode has a pid.
- */
-function mapInodesToPids(procRoot, inodes) {
-    const owners = new Map();
-    let unreadable = false;
-    const denied = (error) => {
-        const code = error.code;
-        if (code !== 'ENOENT' && code !== 'ESRCH')
-            unreadable = true;
-    };
-    if (inodes.size === 0)
-        return { owners, unreadable };
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(procRoot);
-    }
-    catch {
-        return { owners, unreadable: true };
-    }
-    const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
-    pids.sort((a, b) => a - b);
-    for (const pid of pids) {
-        let fds;
-        try {
-            fds = (0,external_node_fs_.readdirSync)(`${procRoot}/${pid}/fd`);
-        }
-        catch (error) {
-            denied(error);
-            continue;
-        }
-        for (const fd of fds) {
-            let link;
-            try {
-                link = (0,external_node_fs_.readlinkSync)(`${procRoot}/${pid}/fd/${fd}`);
-            }
-            catch (error) {
-                denied(error);
-                continue;
-            }
-            const match = SOCKET_LINK.exec(link);
-            if (!match)
-                continue;
-            const inode = Number(match[1]);
-            if (inodes.has(inode) && !owners.has(inode))
-                owners.set(inode, pid);
-        }
-        if (owners.size === inodes.size)
-            break;
-    }
-    return { owners, unreadable };
-}
-function readProcess(procRoot, pid) {
-    const comm = readText(`${procRoot}/${pid}/comm`);
-    let argv = [];
-    try {
-        argv = splitProcCmdline((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`));
-    }
-    catch {
-        // Gone meanwhile: what we have is still worth reporting.
-    }
-    // The effective uid of the process: the socket's own uid is its creator's, which differs
-    // when a socket is handed over (systemd socket activation).
-    const status = readText(`${procRoot}/${pid}/status`);
-    const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
-    const info = { argv };
-    const command = comm === undefined ? '' : singleLine(comm);
-    if (command !== '')
-        info.command = command;
-    if (uidLine)
-        info.uid = Number(uidLine[1]);
-    return info;
-}
-/** Finds who holds the queried ports, reading each needed `/proc/net` table once. */
-async function findHoldersLinux(queries, options = {}) {
-    const procRoot = options.procRoot ?? '/proc';
-    const order = options.byteOrder ?? (0,external_node_os_.endianness)();
-    const sockets = readSockets(procRoot, new Set(queries.map((q) => q.protocol)), order);
-    const perQuery = queries.map((query) => ({ query, sockets: blockingSockets(sockets, query) }));
-    const inodes = new Set(perQuery.flatMap((q) => q.sockets.map((s) => s.inode)).filter((i) => i > 0));
-    const { owners, unreadable } = mapInodesToPids(procRoot, inodes);
-    const processes = new Map();
-    let users;
-    const userName = (uid) => {
-        users ??= parsePasswd(readText(options.passwdPath ?? '/etc/passwd') ?? '');
-        return users.get(uid);
-    };
-    const holders = [];
-    for (const { query, sockets: blocking } of perQuery) {
-        const grouped = new Map();
-        for (const socket of blocking) {
-            const pid = socket.inode > 0 ? owners.get(socket.inode) : undefined;
-            // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
-            const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
-            const key = `${who} ${socket.state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = { protocol: query.protocol, port: query.port, addresses: [], state: socket.state };
-                if (pid !== undefined) {
-                    let info = processes.get(pid);
-                    if (!info) {
-                        info = readProcess(procRoot, pid);
-                        processes.set(pid, info);
-                    }
-                    holder.pid = pid;
-                    if (info.command !== undefined)
-                        holder.command = info.command;
-                    const line = displayCommandLine(info.argv);
-                    if (line !== undefined)
-                        holder.commandLine = line;
-                    holder.uid = info.uid ?? socket.uid;
-                    if (isDockerProxy(info.command, info.argv)) {
-                        holder.container = dockerProxyTarget(info.argv) ?? {};
-                    }
-                }
-                else if (socket.inode > 0) {
-                    holder.uid = socket.uid;
-                    // Hidden only if some process could not be looked into; when every one could, the
-                    // socket has no process here (a kernel socket, another PID namespace).
-                    if (unreadable)
-                        holder.hidden = true;
-                }
-                if (holder.uid !== undefined) {
-                    const user = userName(holder.uid);
-                    if (user !== undefined)
-                        holder.user = user;
-                }
-                grouped.set(key, holder);
-            }
-            if (!holder.addresses.includes(socket.localAddress))
-                holder.addresses.push(socket.localAddress);
-        }
-        holders.push(...grouped.values());
-    }
-    return holders;
-}
-
-;// CONCATENATED MODULE: ./src/holders/win32.ts
-
-
-/** The fixed `netstat` arguments: all sockets, numeric, with the owning pid. */
-const NETSTAT_ARGS = ['-ano'];
-const ENGLISH_STATES = {
-    LISTENING: 'listen',
-    BOUND: 'bound',
-    ESTABLISHED: 'established',
-    TIME_WAIT: 'time-wait',
-    CLOSE_WAIT: 'close-wait',
-    FIN_WAIT_1: 'fin-wait-1',
-    FIN_WAIT_2: 'fin-wait-2',
-    SYN_SENT: 'syn-sent',
-    SYN_RECEIVED: 'syn-recv',
-    LAST_ACK: 'last-ack',
-    CLOSING: 'closing',
-    CLOSED: 'closed',
-};
-/** Splits `127.0.0.1:80`, `[::]:80` or `[fe80::1%12]:80` into address and port. */
-function splitEndpoint(text) {
-    const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d+)$/.exec(text);
-    if (!match)
-        return undefined;
-    return { address: match[1] ?? match[2], port: Number(match[3]) };
-}
-// A TCP socket with no remote end yet: the only kind that listens (or is merely bound).
-const NO_REMOTE = new Set(['0.0.0.0:0', '[::]:0', '*:*']);
-/**
- * Parses `netstat -ano` output in any display language. A TCP row is
- * `TCP local remote STATE… pid`, a UDP row `UDP local *:* pid`; anything else (headers,
- * blank lines, `[process.exe]` lines) is skipped. A TCP row whose remote address is
- * `0.0.0.0:0` or `[::]:0` is a listener whatever the localized state word says.
- */
-function parseNetstat(text) {
-    const rows = [];
-    for (const line of text.split(/\r?\n/)) {
-        const tokens = line.trim().split(/\s+/);
-        const proto = tokens[0];
-        if ((proto !== 'TCP' && proto !== 'UDP') || tokens.length < 4)
-            continue;
-        const pidText = tokens[tokens.length - 1];
-        const local = splitEndpoint(tokens[1]);
-        if (!/^\d+$/.test(pidText) || !local)
-            continue;
-        let state;
-        if (proto === 'UDP') {
-            if (tokens.length !== 4)
-                continue;
-            state = tokens[2] === '*:*' ? 'bound' : 'connected';
-        }
-        else {
-            if (tokens.length < 5)
-                continue;
-            const word = singleLine(tokens.slice(3, -1).join(' '));
-            const english = ENGLISH_STATES[word.toUpperCase()];
-            if (english === 'bound')
-                state = 'bound';
-            else if (NO_REMOTE.has(tokens[2]))
-                state = 'listen';
-            else
-                state = english ?? word.toLowerCase();
-        }
-        rows.push({
-            protocol: proto === 'TCP' ? 'tcp' : 'udp',
-            localAddress: local.address,
-            localPort: local.port,
-            state,
-            pid: Number(pidText),
-        });
-    }
-    return rows;
-}
-/** Splits one CSV line (`"a","b ""c""",d`) into fields. */
-function parseCsvLine(line) {
-    const fields = [];
-    let i = 0;
-    while (i <= line.length) {
-        if (line[i] === '"') {
-            let value = '';
-            i++;
-            while (i < line.length) {
-                if (line[i] === '"' && line[i + 1] === '"') {
-                    value += '"';
-                    i += 2;
-                }
-                else if (line[i] === '"') {
-                    i++;
-                    break;
-                }
-                else {
-                    value += line[i++];
-                }
-            }
-            fields.push(value);
-            const comma = line.indexOf(',', i);
-            i = comma < 0 ? line.length + 1 : comma + 1;
-        }
-        else {
-            const comma = line.indexOf(',', i);
-            const end = comma < 0 ? line.length : comma;
-            fields.push(line.slice(i, end));
-            i = end + 1;
-        }
-    }
-    return fields;
-}
-/**
- * Reads the image name for `pid` from `tasklist /FO CSV /NH` output
- * (`"node.exe","4242","Console","1","45,120 K"`). The "no tasks" notice is localized and not
- * CSV; it gives undefined.
- */
-function parseTasklist(text, pid) {
-    for (const line of text.split(/\r?\n/)) {
-        if (!line.startsWith('"'))
-            continue;
-        const [image, pidText] = parseCsvLine(line);
-        if (image && pidText?.trim() === String(pid))
-            return singleLine(image);
-    }
-    return undefined;
-}
-/** The fixed `tasklist` arguments for one pid. */
-function tasklistArgs(pid) {
-    return ['/FI', `PID eq ${pid}`, '/FO', 'CSV', '/NH'];
-}
-const win32_OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
-/**
- * Groups netstat rows into holders per query and process: listeners (and bound sockets) for
- * TCP, every socket for UDP; only when a TCP port has none, the connections on it. Pid 0
- * (TIME_WAIT) is no process.
- */
-function holdersFromNetstat(rows, queries, imageNames = new Map()) {
-    const holders = [];
-    for (const query of queries) {
-        const onPort = rows.filter((r) => r.protocol === query.protocol && r.localPort === query.port);
-        const occupying = onPort.filter((r) => r.protocol === 'udp' || win32_OCCUPYING_TCP_STATES.has(r.state));
-        const grouped = new Map();
-        for (const row of occupying.length > 0 ? occupying : onPort) {
-            const key = `${row.pid} ${row.state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = { protocol: query.protocol, port: query.port, addresses: [], state: row.state };
-                if (row.pid > 0) {
-                    holder.pid = row.pid;
-                    const image = imageNames.get(row.pid);
-                    if (image !== undefined)
-                        holder.command = image;
-                }
-                grouped.set(key, holder);
-            }
-            if (!holder.addresses.includes(row.localAddress))
-                holder.addresses.push(row.localAddress);
-        }
-        holders.push(...grouped.values());
-    }
-    return holders;
-}
-const NETSTAT_TIMEOUT_MS = 5000;
-const TASKLIST_TIMEOUT_MS = 3000;
-/**
- * Finds holders with one `netstat -ano` run and one `tasklist` run per holding pid. A missing
- * tool, a refusal or a time-out gives fewer details or none, never an error.
- */
-async function findHoldersWindows(queries, run = runTool) {
-    // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
-    const netstat = await run('netstat', NETSTAT_ARGS, {
-        timeoutMs: NETSTAT_TIMEOUT_MS,
-        encoding: 'latin1',
-    });
-    if (netstat.code !== 0)
-        return [];
-    const rows = parseNetstat(netstat.stdout);
-    const holders = holdersFromNetstat(rows, queries);
-    const pids = [...new Set(holders.flatMap((h) => (h.pid === undefined ? [] : [h.pid])))];
-    const images = new Map();
-    await Promise.all(pids.map(async (pid) => {
-        const result = await run('tasklist', tasklistArgs(pid), {
-            timeoutMs: TASKLIST_TIMEOUT_MS,
-            encoding: 'latin1',
-        });
-        const image = result.code === 0 ? parseTasklist(result.stdout, pid) : undefined;
-        if (image !== undefined)
-            images.set(pid, image);
-    }));
-    return holdersFromNetstat(rows, queries, images);
-}
-
-;// CONCATENATED MODULE: ./src/holders/describe-holder.ts
-
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
-function hostPort(ip, port) {
-    if (ip === undefined)
-        return `port ${port ?? '?'}`;
-    const host = ip.includes(':') ? `[${ip}]` : ip;
-    return port === undefined ? host : `${host}:${port}`;
-}
-/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
-function containerText(container) {
-    const target = container.ip === undefined && container.port === undefined
-        ? undefined
-        : hostPort(container.ip, container.port);
-    if (container.name !== undefined) {
-        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
-    }
-    return target === undefined ? 'a container' : `container ${target}`;
-}
-function who(h) {
-    if (h.pid !== undefined) {
-        const parts = [`pid ${h.pid}`];
-        if (h.container) {
-            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
-        }
-        else {
-            const command = h.commandLine ?? h.command;
-            if (command !== undefined)
-                parts.push(`\`${command}\``);
-        }
-        if (h.user !== undefined)
-            parts.push(`(user ${h.user})`);
-        else if (h.uid !== undefined)
-            parts.push(`(uid ${h.uid})`);
-        return parts.join(' ');
-    }
-    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
-    if (h.hidden)
-        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
-    if (h.uid !== undefined)
-        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
-    if (h.state === 'time-wait')
-        return 'no process (time-wait: a closed connection lingering)';
-    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
-}
-/**
- * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
- * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
- * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
- */
-function describeHolder(h) {
-    let text = who(h);
-    if (h.addresses.length > 0)
-        text += ` on ${h.addresses.join(', ')}`;
-    if (h.pid === undefined && h.container) {
-        text += ` — published by docker for ${containerText(h.container)}`;
-    }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
-        text += ` (${h.state})`;
-    }
-    return singleLine(text);
-}
-/** Describes several holders joined by `; `, or `unknown` when none could be found. */
-function describeHolders(holders) {
-    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
-}
-
-;// CONCATENATED MODULE: ./src/holders/index.ts
-
-
-
-
-
-const isPort = (q) => Number.isInteger(q.port) &&
-    q.port >= 1 &&
-    q.port <= 65535 &&
-    (q.protocol === 'tcp' || q.protocol === 'udp');
-/**
- * Finds holders as `platform` would: Linux reads /proc, Windows runs netstat and tasklist,
- * macOS and the BSDs run lsof. `docker-proxy` holders get their container's name when docker
- * answers. Never throws: what cannot be found is left out, and callers say "unknown".
- */
-async function findHoldersOn(platform, queries, deps = {}) {
-    const valid = queries
-        .filter(isPort)
-        .filter((q, i, all) => all.findIndex((o) => o.port === q.port && o.protocol === q.protocol) === i);
-    if (valid.length === 0)
-        return [];
-    let holders;
-    try {
-        if (platform === 'linux' || platform === 'android') {
-            holders = await findHoldersLinux(valid, deps.linux);
-        }
-        else if (platform === 'win32') {
-            holders = await findHoldersWindows(valid, deps.run);
-        }
-        else {
-            holders = await findHoldersWithLsof(valid, deps.run);
-        }
-    }
-    catch {
-        return [];
-    }
-    try {
-        return await nameContainers(holders, deps.docker);
-    }
-    catch {
-        return holders;
-    }
-}
-/** Finds who holds the given ports on this machine. */
-const findHolders = (queries) => findHoldersOn(process.platform, queries);
-
-;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
-
-
-
-
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function defaultLeaseDir() {
-    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-guard');
-}
-/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
-const SHARED_DIR_MODE = 0o1777;
-const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
-async function lstatIfExists(dir) {
-    try {
-        return await (0,promises_namespaceObject.lstat)(dir);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return undefined;
-        throw new InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
-    }
-}
-/**
- * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
- * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
- */
-function assertSafeLeaseDir(dir, stats) {
-    if (stats.isSymbolicLink()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
-            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
-    }
-    if (!stats.isDirectory()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
-            `(default: ${defaultLeaseDir()}).`);
-    }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
-        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
-            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
-            `like /tmp) or use a directory only the runner users can write.`);
-    }
-}
-/**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
- */
-async function openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let stats = await lstatIfExists(abs);
-    if (!stats) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
-            await (0,promises_namespaceObject.mkdir)(abs, { mode: SHARED_DIR_MODE });
-            // mkdir's mode passes through the umask; the sharing bits must be exact.
-            if (process.platform !== 'win32')
-                await (0,promises_namespaceObject.chmod)(abs, SHARED_DIR_MODE);
-        }
-        catch (error) {
-            // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
-            }
-        }
-        stats = await (0,promises_namespaceObject.lstat)(abs);
-    }
-    assertSafeLeaseDir(abs, stats);
-    try {
-        await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
-    }
-    catch (error) {
-        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
-            `or give a directory this user can write.`);
-    }
-    return abs;
-}
-
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
@@ -3019,7 +2129,7 @@ async function linuxIdentity(pid) {
 }
 function psIdentity(pid) {
     return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        (0,external_node_child_process_.execFile)('ps', ['-o', 'lstart=', '-p', String(pid)], 
         // The token is compared between processes that may run with different locales and
         // time zones; pin both so the same process always gives the same text.
         { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
@@ -3065,7 +2175,7 @@ async function isOwnerAlive(owner) {
     return true;
 }
 /** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function process_identity_processParent(pid) {
+async function processParent(pid) {
     if (!Number.isSafeInteger(pid) || pid <= 0)
         return undefined;
     if (process.platform === 'linux') {
@@ -3451,6 +2561,36 @@ async function releaseLeases(dir, match) {
     return released;
 }
 
+;// CONCATENATED MODULE: ./src/guard-run.ts
+
+
+
+
+/**
+ * One whole run as a front needs it: the lease registry opened (when leasing), the ports
+ * guarded under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ */
+async function runGuard(config, options = {}) {
+    const { owner, ...rest } = options;
+    const leases = config.lease && owner
+        ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
+        : undefined;
+    const result = await withSignalCancellation((signal) => guardPorts(config, {
+        findHolders: findHoldersWhenNeeded,
+        ...rest,
+        ...(leases ? { leases } : {}),
+        signal,
+    })).catch(async (err) => {
+        // A signal just after a successful allocation: those ports will not be published.
+        if (err instanceof CancelledError)
+            await leases?.releaseAll();
+        throw err;
+    });
+    return { result, problems: leases?.problems() ?? [] };
+}
+
+// EXTERNAL MODULE: ./src/holders/describe-holder.ts
+var describe_holder = __nccwpck_require__(593);
 ;// CONCATENATED MODULE: ./src/job-end.ts
 
 
@@ -3487,7 +2627,8 @@ async function endJob(options) {
     const report = { released: [], stillBound: [], problems: [] };
     if (options.ports.length > 0) {
         try {
-            const plan = await createProbePlan('all');
+            const protocols = [...new Set(options.ports.map((p) => p.protocol))];
+            const plan = await createProbePlan('all', process.platform, protocols);
             const verdicts = await probePorts(options.ports, plan);
             report.stillBound = options.ports
                 .filter((_, i) => verdicts[i].verdict === 'in-use')
@@ -3516,80 +2657,46 @@ async function endJob(options) {
 }
 /** The notice for a port still bound at the end of the job. */
 function stillBoundMessage(bound) {
-    const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+    const by = bound.holders.length > 0 ? `, held by ${(0,describe_holder/* describeHolders */.hX)(bound.holders)}` : '';
     return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
-
-/**
- * The owner for a GitHub job: the run's identity from the runner's environment, and `pid`,
- * the process the leases live as long as (the action's parent: the runner's worker, which
- * lives exactly as long as the job). `id` names this one step run, for its post step.
- */
-function githubLeaseOwner(env, pid, id) {
-    const owner = { id, pid };
-    const fields = [
-        ['repository', 'GITHUB_REPOSITORY'],
-        ['runId', 'GITHUB_RUN_ID'],
-        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
-        ['job', 'GITHUB_JOB'],
-        ['runner', 'RUNNER_NAME'],
-    ];
-    for (const [field, variable] of fields) {
-        const value = env[variable];
-        if (value)
-            owner[field] = value;
-    }
-    return owner;
-}
-/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
-const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
-/**
- * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
- * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
- * the npm process instead (falling back to the parent when the tree cannot be read).
- */
-async function cliLeaseOwnerPid(env, ppid) {
-    if (env.npm_command !== 'exec')
-        return ppid;
-    let pid = ppid;
-    for (let depth = 0; depth < 4; depth++) {
-        const parent = await processParent(pid);
-        if (!parent)
-            return ppid;
-        if (NPM_PROCESS.test(parent.command))
-            return parent.ppid;
-        pid = parent.ppid;
-    }
-    return ppid;
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
-/** "leased by octo-org/repo run 123 job e2e", or by pid for leases the CLI took. */
+
+/** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
-    if (!lease)
-        return 'leased by another port-guard run (its lease file could not be read)';
-    const o = lease.owner;
-    if (o.repository || o.runId || o.job) {
-        const parts = [o.repository, o.runId && `run ${o.runId}`, o.job && `job ${o.job}`].filter(Boolean);
-        return `leased by ${parts.join(' ')}`;
-    }
-    return `leased by pid ${o.pid}`;
+    return lease
+        ? describeLease(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
+}
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
 }
 /** Who or what makes a conflict, for messages and the summary's "held by" column. */
 function heldBy(c) {
     switch (c.verdict) {
         case 'leased':
-            return describeLeaseOwner(c.lease);
+            return printable(describeLeaseOwner(c.lease));
         case 'in-use':
-            return describeHolders(c.holders);
+            return printable((0,describe_holder/* describeHolders */.hX)(c.holders));
         case 'denied':
             return c.reason === 'reserved'
                 ? 'reserved by the OS (an excluded port range)'
-                : 'nobody yet, but binding it needs privilege (root or CAP_NET_BIND_SERVICE)';
+                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
         default:
             return 'unknown';
     }
@@ -3600,7 +2707,7 @@ function conflictMessage(c) {
     const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
     switch (c.verdict) {
         case 'leased':
-            return `${head} is ${describeLeaseOwner(c.lease)}`;
+            return `${head} is ${heldBy(c)}`;
         case 'in-use':
             return `${head} is in use${at}, held by ${heldBy(c)}`;
         case 'denied':
@@ -3608,6 +2715,8 @@ function conflictMessage(c) {
                 ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
                 : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
         default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
             return `${head} could not be checked${at}, so it is not known to be free`;
     }
 }
@@ -3659,13 +2768,14 @@ function envPairs(result) {
 function markdownCell(text) {
     return (text
         // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
         .replace(/`/g, "'")
-        .replace(/([\\*_[\]#!~])/g, '\\$1'));
+        .replace(/([\\*_[\]#!~])/g, '\\$1')
+        // Last: escaping backslashes after this would turn `\|` back into a cell break.
+        .replace(/\|/g, '\\|'));
 }
 const STATUS_TEXT = {
     free: '✅ free',
@@ -3734,6 +2844,15 @@ function annotationsFor(result) {
         out.push({ level: 'error', message: result.error });
     return out;
 }
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
 
 ;// CONCATENATED MODULE: ./src/action.ts
 
@@ -3746,7 +2865,25 @@ function annotationsFor(result) {
 
 
 
-
+/**
+ * The run's identity from @actions/github's context; the leases live as long as the action's
+ * parent, the runner's worker, which lives exactly as long as the job.
+ */
+function leaseOwner() {
+    const context = new Context();
+    const owner = { id: (0,external_node_crypto_namespaceObject.randomUUID)(), pid: process.ppid };
+    if (process.env.GITHUB_REPOSITORY)
+        owner.repository = `${context.repo.owner}/${context.repo.repo}`;
+    if (context.runId)
+        owner.runId = String(context.runId);
+    if (context.runAttempt)
+        owner.runAttempt = String(context.runAttempt);
+    if (context.job)
+        owner.job = context.job;
+    if (process.env.RUNNER_NAME)
+        owner.runner = process.env.RUNNER_NAME;
+    return owner;
+}
 /** The main step: read inputs, guard the ports, publish outputs. */
 async function action_run() {
     action_io/* saveState */.LZ('isPost', 'true');
@@ -3755,23 +2892,17 @@ async function action_run() {
         for (const name of Object.keys(INPUT_DEFAULTS))
             raw[name] = action_io/* getInput */.V4(name);
         const config = parseConfig(raw);
-        const context = new Context();
-        void context;
-        let leases;
-        if (config.lease) {
-            // The runner's worker (our parent) lives exactly as long as the job; so do our leases.
-            const owner = githubLeaseOwner(process.env, process.ppid, (0,external_node_crypto_namespaceObject.randomUUID)());
+        const owner = config.lease ? leaseOwner() : undefined;
+        if (owner) {
             // Saved before any lease exists, so the post step can release them even after a crash.
             action_io/* saveState */.LZ('leaseDir', config.leaseDir);
             action_io/* saveState */.LZ('leaseOwner', owner.id);
-            leases = await openLeaseRegistry({
-                dir: config.leaseDir,
-                ttlSeconds: config.leaseTtlSeconds,
-                owner,
-            });
         }
-        const result = await guardPorts(config, { findHolders: findHolders, ...(leases ? { leases } : {}) });
-        for (const problem of leases?.problems() ?? [])
+        const { result, problems } = await runGuard(config, {
+            ...(owner ? { owner } : {}),
+            onWait: ({ conflicts, seconds }) => action_io/* info */.pq(waitingMessage(conflicts, seconds)),
+        });
+        for (const problem of problems)
             action_io/* annotate */.fz('warning', problem);
         for (const note of annotationsFor(result))
             action_io/* annotate */.fz(note.level, note.message);
@@ -3803,7 +2934,7 @@ async function cleanup() {
         const ownerId = action_io/* getState */.Gu('leaseOwner');
         const report = await endJob({
             ports: parseHandedOutPorts(action_io/* getState */.Gu('handedOut')),
-            findHolders: findHolders,
+            findHolders: findHoldersWhenNeeded,
             ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
         });
         for (const bound of report.stillBound)
@@ -3829,9 +2960,149 @@ function fail(err) {
             action_io/* annotate */.fz('error', p, `port-guard: input ${err.input}`);
         process.exitCode = 1;
     }
+    else if (err instanceof CancelledError) {
+        action_io/* annotate */.fz('error', `port-guard: ${cancelledMessage(err)}`);
+        process.exitCode = err.exitCode;
+    }
     else {
         action_io/* setFailed */.C1(`port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   qy: () => (/* binding */ displayCommandLine)
+/* harmony export */ });
+/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/**
+ * Turns a process's argument list into one short line that is safe to put into an
+ * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
+ */
+/** The longest command line a holder carries, in characters (the ellipsis included). */
+const COMMAND_LINE_MAX = 120;
+// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
+// workflow command or a table row.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** Replaces every run of control characters with one space and trims the ends. */
+function singleLine(text) {
+    return text.replace(CONTROL, ' ').trim();
+}
+/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
+function shorten(text, max = COMMAND_LINE_MAX) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * A display form of an argument list: the program's directory is dropped (`postgres -D …`
+ * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
+ * joined by spaces, control characters removed, and the result shortened to `max`.
+ * Undefined for an empty list (kernel threads, zombies).
+ */
+function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
+    if (argv.length === 0)
+        return undefined;
+    const [program, ...rest] = argv;
+    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
+    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
+    const line = singleLine([name, ...rest].join(' '));
+    return line === '' ? undefined : shorten(line, max);
+}
+/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
+function splitProcCmdline(raw) {
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+    const parts = text.split('\0');
+    // Processes that rewrite their title pad it with NULs.
+    while (parts.length > 0 && parts[parts.length - 1] === '')
+        parts.pop();
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hX: () => (/* binding */ describeHolders),
+/* harmony export */   sG: () => (/* binding */ describeHolder)
+/* harmony export */ });
+/* unused harmony export containerText */
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
+
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+function hostPort(ip, port) {
+    if (ip === undefined)
+        return `port ${port ?? '?'}`;
+    const host = ip.includes(':') ? `[${ip}]` : ip;
+    return port === undefined ? host : `${host}:${port}`;
+}
+/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
+function containerText(container) {
+    const target = container.ip === undefined && container.port === undefined
+        ? undefined
+        : hostPort(container.ip, container.port);
+    if (container.name !== undefined) {
+        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
+    }
+    return target === undefined ? 'a container' : `container ${target}`;
+}
+function who(h) {
+    if (h.pid !== undefined) {
+        const parts = [`pid ${h.pid}`];
+        if (h.container) {
+            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
+        }
+        else {
+            const command = h.commandLine ?? h.command;
+            if (command !== undefined)
+                parts.push(`\`${command}\``);
+        }
+        if (h.user !== undefined)
+            parts.push(`(user ${h.user})`);
+        else if (h.uid !== undefined)
+            parts.push(`(uid ${h.uid})`);
+        return parts.join(' ');
+    }
+    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
+    if (h.hidden)
+        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
+    if (h.uid !== undefined)
+        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
+    if (h.state === 'time-wait')
+        return 'no process (time-wait: a closed connection lingering)';
+    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
+}
+/**
+ * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
+ * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
+ * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
+ */
+function describeHolder(h) {
+    let text = who(h);
+    if (h.addresses.length > 0)
+        text += ` on ${h.addresses.join(', ')}`;
+    if (h.pid === undefined && h.container) {
+        text += ` — published by docker for ${containerText(h.container)}`;
+    }
+    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+        text += ` (${h.state})`;
+    }
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+}
+/** Describes several holders joined by `; `, or `unknown` when none could be found. */
+function describeHolders(holders) {
+    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
 }
 
 
@@ -3842,7 +3113,7 @@ function fail(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(663);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(203);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(707);
 
 
 // One bundle, two roles: the main step saves `isPost`, so the post step finds it in its state.
@@ -3860,6 +3131,13 @@ __webpack_async_result__();
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -3915,6 +3193,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -4013,9 +3294,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

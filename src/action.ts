@@ -2,13 +2,37 @@ import { randomUUID } from 'node:crypto';
 import { Context } from '../node_modules/@actions/github/lib/context.js';
 import * as io from './action-io.js';
 import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from './config.js';
-import { guardPorts } from './guard.js';
-import { findHolders } from './holders/index.js';
+import { CancelledError } from './cancellation.js';
+import { runGuard } from './guard-run.js';
+import { findHoldersWhenNeeded } from './holder-lookup.js';
 import { InputError, InputErrors } from './input-error.js';
 import { endJob, handedOutPorts, parseHandedOutPorts, stillBoundMessage } from './job-end.js';
-import { githubLeaseOwner } from './lease/lease-owner.js';
-import { openLeaseRegistry } from './lease/lease-registry.js';
-import { annotationsFor, conflictsJson, envPairs, portOutputs, summaryMarkdown } from './report.js';
+import type { LeaseOwner } from './types.js';
+import {
+  annotationsFor,
+  cancelledMessage,
+  conflictsJson,
+  envPairs,
+  portOutputs,
+  summaryMarkdown,
+  waitingMessage,
+} from './report.js';
+
+/**
+ * The run's identity from @actions/github's context; the leases live as long as the action's
+ * parent, the runner's worker, which lives exactly as long as the job.
+ */
+function leaseOwner(): LeaseOwner {
+  const context = new Context();
+  const owner: LeaseOwner = { id: randomUUID(), pid: process.ppid };
+  if (process.env.GITHUB_REPOSITORY)
+    owner.repository = `${context.repo.owner}/${context.repo.repo}`;
+  if (context.runId) owner.runId = String(context.runId);
+  if (context.runAttempt) owner.runAttempt = String(context.runAttempt);
+  if (context.job) owner.job = context.job;
+  if (process.env.RUNNER_NAME) owner.runner = process.env.RUNNER_NAME;
+  return owner;
+}
 
 /** The main step: read inputs, guard the ports, publish outputs. */
 export async function run(): Promise<void> {
@@ -17,23 +41,17 @@ export async function run(): Promise<void> {
     const raw: RawOptions = {};
     for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) raw[name] = io.getInput(name);
     const config = parseConfig(raw);
-    const context = new Context();
-    void context;
-    let leases;
-    if (config.lease) {
-      // The runner's worker (our parent) lives exactly as long as the job; so do our leases.
-      const owner = githubLeaseOwner(process.env, process.ppid, randomUUID());
+    const owner = config.lease ? leaseOwner() : undefined;
+    if (owner) {
       // Saved before any lease exists, so the post step can release them even after a crash.
       io.saveState('leaseDir', config.leaseDir);
       io.saveState('leaseOwner', owner.id!);
-      leases = await openLeaseRegistry({
-        dir: config.leaseDir,
-        ttlSeconds: config.leaseTtlSeconds,
-        owner,
-      });
     }
-    const result = await guardPorts(config, { findHolders, ...(leases ? { leases } : {}) });
-    for (const problem of leases?.problems() ?? []) io.annotate('warning', problem);
+    const { result, problems } = await runGuard(config, {
+      ...(owner ? { owner } : {}),
+      onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
+    });
+    for (const problem of problems) io.annotate('warning', problem);
 
     for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
     if (config.summary) io.appendSummary(summaryMarkdown(result));
@@ -60,7 +78,7 @@ export async function cleanup(): Promise<void> {
     const ownerId = io.getState('leaseOwner');
     const report = await endJob({
       ports: parseHandedOutPorts(io.getState('handedOut')),
-      findHolders,
+      findHolders: findHoldersWhenNeeded,
       ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
     });
     for (const bound of report.stillBound) io.annotate('notice', stillBoundMessage(bound));
@@ -86,6 +104,9 @@ function fail(err: unknown): void {
   } else if (err instanceof InputError) {
     for (const p of err.problems) io.annotate('error', p, `port-guard: input ${err.input}`);
     process.exitCode = 1;
+  } else if (err instanceof CancelledError) {
+    io.annotate('error', `port-guard: ${cancelledMessage(err)}`);
+    process.exitCode = err.exitCode;
   } else {
     io.setFailed(
       `port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,

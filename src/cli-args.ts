@@ -57,7 +57,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError('command line', `${(err as Error).message}; see port-guard --help`);
+    // node's messages span lines; every problem is one `port-guard:` line on stderr.
+    const message = (err as Error).message.replace(/\s*\n\s*/g, ' ');
+    throw new UsageError('command line', `${message}; see port-guard --help`);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) return { kind: 'help' };

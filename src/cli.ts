@@ -2,21 +2,22 @@ import { appendFileSync } from 'node:fs';
 import { prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
 import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
+import { CancelledError } from './cancellation.js';
 import { parseConfig } from './config.js';
-import { guardPorts } from './guard.js';
-import { findHolders } from './holders/index.js';
-import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from './holders/who.js';
+import { runGuard } from './guard-run.js';
 import { InputError, InputErrors } from './input-error.js';
 import { defaultLeaseDir } from './lease/lease-dir.js';
 import { cliLeaseOwnerPid } from './lease/lease-owner.js';
-import { describeLease, openLeaseRegistry, releaseLeases } from './lease/lease-registry.js';
+import { describeLease, releaseLeases } from './lease/lease-registry.js';
 import {
   annotationsFor,
+  cancelledMessage,
   conflictsJson,
   envPairs,
   portOutputs,
   summaryMarkdown,
   textTable,
+  waitingMessage,
 } from './report.js';
 import { VERSION } from './version.js';
 
@@ -54,15 +55,15 @@ function writeGithub(result: AllocationResult, exportEnv: boolean, summary: bool
 async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {
   const config = parseConfig(command.options);
   // The leases live as long as the CLI's parent: the job's shell.
-  const leases = config.lease
-    ? await openLeaseRegistry({
-        dir: config.leaseDir,
-        ttlSeconds: config.leaseTtlSeconds,
-        owner: { pid: await cliLeaseOwnerPid(process.env, process.ppid) },
-      })
+  const owner = config.lease
+    ? { pid: await cliLeaseOwnerPid(process.env, process.ppid) }
     : undefined;
-  const result = await guardPorts(config, { findHolders, ...(leases ? { leases } : {}) });
-  for (const problem of leases?.problems() ?? []) process.stderr.write(`warning: ${problem}\n`);
+  const { result, problems } = await runGuard(config, {
+    ...(owner ? { owner } : {}),
+    onWait: ({ conflicts, seconds }) =>
+      process.stderr.write(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
+  });
+  for (const problem of problems) process.stderr.write(`warning: ${problem}\n`);
   for (const note of annotationsFor(result))
     process.stderr.write(`${note.level}: ${note.message}\n`);
   switch (command.format) {
@@ -122,6 +123,8 @@ async function whoHolds(command: Extract<CliCommand, { kind: 'who' }>): Promise<
       '--format',
       `who: --format ${command.format} is not available; use text or json`,
     );
+  // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
+  const { formatWhoJson, formatWhoTable, parseWhoTargets, who } = await import('./holders/who.js');
   const results = await who(parseWhoTargets(command.targets));
   process.stdout.write(
     (command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n',
@@ -151,6 +154,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof InputError || err instanceof InputErrors) {
       printErrors(err);
       return EXIT_USAGE;
+    }
+    if (err instanceof CancelledError) {
+      process.stderr.write(`port-guard: ${cancelledMessage(err)}\n`);
+      return err.exitCode;
     }
     process.stderr.write(
       `port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

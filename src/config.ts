@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError, InputErrors } from './input-error.js';
+import { defaultLeaseDir } from './lease/lease-dir.js';
 import { envName, parsePortSpecs, splitList } from './port-spec.js';
 import { formatRanges, parsePortRanges, subtractRanges } from './port-ranges.js';
 import type { Config, FallbackStrategy, OnConflict, PortRange, SpecProtocol } from './types.js';
@@ -193,7 +193,7 @@ export function parseConfig(raw: RawOptions): Config {
     seed: seed === '' ? undefined : seed,
     exportEnv: exportEnv!,
     lease: lease!,
-    leaseDir: leaseDir === '' ? join(tmpdir(), 'port-guard') : resolve(leaseDir),
+    leaseDir: leaseDir === '' ? defaultLeaseDir() : resolve(leaseDir),
     leaseTtlSeconds: leaseTtlSeconds!,
     summary: summary!,
   };
@@ -206,12 +206,14 @@ function envNameProblems(names: string[]): InputError[] {
     const env = envName(name);
     if (PROTECTED_ENV.test(env)) {
       problems.push(
-        `ports: the name "${name}" would be exported as ${env}, which later steps or the runner rely on; rename it (e.g. "${name}-port")`,
+        `ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`,
       );
     }
     const other = seen.get(env);
     if (other !== undefined)
-      problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env}`);
+      problems.push(
+        `ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`,
+      );
     seen.set(env, name);
   }
   return problems.length > 0 ? [new InputError('export-env', problems)] : [];

@@ -1,4 +1,9 @@
-import { allocatePorts, protocolsOf, type AllocationResult } from './allocate.js';
+import {
+  allocatePorts,
+  protocolsOf,
+  type AllocationResult,
+  type AllocatorDeps,
+} from './allocate.js';
 import { readOsPortRanges } from './os-port-ranges.js';
 import { createProbePlan } from './probe-plan.js';
 import type { Config, HolderFinder, LeaseGate, Protocol } from './types.js';
@@ -7,6 +12,9 @@ export interface GuardOptions {
   leases?: LeaseGate;
   findHolders?: HolderFinder;
   platform?: NodeJS.Platform;
+  /** Cancels the run (leases returned first); see withSignalCancellation. */
+  signal?: AbortSignal;
+  onWait?: AllocatorDeps['onWait'];
 }
 
 /**
@@ -25,12 +33,14 @@ export async function guardPorts(
   // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
   const [os, plan] = await Promise.all([
     handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-    createProbePlan(config.hosts, platform),
+    createProbePlan(config.hosts, platform, protocols),
   ]);
   return allocatePorts(config, {
     plan,
     ...(options.leases ? { leases: options.leases } : {}),
     ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
     ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
     osReserved: os?.reserved ?? [],
   });

@@ -69,7 +69,8 @@ export async function endJob(options: JobEndOptions): Promise<JobEndReport> {
   const report: JobEndReport = { released: [], stillBound: [], problems: [] };
   if (options.ports.length > 0) {
     try {
-      const plan = await createProbePlan('all');
+      const protocols = [...new Set(options.ports.map((p) => p.protocol))];
+      const plan = await createProbePlan('all', process.platform, protocols);
       const verdicts = await probePorts(options.ports, plan);
       report.stillBound = options.ports
         .filter((_, i) => verdicts[i]!.verdict === 'in-use')

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { win32 } from 'node:path';
 import { normalizeRanges } from './port-ranges.js';
 import type { PortRange, Protocol } from './types.js';
 
@@ -49,6 +50,16 @@ export function parseWindowsExcludedRanges(text: string): PortRange[] {
   return normalizeRanges(out);
 }
 
+/**
+ * The absolute path of a Windows system tool. Given a bare name, Windows process creation (and
+ * libuv's search) looks in the current directory before PATH: in an action that is the checked-out
+ * workspace, which a pull request controls.
+ */
+export function windowsSystemTool(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+  return win32.join(root, 'System32', `${name}.exe`);
+}
+
 function run(file: string, args: string[]): Promise<string> {
   return new Promise((resolve) => {
     execFile(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) =>
@@ -82,7 +93,13 @@ export async function readOsPortRanges(
     const outputs = await Promise.all(
       protocols.flatMap((protocol) =>
         ['ipv4', 'ipv6'].map((ip) =>
-          run('netsh', ['int', ip, 'show', 'excludedportrange', `protocol=${protocol}`]),
+          run(windowsSystemTool('netsh'), [
+            'int',
+            ip,
+            'show',
+            'excludedportrange',
+            `protocol=${protocol}`,
+          ]),
         ),
       ),
     );

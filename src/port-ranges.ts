@@ -12,11 +12,27 @@ export function parsePortRanges(text: string, input: string, singles: boolean): 
   const expected = singles
     ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
     : 'a range LO-HI, e.g. "49152-65535"';
+  const tokens: string[] = [];
+  // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+  const add = (range: PortRange, token: string): void => {
+    const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+    if (i < 0) {
+      ranges.push(range);
+      tokens.push(token);
+      return;
+    }
+    const other = ranges[i]!;
+    const lo = Math.min(other.lo, range.lo);
+    const hi = Math.max(other.hi, range.hi);
+    problems.push(
+      `${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`,
+    );
+  };
   for (const token of splitList(text)) {
     const dash = token.indexOf('-', 1);
     if (dash < 0) {
       const port = parsePortNumber(token);
-      if (port !== undefined && singles) ranges.push({ lo: port, hi: port });
+      if (port !== undefined && singles) add({ lo: port, hi: port }, token);
       else problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
       continue;
     }
@@ -29,7 +45,7 @@ export function parsePortRanges(text: string, input: string, singles: boolean): 
         `${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`,
       );
     } else {
-      ranges.push({ lo, hi });
+      add({ lo, hi }, token);
     }
   }
   if (problems.length > 0) throw new InputError(input, problems);

@@ -111,9 +111,10 @@ function duplicateProblems(specs: PortSpec[], input: string): string[] {
       problems.push(
         `${input}: "${spec.token}": the name "${spec.name}" is already used by "${first.token}" (names are unique, ignoring case)`,
       );
-    } else {
-      names.set(key, spec);
+      // One message per bad token: a repeated spec is reported for its name only.
+      continue;
     }
+    names.set(key, spec);
     if (spec.port === 'auto') continue;
     const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
     for (const protocol of protocols) {

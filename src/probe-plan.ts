@@ -131,25 +131,42 @@ async function wildcardSeesHolder(
   }
 }
 
+const measured = new Map<Protocol, Promise<boolean>>();
+
 /**
  * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */
-export async function measureWildcardCoverage(): Promise<WildcardCoverage> {
-  const covers = async (protocol: Protocol): Promise<boolean> =>
-    (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
-    (await wildcardSeesHolder(protocol, '::1', 6));
-  return { tcp: await covers('tcp'), udp: await covers('udp') };
+export async function measureWildcardCoverage(
+  protocols: readonly Protocol[] = ['tcp', 'udp'],
+): Promise<WildcardCoverage> {
+  const covers = (protocol: Protocol): Promise<boolean> => {
+    // The kernel's rule does not change while a process runs: measure once per protocol.
+    let known = measured.get(protocol);
+    if (!known) {
+      known = (async () =>
+        (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
+        (await wildcardSeesHolder(protocol, '::1', 6)))();
+      measured.set(protocol, known);
+    }
+    return known;
+  };
+  // A protocol nobody asked for is not measured, and its plan stays full.
+  return {
+    tcp: protocols.includes('tcp') ? await covers('tcp') : false,
+    udp: protocols.includes('udp') ? await covers('udp') : false,
+  };
 }
 
-/** The plan for this host: self-tested on Linux, full elsewhere. */
+/** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
 export async function createProbePlan(
   hosts: 'all' | string[],
   platform: NodeJS.Platform = process.platform,
+  protocols: readonly Protocol[] = ['tcp', 'udp'],
 ): Promise<ProbePlan> {
   const coverage =
-    platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage() : undefined;
+    platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
   return buildProbePlan({
     platform,
     interfaces: interfaceAddresses(),

@@ -1,32 +1,44 @@
 import type { AllocationResult, Assignment, Conflict } from './allocate.js';
+import type { CancelledError } from './cancellation.js';
 import { describeHolders } from './holders/describe-holder.js';
+import { describeLease } from './lease/lease-registry.js';
 import { envName } from './port-spec.js';
 import type { LeaseRecord } from './types.js';
 
-/** "leased by octo-org/repo run 123 job e2e", or by pid for leases the CLI took. */
-export function describeLeaseOwner(lease: LeaseRecord | undefined): string {
-  if (!lease) return 'leased by another port-guard run (its lease file could not be read)';
-  const o = lease.owner;
-  if (o.repository || o.runId || o.job) {
-    const parts = [o.repository, o.runId && `run ${o.runId}`, o.job && `job ${o.job}`].filter(
-      Boolean,
-    );
-    return `leased by ${parts.join(' ')}`;
-  }
-  return `leased by pid ${o.pid}`;
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease: LeaseRecord | undefined): string {
+  return lease
+    ? describeLease(lease)
+    : 'leased by another port-guard run (its lease file could not be read)';
+}
+
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** Who or what makes a conflict, for messages and the summary's "held by" column. */
 export function heldBy(c: Conflict): string {
   switch (c.verdict) {
     case 'leased':
-      return describeLeaseOwner(c.lease);
+      return printable(describeLeaseOwner(c.lease));
     case 'in-use':
-      return describeHolders(c.holders);
+      return printable(describeHolders(c.holders));
     case 'denied':
       return c.reason === 'reserved'
         ? 'reserved by the OS (an excluded port range)'
-        : 'nobody yet, but binding it needs privilege (root or CAP_NET_BIND_SERVICE)';
+        : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
     default:
       return 'unknown';
   }
@@ -38,7 +50,7 @@ export function conflictMessage(c: Conflict): string {
   const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
   switch (c.verdict) {
     case 'leased':
-      return `${head} is ${describeLeaseOwner(c.lease)}`;
+      return `${head} is ${heldBy(c)}`;
     case 'in-use':
       return `${head} is in use${at}, held by ${heldBy(c)}`;
     case 'denied':
@@ -46,6 +58,8 @@ export function conflictMessage(c: Conflict): string {
         ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
         : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
     default:
+      if (c.code === 'EADDRNOTAVAIL' && c.address)
+        return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
       return `${head} could not be checked${at}, so it is not known to be free`;
   }
 }
@@ -105,13 +119,14 @@ export function markdownCell(text: string): string {
   return (
     text
       // eslint-disable-next-line no-control-regex -- control characters would break the table
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/\|/g, '\\|')
       .replace(/`/g, "'")
       .replace(/([\\*_[\]#!~])/g, '\\$1')
+      // Last: escaping backslashes after this would turn `\|` back into a cell break.
+      .replace(/\|/g, '\\|')
   );
 }
 
@@ -187,4 +202,15 @@ export function annotationsFor(result: AllocationResult): Annotation[] {
   }
   if (result.error) out.push({ level: 'error', message: result.error });
   return out;
+}
+
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+export function waitingMessage(conflicts: readonly Conflict[], seconds: number): string {
+  const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+  return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+
+/** What a run stopped by a signal says. */
+export function cancelledMessage(err: CancelledError): string {
+  return `${err.message}: no port was handed out, and every lease this run took was returned`;
 }

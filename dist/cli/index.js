@@ -2,6 +2,80 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
+ * The allocator returns every lease it took before this error leaves it.
+ */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`cancelled by ${signal}`);
+        this.name = 'CancelledError';
+        this.signal = signal;
+    }
+    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    get exitCode() {
+        return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
+    }
+}
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
+ * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
+ * started.
+ */
+async function withSignalCancellation(fn) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const result = await fn(controller.signal);
+        // A signal during the last moments of a successful run still cancels it.
+        controller.signal.throwIfAborted();
+        return result;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
+
+/***/ }),
+
 /***/ 835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -69,7 +143,9 @@ function parseCliArgs(argv) {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
     }
     catch (err) {
-        throw new UsageError('command line', `${err.message}; see port-guard --help`);
+        // node's messages span lines; every problem is one `port-guard:` line on stderr.
+        const message = err.message.replace(/\s*\n\s*/g, ' ');
+        throw new UsageError('command line', `${message}; see port-guard --help`);
     }
     const values = parsed.values;
     if (values.help)
@@ -123,17 +199,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(792);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(973);
-/* harmony import */ var _guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(909);
-/* harmony import */ var _holders_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(437);
-/* harmony import */ var _holders_who_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(559);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(236);
-/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(890);
-/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(882);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(64);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(665);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(311);
-
+/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(632);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(973);
+/* harmony import */ var _guard_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(723);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(236);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
+/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(882);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(64);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(665);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(311);
 
 
 
@@ -150,7 +224,7 @@ const EXIT_OK = 0;
 const EXIT_CONFLICT = 1;
 const EXIT_USAGE = 2;
 function printErrors(err) {
-    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputErrors */ .G ? err.errors : [err];
+    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G ? err.errors : [err];
     for (const e of errors)
         for (const p of e.problems)
             process.stderr.write(`port-guard: ${p}\n`);
@@ -160,47 +234,46 @@ function writeGithub(result, exportEnv, summary) {
     if (!output)
         throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
     const outputs = result.ok
-        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .portOutputs */ .UT)(result)
+        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .portOutputs */ .UT)(result)
         : result.conflicts.length > 0
-            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .conflictsJson */ .y$)(result.conflicts) }
+            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .conflictsJson */ .y$)(result.conflicts) }
             : {};
     for (const [name, value] of Object.entries(outputs))
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(output, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     if (result.ok && exportEnv && process.env.GITHUB_ENV) {
-        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .envPairs */ .ff)(result))
+        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .envPairs */ .ff)(result))
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_ENV, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     }
     if (summary && process.env.GITHUB_STEP_SUMMARY)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .summaryMarkdown */ .eH)(result));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .eH)(result));
 }
 async function guard(command) {
-    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)(command.options);
+    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfig */ .o4)(command.options);
     // The leases live as long as the CLI's parent: the job's shell.
-    const leases = config.lease
-        ? await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__/* .openLeaseRegistry */ .Gt)({
-            dir: config.leaseDir,
-            ttlSeconds: config.leaseTtlSeconds,
-            owner: { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) },
-        })
+    const owner = config.lease
+        ? { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) }
         : undefined;
-    const result = await (0,_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .guardPorts */ .G)(config, { findHolders: _holders_index_js__WEBPACK_IMPORTED_MODULE_5__/* .findHolders */ .ZC, ...(leases ? { leases } : {}) });
-    for (const problem of leases?.problems() ?? [])
+    const { result, problems } = await (0,_guard_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runGuard */ .h)(config, {
+        ...(owner ? { owner } : {}),
+        onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
+    });
+    for (const problem of problems)
         process.stderr.write(`warning: ${problem}\n`);
-    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .annotationsFor */ .gX)(result))
+    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .annotationsFor */ .gX)(result))
         process.stderr.write(`${note.level}: ${note.message}\n`);
     switch (command.format) {
         case 'json':
             process.stdout.write(JSON.stringify({
                 ok: result.ok,
-                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .portOutputs */ .UT)(result).ports) : {},
+                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .portOutputs */ .UT)(result).ports) : {},
                 assignments: result.assignments,
-                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .conflictsJson */ .y$)(result.conflicts)),
+                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .conflictsJson */ .y$)(result.conflicts)),
                 ...(result.error ? { error: result.error } : {}),
             }, null, 2) + '\n');
             break;
         case 'env':
             if (result.ok)
-                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .envPairs */ .ff)(result)
+                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .envPairs */ .ff)(result)
                     .map(([k, v]) => `${k}=${v}\n`)
                     .join(''));
             break;
@@ -208,7 +281,7 @@ async function guard(command) {
             writeGithub(result, config.exportEnv, config.summary);
             break;
         default:
-            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .textTable */ .ed)(result) + '\n');
+            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .textTable */ .ed)(result) + '\n');
     }
     return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
@@ -220,11 +293,11 @@ async function release(command) {
             throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('release', `release: "${token}" is not a port number 1-65535`);
         return port;
     });
-    const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
-    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
-    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
+    const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
+    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
+    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
     for (const r of released)
-        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__/* .describeLease */ .un)(r)})\n`);
+        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeLease */ .un)(r)})\n`);
     if (released.length === 0)
         process.stderr.write(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
     return EXIT_OK;
@@ -232,8 +305,10 @@ async function release(command) {
 async function whoHolds(command) {
     if (command.format !== 'text' && command.format !== 'json')
         throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', `who: --format ${command.format} is not available; use text or json`);
-    const results = await (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_6__/* .who */ .dp)((0,_holders_who_js__WEBPACK_IMPORTED_MODULE_6__/* .parseWhoTargets */ .Wb)(command.targets));
-    process.stdout.write((command.format === 'json' ? (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_6__/* .formatWhoJson */ .Wm)(results) : (0,_holders_who_js__WEBPACK_IMPORTED_MODULE_6__/* .formatWhoTable */ ._t)(results)) + '\n');
+    // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
+    const { formatWhoJson, formatWhoTable, parseWhoTargets, who } = await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 559));
+    const results = await who(parseWhoTargets(command.targets));
+    process.stdout.write((command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n');
     return EXIT_OK;
 }
 /** Runs one command line; returns the exit code. */
@@ -245,7 +320,7 @@ async function main(argv) {
                 process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_ + '\n');
                 return EXIT_OK;
             case 'version':
-                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x + '\n');
+                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x + '\n');
                 return EXIT_OK;
             case 'guard':
                 return await guard(command);
@@ -256,9 +331,13 @@ async function main(argv) {
         }
     }
     catch (err) {
-        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputErrors */ .G) {
+        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G) {
             printErrors(err);
             return EXIT_USAGE;
+        }
+        if (err instanceof _cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .CancelledError */ .cc) {
+            process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelledMessage */ .$6)(err)}\n`);
+            return err.exitCode;
         }
         process.stderr.write(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         return EXIT_CONFLICT;
@@ -281,11 +360,10 @@ __webpack_async_result__();
 /* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(236);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(236);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(890);
 /* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(834);
 /* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(683);
 /* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(169);
@@ -323,7 +401,7 @@ const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]
 function oneOf(raw, input, allowed) {
     if (allowed.includes(raw))
         return raw;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
 }
 /** Accepts the spellings `core.getBooleanInput` accepts. */
 function parseBoolean(raw, input) {
@@ -331,15 +409,15 @@ function parseBoolean(raw, input) {
         return true;
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
 }
 function parseSeconds(raw, input, min, max) {
     if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
     }
     const value = Number(raw);
     if (value < min || value > max) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
     }
     return value;
 }
@@ -348,7 +426,7 @@ function parseHosts(raw) {
         return 'all';
     const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(raw);
     if (tokens.length === 0)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
     const problems = [];
     const hosts = [];
     for (const token of tokens) {
@@ -367,7 +445,7 @@ function parseHosts(raw) {
         }
     }
     if (problems.length > 0)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('hosts', problems);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', problems);
     return hosts;
 }
 /**
@@ -385,7 +463,7 @@ function parseConfig(raw) {
             return fn();
         }
         catch (err) {
-            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d) {
+            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d) {
                 errors.push(err);
                 return undefined;
             }
@@ -395,7 +473,7 @@ function parseConfig(raw) {
     const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
     const specs = attempt(() => {
         if (get('ports') === '') {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
         }
         return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
     });
@@ -403,7 +481,7 @@ function parseConfig(raw) {
     const fallbackRanges = attempt(() => {
         const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
         if (ranges.length === 0)
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
         return ranges;
     });
     const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
@@ -415,23 +493,23 @@ function parseConfig(raw) {
     const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
     const seed = get('seed');
     if (seed.length > 256)
-        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
     const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
     const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
     const leaseTtlSeconds = attempt(() => {
         const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
         if (!Number.isInteger(ttl))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
         return ttl;
     });
     const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
     if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
-        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
     }
     if (specs && exportEnv)
         errors.push(...envNameProblems(specs.map((s) => s.name)));
     if (errors.length > 0)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputErrors */ .G(errors);
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
     const leaseDir = get('lease-dir');
     return {
         specs: specs,
@@ -444,7 +522,7 @@ function parseConfig(raw) {
         seed: seed === '' ? undefined : seed,
         exportEnv: exportEnv,
         lease: lease,
-        leaseDir: leaseDir === '' ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'port-guard') : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(leaseDir),
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
         leaseTtlSeconds: leaseTtlSeconds,
         summary: summary,
     };
@@ -455,28 +533,30 @@ function envNameProblems(names) {
     for (const name of names) {
         const env = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .envName */ .pD)(name);
         if (PROTECTED_ENV.test(env)) {
-            problems.push(`ports: the name "${name}" would be exported as ${env}, which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
         }
         const other = seen.get(env);
         if (other !== undefined)
-            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env}`);
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
         seen.set(env, name);
     }
-    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('export-env', problems)] : [];
+    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('export-env', problems)] : [];
 }
 
 
 /***/ }),
 
-/***/ 909:
+/***/ 723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ guardPorts)
+  h: () => (/* binding */ runGuard)
 });
 
+// EXTERNAL MODULE: ./src/cancellation.ts
+var cancellation = __nccwpck_require__(632);
 // EXTERNAL MODULE: ./src/port-ranges.ts
 var port_ranges = __nccwpck_require__(683);
 ;// CONCATENATED MODULE: ./src/candidate-ports.ts
@@ -749,6 +829,7 @@ async function probePorts(queries, plan, options = {}) {
 
 
 
+
 const REPROBE_ROUNDS = 3;
 function protocolsOf(protocol) {
     return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
@@ -820,6 +901,8 @@ async function allocatePorts(config, deps) {
         const result = await allocate(config, deps, book);
         if (!result.ok)
             await book.dropAll();
+        // Cancelled while finishing: the caller will not publish these ports, so return them.
+        deps.signal?.throwIfAborted();
         return result;
     }
     catch (err) {
@@ -828,9 +911,12 @@ async function allocatePorts(config, deps) {
     }
 }
 async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
-    const probe = (queries) => probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    const probe = (queries) => {
+        deps.signal?.throwIfAborted();
+        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    };
     /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
     const checkRequested = async (specs) => {
         const conflicts = new Map();
@@ -871,10 +957,15 @@ async function allocate(config, deps, book) {
     const requested = config.specs.filter((s) => s.port !== 'auto');
     let conflicts = await checkRequested(requested);
     if (conflicts.size > 0 && config.waitSeconds > 0) {
+        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
         const deadline = now() + config.waitSeconds * 1000;
         let delay = 250;
-        while (conflicts.size > 0 && now() < deadline) {
+        // Only a holder or a lease can go away; an address that is gone or a port that needs
+        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
+        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
+        while (conflicts.size > 0 && waitable() && now() < deadline) {
             await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            deps.signal?.throwIfAborted();
             delay = Math.min(delay * 2, 2000);
             const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
             conflicts = retried;
@@ -957,9 +1048,10 @@ where) {
         while (waiting.length > 0) {
             const spec = waiting[0];
             const protocols = protocolsOf(spec.protocol);
-            // Same-protocol needs are served from one batch; a little slack absorbs busy candidates.
+            // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
+            // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).
             const group = waiting.filter((s) => s.protocol === spec.protocol);
-            const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(4, group.length >> 2)));
+            const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(2, group.length >> 4)));
             if (batch.length === 0) {
                 return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: all ${pool.size} candidate ports were busy, leased or reserved`;
             }
@@ -1026,7 +1118,10 @@ async function attachHolders(conflicts, findHolders) {
 var external_node_child_process_ = __nccwpck_require__(421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: ./src/os-port-ranges.ts
+
 
 
 
@@ -1070,6 +1165,15 @@ function parseWindowsExcludedRanges(text) {
     }
     return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
+/**
+ * The absolute path of a Windows system tool. Given a bare name, Windows process creation (and
+ * libuv's search) looks in the current directory before PATH: in an action that is the checked-out
+ * workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return external_node_path_.win32.join(root, 'System32', `${name}.exe`);
+}
 function run(file, args) {
     return new Promise((resolve) => {
         (0,external_node_child_process_.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
@@ -1094,7 +1198,13 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
     }
     if (platform === 'win32') {
-        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run('netsh', ['int', ip, 'show', 'excludedportrange', `protocol=${protocol}`]))));
+        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run(windowsSystemTool('netsh'), [
+            'int',
+            ip,
+            'show',
+            'excludedportrange',
+            `protocol=${protocol}`,
+        ]))));
         return {
             ephemeral: { lo: 49152, hi: 65535 },
             reserved: (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap(parseWindowsExcludedRanges)),
@@ -1197,19 +1307,32 @@ async function wildcardSeesHolder(protocol, address, family) {
         holder.close();
     }
 }
+const measured = new Map();
 /**
  * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */
-async function measureWildcardCoverage() {
-    const covers = async (protocol) => (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
-        (await wildcardSeesHolder(protocol, '::1', 6));
-    return { tcp: await covers('tcp'), udp: await covers('udp') };
+async function measureWildcardCoverage(protocols = ['tcp', 'udp']) {
+    const covers = (protocol) => {
+        // The kernel's rule does not change while a process runs: measure once per protocol.
+        let known = measured.get(protocol);
+        if (!known) {
+            known = (async () => (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
+                (await wildcardSeesHolder(protocol, '::1', 6)))();
+            measured.set(protocol, known);
+        }
+        return known;
+    };
+    // A protocol nobody asked for is not measured, and its plan stays full.
+    return {
+        tcp: protocols.includes('tcp') ? await covers('tcp') : false,
+        udp: protocols.includes('udp') ? await covers('udp') : false,
+    };
 }
-/** The plan for this host: self-tested on Linux, full elsewhere. */
-async function createProbePlan(hosts, platform = process.platform) {
-    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage() : undefined;
+/** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
+async function createProbePlan(hosts, platform = process.platform, protocols = ['tcp', 'udp']) {
+    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
     return buildProbePlan({
         platform,
         interfaces: (0,local_addresses/* interfaceAddresses */.CO)(),
@@ -1235,15 +1358,54 @@ async function guardPorts(config, options = {}) {
     // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
     const [os, plan] = await Promise.all([
         handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform),
+        createProbePlan(config.hosts, platform, protocols),
     ]);
     return allocatePorts(config, {
         plan,
         ...(options.leases ? { leases: options.leases } : {}),
         ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
         osReserved: os?.reserved ?? [],
     });
+}
+
+;// CONCATENATED MODULE: ./src/holder-lookup.ts
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
+
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
+var lease_registry = __nccwpck_require__(64);
+;// CONCATENATED MODULE: ./src/guard-run.ts
+
+
+
+
+/**
+ * One whole run as a front needs it: the lease registry opened (when leasing), the ports
+ * guarded under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ */
+async function runGuard(config, options = {}) {
+    const { owner, ...rest } = options;
+    const leases = config.lease && owner
+        ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
+        : undefined;
+    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
+        findHolders: findHoldersWhenNeeded,
+        ...rest,
+        ...(leases ? { leases } : {}),
+        signal,
+    })).catch(async (err) => {
+        // A signal just after a successful allocation: those ports will not be published.
+        if (err instanceof cancellation/* CancelledError */.cc)
+            await leases?.releaseAll();
+        throw err;
+    });
+    return { result, problems: leases?.problems() ?? [] };
 }
 
 
@@ -1312,9 +1474,9 @@ function splitProcCmdline(raw) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   hX: () => (/* binding */ describeHolders),
+/* harmony export */   sG: () => (/* binding */ describeHolder),
 /* harmony export */   x5: () => (/* binding */ containerText)
 /* harmony export */ });
-/* unused harmony export describeHolder */
 /* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
 
 const OCCUPYING_STATES = new Set(['listen', 'bound']);
@@ -1380,1053 +1542,6 @@ function describeHolder(h) {
 /** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
     return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
-}
-
-
-/***/ }),
-
-/***/ 437:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ZC: () => (/* binding */ findHolders)
-});
-
-// UNUSED EXPORTS: describeHolder, describeHolders, findHoldersOn
-
-// EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(657);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/holders/run-tool.ts
-/**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
- */
-
-/** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
-const runTool = (command, args, options) => new Promise((resolve) => {
-    try {
-        (0,external_node_child_process_.execFile)(command, args, {
-            timeout: options.timeoutMs,
-            encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
-            maxBuffer: 8 * 1024 * 1024,
-            windowsHide: true,
-        }, (error, stdout) => {
-            const text = String(stdout ?? '');
-            if (!error) {
-                resolve({ code: 0, stdout: text });
-                return;
-            }
-            const err = error;
-            if (typeof err.code === 'number') {
-                resolve({ code: err.code, stdout: text });
-            }
-            else {
-                const failure = err.killed ? 'timeout' : String(err.code ?? err.message);
-                resolve({ code: null, stdout: text, failure });
-            }
-        });
-    }
-    catch (error) {
-        // execFile throws synchronously for some bad arguments (e.g. a NUL byte).
-        resolve({ code: null, stdout: '', failure: error.message });
-    }
-});
-
-;// CONCATENATED MODULE: ./src/holders/darwin.ts
-
-
-const TOOL_TIMEOUT_MS = 3000;
-/**
- * The fixed `lsof` arguments for some ports of one protocol: no name or port resolution
- * (`-nP`), no warnings (`-w`), full command names (`+c 0`), TCP listeners only, and field
- * output. TCP and UDP need separate runs: with `-sTCP:LISTEN`, lsof drops UDP sockets.
- */
-function lsofArgs(protocol, ports) {
-    const list = ports.join(',');
-    return protocol === 'tcp'
-        ? ['-nP', '-w', '+c', '0', `-iTCP:${list}`, '-sTCP:LISTEN', '-FpcuLPtn']
-        : ['-nP', '-w', '+c', '0', `-iUDP:${list}`, '-FpcuLPtn'];
-}
-/**
- * Parses `lsof -F` output. Process fields (`p`, `c`, `u`, `L`) are followed by file fields
- * (`f`, `t`, `P`, `n`); older lsof always prints `f`, newer only when asked, so a file ends at
- * its `n` line. Unknown fields are ignored.
- */
-function parseLsof(text) {
-    const files = [];
-    let proc;
-    let pending = {};
-    for (const raw of text.split(/\r?\n/)) {
-        if (raw === '')
-            continue;
-        const field = raw[0];
-        const value = raw.slice(1);
-        if (field === 'p') {
-            proc = /^\d+$/.test(value) ? { pid: Number(value) } : undefined;
-            pending = {};
-            continue;
-        }
-        if (!proc)
-            continue;
-        switch (field) {
-            case 'c':
-                proc.command = (0,command_line/* singleLine */.pF)(value);
-                break;
-            case 'u':
-                if (/^\d+$/.test(value))
-                    proc.uid = Number(value);
-                break;
-            case 'L':
-                proc.login = value;
-                break;
-            case 'f':
-                pending = {};
-                break;
-            case 't':
-                pending.type = value;
-                break;
-            case 'P':
-                pending.protocol = value;
-                break;
-            case 'n':
-                files.push({ ...proc, ...pending, name: value });
-                pending = {};
-                break;
-        }
-    }
-    return files;
-}
-/** Splits an lsof socket name into the local address and port; `*` becomes the any-address. */
-function localEndpoint(name, type) {
-    const [local, remote] = name.replace(/\s+\(.*\)$/, '').split('->');
-    const match = /^(?:\[([^\]]+)\]|([^:]+|.*)):(\d+)$/.exec(local);
-    if (!match)
-        return undefined;
-    let address = match[1] ?? match[2];
-    if (address === '*')
-        address = type === 'IPv6' ? '::' : '0.0.0.0';
-    return { address, port: Number(match[3]), connected: remote !== undefined };
-}
-/** Parses `ps -ww -o pid=,command=` output into pid → command line. */
-function parsePsCommandLines(text) {
-    const lines = new Map();
-    for (const row of text.split(/\r?\n/)) {
-        const match = /^\s*(\d+)\s+(.*)$/.exec(row);
-        if (match && match[2].trim() !== '')
-            lines.set(Number(match[1]), match[2].trim());
-    }
-    return lines;
-}
-/**
- * The display form of a `ps` command line. The program path may contain spaces
- * (`/Applications/Google Chrome.app/…`), so the known command name marks where it ends.
- */
-function displayPsLine(line, command) {
-    if (command !== undefined && command !== '') {
-        const needle = `/${command}`;
-        for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
-            if (line.slice(0, at).includes(' -'))
-                break;
-            const end = at + needle.length;
-            if (end === line.length || line[end] === ' ')
-                return (0,command_line/* displayCommandLine */.qy)([line.slice(at + 1)]);
-        }
-    }
-    return (0,command_line/* displayCommandLine */.qy)(line.split(' '));
-}
-/** Groups lsof sockets into holders per query and process. */
-function holdersFromLsof(files, queries, commandLines = new Map()) {
-    const holders = [];
-    for (const query of queries) {
-        const grouped = new Map();
-        for (const file of files) {
-            if (file.protocol !== undefined && file.protocol.toLowerCase() !== query.protocol)
-                continue;
-            const endpoint = localEndpoint(file.name, file.type);
-            if (!endpoint || endpoint.port !== query.port)
-                continue;
-            const state = query.protocol === 'tcp' ? 'listen' : endpoint.connected ? 'connected' : 'bound';
-            const key = `${file.pid} ${state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = {
-                    protocol: query.protocol,
-                    port: query.port,
-                    addresses: [],
-                    state,
-                    pid: file.pid,
-                };
-                if (file.command !== undefined)
-                    holder.command = file.command;
-                const line = commandLines.get(file.pid);
-                const display = line === undefined ? undefined : displayPsLine(line, file.command);
-                if (display !== undefined)
-                    holder.commandLine = display;
-                if (file.uid !== undefined)
-                    holder.uid = file.uid;
-                if (file.login !== undefined)
-                    holder.user = file.login;
-                grouped.set(key, holder);
-            }
-            if (!holder.addresses.includes(endpoint.address))
-                holder.addresses.push(endpoint.address);
-        }
-        holders.push(...grouped.values());
-    }
-    return holders;
-}
-/**
- * Finds holders with `lsof` (one run per protocol) and their command lines with `ps`. A
- * missing tool, a refusal or a time-out gives fewer details or none, never an error. Without
- * root, macOS shows other users' sockets to nobody: those ports come back without holders.
- */
-async function findHoldersWithLsof(queries, run = runTool) {
-    const files = [];
-    await Promise.all(['tcp', 'udp'].map(async (protocol) => {
-        const ports = [...new Set(queries.filter((q) => q.protocol === protocol).map((q) => q.port))];
-        if (ports.length === 0)
-            return;
-        const result = await run('lsof', lsofArgs(protocol, ports), { timeoutMs: TOOL_TIMEOUT_MS });
-        // Exit 1 means "something asked for was not found"; what it did find is still printed.
-        if (result.code === 0 || result.code === 1)
-            files.push(...parseLsof(result.stdout));
-    }));
-    const pids = [...new Set(files.map((f) => f.pid))];
-    let commandLines = new Map();
-    if (pids.length > 0) {
-        const ps = await run('ps', ['-ww', '-o', 'pid=,command=', '-p', pids.join(',')], {
-            timeoutMs: TOOL_TIMEOUT_MS,
-        });
-        // ps exits 1 when one of the pids has gone meanwhile; the others are still listed.
-        if (ps.code === 0 || ps.code === 1)
-            commandLines = parsePsCommandLines(ps.stdout);
-    }
-    return holdersFromLsof(files, queries, commandLines);
-}
-
-;// CONCATENATED MODULE: ./src/holders/docker.ts
-
-/** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
-function isDockerProxy(command, argv) {
-    if (command === 'docker-proxy')
-        return true;
-    const first = argv[0];
-    return first !== undefined && /(^|[/\\])docker-proxy(\.exe)?$/.test(first);
-}
-/** Reads one Go-style flag (`-name v`, `--name v`, `-name=v`, `--name=v`) from an argument list. */
-function flagValue(argv, name) {
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const match = /^--?([\w-]+)(?:=(.*))?$/.exec(arg);
-        if (!match || match[1] !== name)
-            continue;
-        if (match[2] !== undefined)
-            return match[2];
-        return argv[i + 1];
-    }
-    return undefined;
-}
-/**
- * Reads `-container-ip` and `-container-port` from a `docker-proxy` argument list; undefined when
- * neither is there.
- */
-function dockerProxyTarget(argv) {
-    const ip = flagValue(argv, 'container-ip');
-    const portText = flagValue(argv, 'container-port');
-    const port = portText !== undefined && /^\d{1,5}$/.test(portText) ? Number(portText) : undefined;
-    if (ip === undefined && port === undefined)
-        return undefined;
-    const target = {};
-    if (ip !== undefined && ip !== '')
-        target.ip = ip;
-    if (port !== undefined)
-        target.port = port;
-    return target;
-}
-/** The arguments port-guard passes to `docker`. */
-const DOCKER_PS_ARGS = ['ps', '--no-trunc', '--format', '{{.ID}}\t{{.Names}}\t{{.Ports}}'];
-/** Parses the output of `docker` run with {@link DOCKER_PS_ARGS}. */
-function parseDockerPs(text) {
-    const rows = [];
-    for (const line of text.split(/\r?\n/)) {
-        const [id, names, ports = ''] = line.split('\t');
-        if (!id || !names)
-            continue;
-        // A linked container lists several names; the first is its own.
-        rows.push({ id, name: names.split(',')[0], ports });
-    }
-    return rows;
-}
-/**
- * Where a `docker ps` Ports column maps `hostPort` on `protocol`. Entries look like
- * `0.0.0.0:8080->80/tcp`, `[::]:8080->80/tcp`, `:::8080->80/tcp` or ranges
- * `0.0.0.0:8000-8001->8000-8001/tcp`.
- */
-function publishedPorts(ports, hostPort, protocol) {
-    const mapped = [];
-    for (const entry of ports.split(',')) {
-        const match = /^(.*):(\d+)(?:-(\d+))?->(\d+)(?:-(\d+))?\/(\w+)$/.exec(entry.trim());
-        if (!match || match[6] !== protocol)
-            continue;
-        const lo = Number(match[2]);
-        const hi = match[3] === undefined ? lo : Number(match[3]);
-        if (hostPort < lo || hostPort > hi)
-            continue;
-        const hostIp = match[1].replace(/^\[(.*)\]$/, '$1');
-        mapped.push({ hostIp, containerPort: Number(match[4]) + (hostPort - lo) });
-    }
-    return mapped;
-}
-/** Whether a `docker ps` Ports column publishes `hostPort` (to `containerPort`, when given). */
-function publishes(ports, hostPort, protocol, containerPort) {
-    return publishedPorts(ports, hostPort, protocol).some((p) => containerPort === undefined || p.containerPort === containerPort);
-}
-/**
- * Processes that hold a published port for Docker other than `docker-proxy`: Docker Desktop
- * on macOS and Windows, rootless Docker. Compared in lower case.
- */
-const DOCKER_FORWARDERS = new Set([
-    'com.docker.backend',
-    'com.docker.backend.exe',
-    'com.docker.vpnkit',
-    'vpnkit-bridge',
-    'wslrelay.exe',
-    'rootlessport',
-]);
-/**
- * Whether docker may know who this holder is: a `docker-proxy` not yet named, another Docker
- * forwarder, or a process this user cannot see (on a GitHub runner, the root-owned
- * `docker-proxy` of a service container is hidden from the `runner` user).
- */
-function asksDocker(h) {
-    if (h.container)
-        return h.container.name === undefined;
-    if (h.hidden)
-        return true;
-    return h.command !== undefined && DOCKER_FORWARDERS.has(h.command.toLowerCase());
-}
-/**
- * Names the container behind holders docker may know (see `asksDocker`), when `docker ps`
- * answers and exactly one running container publishes that host port: a `docker-proxy`
- * gets `container.name`; a hidden process or another forwarder gets `container` with the
- * name and the container port. Returns the same holders; when docker is absent, refuses or
- * is slow, they are returned as they were.
- */
-async function nameContainers(holders, options = {}) {
-    if (!holders.some(asksDocker))
-        return holders;
-    const run = options.run ?? runTool;
-    const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
-        timeoutMs: options.timeoutMs ?? 1500,
-        env: options.env,
-    });
-    if (result.code !== 0)
-        return holders;
-    const rows = parseDockerPs(result.stdout);
-    for (const holder of holders) {
-        if (!asksDocker(holder))
-            continue;
-        const wanted = holder.container?.port;
-        const matches = rows.flatMap((r) => publishedPorts(r.ports, holder.port, holder.protocol)
-            .filter((p) => wanted === undefined || p.containerPort === wanted)
-            // For a process nobody can see, the address must match too, or any root process on
-            // that port would be taken for docker's.
-            .filter((p) => !holder.hidden || holder.addresses.includes(p.hostIp))
-            .map((p) => ({ name: r.name, port: p.containerPort })));
-        const names = new Set(matches.map((m) => m.name));
-        if (names.size !== 1)
-            continue;
-        const [match] = matches;
-        if (holder.container)
-            holder.container.name = match.name;
-        else
-            holder.container = { name: match.name, port: match.port };
-    }
-    return holders;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: ./src/holders/proc-net.ts
-// The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
-const TCP_STATES = {
-    0x01: 'established',
-    0x02: 'syn-sent',
-    0x03: 'syn-recv',
-    0x04: 'fin-wait-1',
-    0x05: 'fin-wait-2',
-    0x06: 'time-wait',
-    // TCP_CLOSE: for a TCP socket in the table, bound but neither listening nor connected.
-    0x07: 'bound',
-    0x08: 'close-wait',
-    0x09: 'last-ack',
-    0x0a: 'listen',
-    0x0b: 'closing',
-    0x0c: 'new-syn-recv',
-};
-/**
- * Names a `/proc/net` state code. UDP reuses the TCP numbers: `07` is an unconnected (bound)
- * socket, `01` one that called `connect()`.
- */
-function socketStateName(code, protocol) {
-    if (protocol === 'udp') {
-        if (code === 0x07)
-            return 'bound';
-        if (code === 0x01)
-            return 'connected';
-    }
-    return TCP_STATES[code] ?? `state-${code.toString(16).padStart(2, '0').toUpperCase()}`;
-}
-/** Turns one printed 32-bit word into its four bytes in network order. */
-function wordBytes(word, order) {
-    const value = Number.parseInt(word, 16);
-    const bytes = [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
-    // The kernel prints the word as the host reads it from memory; on a little-endian host the
-    // network-order bytes come out reversed.
-    return order === 'LE' ? bytes.reverse() : bytes;
-}
-/**
- * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
- * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
- */
-function formatIPv6(bytes) {
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-        return `::ffff:${bytes.slice(12).join('.')}`;
-    }
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    const head = hex.slice(0, bestStart).join(':');
-    const tail = hex.slice(bestStart + bestLen).join(':');
-    return `${head}::${tail}`;
-}
-/** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
-function decodeProcNetAddress(hex, order = 'LE') {
-    if (hex.length === 8)
-        return wordBytes(hex, order).join('.');
-    if (hex.length === 32) {
-        const bytes = [];
-        for (let i = 0; i < 32; i += 8)
-            bytes.push(...wordBytes(hex.slice(i, i + 8), order));
-        return formatIPv6(bytes);
-    }
-    throw new Error(`not a /proc/net address: ${hex}`);
-}
-const ENDPOINT = /^([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})$/;
-/**
- * Parses the text of one `/proc/net/{tcp,tcp6,udp,udp6}` file. Rows that do not have the
- * expected shape (the header, a truncated last line) are skipped, not fatal: the kernel may add
- * columns at the end, which are ignored.
- */
-function parseProcNet(text, protocol, order = 'LE') {
-    const sockets = [];
-    for (const line of text.split('\n')) {
-        const fields = line.trim().split(/\s+/);
-        // sl, local, remote, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode, ...
-        if (fields.length < 10 || !/^\d+:$/.test(fields[0]))
-            continue;
-        const local = ENDPOINT.exec(fields[1]);
-        const remote = ENDPOINT.exec(fields[2]);
-        if (!local || !remote || !/^[0-9A-Fa-f]{2}$/.test(fields[3]))
-            continue;
-        if (!/^\d+$/.test(fields[7]) || !/^\d+$/.test(fields[9]))
-            continue;
-        sockets.push({
-            protocol,
-            family: local[1].length === 8 ? 4 : 6,
-            localAddress: decodeProcNetAddress(local[1], order),
-            localPort: Number.parseInt(local[2], 16),
-            remoteAddress: decodeProcNetAddress(remote[1], order),
-            remotePort: Number.parseInt(remote[2], 16),
-            state: socketStateName(Number.parseInt(fields[3], 16), protocol),
-            uid: Number(fields[7]),
-            inode: Number(fields[9]),
-        });
-    }
-    return sockets;
-}
-
-;// CONCATENATED MODULE: ./src/holders/linux.ts
-/**
- * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
- * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
- * `/etc/passwd`.
- */
-
-
-
-
-
-/** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
-function parsePasswd(text) {
-    const users = new Map();
-    for (const line of text.split('\n')) {
-        if (line.startsWith('#'))
-            continue;
-        const [name, , uid] = line.split(':');
-        if (!name || uid === undefined || !/^\d+$/.test(uid))
-            continue;
-        const id = Number(uid);
-        if (!users.has(id))
-            users.set(id, name);
-    }
-    return users;
-}
-// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
-/**
- * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
- * socket, on that local port. Only when there are none, the other sockets with that local port
- * (TIME_WAIT, an outgoing connection) are what blocks it.
- */
-function blockingSockets(sockets, query) {
-    const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
-    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
-    return occupying.length > 0 ? occupying : onPort;
-}
-function readText(path) {
-    try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Reads each needed `/proc/net` table once. A missing table (IPv6 disabled) counts as empty. */
-function readSockets(procRoot, protocols, order) {
-    const sockets = [];
-    for (const protocol of protocols) {
-        for (const file of [protocol, `${protocol}6`]) {
-            const text = readText(`${procRoot}/net/${file}`);
-            if (text !== undefined)
-                sockets.push(...parseProcNet(text, protocol, order));
-        }
-    }
-    return sockets;
-}
-const SOCKET_LINK = /^socket:\[(\d+)\]$/;
-/**
- * Maps socket inodes to the pid holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
- * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. `/proc`
- * lists pids in ascending order, so a socket shared after a fork maps to its lowest pid,
- * usually the parent that opened it; the walk stops once every inode has a pid.
- */
-function mapInodesToPids(procRoot, inodes) {
-    const owners = new Map();
-    let unreadable = false;
-    const denied = (error) => {
-        const code = error.code;
-        if (code !== 'ENOENT' && code !== 'ESRCH')
-            unreadable = true;
-    };
-    if (inodes.size === 0)
-        return { owners, unreadable };
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(procRoot);
-    }
-    catch {
-        return { owners, unreadable: true };
-    }
-    const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
-    pids.sort((a, b) => a - b);
-    for (const pid of pids) {
-        let fds;
-        try {
-            fds = (0,external_node_fs_.readdirSync)(`${procRoot}/${pid}/fd`);
-        }
-        catch (error) {
-            denied(error);
-            continue;
-        }
-        for (const fd of fds) {
-            let link;
-            try {
-                link = (0,external_node_fs_.readlinkSync)(`${procRoot}/${pid}/fd/${fd}`);
-            }
-            catch (error) {
-                denied(error);
-                continue;
-            }
-            const match = SOCKET_LINK.exec(link);
-            if (!match)
-                continue;
-            const inode = Number(match[1]);
-            if (inodes.has(inode) && !owners.has(inode))
-                owners.set(inode, pid);
-        }
-        if (owners.size === inodes.size)
-            break;
-    }
-    return { owners, unreadable };
-}
-function readProcess(procRoot, pid) {
-    const comm = readText(`${procRoot}/${pid}/comm`);
-    let argv = [];
-    try {
-        argv = (0,command_line/* splitProcCmdline */.Jn)((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`));
-    }
-    catch {
-        // Gone meanwhile: what we have is still worth reporting.
-    }
-    // The effective uid of the process: the socket's own uid is its creator's, which differs
-    // when a socket is handed over (systemd socket activation).
-    const status = readText(`${procRoot}/${pid}/status`);
-    const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
-    const info = { argv };
-    const command = comm === undefined ? '' : (0,command_line/* singleLine */.pF)(comm);
-    if (command !== '')
-        info.command = command;
-    if (uidLine)
-        info.uid = Number(uidLine[1]);
-    return info;
-}
-/** Finds who holds the queried ports, reading each needed `/proc/net` table once. */
-async function findHoldersLinux(queries, options = {}) {
-    const procRoot = options.procRoot ?? '/proc';
-    const order = options.byteOrder ?? (0,external_node_os_.endianness)();
-    const sockets = readSockets(procRoot, new Set(queries.map((q) => q.protocol)), order);
-    const perQuery = queries.map((query) => ({ query, sockets: blockingSockets(sockets, query) }));
-    const inodes = new Set(perQuery.flatMap((q) => q.sockets.map((s) => s.inode)).filter((i) => i > 0));
-    const { owners, unreadable } = mapInodesToPids(procRoot, inodes);
-    const processes = new Map();
-    let users;
-    const userName = (uid) => {
-        users ??= parsePasswd(readText(options.passwdPath ?? '/etc/passwd') ?? '');
-        return users.get(uid);
-    };
-    const holders = [];
-    for (const { query, sockets: blocking } of perQuery) {
-        const grouped = new Map();
-        for (const socket of blocking) {
-            const pid = socket.inode > 0 ? owners.get(socket.inode) : undefined;
-            // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
-            const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
-            const key = `${who} ${socket.state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = { protocol: query.protocol, port: query.port, addresses: [], state: socket.state };
-                if (pid !== undefined) {
-                    let info = processes.get(pid);
-                    if (!info) {
-                        info = readProcess(procRoot, pid);
-                        processes.set(pid, info);
-                    }
-                    holder.pid = pid;
-                    if (info.command !== undefined)
-                        holder.command = info.command;
-                    const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
-                    if (line !== undefined)
-                        holder.commandLine = line;
-                    holder.uid = info.uid ?? socket.uid;
-                    if (isDockerProxy(info.command, info.argv)) {
-                        holder.container = dockerProxyTarget(info.argv) ?? {};
-                    }
-                }
-                else if (socket.inode > 0) {
-                    holder.uid = socket.uid;
-                    // Hidden only if some process could not be looked into; when every one could, the
-                    // socket has no process here (a kernel socket, another PID namespace).
-                    if (unreadable)
-                        holder.hidden = true;
-                }
-                if (holder.uid !== undefined) {
-                    const user = userName(holder.uid);
-                    if (user !== undefined)
-                        holder.user = user;
-                }
-                grouped.set(key, holder);
-            }
-            if (!holder.addresses.includes(socket.localAddress))
-                holder.addresses.push(socket.localAddress);
-        }
-        holders.push(...grouped.values());
-    }
-    return holders;
-}
-
-;// CONCATENATED MODULE: ./src/holders/win32.ts
-
-
-/** The fixed `netstat` arguments: all sockets, numeric, with the owning pid. */
-const NETSTAT_ARGS = ['-ano'];
-const ENGLISH_STATES = {
-    LISTENING: 'listen',
-    BOUND: 'bound',
-    ESTABLISHED: 'established',
-    TIME_WAIT: 'time-wait',
-    CLOSE_WAIT: 'close-wait',
-    FIN_WAIT_1: 'fin-wait-1',
-    FIN_WAIT_2: 'fin-wait-2',
-    SYN_SENT: 'syn-sent',
-    SYN_RECEIVED: 'syn-recv',
-    LAST_ACK: 'last-ack',
-    CLOSING: 'closing',
-    CLOSED: 'closed',
-};
-/** Splits `127.0.0.1:80`, `[::]:80` or `[fe80::1%12]:80` into address and port. */
-function splitEndpoint(text) {
-    const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d+)$/.exec(text);
-    if (!match)
-        return undefined;
-    return { address: match[1] ?? match[2], port: Number(match[3]) };
-}
-// A TCP socket with no remote end yet: the only kind that listens (or is merely bound).
-const NO_REMOTE = new Set(['0.0.0.0:0', '[::]:0', '*:*']);
-/**
- * Parses `netstat -ano` output in any display language. A TCP row is
- * `TCP local remote STATE… pid`, a UDP row `UDP local *:* pid`; anything else (headers,
- * blank lines, `[process.exe]` lines) is skipped. A TCP row whose remote address is
- * `0.0.0.0:0` or `[::]:0` is a listener whatever the localized state word says.
- */
-function parseNetstat(text) {
-    const rows = [];
-    for (const line of text.split(/\r?\n/)) {
-        const tokens = line.trim().split(/\s+/);
-        const proto = tokens[0];
-        if ((proto !== 'TCP' && proto !== 'UDP') || tokens.length < 4)
-            continue;
-        const pidText = tokens[tokens.length - 1];
-        const local = splitEndpoint(tokens[1]);
-        if (!/^\d+$/.test(pidText) || !local)
-            continue;
-        let state;
-        if (proto === 'UDP') {
-            if (tokens.length !== 4)
-                continue;
-            state = tokens[2] === '*:*' ? 'bound' : 'connected';
-        }
-        else {
-            if (tokens.length < 5)
-                continue;
-            const word = (0,command_line/* singleLine */.pF)(tokens.slice(3, -1).join(' '));
-            const english = ENGLISH_STATES[word.toUpperCase()];
-            if (english === 'bound')
-                state = 'bound';
-            else if (NO_REMOTE.has(tokens[2]))
-                state = 'listen';
-            else
-                state = english ?? word.toLowerCase();
-        }
-        rows.push({
-            protocol: proto === 'TCP' ? 'tcp' : 'udp',
-            localAddress: local.address,
-            localPort: local.port,
-            state,
-            pid: Number(pidText),
-        });
-    }
-    return rows;
-}
-/** Splits one CSV line (`"a","b ""c""",d`) into fields. */
-function parseCsvLine(line) {
-    const fields = [];
-    let i = 0;
-    while (i <= line.length) {
-        if (line[i] === '"') {
-            let value = '';
-            i++;
-            while (i < line.length) {
-                if (line[i] === '"' && line[i + 1] === '"') {
-                    value += '"';
-                    i += 2;
-                }
-                else if (line[i] === '"') {
-                    i++;
-                    break;
-                }
-                else {
-                    value += line[i++];
-                }
-            }
-            fields.push(value);
-            const comma = line.indexOf(',', i);
-            i = comma < 0 ? line.length + 1 : comma + 1;
-        }
-        else {
-            const comma = line.indexOf(',', i);
-            const end = comma < 0 ? line.length : comma;
-            fields.push(line.slice(i, end));
-            i = end + 1;
-        }
-    }
-    return fields;
-}
-/**
- * Reads the image name for `pid` from `tasklist /FO CSV /NH` output
- * (`"node.exe","4242","Console","1","45,120 K"`). The "no tasks" notice is localized and not
- * CSV; it gives undefined.
- */
-function parseTasklist(text, pid) {
-    for (const line of text.split(/\r?\n/)) {
-        if (!line.startsWith('"'))
-            continue;
-        const [image, pidText] = parseCsvLine(line);
-        if (image && pidText?.trim() === String(pid))
-            return (0,command_line/* singleLine */.pF)(image);
-    }
-    return undefined;
-}
-/** The fixed `tasklist` arguments for one pid. */
-function tasklistArgs(pid) {
-    return ['/FI', `PID eq ${pid}`, '/FO', 'CSV', '/NH'];
-}
-const win32_OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
-/**
- * Groups netstat rows into holders per query and process: listeners (and bound sockets) for
- * TCP, every socket for UDP; only when a TCP port has none, the connections on it. Pid 0
- * (TIME_WAIT) is no process.
- */
-function holdersFromNetstat(rows, queries, imageNames = new Map()) {
-    const holders = [];
-    for (const query of queries) {
-        const onPort = rows.filter((r) => r.protocol === query.protocol && r.localPort === query.port);
-        const occupying = onPort.filter((r) => r.protocol === 'udp' || win32_OCCUPYING_TCP_STATES.has(r.state));
-        const grouped = new Map();
-        for (const row of occupying.length > 0 ? occupying : onPort) {
-            const key = `${row.pid} ${row.state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = { protocol: query.protocol, port: query.port, addresses: [], state: row.state };
-                if (row.pid > 0) {
-                    holder.pid = row.pid;
-                    const image = imageNames.get(row.pid);
-                    if (image !== undefined)
-                        holder.command = image;
-                }
-                grouped.set(key, holder);
-            }
-            if (!holder.addresses.includes(row.localAddress))
-                holder.addresses.push(row.localAddress);
-        }
-        holders.push(...grouped.values());
-    }
-    return holders;
-}
-const NETSTAT_TIMEOUT_MS = 5000;
-const TASKLIST_TIMEOUT_MS = 3000;
-/**
- * Finds holders with one `netstat -ano` run and one `tasklist` run per holding pid. A missing
- * tool, a refusal or a time-out gives fewer details or none, never an error.
- */
-async function findHoldersWindows(queries, run = runTool) {
-    // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
-    const netstat = await run('netstat', NETSTAT_ARGS, {
-        timeoutMs: NETSTAT_TIMEOUT_MS,
-        encoding: 'latin1',
-    });
-    if (netstat.code !== 0)
-        return [];
-    const rows = parseNetstat(netstat.stdout);
-    const holders = holdersFromNetstat(rows, queries);
-    const pids = [...new Set(holders.flatMap((h) => (h.pid === undefined ? [] : [h.pid])))];
-    const images = new Map();
-    await Promise.all(pids.map(async (pid) => {
-        const result = await run('tasklist', tasklistArgs(pid), {
-            timeoutMs: TASKLIST_TIMEOUT_MS,
-            encoding: 'latin1',
-        });
-        const image = result.code === 0 ? parseTasklist(result.stdout, pid) : undefined;
-        if (image !== undefined)
-            images.set(pid, image);
-    }));
-    return holdersFromNetstat(rows, queries, images);
-}
-
-// EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(593);
-;// CONCATENATED MODULE: ./src/holders/index.ts
-
-
-
-
-
-const isPort = (q) => Number.isInteger(q.port) &&
-    q.port >= 1 &&
-    q.port <= 65535 &&
-    (q.protocol === 'tcp' || q.protocol === 'udp');
-/**
- * Finds holders as `platform` would: Linux reads /proc, Windows runs netstat and tasklist,
- * macOS and the BSDs run lsof. `docker-proxy` holders get their container's name when docker
- * answers. Never throws: what cannot be found is left out, and callers say "unknown".
- */
-async function findHoldersOn(platform, queries, deps = {}) {
-    const valid = queries
-        .filter(isPort)
-        .filter((q, i, all) => all.findIndex((o) => o.port === q.port && o.protocol === q.protocol) === i);
-    if (valid.length === 0)
-        return [];
-    let holders;
-    try {
-        if (platform === 'linux' || platform === 'android') {
-            holders = await findHoldersLinux(valid, deps.linux);
-        }
-        else if (platform === 'win32') {
-            holders = await findHoldersWindows(valid, deps.run);
-        }
-        else {
-            holders = await findHoldersWithLsof(valid, deps.run);
-        }
-    }
-    catch {
-        return [];
-    }
-    try {
-        return await nameContainers(holders, deps.docker);
-    }
-    catch {
-        return holders;
-    }
-}
-/** Finds who holds the given ports on this machine. */
-const findHolders = (queries) => findHoldersOn(process.platform, queries);
-
-
-/***/ }),
-
-/***/ 559:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wb: () => (/* binding */ parseWhoTargets),
-/* harmony export */   Wm: () => (/* binding */ formatWhoJson),
-/* harmony export */   _t: () => (/* binding */ formatWhoTable),
-/* harmony export */   dp: () => (/* binding */ who)
-/* harmony export */ });
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(657);
-/* harmony import */ var _describe_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(593);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(437);
-/**
- * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
- */
-
-
-
-
-/**
- * Parses `who` targets: `PORT`, `PORT/tcp`, `PORT/udp` or `PORT/both` (TCP when no protocol
- * is given). Every bad target is reported at once, as an {@link InputError} for `who`.
- */
-function parseWhoTargets(targets) {
-    const queries = [];
-    const problems = [];
-    for (const target of targets) {
-        const match = /^(\d{1,5})(?:\/(tcp|udp|both))?$/i.exec(target.trim());
-        const port = match ? Number(match[1]) : NaN;
-        if (!match || port < 1 || port > 65535) {
-            problems.push(`who: "${target}" is not a port; write PORT[/tcp|udp|both] with PORT from 1 to 65535, e.g. 5432 or 5353/udp`);
-            continue;
-        }
-        const protocol = (match[2] ?? 'tcp').toLowerCase();
-        const protocols = protocol === 'both' ? ['tcp', 'udp'] : [protocol];
-        for (const p of protocols) {
-            if (!queries.some((q) => q.port === port && q.protocol === p))
-                queries.push({ port, protocol: p });
-        }
-    }
-    if (problems.length > 0)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('who', problems);
-    return queries;
-}
-/** Looks up all queries in one lookup and sorts the holders back to their query. */
-async function who(queries, finder = _index_js__WEBPACK_IMPORTED_MODULE_2__/* .findHolders */ .ZC) {
-    const holders = await finder(queries);
-    return queries.map((query) => ({
-        query,
-        holders: holders.filter((h) => h.port === query.port && h.protocol === query.protocol),
-    }));
-}
-// On Linux an unseen process still shows as a uid, but lsof and netstat show nothing at all.
-const NOTHING_FOUND = 'nothing found (free, or not visible to this user)';
-const HEADERS = ['PORT', 'PID', 'USER', 'STATE', 'ADDRESSES', 'COMMAND'];
-function whoCells(h) {
-    let user = h.user ?? (h.uid === undefined ? '-' : `uid ${h.uid}`);
-    let command = h.commandLine ?? h.command ?? '-';
-    if (h.container && h.pid !== undefined) {
-        command = `${h.command ?? 'docker-proxy'} → ${(0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .containerText */ .x5)(h.container)}`;
-    }
-    if (h.pid === undefined) {
-        if (h.hidden) {
-            user = `uid ${h.uid ?? '?'}`;
-            command = '(process hidden: needs root)';
-            if (h.container)
-                command += ` published by docker for ${(0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .containerText */ .x5)(h.container)}`;
-        }
-        else if (h.state === 'time-wait') {
-            command = '(no process: a closed connection lingering)';
-        }
-        else if (h.uid !== undefined) {
-            command = '(no process found: a kernel socket, or a process in another container)';
-        }
-    }
-    return [
-        `${h.port}/${h.protocol}`,
-        h.pid === undefined ? '-' : String(h.pid),
-        user,
-        h.state,
-        h.addresses.join(', ') || '-',
-        command,
-    ].map(_command_line_js__WEBPACK_IMPORTED_MODULE_3__/* .singleLine */ .pF);
-}
-/**
- * A plain-text table, one row per holder; a port with no holder found gets one row saying
- * `nothing found (free, or not visible to this user)`. Columns are padded to their widest cell; the last one is not padded.
- */
-function formatWhoTable(results) {
-    const rows = [HEADERS];
-    for (const { query, holders } of results) {
-        if (holders.length === 0) {
-            rows.push([`${query.port}/${query.protocol}`, '-', '-', '-', '-', NOTHING_FOUND]);
-        }
-        for (const h of holders)
-            rows.push(whoCells(h));
-    }
-    const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
-    return rows
-        .map((r) => r
-        .map((cell, i) => i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - Array.from(cell).length))
-        .join('  '))
-        .join('\n');
-}
-/**
- * JSON for `who --format json`: one object per queried port with its holders and the same
- * one-line description the action's messages use.
- */
-function formatWhoJson(results) {
-    return JSON.stringify(results.map(({ query, holders }) => ({
-        port: query.port,
-        protocol: query.protocol,
-        holders,
-        description: (0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .describeHolders */ .hX)(holders),
-    })), null, 2);
 }
 
 
@@ -2577,30 +1692,11 @@ async function openLeaseDir(dir) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ cliLeaseOwnerPid)
 /* harmony export */ });
-/* unused harmony export githubLeaseOwner */
 /* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(714);
-
 /**
- * The owner for a GitHub job: the run's identity from the runner's environment, and `pid`,
- * the process the leases live as long as (the action's parent: the runner's worker, which
- * lives exactly as long as the job). `id` names this one step run, for its post step.
+ * Who owns the leases of one run, as the fronts know it.
  */
-function githubLeaseOwner(env, pid, id) {
-    const owner = { id, pid };
-    const fields = [
-        ['repository', 'GITHUB_REPOSITORY'],
-        ['runId', 'GITHUB_RUN_ID'],
-        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
-        ['job', 'GITHUB_JOB'],
-        ['runner', 'RUNNER_NAME'],
-    ];
-    for (const [field, variable] of fields) {
-        const value = env[variable];
-        if (value)
-            owner[field] = value;
-    }
-    return owner;
-}
+
 /** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
 const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
 /**
@@ -3541,12 +2637,26 @@ function parsePortRanges(text, input, singles) {
     const expected = singles
         ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
         : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
     for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
         const dash = token.indexOf('-', 1);
         if (dash < 0) {
             const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
             if (port !== undefined && singles)
-                ranges.push({ lo: port, hi: port });
+                add({ lo: port, hi: port }, token);
             else
                 problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
             continue;
@@ -3560,7 +2670,7 @@ function parsePortRanges(text, input, singles) {
             problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
         }
         else {
-            ranges.push({ lo, hi });
+            add({ lo, hi }, token);
         }
     }
     if (problems.length > 0)
@@ -3742,10 +2852,10 @@ function duplicateProblems(specs, input) {
         const first = names.get(key);
         if (first) {
             problems.push(`${input}: "${spec.token}": the name "${spec.name}" is already used by "${first.token}" (names are unique, ignoring case)`);
+            // One message per bad token: a repeated spec is reported for its name only.
+            continue;
         }
-        else {
-            names.set(key, spec);
-        }
+        names.set(key, spec);
         if (spec.port === 'auto')
             continue;
         const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
@@ -3773,6 +2883,8 @@ function envName(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ cancelledMessage),
+/* harmony export */   BZ: () => (/* binding */ waitingMessage),
 /* harmony export */   UT: () => (/* binding */ portOutputs),
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
 /* harmony export */   ed: () => (/* binding */ textTable),
@@ -3780,33 +2892,45 @@ function envName(name) {
 /* harmony export */   gX: () => (/* binding */ annotationsFor),
 /* harmony export */   y$: () => (/* binding */ conflictsJson)
 /* harmony export */ });
-/* unused harmony exports describeLeaseOwner, heldBy, conflictMessage, fallbackMessage, markdownCell */
+/* unused harmony exports printable, heldBy, conflictMessage, fallbackMessage, markdownCell */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(593);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(834);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(834);
 
 
-/** "leased by octo-org/repo run 123 job e2e", or by pid for leases the CLI took. */
+
+/** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
-    if (!lease)
-        return 'leased by another port-guard run (its lease file could not be read)';
-    const o = lease.owner;
-    if (o.repository || o.runId || o.job) {
-        const parts = [o.repository, o.runId && `run ${o.runId}`, o.job && `job ${o.job}`].filter(Boolean);
-        return `leased by ${parts.join(' ')}`;
-    }
-    return `leased by pid ${o.pid}`;
+    return lease
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
+}
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
 }
 /** Who or what makes a conflict, for messages and the summary's "held by" column. */
 function heldBy(c) {
     switch (c.verdict) {
         case 'leased':
-            return describeLeaseOwner(c.lease);
+            return printable(describeLeaseOwner(c.lease));
         case 'in-use':
-            return (0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders);
+            return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
         case 'denied':
             return c.reason === 'reserved'
                 ? 'reserved by the OS (an excluded port range)'
-                : 'nobody yet, but binding it needs privilege (root or CAP_NET_BIND_SERVICE)';
+                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
         default:
             return 'unknown';
     }
@@ -3817,7 +2941,7 @@ function conflictMessage(c) {
     const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
     switch (c.verdict) {
         case 'leased':
-            return `${head} is ${describeLeaseOwner(c.lease)}`;
+            return `${head} is ${heldBy(c)}`;
         case 'in-use':
             return `${head} is in use${at}, held by ${heldBy(c)}`;
         case 'denied':
@@ -3825,6 +2949,8 @@ function conflictMessage(c) {
                 ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
                 : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
         default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
             return `${head} could not be checked${at}, so it is not known to be free`;
     }
 }
@@ -3870,19 +2996,20 @@ function portOutputs(result) {
 }
 /** `NAME=PORT` pairs for `export-env` and `--format env`. */
 function envPairs(result) {
-    return result.assignments.map((a) => [(0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .envName */ .pD)(a.name), String(a.port)]);
+    return result.assignments.map((a) => [(0,_port_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(a.name), String(a.port)]);
 }
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 function markdownCell(text) {
     return (text
         // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
         .replace(/`/g, "'")
-        .replace(/([\\*_[\]#!~])/g, '\\$1'));
+        .replace(/([\\*_[\]#!~])/g, '\\$1')
+        // Last: escaping backslashes after this would turn `\|` back into a cell break.
+        .replace(/\|/g, '\\|'));
 }
 const STATUS_TEXT = {
     free: '✅ free',
@@ -3950,6 +3077,15 @@ function annotationsFor(result) {
     if (result.error)
         out.push({ level: 'error', message: result.error });
     return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
 }
 
 
@@ -4132,6 +3268,9 @@ function prepareKeyValueMessage(key, value) {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -4229,9 +3368,105 @@ function prepareKeyValueMessage(key, value) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

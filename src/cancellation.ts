@@ -1,0 +1,65 @@
+import { constants } from 'node:os';
+
+/**
+ * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
+ * The allocator returns every lease it took before this error leaves it.
+ */
+export class CancelledError extends Error {
+  readonly signal: NodeJS.Signals;
+
+  constructor(signal: NodeJS.Signals) {
+    super(`cancelled by ${signal}`);
+    this.name = 'CancelledError';
+    this.signal = signal;
+  }
+
+  /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+  get exitCode(): number {
+    return 128 + (constants.signals[this.signal] ?? 15);
+  }
+}
+
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
+ * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
+ * started.
+ */
+export async function withSignalCancellation<T>(
+  fn: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!controller.signal.aborted) controller.abort(new CancelledError(signal));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await fn(controller.signal);
+    // A signal during the last moments of a successful run still cancels it.
+    controller.signal.throwIfAborted();
+    return result;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
