@@ -30,7 +30,7 @@ test('the lsof path (macOS, BSD) with this machine’s lsof finds the same holde
 
 test('the Windows path with recorded netstat output', async () => {
   const run: ToolRunner = async (command) =>
-    command === 'netstat'
+    command === 'C:\\Windows\\System32\\netstat.exe'
       ? {
           code: 0,
           stdout: readFileSync(

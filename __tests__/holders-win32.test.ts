@@ -133,8 +133,9 @@ describe('findHoldersWindows', () => {
   const recorded =
     (netstat: string, tasks: Record<number, string>): ToolRunner =>
     async (command, args) => {
-      if (command === 'netstat') return { code: 0, stdout: fixture(netstat) };
-      if (command === 'tasklist') {
+      if (command === 'C:\\Windows\\System32\\netstat.exe')
+        return { code: 0, stdout: fixture(netstat) };
+      if (command === 'C:\\Windows\\System32\\tasklist.exe') {
         const pid = Number(/PID eq (\d+)/.exec(args[1])?.[1]);
         return {
           code: 0,

@@ -173,7 +173,7 @@ test('the CLI text (stderr messages, the table) has no line a runner would read 
 });
 
 test('Windows system tools are run by absolute path, never looked up in the workspace', async () => {
-  const { windowsSystemTool } = await import('../src/os-port-ranges.js');
+  const { windowsSystemTool } = await import('../src/windows-system-tool.js');
   expect(windowsSystemTool('netsh', { SystemRoot: 'C:\\WINDOWS' })).toBe(
     'C:\\WINDOWS\\System32\\netsh.exe',
   );

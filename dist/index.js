@@ -249,7 +249,7 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 707:
+/***/ 138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -322,9 +322,9 @@ class Context {
 var action_io = __nccwpck_require__(663);
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/input-error.ts
 /**
  * An error the user caused and can fix: it names the input (or CLI option) and says what was
@@ -887,7 +887,7 @@ function parseConfig(raw) {
         seed: seed === '' ? undefined : seed,
         exportEnv: exportEnv,
         lease: lease,
-        leaseDir: leaseDir === '' ? defaultLeaseDir() : (0,external_node_path_namespaceObject.resolve)(leaseDir),
+        leaseDir: leaseDir === '' ? defaultLeaseDir() : (0,external_node_path_.resolve)(leaseDir),
         leaseTtlSeconds: leaseTtlSeconds,
         summary: summary,
     };
@@ -1523,10 +1523,9 @@ async function attachHolders(conflicts, findHolders) {
         c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
+// EXTERNAL MODULE: ./src/windows-system-tool.ts
+var windows_system_tool = __nccwpck_require__(489);
 ;// CONCATENATED MODULE: ./src/os-port-ranges.ts
-
 
 
 
@@ -1570,18 +1569,11 @@ function parseWindowsExcludedRanges(text) {
     }
     return normalizeRanges(out);
 }
-/**
- * The absolute path of a Windows system tool. Given a bare name, Windows process creation (and
- * libuv's search) looks in the current directory before PATH: in an action that is the checked-out
- * workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return external_node_path_namespaceObject.win32.join(root, 'System32', `${name}.exe`);
-}
-function run(file, args) {
+async function run(file, args) {
+    // Only Windows runs a tool here; elsewhere child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
     return new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
+        execFile(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
     });
 }
 async function readOr(path) {
@@ -1603,7 +1595,7 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
     }
     if (platform === 'win32') {
-        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run(windowsSystemTool('netsh'), [
+        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run((0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
             'int',
             ip,
             'show',
@@ -2069,7 +2061,6 @@ async function sweepLeftovers(dir, now = Date.now()) {
  */
 
 
-
 /**
  * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
  * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
@@ -2127,9 +2118,11 @@ async function linuxIdentity(pid) {
     const boot = await linuxBootId();
     return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
 }
-function psIdentity(pid) {
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
     return new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
         // The token is compared between processes that may run with different locales and
         // time zones; pin both so the same process always gives the same text.
         { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
@@ -2195,6 +2188,7 @@ async function processParent(pid) {
     }
     if (process.platform === 'win32')
         return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
     return new Promise((resolve) => {
         execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
             const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
@@ -3113,7 +3107,7 @@ function describeHolders(holders) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(663);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(707);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(138);
 
 
 // One bundle, two roles: the main step saves `isPost`, so the post step finds it in its state.
@@ -3124,6 +3118,27 @@ else
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ windowsSystemTool)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
+}
+
 
 /***/ }),
 
@@ -3152,6 +3167,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -3279,6 +3301,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { win32 } from 'node:path';
 import { normalizeRanges } from './port-ranges.js';
+import { windowsSystemTool } from './windows-system-tool.js';
 import type { PortRange, Protocol } from './types.js';
 
 /** Ports the OS keeps for itself: its ephemeral range, and ports a probe cannot see as taken. */
@@ -50,17 +49,9 @@ export function parseWindowsExcludedRanges(text: string): PortRange[] {
   return normalizeRanges(out);
 }
 
-/**
- * The absolute path of a Windows system tool. Given a bare name, Windows process creation (and
- * libuv's search) looks in the current directory before PATH: in an action that is the checked-out
- * workspace, which a pull request controls.
- */
-export function windowsSystemTool(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-  return win32.join(root, 'System32', `${name}.exe`);
-}
-
-function run(file: string, args: string[]): Promise<string> {
+async function run(file: string, args: string[]): Promise<string> {
+  // Only Windows runs a tool here; elsewhere child_process is not worth loading.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) =>
       resolve(err ? '' : String(stdout)),

@@ -1,6 +1,7 @@
 /**
- * Writes plain-JS copies of src/types.ts and src/holders/*.ts into a world-readable temporary
- * directory, so a process running as another user (uid 65534) can run the real lookup code.
+ * Writes plain-JS copies of src/types.ts, src/windows-system-tool.ts and src/holders/*.ts into a
+ * world-readable temporary directory, so a process running as another user (uid 65534) can run
+ * the real lookup code.
  */
 import {
   chmodSync,
@@ -31,6 +32,7 @@ export function transpileHolders(): string {
   mkdirSync(join(dir, 'holders'), { mode: 0o755 });
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n', { mode: 0o644 });
   transpile(new URL('types.ts', SRC), join(dir, 'types.js'));
+  transpile(new URL('windows-system-tool.ts', SRC), join(dir, 'windows-system-tool.js'));
   for (const file of readdirSync(new URL('holders/', SRC))) {
     if (!file.endsWith('.ts')) continue;
     transpile(new URL(`holders/${file}`, SRC), join(dir, 'holders', file.replace(/\.ts$/, '.js')));

@@ -692,7 +692,15 @@ async function findHoldersLinux(queries, options = {}) {
     return holders;
 }
 
+// EXTERNAL MODULE: ./src/windows-system-tool.ts
+var windows_system_tool = __webpack_require__(489);
 ;// CONCATENATED MODULE: ./src/holders/win32.ts
+/**
+ * Windows: who holds a port, from `netstat -ano` (one run for TCP, UDP, IPv4 and IPv6) and
+ * `tasklist` for each holding process's image name. No administrator rights are needed.
+ * Headers and state words are localized, so rows are recognized by their shape, never by text.
+ */
+
 
 
 /** The fixed `netstat` arguments: all sockets, numeric, with the owning pid. */
@@ -858,7 +866,7 @@ const TASKLIST_TIMEOUT_MS = 3000;
  */
 async function findHoldersWindows(queries, run = runTool) {
     // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
-    const netstat = await run('netstat', NETSTAT_ARGS, {
+    const netstat = await run((0,windows_system_tool/* windowsSystemTool */.x)('netstat'), NETSTAT_ARGS, {
         timeoutMs: NETSTAT_TIMEOUT_MS,
         encoding: 'latin1',
     });
@@ -869,7 +877,7 @@ async function findHoldersWindows(queries, run = runTool) {
     const pids = [...new Set(holders.flatMap((h) => (h.pid === undefined ? [] : [h.pid])))];
     const images = new Map();
     await Promise.all(pids.map(async (pid) => {
-        const result = await run('tasklist', tasklistArgs(pid), {
+        const result = await run((0,windows_system_tool/* windowsSystemTool */.x)('tasklist'), tasklistArgs(pid), {
             timeoutMs: TASKLIST_TIMEOUT_MS,
             encoding: 'latin1',
         });

@@ -1114,14 +1114,11 @@ async function attachHolders(conflicts, findHolders) {
         c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
+// EXTERNAL MODULE: ./src/windows-system-tool.ts
+var windows_system_tool = __nccwpck_require__(489);
 ;// CONCATENATED MODULE: ./src/os-port-ranges.ts
-
 
 
 
@@ -1165,18 +1162,11 @@ function parseWindowsExcludedRanges(text) {
     }
     return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
-/**
- * The absolute path of a Windows system tool. Given a bare name, Windows process creation (and
- * libuv's search) looks in the current directory before PATH: in an action that is the checked-out
- * workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return external_node_path_.win32.join(root, 'System32', `${name}.exe`);
-}
-function run(file, args) {
+async function run(file, args) {
+    // Only Windows runs a tool here; elsewhere child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
     return new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
+        execFile(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
     });
 }
 async function readOr(path) {
@@ -1198,7 +1188,7 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
     }
     if (platform === 'win32') {
-        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run(windowsSystemTool('netsh'), [
+        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run((0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
             'int',
             ip,
             'show',
@@ -2398,18 +2388,15 @@ async function releaseLeases(dir, match) {
 /* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
 /* harmony export */ });
 /* unused harmony export parseProcStat */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
  * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
  * dead.
  */
-
 
 
 /**
@@ -2436,7 +2423,7 @@ function parseProcStat(text) {
 let bootId;
 /** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
 function linuxBootId() {
-    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
     return bootId;
 }
 /** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
@@ -2453,7 +2440,7 @@ async function linuxIdentity(pid) {
     let text;
     try {
         // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
     }
     catch {
         // With `hidepid` another user's process is invisible in /proc but still alive: never
@@ -2469,9 +2456,11 @@ async function linuxIdentity(pid) {
     const boot = await linuxBootId();
     return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
 }
-function psIdentity(pid) {
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
     return new Promise((resolve) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
         // The token is compared between processes that may run with different locales and
         // time zones; pin both so the same process always gives the same text.
         { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
@@ -2522,13 +2511,13 @@ async function processParent(pid) {
         return undefined;
     if (process.platform === 'linux') {
         try {
-            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(`/proc/${pid}/stat`, 'utf8');
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
             // Field 4 (ppid) is the second field after the last ')'.
             const ppid = Number(stat
                 .slice(stat.lastIndexOf(')') + 1)
                 .trim()
                 .split(/\s+/)[1]);
-            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
             return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
         }
         catch {
@@ -2537,8 +2526,9 @@ async function processParent(pid) {
     }
     if (process.platform === 'win32')
         return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
     return new Promise((resolve) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
             const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
             resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
         });
@@ -3103,6 +3093,27 @@ const VERSION = '1.0.0';
 
 /***/ }),
 
+/***/ 489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ windowsSystemTool)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
+}
+
+
+/***/ }),
+
 /***/ 421:
 /***/ ((module) => {
 
@@ -3353,6 +3364,36 @@ function prepareKeyValueMessage(key, value) {
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -3,6 +3,7 @@
  * `tasklist` for each holding process's image name. No administrator rights are needed.
  * Headers and state words are localized, so rows are recognized by their shape, never by text.
  */
+import { windowsSystemTool } from '../windows-system-tool.js';
 import type { Holder, HolderQuery, Protocol } from '../types.js';
 import { singleLine } from './command-line.js';
 import { runTool, type ToolRunner } from './run-tool.js';
@@ -184,7 +185,7 @@ export async function findHoldersWindows(
   run: ToolRunner = runTool,
 ): Promise<Holder[]> {
   // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
-  const netstat = await run('netstat', NETSTAT_ARGS, {
+  const netstat = await run(windowsSystemTool('netstat'), NETSTAT_ARGS, {
     timeoutMs: NETSTAT_TIMEOUT_MS,
     encoding: 'latin1',
   });
@@ -195,7 +196,7 @@ export async function findHoldersWindows(
   const images = new Map<number, string>();
   await Promise.all(
     pids.map(async (pid) => {
-      const result = await run('tasklist', tasklistArgs(pid), {
+      const result = await run(windowsSystemTool('tasklist'), tasklistArgs(pid), {
         timeoutMs: TASKLIST_TIMEOUT_MS,
         encoding: 'latin1',
       });

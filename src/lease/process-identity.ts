@@ -3,7 +3,6 @@
  * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
  * dead.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { LeaseOwner } from '../types.js';
@@ -79,7 +78,9 @@ async function linuxIdentity(pid: number): Promise<ProcessIdentity | undefined> 
   return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
 }
 
-function psIdentity(pid: number): Promise<ProcessIdentity | undefined> {
+async function psIdentity(pid: number): Promise<ProcessIdentity | undefined> {
+  // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(
       'ps',
@@ -149,6 +150,7 @@ export async function processParent(
     }
   }
   if (process.platform === 'win32') return undefined;
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile(
       'ps',
