@@ -397,10 +397,11 @@ function render({ m, corr, checkers, udpCheckers, sections, goals, pg, elapsed }
   const names = [...new Set([...checkers.map((c) => c.name), ...udpCheckers.map(([n]) => n)])];
   return `# port-guard benchmark results
 
-How to run: \`npm ci && npm run package && npm run bench\` (prints these tables; \`npm run bench -- --write\`
-rewrites this file). The bench bundles port-guard's engine from \`bench/port-guard-entry.ts\` into
+How to run: \`npm ci && npm run bench\` (about two minutes; prints these tables; \`npm run bench -- --write\`
+rewrites this file above the analysis, which it keeps). The bench bundles port-guard's engine from \`bench/port-guard-entry.ts\` into
 \`.bench-tmp/pg\` with ncc, runs every contender in one process, one at a time, interleaved
-(rotating order each round) after ${ROUNDS.warmup} warm-up rounds; W4 spawns the committed \`dist/\`.
+(rotating order each round) after ${ROUNDS.warmup} warm-up rounds; W4 spawns the committed \`dist/\` (run \`npm run package\` first
+after changing \`src/\`). Where the time goes: \`node bench/profile.js check1000\` (see the end).
 
 ## Machine
 
