@@ -88,6 +88,11 @@ class LeaseBook {
   private readonly held = new Set<string>();
   constructor(private readonly gate: LeaseGate | undefined) {}
 
+  /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
+  get active(): boolean {
+    return this.gate !== undefined;
+  }
+
   /** Takes leases on every protocol of a port, or none of them. */
   async take(
     port: number,
@@ -184,6 +189,10 @@ async function allocate(
     for (const spec of specs) {
       const port = spec.port as number;
       for (const protocol of protocolsOf(spec.protocol)) {
+        if (!book.active) {
+          toProbe.push({ name: spec.name, port, protocol });
+          continue;
+        }
         const lease = await book.take(port, [protocol]);
         if (!lease.ok)
           add({

@@ -41,8 +41,9 @@ function verdictFor(
   err: NodeJS.ErrnoException | undefined,
   platform: NodeJS.Platform,
 ): AddressVerdict {
+  // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
+  if (!err) return { address: target.address, family: target.family, verdict: 'free' };
   const base = { address: target.address, family: target.family };
-  if (!err) return { ...base, verdict: 'free' };
   const code = err.code ?? 'UNKNOWN';
   const { verdict, reason } = classifyBindError(code, platform);
   // An address the user named must exist: "not applicable" would silently shrink the check.
@@ -115,16 +116,21 @@ export function combineVerdicts(
   plan: readonly ProbeAddress[],
   families: ReadonlySet<AddressFamily>,
 ): VerdictKind {
-  const kinds = new Set(addresses.map((a) => a.verdict));
-  if (kinds.has('in-use')) return 'in-use';
-  if (kinds.has('denied')) return 'denied';
-  if (kinds.has('unknown')) return 'unknown';
-  const covered = new Set<AddressFamily>();
+  const has = (kind: VerdictKind) => addresses.some((a) => a.verdict === kind);
+  if (has('in-use')) return 'in-use';
+  if (has('denied')) return 'denied';
+  if (has('unknown')) return 'unknown';
+  let v4 = false;
+  let v6 = false;
   addresses.forEach((a, i) => {
-    if (a.verdict === 'free') for (const f of plan[i]?.covers ?? [a.family]) covered.add(f);
+    if (a.verdict !== 'free') return;
+    for (const f of plan[i]?.covers ?? [a.family]) {
+      if (f === 4) v4 = true;
+      else v6 = true;
+    }
   });
-  for (const family of families) if (!covered.has(family)) return 'unknown';
-  return covered.size > 0 ? 'free' : 'unknown';
+  for (const family of families) if (!(family === 4 ? v4 : v6)) return 'unknown';
+  return v4 || v6 ? 'free' : 'unknown';
 }
 
 /**

@@ -693,9 +693,10 @@ function classifyBindError(code, platform) {
     }
 }
 function verdictFor(target, err, platform) {
-    const base = { address: target.address, family: target.family };
+    // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
     if (!err)
-        return { ...base, verdict: 'free' };
+        return { address: target.address, family: target.family, verdict: 'free' };
+    const base = { address: target.address, family: target.family };
     const code = err.code ?? 'UNKNOWN';
     const { verdict, reason } = classifyBindError(code, platform);
     // An address the user named must exist: "not applicable" would silently shrink the check.
@@ -751,23 +752,29 @@ async function probeAddress(port, protocol, target, platform = process.platform)
  * family that exists on the host had at least one applicable address.
  */
 function combineVerdicts(addresses, plan, families) {
-    const kinds = new Set(addresses.map((a) => a.verdict));
-    if (kinds.has('in-use'))
+    const has = (kind) => addresses.some((a) => a.verdict === kind);
+    if (has('in-use'))
         return 'in-use';
-    if (kinds.has('denied'))
+    if (has('denied'))
         return 'denied';
-    if (kinds.has('unknown'))
+    if (has('unknown'))
         return 'unknown';
-    const covered = new Set();
+    let v4 = false;
+    let v6 = false;
     addresses.forEach((a, i) => {
-        if (a.verdict === 'free')
-            for (const f of plan[i]?.covers ?? [a.family])
-                covered.add(f);
+        if (a.verdict !== 'free')
+            return;
+        for (const f of plan[i]?.covers ?? [a.family]) {
+            if (f === 4)
+                v4 = true;
+            else
+                v6 = true;
+        }
     });
     for (const family of families)
-        if (!covered.has(family))
+        if (!(family === 4 ? v4 : v6))
             return 'unknown';
-    return covered.size > 0 ? 'free' : 'unknown';
+    return v4 || v6 ? 'free' : 'unknown';
 }
 /**
  * Probes one port over a whole plan, one address after another: probes of the same port on
@@ -841,6 +848,10 @@ class LeaseBook {
     held = new Set();
     constructor(gate) {
         this.gate = gate;
+    }
+    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
+    get active() {
+        return this.gate !== undefined;
     }
     /** Takes leases on every protocol of a port, or none of them. */
     async take(port, protocols) {
@@ -925,6 +936,10 @@ async function allocate(config, deps, book) {
         for (const spec of specs) {
             const port = spec.port;
             for (const protocol of protocolsOf(spec.protocol)) {
+                if (!book.active) {
+                    toProbe.push({ name: spec.name, port, protocol });
+                    continue;
+                }
                 const lease = await book.take(port, [protocol]);
                 if (!lease.ok)
                     add({
