@@ -7,7 +7,7 @@ import { abortableSleep, CancelledError } from '../src/cancellation.js';
 import { parseConfig } from '../src/config.js';
 import { createProbePlan } from '../src/probe-plan.js';
 import type { LeaseGate, Protocol } from '../src/types.js';
-import { holdPort, type HeldPort } from './support/hold-port.js';
+import { holdPort, type HeldPort } from './support/holder-process.js';
 
 /** A lease registry in memory that remembers what is held: the allocator's only dependency here. */
 class RecordingGate implements LeaseGate {
@@ -28,7 +28,7 @@ class RecordingGate implements LeaseGate {
 
 let busy: HeldPort;
 beforeAll(async () => {
-  busy = await holdPort('tcp', '127.0.0.1');
+  busy = await holdPort({ protocol: 'tcp', host: '127.0.0.1' });
 });
 afterAll(() => busy.stop());
 

@@ -8,7 +8,7 @@
 import { createServer } from 'node:net';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { holdPort, type HeldPort } from './support/hold-port.js';
+import { holdPort, type HeldPort } from './support/holder-process.js';
 import { boundSocketsOf } from './support/proc-sockets.js';
 import {
   runAction,
@@ -26,7 +26,7 @@ if (!straceAvailable)
 
 let held: HeldPort;
 beforeAll(async () => {
-  held = await holdPort('tcp', '127.0.0.1');
+  held = await holdPort({ protocol: 'tcp', host: '127.0.0.1' });
 });
 afterAll(() => held.stop());
 
