@@ -201,7 +201,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
 /* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(632);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(973);
-/* harmony import */ var _guard_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(723);
+/* harmony import */ var _guard_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(580);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(236);
 /* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
 /* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(882);
@@ -546,7 +546,7 @@ function envNameProblems(names) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1376,13 +1376,8 @@ async function guardPorts(config, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/holder-lookup.ts
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
-
+// EXTERNAL MODULE: ./src/holder-lookup.ts
+var holder_lookup = __nccwpck_require__(440);
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
 var lease_registry = __nccwpck_require__(64);
 ;// CONCATENATED MODULE: ./src/guard-run.ts
@@ -1400,7 +1395,7 @@ async function runGuard(config, options = {}) {
         ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
         : undefined;
     const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
-        findHolders: findHoldersWhenNeeded,
+        findHolders: holder_lookup/* findHoldersWhenNeeded */.w,
         ...rest,
         ...(leases ? { leases } : {}),
         signal,
@@ -1412,6 +1407,21 @@ async function runGuard(config, options = {}) {
     });
     return { result, problems: leases?.problems() ?? [] };
 }
+
+
+/***/ }),
+
+/***/ 440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */ });
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
 
 
 /***/ }),

@@ -5,7 +5,7 @@ import { InputError } from '../input-error.js';
 import type { Holder, HolderFinder, HolderQuery, Protocol } from '../types.js';
 import { singleLine } from './command-line.js';
 import { containerText, describeHolders } from './describe-holder.js';
-import { findHolders } from './index.js';
+import { findHoldersWhenNeeded } from '../holder-lookup.js';
 
 /** The holders found for one queried port. */
 export interface WhoResult {
@@ -43,7 +43,7 @@ export function parseWhoTargets(targets: readonly string[]): HolderQuery[] {
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
 export async function who(
   queries: HolderQuery[],
-  finder: HolderFinder = findHolders,
+  finder: HolderFinder = findHoldersWhenNeeded,
 ): Promise<WhoResult[]> {
   const holders = await finder(queries);
   return queries.map((query) => ({
