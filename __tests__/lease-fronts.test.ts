@@ -15,6 +15,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { openLeaseRegistry } from '../src/lease/lease-registry.js';
+import { holdPort } from './support/holder-process.js';
+import { inputEnvName } from './support/run-built.js';
+import { parseFileCommands } from './support/run-dist.js';
 
 const ACTION = path.resolve('dist/index.js');
 const CLI = path.resolve('dist/cli/index.js');
@@ -46,20 +49,6 @@ function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): Promis
   });
 }
 
-/** Reads a runner file command file (`name<<delimiter` blocks) into a map. */
-function readCommandFile(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = existsSync(file) ? readFileSync(file, 'utf8').split(os.EOL) : [];
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const value: string[] = [];
-    while (lines[++i] !== match[2]) value.push(lines[i]!);
-    out[match[1]!] = value.join(os.EOL);
-  }
-  return out;
-}
-
 function runnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
   for (const name of ['OUTPUT', 'STATE', 'ENV', 'STEP_SUMMARY']) {
@@ -78,24 +67,11 @@ function runnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function inputs(values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
-  );
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [inputEnvName(k), v]));
 }
 
 const leaseFiles = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
 const readLease = (name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
-
-/** Holds a TCP port in another process until the test ends. */
-async function holdPort(port: number): Promise<number> {
-  const child = spawn(process.execPath, [
-    '-e',
-    `require('net').createServer().listen(${port}, () => console.log('up'))`,
-  ]);
-  started.push(child);
-  await new Promise((resolve) => child.stdout!.once('data', resolve));
-  return child.pid!;
-}
 
 /** A port the OS just said was free. */
 function osPort(): Promise<number> {
@@ -129,13 +105,13 @@ test('main step leases its ports for the runner worker; post step releases exact
     ),
   );
   expect(main.code).toBe(0);
-  const outputs = readCommandFile(path.join(base, 'output'));
+  const outputs = parseFileCommands(readFileSync(path.join(base, 'output'), 'utf8'));
   const api = Number(outputs.api);
   const web = Number(outputs.web);
   expect(leaseFiles()).toEqual(
     [`tcp-${api}.lease`, `tcp-${otherPort}.lease`, `tcp-${web}.lease`].sort(),
   );
-  const state = readCommandFile(path.join(base, 'state'));
+  const state = parseFileCommands(readFileSync(path.join(base, 'state'), 'utf8'));
   const lease = readLease(`tcp-${api}.lease`);
   // The action's parent (here: this test process, as the runner's worker) owns the lease.
   expect(lease.owner).toMatchObject({
@@ -147,7 +123,9 @@ test('main step leases its ports for the runner worker; post step releases exact
     runner: 'runner-1',
   });
 
-  const server = await holdPort(api); // a server the job "forgot" to stop
+  const held = await holdPort({ host: '::', port: api }); // a server the job "forgot" to stop
+  started.push(held.process);
+  const server = held.pid;
   const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
   const post = await runNode(
     ACTION,

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { actionInputDefaults, inputEnvName } from './run-built.js';
 
 export interface RunResult {
   code: number;
@@ -29,10 +29,6 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out;
 }
 
-const action = parse(readFileSync('action.yml', 'utf8')) as {
-  inputs: Record<string, { default?: string }>;
-};
-
 /** The environment the runner gives an action step: every input as INPUT_*, defaults from action.yml. */
 export function runnerEnv(inputs: Record<string, string>, dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -50,8 +46,8 @@ export function runnerEnv(inputs: Record<string, string>, dir: string): NodeJS.P
     GITHUB_STATE: join(dir, 'state'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
   };
-  for (const [name, spec] of Object.entries(action.inputs)) {
-    env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? spec.default ?? '';
+  for (const [name, value] of Object.entries({ ...actionInputDefaults(), ...inputs })) {
+    env[inputEnvName(name)] = value;
   }
   return env;
 }
