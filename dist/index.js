@@ -453,6 +453,10 @@ const PROTOCOLS = ['tcp', 'udp', 'both'];
  * overwrite (or be overwritten by) them.
  */
 const RESERVED_NAMES = ['port', 'ports', 'conflicts', 'fallback-used'];
+/** The protocols a spec's port must be free on. */
+function protocolsOf(protocol) {
+    return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
+}
 /** Splits a list input on commas, whitespace and newlines, dropping empty entries. */
 function splitList(text) {
     return text.split(/[\s,]+/u).filter((token) => token.length > 0);
@@ -554,8 +558,7 @@ function duplicateProblems(specs, input) {
         names.set(key, spec);
         if (spec.port === 'auto')
             continue;
-        const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
-        for (const protocol of protocols) {
+        for (const protocol of protocolsOf(spec.protocol)) {
             const pair = `${spec.port}/${protocol}`;
             const other = pairs.get(pair);
             if (other && other !== spec) {
@@ -1246,10 +1249,8 @@ async function probePorts(queries, plan, options = {}) {
 
 
 
+
 const REPROBE_ROUNDS = 3;
-function protocolsOf(protocol) {
-    return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
-}
 const key = (port, protocol) => `${protocol}/${port}`;
 /** Tracks the leases this run holds so that a failure can return every one of them. */
 class LeaseBook {
@@ -1391,8 +1392,7 @@ async function allocate(config, deps, book) {
             await sleep(Math.min(delay, Math.max(0, deadline - now())));
             deps.signal?.throwIfAborted();
             delay = Math.min(delay * 2, 2000);
-            const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
-            conflicts = retried;
+            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
         }
     }
     const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
@@ -1469,6 +1469,8 @@ async function handOut(needs, pool, assignments, book, probe,
 where) {
     let waiting = [...needs];
     for (let round = 0; waiting.length > 0; round++) {
+        // What this round hands out; earlier rounds' ports were re-probed already.
+        const thisRound = waiting;
         while (waiting.length > 0) {
             const spec = waiting[0];
             const protocols = protocolsOf(spec.protocol);
@@ -1485,10 +1487,10 @@ where) {
                     leased.push(port);
             const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
             const verdicts = await probe(queries);
-            const free = leased.filter((port) => verdicts.every((v) => v.port !== port || v.verdict === 'free'));
-            for (const port of leased)
-                if (!free.includes(port))
-                    await book.drop(port, protocols);
+            const busy = new Set(verdicts.filter((v) => v.verdict !== 'free').map((v) => v.port));
+            const free = leased.filter((port) => !busy.has(port));
+            for (const port of busy)
+                await book.drop(port, protocols);
             for (const port of free) {
                 const next = group.shift();
                 if (!next) {
@@ -1507,20 +1509,19 @@ where) {
                 });
             }
         }
+        // After the last re-probe round the ports just handed out stand on their own probe.
         if (round >= REPROBE_ROUNDS)
             break;
         // Time passed since each port was probed (other batches, holder lookups): check again.
-        const handed = needs.map((s) => assignments.get(s.name));
+        const handed = thisRound.map((s) => assignments.get(s.name));
         const queries = handed.flatMap((a) => protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })));
         const verdicts = await probe(queries);
         const lost = handed.filter((a) => verdicts.some((v) => v.port === a.port && v.verdict !== 'free'));
         for (const a of lost)
             await book.drop(a.port, protocolsOf(a.protocol));
-        waiting = needs.filter((s) => lost.some((a) => a.name === s.name));
+        waiting = thisRound.filter((s) => lost.some((a) => a.name === s.name));
     }
-    return waiting.length > 0
-        ? `ports kept being taken before they could be handed out (${waiting.map((s) => s.name).join(', ')})`
-        : undefined;
+    return undefined;
 }
 async function attachHolders(conflicts, findHolders) {
     const busy = conflicts.filter((c) => c.verdict === 'in-use');
@@ -1752,6 +1753,7 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
 }
 
 ;// CONCATENATED MODULE: ./src/guard.ts
+
 
 
 

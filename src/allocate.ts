@@ -3,6 +3,7 @@ import { candidatePorts, type CandidatePorts } from './candidate-ports.js';
 import { DEFAULT_CONCURRENCY, probePorts, type PortQuery } from './probe-pool.js';
 import type { ProbePlan } from './probe-plan.js';
 import { formatRanges } from './port-ranges.js';
+import { protocolsOf } from './port-spec.js';
 import type {
   AddressVerdict,
   Config,
@@ -76,10 +77,6 @@ export interface AllocatorDeps {
 }
 
 const REPROBE_ROUNDS = 3;
-
-export function protocolsOf(protocol: SpecProtocol): Protocol[] {
-  return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
-}
 
 const key = (port: number, protocol: Protocol): string => `${protocol}/${port}`;
 
@@ -236,8 +233,7 @@ async function allocate(
       await sleep(Math.min(delay, Math.max(0, deadline - now())));
       deps.signal?.throwIfAborted();
       delay = Math.min(delay * 2, 2000);
-      const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
-      conflicts = retried;
+      conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
     }
   }
 
@@ -326,6 +322,8 @@ async function handOut(
 ): Promise<string | undefined> {
   let waiting = [...needs];
   for (let round = 0; waiting.length > 0; round++) {
+    // What this round hands out; earlier rounds' ports were re-probed already.
+    const thisRound = waiting;
     while (waiting.length > 0) {
       const spec = waiting[0]!;
       const protocols = protocolsOf(spec.protocol);
@@ -342,10 +340,9 @@ async function handOut(
       for (const port of batch) if ((await book.take(port, protocols)).ok) leased.push(port);
       const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
       const verdicts = await probe(queries);
-      const free = leased.filter((port) =>
-        verdicts.every((v) => v.port !== port || v.verdict === 'free'),
-      );
-      for (const port of leased) if (!free.includes(port)) await book.drop(port, protocols);
+      const busy = new Set(verdicts.filter((v) => v.verdict !== 'free').map((v) => v.port));
+      const free = leased.filter((port) => !busy.has(port));
+      for (const port of busy) await book.drop(port, protocols);
       for (const port of free) {
         const next = group.shift();
         if (!next) {
@@ -364,9 +361,10 @@ async function handOut(
         });
       }
     }
+    // After the last re-probe round the ports just handed out stand on their own probe.
     if (round >= REPROBE_ROUNDS) break;
     // Time passed since each port was probed (other batches, holder lookups): check again.
-    const handed = needs.map((s) => assignments.get(s.name)!);
+    const handed = thisRound.map((s) => assignments.get(s.name)!);
     const queries = handed.flatMap((a) =>
       protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })),
     );
@@ -375,11 +373,9 @@ async function handOut(
       verdicts.some((v) => v.port === a.port && v.verdict !== 'free'),
     );
     for (const a of lost) await book.drop(a.port, protocolsOf(a.protocol));
-    waiting = needs.filter((s) => lost.some((a) => a.name === s.name));
+    waiting = thisRound.filter((s) => lost.some((a) => a.name === s.name));
   }
-  return waiting.length > 0
-    ? `ports kept being taken before they could be handed out (${waiting.map((s) => s.name).join(', ')})`
-    : undefined;
+  return undefined;
 }
 
 async function attachHolders(

@@ -4,6 +4,7 @@ import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
 import { CancelledError } from './cancellation.js';
 import { parseConfig } from './config.js';
+import { parsePortNumber } from './port-spec.js';
 import { runGuard } from './guard-run.js';
 import { InputError, InputErrors } from './input-error.js';
 import { defaultLeaseDir } from './lease/lease-dir.js';
@@ -102,8 +103,8 @@ async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<n
 /** `port-guard release [PORT...]`: drops the leases this shell (our parent) holds. */
 async function release(command: Extract<CliCommand, { kind: 'release' }>): Promise<number> {
   const ports = command.ports.map((token) => {
-    const port = /^\d+$/.test(token) ? Number(token) : NaN;
-    if (!(port >= 1 && port <= 65535))
+    const port = parsePortNumber(token);
+    if (port === undefined)
       throw new UsageError('release', `release: "${token}" is not a port number 1-65535`);
     return port;
   });

@@ -1,9 +1,5 @@
-import {
-  allocatePorts,
-  protocolsOf,
-  type AllocationResult,
-  type AllocatorDeps,
-} from './allocate.js';
+import { allocatePorts, type AllocationResult, type AllocatorDeps } from './allocate.js';
+import { protocolsOf } from './port-spec.js';
 import { readOsPortRanges } from './os-port-ranges.js';
 import { createProbePlan } from './probe-plan.js';
 import type { Config, HolderFinder, LeaseGate, Protocol } from './types.js';

@@ -4,7 +4,7 @@
  * not fail the job.
  */
 import type { AllocationResult } from './allocate.js';
-import { protocolsOf } from './allocate.js';
+import { protocolsOf } from './port-spec.js';
 import { releaseLeases } from './lease/lease-registry.js';
 import { probePorts } from './probe-pool.js';
 import { createProbePlan } from './probe-plan.js';

@@ -1,5 +1,5 @@
 import { InputError } from './input-error.js';
-import type { PortSpec, SpecProtocol } from './types.js';
+import type { PortSpec, Protocol, SpecProtocol } from './types.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -10,6 +10,11 @@ const PROTOCOLS: readonly SpecProtocol[] = ['tcp', 'udp', 'both'];
  * overwrite (or be overwritten by) them.
  */
 export const RESERVED_NAMES: readonly string[] = ['port', 'ports', 'conflicts', 'fallback-used'];
+
+/** The protocols a spec's port must be free on. */
+export function protocolsOf(protocol: SpecProtocol): Protocol[] {
+  return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
+}
 
 /** Splits a list input on commas, whitespace and newlines, dropping empty entries. */
 export function splitList(text: string): string[] {
@@ -116,8 +121,7 @@ function duplicateProblems(specs: PortSpec[], input: string): string[] {
     }
     names.set(key, spec);
     if (spec.port === 'auto') continue;
-    const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
-    for (const protocol of protocols) {
+    for (const protocol of protocolsOf(spec.protocol)) {
       const pair = `${spec.port}/${protocol}`;
       const other = pairs.get(pair);
       if (other && other !== spec) {

@@ -12,12 +12,14 @@ export const modules = {
 /* harmony export */   who: () => (/* binding */ who)
 /* harmony export */ });
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(236);
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(657);
-/* harmony import */ var _describe_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(593);
-/* harmony import */ var _holder_lookup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(440);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(834);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(657);
+/* harmony import */ var _describe_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(593);
+/* harmony import */ var _holder_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(440);
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
+
 
 
 
@@ -30,15 +32,14 @@ function parseWhoTargets(targets) {
     const queries = [];
     const problems = [];
     for (const target of targets) {
-        const match = /^(\d{1,5})(?:\/(tcp|udp|both))?$/i.exec(target.trim());
-        const port = match ? Number(match[1]) : NaN;
-        if (!match || port < 1 || port > 65535) {
+        const match = /^([^/]*)(?:\/(tcp|udp|both))?$/i.exec(target.trim());
+        const port = match ? (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(match[1]) : undefined;
+        if (!match || port === undefined) {
             problems.push(`who: "${target}" is not a port; write PORT[/tcp|udp|both] with PORT from 1 to 65535, e.g. 5432 or 5353/udp`);
             continue;
         }
         const protocol = (match[2] ?? 'tcp').toLowerCase();
-        const protocols = protocol === 'both' ? ['tcp', 'udp'] : [protocol];
-        for (const p of protocols) {
+        for (const p of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .protocolsOf */ .LE)(protocol)) {
             if (!queries.some((q) => q.port === port && q.protocol === p))
                 queries.push({ port, protocol: p });
         }
@@ -48,7 +49,7 @@ function parseWhoTargets(targets) {
     return queries;
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
-async function who(queries, finder = _holder_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .findHoldersWhenNeeded */ .w) {
+async function who(queries, finder = _holder_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .findHoldersWhenNeeded */ .w) {
     const holders = await finder(queries);
     return queries.map((query) => ({
         query,
@@ -62,14 +63,14 @@ function whoCells(h) {
     let user = h.user ?? (h.uid === undefined ? '-' : `uid ${h.uid}`);
     let command = h.commandLine ?? h.command ?? '-';
     if (h.container && h.pid !== undefined) {
-        command = `${h.command ?? 'docker-proxy'} → ${(0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .containerText */ .x5)(h.container)}`;
+        command = `${h.command ?? 'docker-proxy'} → ${(0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .containerText */ .x5)(h.container)}`;
     }
     if (h.pid === undefined) {
         if (h.hidden) {
             user = `uid ${h.uid ?? '?'}`;
             command = '(process hidden: needs root)';
             if (h.container)
-                command += ` published by docker for ${(0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .containerText */ .x5)(h.container)}`;
+                command += ` published by docker for ${(0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .containerText */ .x5)(h.container)}`;
         }
         else if (h.state === 'time-wait') {
             command = '(no process: a closed connection lingering)';
@@ -85,7 +86,7 @@ function whoCells(h) {
         h.state,
         h.addresses.join(', ') || '-',
         command,
-    ].map(_command_line_js__WEBPACK_IMPORTED_MODULE_3__/* .singleLine */ .pF);
+    ].map(_command_line_js__WEBPACK_IMPORTED_MODULE_4__/* .singleLine */ .pF);
 }
 /**
  * A plain-text table, one row per holder; a port with no holder found gets one row saying
@@ -116,7 +117,7 @@ function formatWhoJson(results) {
         port: query.port,
         protocol: query.protocol,
         holders,
-        description: (0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .describeHolders */ .hX)(holders),
+        description: (0,_describe_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolders */ .hX)(holders),
     })), null, 2);
 }
 

@@ -201,13 +201,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
 /* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(632);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(973);
-/* harmony import */ var _guard_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(580);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(236);
-/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
-/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(882);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(64);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(665);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(311);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(834);
+/* harmony import */ var _guard_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(580);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(236);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(890);
+/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(882);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(64);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(665);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(311);
+
 
 
 
@@ -224,7 +226,7 @@ const EXIT_OK = 0;
 const EXIT_CONFLICT = 1;
 const EXIT_USAGE = 2;
 function printErrors(err) {
-    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G ? err.errors : [err];
+    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputErrors */ .G ? err.errors : [err];
     for (const e of errors)
         for (const p of e.problems)
             process.stderr.write(`port-guard: ${p}\n`);
@@ -234,46 +236,46 @@ function writeGithub(result, exportEnv, summary) {
     if (!output)
         throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
     const outputs = result.ok
-        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .portOutputs */ .UT)(result)
+        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .portOutputs */ .UT)(result)
         : result.conflicts.length > 0
-            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .conflictsJson */ .y$)(result.conflicts) }
+            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .conflictsJson */ .y$)(result.conflicts) }
             : {};
     for (const [name, value] of Object.entries(outputs))
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(output, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     if (result.ok && exportEnv && process.env.GITHUB_ENV) {
-        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .envPairs */ .ff)(result))
+        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .envPairs */ .ff)(result))
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_ENV, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
     }
     if (summary && process.env.GITHUB_STEP_SUMMARY)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .eH)(result));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .summaryMarkdown */ .eH)(result));
 }
 async function guard(command) {
     const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfig */ .o4)(command.options);
     // The leases live as long as the CLI's parent: the job's shell.
     const owner = config.lease
-        ? { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) }
+        ? { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) }
         : undefined;
-    const { result, problems } = await (0,_guard_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runGuard */ .h)(config, {
+    const { result, problems } = await (0,_guard_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runGuard */ .h)(config, {
         ...(owner ? { owner } : {}),
-        onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
+        onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
     });
     for (const problem of problems)
         process.stderr.write(`warning: ${problem}\n`);
-    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .annotationsFor */ .gX)(result))
+    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .annotationsFor */ .gX)(result))
         process.stderr.write(`${note.level}: ${note.message}\n`);
     switch (command.format) {
         case 'json':
             process.stdout.write(JSON.stringify({
                 ok: result.ok,
-                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .portOutputs */ .UT)(result).ports) : {},
+                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .portOutputs */ .UT)(result).ports) : {},
                 assignments: result.assignments,
-                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .conflictsJson */ .y$)(result.conflicts)),
+                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .conflictsJson */ .y$)(result.conflicts)),
                 ...(result.error ? { error: result.error } : {}),
             }, null, 2) + '\n');
             break;
         case 'env':
             if (result.ok)
-                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .envPairs */ .ff)(result)
+                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .envPairs */ .ff)(result)
                     .map(([k, v]) => `${k}=${v}\n`)
                     .join(''));
             break;
@@ -281,23 +283,23 @@ async function guard(command) {
             writeGithub(result, config.exportEnv, config.summary);
             break;
         default:
-            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .textTable */ .ed)(result) + '\n');
+            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .textTable */ .ed)(result) + '\n');
     }
     return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
 /** `port-guard release [PORT...]`: drops the leases this shell (our parent) holds. */
 async function release(command) {
     const ports = command.ports.map((token) => {
-        const port = /^\d+$/.test(token) ? Number(token) : NaN;
-        if (!(port >= 1 && port <= 65535))
+        const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortNumber */ .Qu)(token);
+        if (port === undefined)
             throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('release', `release: "${token}" is not a port number 1-65535`);
         return port;
     });
-    const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
-    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
-    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
+    const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
+    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
+    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
     for (const r of released)
-        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeLease */ .un)(r)})\n`);
+        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__/* .describeLease */ .un)(r)})\n`);
     if (released.length === 0)
         process.stderr.write(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
     return EXIT_OK;
@@ -320,7 +322,7 @@ async function main(argv) {
                 process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_ + '\n');
                 return EXIT_OK;
             case 'version':
-                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x + '\n');
+                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x + '\n');
                 return EXIT_OK;
             case 'guard':
                 return await guard(command);
@@ -331,12 +333,12 @@ async function main(argv) {
         }
     }
     catch (err) {
-        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G) {
+        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputErrors */ .G) {
             printErrors(err);
             return EXIT_USAGE;
         }
         if (err instanceof _cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .CancelledError */ .cc) {
-            process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelledMessage */ .$6)(err)}\n`);
+            process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .cancelledMessage */ .$6)(err)}\n`);
             return err.exitCode;
         }
         process.stderr.write(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -832,15 +834,15 @@ async function probePorts(queries, plan, options = {}) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/port-spec.ts
+var port_spec = __nccwpck_require__(834);
 ;// CONCATENATED MODULE: ./src/allocate.ts
 
 
 
 
+
 const REPROBE_ROUNDS = 3;
-function protocolsOf(protocol) {
-    return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
-}
 const key = (port, protocol) => `${protocol}/${port}`;
 /** Tracks the leases this run holds so that a failure can return every one of them. */
 class LeaseBook {
@@ -935,7 +937,7 @@ async function allocate(config, deps, book) {
         const toProbe = [];
         for (const spec of specs) {
             const port = spec.port;
-            for (const protocol of protocolsOf(spec.protocol)) {
+            for (const protocol of (0,port_spec/* protocolsOf */.LE)(spec.protocol)) {
                 if (!book.active) {
                     toProbe.push({ name: spec.name, port, protocol });
                     continue;
@@ -965,7 +967,7 @@ async function allocate(config, deps, book) {
         for (const name of conflicts.keys()) {
             const spec = specs.find((s) => s.name === name);
             // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
-            await book.drop(spec.port, protocolsOf(spec.protocol));
+            await book.drop(spec.port, (0,port_spec/* protocolsOf */.LE)(spec.protocol));
         }
         return conflicts;
     };
@@ -982,8 +984,7 @@ async function allocate(config, deps, book) {
             await sleep(Math.min(delay, Math.max(0, deadline - now())));
             deps.signal?.throwIfAborted();
             delay = Math.min(delay * 2, 2000);
-            const retried = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
-            conflicts = retried;
+            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
         }
     }
     const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
@@ -1060,9 +1061,11 @@ async function handOut(needs, pool, assignments, book, probe,
 where) {
     let waiting = [...needs];
     for (let round = 0; waiting.length > 0; round++) {
+        // What this round hands out; earlier rounds' ports were re-probed already.
+        const thisRound = waiting;
         while (waiting.length > 0) {
             const spec = waiting[0];
-            const protocols = protocolsOf(spec.protocol);
+            const protocols = (0,port_spec/* protocolsOf */.LE)(spec.protocol);
             // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
             // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).
             const group = waiting.filter((s) => s.protocol === spec.protocol);
@@ -1076,10 +1079,10 @@ where) {
                     leased.push(port);
             const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
             const verdicts = await probe(queries);
-            const free = leased.filter((port) => verdicts.every((v) => v.port !== port || v.verdict === 'free'));
-            for (const port of leased)
-                if (!free.includes(port))
-                    await book.drop(port, protocols);
+            const busy = new Set(verdicts.filter((v) => v.verdict !== 'free').map((v) => v.port));
+            const free = leased.filter((port) => !busy.has(port));
+            for (const port of busy)
+                await book.drop(port, protocols);
             for (const port of free) {
                 const next = group.shift();
                 if (!next) {
@@ -1098,20 +1101,19 @@ where) {
                 });
             }
         }
+        // After the last re-probe round the ports just handed out stand on their own probe.
         if (round >= REPROBE_ROUNDS)
             break;
         // Time passed since each port was probed (other batches, holder lookups): check again.
-        const handed = needs.map((s) => assignments.get(s.name));
-        const queries = handed.flatMap((a) => protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })));
+        const handed = thisRound.map((s) => assignments.get(s.name));
+        const queries = handed.flatMap((a) => (0,port_spec/* protocolsOf */.LE)(a.protocol).map((protocol) => ({ port: a.port, protocol })));
         const verdicts = await probe(queries);
         const lost = handed.filter((a) => verdicts.some((v) => v.port === a.port && v.verdict !== 'free'));
         for (const a of lost)
-            await book.drop(a.port, protocolsOf(a.protocol));
-        waiting = needs.filter((s) => lost.some((a) => a.name === s.name));
+            await book.drop(a.port, (0,port_spec/* protocolsOf */.LE)(a.protocol));
+        waiting = thisRound.filter((s) => lost.some((a) => a.name === s.name));
     }
-    return waiting.length > 0
-        ? `ports kept being taken before they could be handed out (${waiting.map((s) => s.name).join(', ')})`
-        : undefined;
+    return undefined;
 }
 async function attachHolders(conflicts, findHolders) {
     const busy = conflicts.filter((c) => c.verdict === 'in-use');
@@ -1350,6 +1352,7 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
 
 
 
+
 /**
  * The whole check-and-allocate run for a validated config: the OS's own port ranges, the probe
  * plan for this host, then allocation. Both fronts call this and only translate its result.
@@ -1358,7 +1361,7 @@ async function guardPorts(config, options = {}) {
     const platform = options.platform ?? process.platform;
     const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
     const protocols = [
-        ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
+        ...new Set(config.specs.flatMap((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol))),
     ];
     // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
     const [os, plan] = await Promise.all([
@@ -2756,6 +2759,7 @@ function formatRanges(ranges) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LE: () => (/* binding */ protocolsOf),
 /* harmony export */   N2: () => (/* binding */ parsePortSpecs),
 /* harmony export */   Qu: () => (/* binding */ parsePortNumber),
 /* harmony export */   pD: () => (/* binding */ envName),
@@ -2772,6 +2776,10 @@ const PROTOCOLS = ['tcp', 'udp', 'both'];
  * overwrite (or be overwritten by) them.
  */
 const RESERVED_NAMES = ['port', 'ports', 'conflicts', 'fallback-used'];
+/** The protocols a spec's port must be free on. */
+function protocolsOf(protocol) {
+    return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
+}
 /** Splits a list input on commas, whitespace and newlines, dropping empty entries. */
 function splitList(text) {
     return text.split(/[\s,]+/u).filter((token) => token.length > 0);
@@ -2873,8 +2881,7 @@ function duplicateProblems(specs, input) {
         names.set(key, spec);
         if (spec.port === 'auto')
             continue;
-        const protocols = spec.protocol === 'both' ? ['tcp', 'udp'] : [spec.protocol];
-        for (const protocol of protocols) {
+        for (const protocol of protocolsOf(spec.protocol)) {
             const pair = `${spec.port}/${protocol}`;
             const other = pairs.get(pair);
             if (other && other !== spec) {

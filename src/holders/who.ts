@@ -2,7 +2,8 @@
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
 import { InputError } from '../input-error.js';
-import type { Holder, HolderFinder, HolderQuery, Protocol } from '../types.js';
+import { parsePortNumber, protocolsOf } from '../port-spec.js';
+import type { Holder, HolderFinder, HolderQuery, SpecProtocol } from '../types.js';
 import { singleLine } from './command-line.js';
 import { containerText, describeHolders } from './describe-holder.js';
 import { findHoldersWhenNeeded } from '../holder-lookup.js';
@@ -21,17 +22,16 @@ export function parseWhoTargets(targets: readonly string[]): HolderQuery[] {
   const queries: HolderQuery[] = [];
   const problems: string[] = [];
   for (const target of targets) {
-    const match = /^(\d{1,5})(?:\/(tcp|udp|both))?$/i.exec(target.trim());
-    const port = match ? Number(match[1]) : NaN;
-    if (!match || port < 1 || port > 65535) {
+    const match = /^([^/]*)(?:\/(tcp|udp|both))?$/i.exec(target.trim());
+    const port = match ? parsePortNumber(match[1]!) : undefined;
+    if (!match || port === undefined) {
       problems.push(
         `who: "${target}" is not a port; write PORT[/tcp|udp|both] with PORT from 1 to 65535, e.g. 5432 or 5353/udp`,
       );
       continue;
     }
-    const protocol = (match[2] ?? 'tcp').toLowerCase();
-    const protocols: Protocol[] = protocol === 'both' ? ['tcp', 'udp'] : [protocol as Protocol];
-    for (const p of protocols) {
+    const protocol = (match[2] ?? 'tcp').toLowerCase() as SpecProtocol;
+    for (const p of protocolsOf(protocol)) {
       if (!queries.some((q) => q.port === port && q.protocol === p))
         queries.push({ port, protocol: p });
     }
