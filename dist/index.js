@@ -1244,7 +1244,21 @@ async function probePorts(queries, plan, options = {}) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/holder-lookup.ts
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
 ;// CONCATENATED MODULE: ./src/allocate.ts
+
 
 
 
@@ -1527,16 +1541,15 @@ async function attachHolders(conflicts, findHolders) {
     const busy = conflicts.filter((c) => c.verdict === 'in-use');
     if (!findHolders || busy.length === 0)
         return;
-    let holders;
+    let perConflict;
     try {
-        holders = await findHolders(busy.map((c) => ({ port: c.port, protocol: c.protocol })));
+        perConflict = await holdersPerQuery(findHolders, busy);
     }
     catch {
         // Who holds a port is a courtesy; failing to find out must not change the verdict.
         return;
     }
-    for (const c of busy)
-        c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
+    busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
 // EXTERNAL MODULE: ./src/windows-system-tool.ts
@@ -1782,13 +1795,6 @@ async function guardPorts(config, options = {}) {
         osReserved: os?.reserved ?? [],
     });
 }
-
-;// CONCATENATED MODULE: ./src/holder-lookup.ts
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
@@ -2608,6 +2614,7 @@ var describe_holder = __nccwpck_require__(593);
 
 
 
+
 /** The ports a successful run handed out (not those kept busy under `on-conflict: warn`). */
 function handedOutPorts(result) {
     return result.assignments
@@ -2645,9 +2652,8 @@ async function endJob(options) {
                 .filter((_, i) => verdicts[i].verdict === 'in-use')
                 .map((p) => ({ ...p, holders: [] }));
             if (options.findHolders && report.stillBound.length > 0) {
-                const holders = await options.findHolders(report.stillBound).catch(() => []);
-                for (const b of report.stillBound)
-                    b.holders = holders.filter((h) => h.port === b.port && h.protocol === b.protocol);
+                const perPort = await holdersPerQuery(options.findHolders, report.stillBound).catch(() => report.stillBound.map(() => []));
+                report.stillBound.forEach((b, i) => (b.holders = perPort[i]));
             }
         }
         catch (error) {

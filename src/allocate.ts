@@ -2,6 +2,7 @@ import { abortableSleep } from './cancellation.js';
 import { candidatePorts, type CandidatePorts } from './candidate-ports.js';
 import { DEFAULT_CONCURRENCY, probePorts, type PortQuery } from './probe-pool.js';
 import type { ProbePlan } from './probe-plan.js';
+import { holdersPerQuery } from './holder-lookup.js';
 import { formatRanges } from './port-ranges.js';
 import { protocolsOf } from './port-spec.js';
 import type {
@@ -384,13 +385,12 @@ async function attachHolders(
 ): Promise<void> {
   const busy = conflicts.filter((c) => c.verdict === 'in-use');
   if (!findHolders || busy.length === 0) return;
-  let holders: Holder[];
+  let perConflict: Holder[][];
   try {
-    holders = await findHolders(busy.map((c) => ({ port: c.port, protocol: c.protocol })));
+    perConflict = await holdersPerQuery(findHolders, busy);
   } catch {
     // Who holds a port is a courtesy; failing to find out must not change the verdict.
     return;
   }
-  for (const c of busy)
-    c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
+  busy.forEach((c, i) => (c.holders = perConflict[i]!));
 }

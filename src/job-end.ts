@@ -9,6 +9,7 @@ import { releaseLeases } from './lease/lease-registry.js';
 import { probePorts } from './probe-pool.js';
 import { createProbePlan } from './probe-plan.js';
 import { describeHolders } from './holders/describe-holder.js';
+import { holdersPerQuery } from './holder-lookup.js';
 import type { Holder, HolderFinder, LeaseRecord, Protocol } from './types.js';
 
 /** A port the main step handed out, as saved for the post step. */
@@ -76,9 +77,10 @@ export async function endJob(options: JobEndOptions): Promise<JobEndReport> {
         .filter((_, i) => verdicts[i]!.verdict === 'in-use')
         .map((p) => ({ ...p, holders: [] }));
       if (options.findHolders && report.stillBound.length > 0) {
-        const holders = await options.findHolders(report.stillBound).catch(() => []);
-        for (const b of report.stillBound)
-          b.holders = holders.filter((h) => h.port === b.port && h.protocol === b.protocol);
+        const perPort = await holdersPerQuery(options.findHolders, report.stillBound).catch(() =>
+          report.stillBound.map(() => []),
+        );
+        report.stillBound.forEach((b, i) => (b.holders = perPort[i]!));
       }
     } catch (error) {
       report.problems.push(`could not check the handed-out ports: ${(error as Error).message}`);

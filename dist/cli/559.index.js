@@ -50,11 +50,8 @@ function parseWhoTargets(targets) {
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
 async function who(queries, finder = _holder_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .findHoldersWhenNeeded */ .w) {
-    const holders = await finder(queries);
-    return queries.map((query) => ({
-        query,
-        holders: holders.filter((h) => h.port === query.port && h.protocol === query.protocol),
-    }));
+    const perQuery = await (0,_holder_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .holdersPerQuery */ .B)(finder, queries);
+    return queries.map((query, i) => ({ query, holders: perQuery[i] }));
 }
 // On Linux an unseen process still shows as a uid, but lsof and netstat show nothing at all.
 const NOTHING_FOUND = 'nothing found (free, or not visible to this user)';

@@ -834,9 +834,12 @@ async function probePorts(queries, plan, options = {}) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/holder-lookup.ts
+var holder_lookup = __nccwpck_require__(440);
 // EXTERNAL MODULE: ./src/port-spec.ts
 var port_spec = __nccwpck_require__(834);
 ;// CONCATENATED MODULE: ./src/allocate.ts
+
 
 
 
@@ -1119,16 +1122,15 @@ async function attachHolders(conflicts, findHolders) {
     const busy = conflicts.filter((c) => c.verdict === 'in-use');
     if (!findHolders || busy.length === 0)
         return;
-    let holders;
+    let perConflict;
     try {
-        holders = await findHolders(busy.map((c) => ({ port: c.port, protocol: c.protocol })));
+        perConflict = await (0,holder_lookup/* holdersPerQuery */.B)(findHolders, busy);
     }
     catch {
         // Who holds a port is a courtesy; failing to find out must not change the verdict.
         return;
     }
-    for (const c of busy)
-        c.holders = holders.filter((h) => h.port === c.port && h.protocol === c.protocol);
+    busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1379,8 +1381,6 @@ async function guardPorts(config, options = {}) {
     });
 }
 
-// EXTERNAL MODULE: ./src/holder-lookup.ts
-var holder_lookup = __nccwpck_require__(440);
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
 var lease_registry = __nccwpck_require__(64);
 ;// CONCATENATED MODULE: ./src/guard-run.ts
@@ -1418,6 +1418,7 @@ async function runGuard(config, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ holdersPerQuery),
 /* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
 /* harmony export */ });
 /**
@@ -1425,6 +1426,12 @@ async function runGuard(config, options = {}) {
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
 const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
 
 
 /***/ }),

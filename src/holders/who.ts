@@ -6,7 +6,7 @@ import { parsePortNumber, protocolsOf } from '../port-spec.js';
 import type { Holder, HolderFinder, HolderQuery, SpecProtocol } from '../types.js';
 import { singleLine } from './command-line.js';
 import { containerText, describeHolders } from './describe-holder.js';
-import { findHoldersWhenNeeded } from '../holder-lookup.js';
+import { findHoldersWhenNeeded, holdersPerQuery } from '../holder-lookup.js';
 
 /** The holders found for one queried port. */
 export interface WhoResult {
@@ -45,11 +45,8 @@ export async function who(
   queries: HolderQuery[],
   finder: HolderFinder = findHoldersWhenNeeded,
 ): Promise<WhoResult[]> {
-  const holders = await finder(queries);
-  return queries.map((query) => ({
-    query,
-    holders: holders.filter((h) => h.port === query.port && h.protocol === query.protocol),
-  }));
+  const perQuery = await holdersPerQuery(finder, queries);
+  return queries.map((query, i) => ({ query, holders: perQuery[i]! }));
 }
 
 // On Linux an unseen process still shows as a uid, but lsof and netstat show nothing at all.
