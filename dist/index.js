@@ -193,9 +193,10 @@ var external_node_fs_ = __nccwpck_require__(24);
 var external_node_os_ = __nccwpck_require__(161);
 ;// CONCATENATED MODULE: ./src/action-io.ts
 /**
- * The runner protocol the action front needs, from @actions/core's own command and file-command
- * modules. Importing the package root would also load its OIDC HTTP client (about 80 ms and
- * 13 MB per run, measured with `npm run bench`), which this action never uses.
+ * The runner protocol both fronts need (the action, and the CLI's `--format github`), from
+ * @actions/core's own command and file-command modules. Importing the package root would also
+ * load its OIDC HTTP client (about 80 ms and 13 MB per run, measured with `npm run bench`),
+ * which neither front uses.
  */
 
 
@@ -2777,6 +2778,15 @@ function portOutputs(result) {
     out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
     return out;
 }
+/**
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
+ */
+function publishedOutputs(result) {
+    if (result.ok)
+        return portOutputs(result);
+    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
+}
 /** `NAME=PORT` pairs for `export-env` and `--format env`. */
 function envPairs(result) {
     return result.assignments.map((a) => [envName(a.name), String(a.port)]);
@@ -2925,16 +2935,13 @@ async function action_run() {
             action_io/* annotate */.fz(note.level, note.message);
         if (config.summary)
             action_io/* appendSummary */.fe(summaryMarkdown(result));
+        for (const [name, value] of Object.entries(publishedOutputs(result)))
+            action_io/* setOutput */.uH(name, value);
         if (!result.ok) {
-            // `conflicts` is the one output a failed step still writes, for `if: failure()` steps.
-            if (result.conflicts.length > 0)
-                action_io/* setOutput */.uH('conflicts', conflictsJson(result.conflicts));
             process.exitCode = 1;
             return;
         }
         action_io/* saveState */.LZ('handedOut', JSON.stringify(handedOutPorts(result)));
-        for (const [name, value] of Object.entries(portOutputs(result)))
-            action_io/* setOutput */.uH(name, value);
         if (config.exportEnv)
             for (const [name, value] of envPairs(result))
                 action_io/* exportVariable */.dN(name, value);

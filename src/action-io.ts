@@ -1,7 +1,8 @@
 /**
- * The runner protocol the action front needs, from @actions/core's own command and file-command
- * modules. Importing the package root would also load its OIDC HTTP client (about 80 ms and
- * 13 MB per run, measured with `npm run bench`), which this action never uses.
+ * The runner protocol both fronts need (the action, and the CLI's `--format github`), from
+ * @actions/core's own command and file-command modules. Importing the package root would also
+ * load its OIDC HTTP client (about 80 ms and 13 MB per run, measured with `npm run bench`),
+ * which neither front uses.
  */
 import { issueCommand } from '../node_modules/@actions/core/lib/command.js';
 import {

@@ -11,9 +11,8 @@ import type { LeaseOwner } from './types.js';
 import {
   annotationsFor,
   cancelledMessage,
-  conflictsJson,
   envPairs,
-  portOutputs,
+  publishedOutputs,
   summaryMarkdown,
   waitingMessage,
 } from './report.js';
@@ -55,14 +54,12 @@ export async function run(): Promise<void> {
 
     for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
     if (config.summary) io.appendSummary(summaryMarkdown(result));
+    for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
     if (!result.ok) {
-      // `conflicts` is the one output a failed step still writes, for `if: failure()` steps.
-      if (result.conflicts.length > 0) io.setOutput('conflicts', conflictsJson(result.conflicts));
       process.exitCode = 1;
       return;
     }
     io.saveState('handedOut', JSON.stringify(handedOutPorts(result)));
-    for (const [name, value] of Object.entries(portOutputs(result))) io.setOutput(name, value);
     if (config.exportEnv)
       for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
     io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));

@@ -1,5 +1,4 @@
-import { appendFileSync } from 'node:fs';
-import { prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
+import * as io from './action-io.js';
 import type { AllocationResult } from './allocate.js';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args.js';
 import { CancelledError } from './cancellation.js';
@@ -16,6 +15,7 @@ import {
   conflictsJson,
   envPairs,
   portOutputs,
+  publishedOutputs,
   summaryMarkdown,
   textTable,
   waitingMessage,
@@ -32,25 +32,16 @@ function printErrors(err: InputError | InputErrors): void {
 }
 
 function writeGithub(result: AllocationResult, exportEnv: boolean, summary: boolean): void {
-  const output = process.env.GITHUB_OUTPUT;
-  if (!output)
+  if (!process.env.GITHUB_OUTPUT)
     throw new UsageError(
       '--format',
       '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)',
     );
-  const outputs = result.ok
-    ? portOutputs(result)
-    : result.conflicts.length > 0
-      ? { conflicts: conflictsJson(result.conflicts) }
-      : {};
-  for (const [name, value] of Object.entries(outputs))
-    appendFileSync(output, prepareKeyValueMessage(name, value) + '\n');
+  for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
   if (result.ok && exportEnv && process.env.GITHUB_ENV) {
-    for (const [name, value] of envPairs(result))
-      appendFileSync(process.env.GITHUB_ENV, prepareKeyValueMessage(name, value) + '\n');
+    for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
   }
-  if (summary && process.env.GITHUB_STEP_SUMMARY)
-    appendFileSync(process.env.GITHUB_STEP_SUMMARY, summaryMarkdown(result));
+  if (summary) io.appendSummary(summaryMarkdown(result));
 }
 
 async function guard(command: Extract<CliCommand, { kind: 'guard' }>): Promise<number> {

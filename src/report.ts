@@ -109,6 +109,15 @@ export function portOutputs(result: AllocationResult): Record<string, string> {
   return out;
 }
 
+/**
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
+ */
+export function publishedOutputs(result: AllocationResult): Record<string, string> {
+  if (result.ok) return portOutputs(result);
+  return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
+}
+
 /** `NAME=PORT` pairs for `export-env` and `--format env`. */
 export function envPairs(result: AllocationResult): Array<[string, string]> {
   return result.assignments.map((a) => [envName(a.name), String(a.port)]);

@@ -2,6 +2,251 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fe: () => (/* binding */ appendSummary),
+  dN: () => (/* binding */ exportVariable),
+  uH: () => (/* binding */ setOutput)
+});
+
+// UNUSED EXPORTS: annotate, getInput, getState, info, saveState, setFailed
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: ./src/action-io.ts
+/**
+ * The runner protocol both fronts need (the action, and the CLI's `--format github`), from
+ * @actions/core's own command and file-command modules. Importing the package root would also
+ * load its OIDC HTTP client (about 80 ms and 13 MB per run, measured with `npm run bench`),
+ * which neither front uses.
+ */
+
+
+
+
+/** Reads an input the way `core.getInput` does (trimmed; '' when absent). */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function keyValue(command, fileCommand, name, value) {
+    if (process.env[`GITHUB_${fileCommand}`])
+        issueFileCommand(fileCommand, prepareKeyValueMessage(name, value));
+    else {
+        process.stdout.write(external_node_os_.EOL);
+        command_issueCommand(command, { name }, value);
+    }
+}
+function setOutput(name, value) {
+    keyValue('set-output', 'OUTPUT', name, value);
+}
+function saveState(name, value) {
+    keyValue('save-state', 'STATE', name, value);
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+function exportVariable(name, value) {
+    process.env[name] = value;
+    if (process.env.GITHUB_ENV)
+        issueFileCommand('ENV', prepareKeyValueMessage(name, value));
+    else
+        command_issueCommand('set-env', { name }, value);
+}
+function annotate(level, message, title) {
+    issueCommand(level, title ? { title } : {}, message);
+}
+function info(message) {
+    process.stdout.write(message + EOL);
+}
+function setFailed(message) {
+    process.exitCode = 1;
+    annotate('error', message);
+}
+/** Appends Markdown to the job summary, when the runner gave one. */
+function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file)
+        (0,external_node_fs_.appendFileSync)(file, markdown, { encoding: 'utf8' });
+}
+
+
+/***/ }),
+
 /***/ 632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -195,21 +440,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(792);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(835);
-/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(632);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(973);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(834);
-/* harmony import */ var _guard_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(580);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(236);
-/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(890);
-/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(882);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(64);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(665);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(311);
-
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(743);
+/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(835);
+/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(632);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(973);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(834);
+/* harmony import */ var _guard_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(580);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(236);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
+/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(882);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(64);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(665);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(311);
 
 
 
@@ -226,56 +468,50 @@ const EXIT_OK = 0;
 const EXIT_CONFLICT = 1;
 const EXIT_USAGE = 2;
 function printErrors(err) {
-    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputErrors */ .G ? err.errors : [err];
+    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G ? err.errors : [err];
     for (const e of errors)
         for (const p of e.problems)
             process.stderr.write(`port-guard: ${p}\n`);
 }
 function writeGithub(result, exportEnv, summary) {
-    const output = process.env.GITHUB_OUTPUT;
-    if (!output)
-        throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
-    const outputs = result.ok
-        ? (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .portOutputs */ .UT)(result)
-        : result.conflicts.length > 0
-            ? { conflicts: (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .conflictsJson */ .y$)(result.conflicts) }
-            : {};
-    for (const [name, value] of Object.entries(outputs))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(output, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
+    if (!process.env.GITHUB_OUTPUT)
+        throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
+    for (const [name, value] of Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .publishedOutputs */ .h_)(result)))
+        _action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
     if (result.ok && exportEnv && process.env.GITHUB_ENV) {
-        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .envPairs */ .ff)(result))
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_ENV, (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareKeyValueMessage */ .v)(name, value) + '\n');
+        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .envPairs */ .ff)(result))
+            _action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(name, value);
     }
-    if (summary && process.env.GITHUB_STEP_SUMMARY)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .summaryMarkdown */ .eH)(result));
+    if (summary)
+        _action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .eH)(result));
 }
 async function guard(command) {
-    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfig */ .o4)(command.options);
+    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)(command.options);
     // The leases live as long as the CLI's parent: the job's shell.
     const owner = config.lease
-        ? { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) }
+        ? { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) }
         : undefined;
-    const { result, problems } = await (0,_guard_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runGuard */ .h)(config, {
+    const { result, problems } = await (0,_guard_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runGuard */ .h)(config, {
         ...(owner ? { owner } : {}),
-        onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
+        onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
     });
     for (const problem of problems)
         process.stderr.write(`warning: ${problem}\n`);
-    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .annotationsFor */ .gX)(result))
+    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .annotationsFor */ .gX)(result))
         process.stderr.write(`${note.level}: ${note.message}\n`);
     switch (command.format) {
         case 'json':
             process.stdout.write(JSON.stringify({
                 ok: result.ok,
-                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .portOutputs */ .UT)(result).ports) : {},
+                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .portOutputs */ .UT)(result).ports) : {},
                 assignments: result.assignments,
-                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .conflictsJson */ .y$)(result.conflicts)),
+                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .conflictsJson */ .y$)(result.conflicts)),
                 ...(result.error ? { error: result.error } : {}),
             }, null, 2) + '\n');
             break;
         case 'env':
             if (result.ok)
-                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .envPairs */ .ff)(result)
+                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .envPairs */ .ff)(result)
                     .map(([k, v]) => `${k}=${v}\n`)
                     .join(''));
             break;
@@ -283,30 +519,30 @@ async function guard(command) {
             writeGithub(result, config.exportEnv, config.summary);
             break;
         default:
-            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .textTable */ .ed)(result) + '\n');
+            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .textTable */ .ed)(result) + '\n');
     }
     return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }
 /** `port-guard release [PORT...]`: drops the leases this shell (our parent) holds. */
 async function release(command) {
     const ports = command.ports.map((token) => {
-        const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortNumber */ .Qu)(token);
+        const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortNumber */ .Qu)(token);
         if (port === undefined)
-            throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('release', `release: "${token}" is not a port number 1-65535`);
+            throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('release', `release: "${token}" is not a port number 1-65535`);
         return port;
     });
-    const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
-    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_9__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
-    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
+    const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
+    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
+    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
     for (const r of released)
-        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_10__/* .describeLease */ .un)(r)})\n`);
+        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeLease */ .un)(r)})\n`);
     if (released.length === 0)
         process.stderr.write(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
     return EXIT_OK;
 }
 async function whoHolds(command) {
     if (command.format !== 'text' && command.format !== 'json')
-        throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--format', `who: --format ${command.format} is not available; use text or json`);
+        throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('--format', `who: --format ${command.format} is not available; use text or json`);
     // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
     const { formatWhoJson, formatWhoTable, parseWhoTargets, who } = await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 559));
     const results = await who(parseWhoTargets(command.targets));
@@ -316,13 +552,13 @@ async function whoHolds(command) {
 /** Runs one command line; returns the exit code. */
 async function main(argv) {
     try {
-        const command = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(argv);
+        const command = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCliArgs */ .hT)(argv);
         switch (command.kind) {
             case 'help':
-                process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_ + '\n');
+                process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .USAGE */ .u_ + '\n');
                 return EXIT_OK;
             case 'version':
-                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x + '\n');
+                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x + '\n');
                 return EXIT_OK;
             case 'guard':
                 return await guard(command);
@@ -333,12 +569,12 @@ async function main(argv) {
         }
     }
     catch (err) {
-        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_7__/* .InputErrors */ .G) {
+        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G) {
             printErrors(err);
             return EXIT_USAGE;
         }
-        if (err instanceof _cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .CancelledError */ .cc) {
-            process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_11__/* .cancelledMessage */ .$6)(err)}\n`);
+        if (err instanceof _cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc) {
+            process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelledMessage */ .$6)(err)}\n`);
             return err.exitCode;
         }
         process.stderr.write(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -2919,6 +3155,7 @@ function envName(name) {
 /* harmony export */   ed: () => (/* binding */ textTable),
 /* harmony export */   ff: () => (/* binding */ envPairs),
 /* harmony export */   gX: () => (/* binding */ annotationsFor),
+/* harmony export */   h_: () => (/* binding */ publishedOutputs),
 /* harmony export */   y$: () => (/* binding */ conflictsJson)
 /* harmony export */ });
 /* unused harmony exports printable, heldBy, conflictMessage, fallbackMessage, markdownCell */
@@ -3022,6 +3259,15 @@ function portOutputs(result) {
     out.conflicts = conflictsJson(result.conflicts);
     out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
     return out;
+}
+/**
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
+ */
+function publishedOutputs(result) {
+    if (result.ok)
+        return portOutputs(result);
+    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
 }
 /** `NAME=PORT` pairs for `export-env` and `--format env`. */
 function envPairs(result) {
@@ -3192,97 +3438,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 792:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  v: () => (/* binding */ prepareKeyValueMessage)
-});
-
-// UNUSED EXPORTS: issueFileCommand
-
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!fs.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
 
 /***/ })
 
