@@ -79,7 +79,8 @@ test('fail: every busy port is reported at once; no lease is left behind', async
     ['b', b.port, 'in-use', 'EADDRINUSE'],
   ]);
   expect(result.conflicts.map((c) => c.holders[0]?.pid)).toEqual([a.pid, b.pid]);
-  expect(result.assignments.map((x) => x.status)).toEqual(['conflict', 'conflict', 'free']);
+  // The free port was given back with the rest: a failed run assigns nothing.
+  expect(result.assignments.map((x) => x.status)).toEqual(['conflict', 'conflict', 'unassigned']);
   // The holder lookup runs once, for the busy ports only.
   expect(finder).toHaveBeenCalledTimes(1);
   expect(finder.mock.calls[0]![0]).toEqual([
@@ -219,7 +220,7 @@ test('nothing free in the range is an error that names the range, and leases go 
   );
   expect(result.ok).toBe(false);
   expect(result.error).toBe(
-    `no free port for a in fallback-range ${h.port}: all 1 candidate ports were busy, leased or reserved`,
+    `no free port for a in fallback-range ${h.port}: of 1 candidate ports, 1 busy`,
   );
   expect(gate.held.size).toBe(0);
 });

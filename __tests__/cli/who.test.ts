@@ -150,7 +150,13 @@ test('formatWhoJson: port, protocol, holders and their one-line description', ()
       ]),
     ),
   ).toEqual([
-    { port: 80, protocol: 'tcp', holders: [holder], description: 'pid 1 `nginx` on 0.0.0.0' },
-    { port: 81, protocol: 'udp', holders: [], description: 'unknown' },
+    {
+      port: 80,
+      protocol: 'tcp',
+      holders: [holder],
+      leases: [],
+      description: 'pid 1 `nginx` on 0.0.0.0',
+    },
+    { port: 81, protocol: 'udp', holders: [], leases: [], description: 'unknown' },
   ]);
 });

@@ -32,7 +32,8 @@ test('success: free ports and an auto port become outputs, env, summary', async 
   expect(r.outputs.port).toBe(String(free.port));
   expect(JSON.parse(r.outputs.ports!)).toEqual({ web: free.port, api });
   expect(r.outputs.conflicts).toBe('[]');
-  expect(r.outputs['fallback-used']).toBe('true');
+  // An auto port is what was asked for, not a fallback.
+  expect(r.outputs['fallback-used']).toBe('false');
   expect(r.env).toEqual({ WEB: String(free.port), API: String(api) });
   expect(r.summary).toContain('| name | requested | assigned | protocol | status | held by |');
   expect(r.summary).toContain(`| web | ${free.port} | ${free.port} | tcp | ✅ free |  |`);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS, parseConfig, type RawOptions } from '../../src/spec/config.js';
@@ -182,4 +182,36 @@ test('export-env refuses names that would clobber the job’s environment or eac
 
 test('a missing ports input says it is required', () => {
   expect(problemsOf({}).ports).toEqual([expect.stringContaining('ports: required')]);
+});
+
+test('hosts: a link-local address of this host without its scope is an input error naming it', () => {
+  const scoped = Object.entries(networkInterfaces())
+    .flatMap(([iface, infos]) => (infos ?? []).map((i) => ({ ...i, iface })))
+    .find((i) => i.family === 'IPv6' && i.address.toLowerCase().startsWith('fe80:'));
+  if (!scoped) throw new Error('this test needs a host with an IPv6 link-local address');
+  const problems = problemsOf({ ports: '1', hosts: scoped.address }).hosts!;
+  expect(problems).toEqual([
+    expect.stringContaining(`hosts: "${scoped.address}" is a link-local address without a scope`),
+  ]);
+  expect(problems[0]).toContain(`"${scoped.address}%${scoped.iface}"`);
+  // With its scope it is an address of this host.
+  expect(parseConfig({ ports: '1', hosts: `${scoped.address}%${scoped.iface}` }).hosts).toEqual([
+    `${scoped.address}%${scoped.iface}`,
+  ]);
+});
+
+test('export-env: one home for the env-name rules, case-insensitive, colliding names', () => {
+  const p = problemsOf({
+    ports: 'Path=1 web-api=2 web_api=3 npm_config_cache=4',
+    'export-env': 'true',
+  });
+  expect(p['export-env']).toEqual([
+    expect.stringContaining('"Path" would be exported as PATH'),
+    expect.stringContaining('"web-api" and "web_api" would both be exported as WEB_API'),
+    expect.stringContaining('"npm_config_cache" would be exported as NPM_CONFIG_CACHE'),
+  ]);
+  // Names that only look alike are fine.
+  expect(
+    parseConfig({ ports: 'git=1 node=2 web-port=3', 'export-env': 'true' }).specs,
+  ).toHaveLength(3);
 });

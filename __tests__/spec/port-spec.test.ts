@@ -1,5 +1,10 @@
 import { InputError } from '../../src/spec/input-error.js';
-import { envName, parsePortSpecs } from '../../src/spec/port-spec.js';
+import {
+  envName,
+  parsePortNumber,
+  parsePortSpecs,
+  parsePortTarget,
+} from '../../src/spec/port-spec.js';
 
 const problems = (text: string): string[] => {
   try {
@@ -81,9 +86,28 @@ describe('parsePortSpecs', () => {
     expect(problems('a=')[0]).toContain('the port is missing');
     expect(problems('a=1/')[0]).toContain('the protocol "" is not one of');
   });
-  test('a port with leading zeros is still that port; six digits are not', () => {
+  test('leading zeros: any number of them, the value decides (one rule everywhere)', () => {
     expect(parsePortSpecs('08080', 'tcp')[0]!.port).toBe(8080);
-    expect(problems('000080')[0]).toContain('between 1 and 65535');
+    expect(parsePortSpecs('web=03000', 'tcp')[0]!.port).toBe(3000);
+    expect(parsePortSpecs('web=000003000', 'tcp')[0]!.port).toBe(3000);
+    expect(parsePortSpecs('000080', 'tcp')[0]!.name).toBe('port-80');
+    expect(parsePortSpecs('api=00', 'tcp')[0]!.port).toBe('auto');
+    expect(problems('0000070000')[0]).toContain('between 1 and 65535');
+    expect(parsePortNumber('0000000000000000003000')).toBe(3000);
+    expect(parsePortTarget('0443/TCP')).toEqual({ port: 443, protocol: 'tcp' });
+  });
+  test('unnamed specs of one port on TCP and UDP get distinct names', () => {
+    expect(parsePortSpecs('3001/tcp 3001/udp', 'tcp').map((s) => s.name)).toEqual([
+      'port-3001',
+      'port-3001-udp',
+    ]);
+    expect(parsePortSpecs('3001/udp 3001', 'tcp').map((s) => s.name)).toEqual([
+      'port-3001-udp',
+      'port-3001',
+    ]);
+    // Alone, a UDP spec keeps the documented name.
+    expect(parsePortSpecs('5353/udp', 'tcp')[0]!.name).toBe('port-5353');
+    expect(problems('3001/tcp 3001/both')[0]).toContain('already requested');
   });
 });
 

@@ -2,11 +2,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1210:
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9073);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9487);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9073:
+/***/ 9487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,108 +25,22 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// UNUSED EXPORTS: requestedFormat
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(6485);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
-
-
-
-
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function defaultLeaseDir() {
-    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-guard');
-}
-/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
-const SHARED_DIR_MODE = 0o1777;
-const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
-async function lstatIfExists(dir) {
-    try {
-        return await (0,promises_namespaceObject.lstat)(dir);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return undefined;
-        throw new input_error/* InputError */.d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
-    }
-}
-/**
- * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
- * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
- */
-function assertSafeLeaseDir(dir, stats) {
-    if (stats.isSymbolicLink()) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
-            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
-    }
-    if (!stats.isDirectory()) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
-            `(default: ${defaultLeaseDir()}).`);
-    }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
-        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
-            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
-            `like /tmp) or use a directory only the runner users can write.`);
-    }
-}
-/**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
- */
-async function openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let stats = await lstatIfExists(abs);
-    if (!stats) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
-            await (0,promises_namespaceObject.mkdir)(abs, { mode: SHARED_DIR_MODE });
-            // mkdir's mode passes through the umask; the sharing bits must be exact.
-            if (process.platform !== 'win32')
-                await (0,promises_namespaceObject.chmod)(abs, SHARED_DIR_MODE);
-        }
-        catch (error) {
-            // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new input_error/* InputError */.d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
-            }
-        }
-        stats = await (0,promises_namespaceObject.lstat)(abs);
-    }
-    assertSafeLeaseDir(abs, stats);
-    try {
-        await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
-    }
-    catch (error) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
-            `or give a directory this user can write.`);
-    }
-    return abs;
-}
-
+var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/lease/lease-dir.ts
+var lease_dir = __nccwpck_require__(5890);
+// EXTERNAL MODULE: ./src/spec/env-name.ts
+var env_name = __nccwpck_require__(7462);
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(1131);
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
 
 
@@ -237,6 +151,8 @@ function formatRanges(ranges) {
         .join(', ');
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
 
 
@@ -294,6 +210,7 @@ function isLocalAddress(address, platform = process.platform) {
 
 
 
+
 /** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
 const INPUT_DEFAULTS = {
     ports: '',
@@ -313,11 +230,6 @@ const INPUT_DEFAULTS = {
 };
 const MAX_WAIT_SECONDS = 3600;
 const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
-/**
- * Variables a later step depends on; exporting a port under one of these names would break the
- * job in a way nobody would trace back to a port spec.
- */
-const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
 function oneOf(raw, input, allowed) {
     if (allowed.includes(raw))
         return raw;
@@ -341,6 +253,10 @@ function parseSeconds(raw, input, min, max) {
     }
     return value;
 }
+/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
+function isUnscopedLinkLocal(address) {
+    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
+}
 function parseHosts(raw) {
     if (raw === 'all')
         return 'all';
@@ -352,6 +268,13 @@ function parseHosts(raw) {
     for (const token of tokens) {
         if ((0,external_node_net_.isIP)(token) === 0) {
             problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if ((0,external_node_net_.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
+            // The scoped spellings of this very address, when the host has it.
+            const scopes = interfaceAddresses()
+                .map((a) => a.address)
+                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
+            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
         }
         else if (!isLocalAddress(token)) {
             const known = interfaceAddresses().map((a) => a.address);
@@ -372,7 +295,7 @@ function parseHosts(raw) {
  * Turns raw option strings into one validated Config. Every input is checked and every problem
  * reported together; nothing here opens a socket or touches the lease directory.
  */
-function parseConfig(raw) {
+function parseConfig(raw, options = {}) {
     const get = (name) => {
         const value = raw[name]?.trim();
         return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
@@ -426,8 +349,9 @@ function parseConfig(raw) {
     if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
         errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
     }
-    if (specs && exportEnv)
-        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
+    if (specs && exportWhy)
+        errors.push(...(0,env_name/* envNameProblems */.rI)(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
     if (errors.length > 0)
         throw new input_error/* InputErrors */.G(errors);
     const leaseDir = get('lease-dir');
@@ -442,25 +366,10 @@ function parseConfig(raw) {
         seed: seed === '' ? undefined : seed,
         exportEnv: exportEnv,
         lease: lease,
-        leaseDir: leaseDir === '' ? defaultLeaseDir() : (0,external_node_path_.resolve)(leaseDir),
+        leaseDir: leaseDir === '' ? (0,lease_dir/* defaultLeaseDir */.Lo)() : (0,external_node_path_.resolve)(leaseDir),
         leaseTtlSeconds: leaseTtlSeconds,
         summary: summary,
     };
-}
-function envNameProblems(names) {
-    const problems = [];
-    const seen = new Map();
-    for (const name of names) {
-        const env = (0,port_spec/* envName */.pD)(name);
-        if (PROTECTED_ENV.test(env)) {
-            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
-        }
-        const other = seen.get(env);
-        if (other !== undefined)
-            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
-        seen.set(env, name);
-    }
-    return problems.length > 0 ? [new input_error/* InputError */.d('export-env', problems)] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/cli/options.ts
@@ -539,6 +448,11 @@ const OPTION_TABLES = {
         version: { type: 'boolean', short: 'v', help: 'show the version' },
     },
     who: {
+        'lease-dir': {
+            type: 'string',
+            value: 'DIR',
+            help: 'also show port-guard leases in DIR (default: the host-wide dir)',
+        },
         format: { type: 'string', value: 'text|json', help: 'output format (text)' },
         ...HELP,
     },
@@ -549,7 +463,7 @@ const OPTION_TABLES = {
     },
 };
 const SUBCOMMANDS = {
-    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
+    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports (and leases on them)' },
     release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
 };
 function optionLines(table) {
@@ -577,7 +491,8 @@ const USAGE = [
         ...optionLines(OPTION_TABLES[name]),
     ]),
     '',
-    'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.',
+    'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error,',
+    '3 port-guard itself could not work (out of file descriptors, disk full, a file it must write).',
 ].join('\n');
 const FORMATS = ['text', 'json', 'env', 'github'];
 /** The subcommand an argv names: its first word that is neither an option nor its value. */
@@ -630,7 +545,12 @@ function parseCliArgs(argv) {
     if (kind === 'who') {
         if (parsed.positionals.length === 0)
             throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
-        return { kind, targets: parsed.positionals, format };
+        return {
+            kind,
+            targets: parsed.positionals,
+            leaseDir: values['lease-dir'] ?? '',
+            format,
+        };
     }
     if (kind === 'release') {
         return {
@@ -657,7 +577,7 @@ function parseCliArgs(argv) {
 }
 
 // EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __nccwpck_require__(6725);
+var terminal = __nccwpck_require__(1028);
 ;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
 
 /**
@@ -992,7 +912,7 @@ async function probePorts(queries, plan, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(1788);
+var lookup = __nccwpck_require__(3421);
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
@@ -1000,6 +920,10 @@ var lookup = __nccwpck_require__(1788);
 
 
 
+/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
+function isAssigned(a) {
+    return a.status !== 'conflict' && a.status !== 'unassigned';
+}
 const REPROBE_ROUNDS = 3;
 const key = (port, protocol) => `${protocol}/${port}`;
 /** Tracks the leases this run holds so that a failure can return every one of them. */
@@ -1069,9 +993,11 @@ function conflictFrom(name, verdict) {
 async function allocatePorts(config, deps) {
     const book = new LeaseBook(deps.leases);
     try {
-        const result = await allocate(config, deps, book);
-        if (!result.ok)
+        let result = await allocate(config, deps, book);
+        if (!result.ok) {
             await book.dropAll();
+            result = unassignedResult(config, result);
+        }
         // Cancelled while finishing: the caller will not publish these ports, so return them.
         deps.signal?.throwIfAborted();
         return result;
@@ -1080,6 +1006,25 @@ async function allocatePorts(config, deps) {
         await book.dropAll();
         throw err;
     }
+}
+/**
+ * A failed run as it must be reported: every spec, none assigned (their leases were just given
+ * back). A spec keeps its conflicts; one without any is `unassigned`.
+ */
+function unassignedResult(config, result) {
+    const found = new Map(result.assignments.map((a) => [a.name, a]));
+    const assignments = config.specs.map((spec) => {
+        const conflicts = found.get(spec.name)?.conflicts ?? [];
+        return {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port === 'auto' ? 0 : spec.port,
+            protocol: spec.protocol,
+            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
+            conflicts,
+        };
+    });
+    return { ...result, assignments };
 }
 async function allocate(config, deps, book) {
     const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
@@ -1209,6 +1154,20 @@ class CandidatePool {
         return this.source.size;
     }
 }
+/** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
+function exhaustedMessage(group, where, size, counts) {
+    const parts = [];
+    if (counts.mine > 0)
+        parts.push(`${counts.mine} handed out to this run's other specs`);
+    if (counts.leased > 0)
+        parts.push(`${counts.leased} leased by other jobs`);
+    if (counts.busy > 0)
+        parts.push(`${counts.busy} busy`);
+    const rest = size - counts.mine - counts.leased - counts.busy;
+    if (rest > 0)
+        parts.push(`${rest} not tried (reserved by the OS or requested by this run)`);
+    return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: of ${size} candidate ports, ${parts.join(', ') || 'none could be used'}`;
+}
 /**
  * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
  * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
@@ -1218,6 +1177,7 @@ async function handOut(needs, pool, assignments, book, probe,
 /** The range, for messages. */
 where) {
     let waiting = [...needs];
+    const counts = { leased: 0, busy: 0 };
     for (let round = 0; waiting.length > 0; round++) {
         // What this round hands out; earlier rounds' ports were re-probed already.
         const thisRound = waiting;
@@ -1229,15 +1189,20 @@ where) {
             const group = waiting.filter((s) => s.protocol === spec.protocol);
             const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(2, group.length >> 4)));
             if (batch.length === 0) {
-                return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: all ${pool.size} candidate ports were busy, leased or reserved`;
+                const mine = needs.filter((s) => !waiting.includes(s)).length;
+                return exhaustedMessage(group, where, pool.size, { ...counts, mine });
             }
             const leased = [];
-            for (const port of batch)
+            for (const port of batch) {
                 if ((await book.take(port, protocols)).ok)
                     leased.push(port);
+                else
+                    counts.leased++;
+            }
             const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
             const verdicts = await probe(queries);
             const busy = new Set(verdicts.filter((v) => v.verdict !== 'free').map((v) => v.port));
+            counts.busy += busy.size;
             const free = leased.filter((port) => !busy.has(port));
             for (const port of busy)
                 await book.drop(port, protocols);
@@ -1288,8 +1253,10 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(5522);
+var windows_system_tool = __nccwpck_require__(4571);
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
 
 
@@ -1343,7 +1310,7 @@ async function run(file, args) {
 }
 async function readOr(path) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_.readFile)(path, 'utf8');
     }
     catch {
         return '';
@@ -1501,11 +1468,913 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/lease/lease-file.ts
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 2 modules
+var lease_registry = __nccwpck_require__(9282);
+;// CONCATENATED MODULE: ./src/allocate/guard.ts
+/**
+ * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
+ * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
+ * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ */
+
+
+
+
+
+
+
+/** The OS's ranges and the probe plan, then allocation; no registry, no signal handling. */
+async function guardPorts(config, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
+    const protocols = [
+        ...new Set(config.specs.flatMap((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol))),
+    ];
+    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+    const [os, plan] = await Promise.all([
+        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
+        createProbePlan(config.hosts, platform, protocols),
+    ]);
+    return allocatePorts(config, {
+        plan,
+        ...(options.leases ? { leases: options.leases } : {}),
+        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
+        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
+        osReserved: os?.reserved ?? [],
+    });
+}
+/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
+async function runGuard(config, options = {}) {
+    const { owner, ...rest } = options;
+    const leases = config.lease && owner
+        ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
+        : undefined;
+    const result = await withSignalCancellation((signal) => guardPorts(config, {
+        findHolders: lookup/* findHoldersWhenNeeded */.w,
+        ...rest,
+        ...(leases ? { leases } : {}),
+        signal,
+    })).catch(async (err) => {
+        // A signal just after a successful allocation: those ports will not be published.
+        if (err instanceof CancelledError)
+            await leases?.releaseAll();
+        throw err;
+    });
+    return { result, problems: leases?.problems() ?? [] };
+}
+
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
+;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
+/**
+ * Who owns the leases of one run, as the fronts know it.
+ */
+
+/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
+const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
+/**
+ * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
+ * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
+ * the npm process instead (falling back to the parent when the tree cannot be read).
+ */
+async function cliLeaseOwnerPid(env, ppid) {
+    if (env.npm_command !== 'exec')
+        return ppid;
+    let pid = ppid;
+    for (let depth = 0; depth < 4; depth++) {
+        const parent = await (0,process_identity/* processParent */.GH)(pid);
+        if (!parent)
+            return ppid;
+        if (NPM_PROCESS.test(parent.command))
+            return parent.ppid;
+        pid = parent.ppid;
+    }
+    return ppid;
+}
+
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __nccwpck_require__(3020);
+;// CONCATENATED MODULE: ./src/report/failure.ts
+/**
+ * A run that ended in an error, as the fronts report it: one kind, one line, one exit code.
+ * Never a stack trace: the user gets the cause; `--verbose` / ACTIONS_STEP_DEBUG get the stack.
+ */
+
+
+
+const EXIT_SYSTEM = 3;
+/** Error codes meaning the host ran out of something or its file system failed. */
+const SYSTEM_CODES = new Set([
+    'EMFILE',
+    'ENFILE',
+    'ENOSPC',
+    'EDQUOT',
+    'EROFS',
+    'EIO',
+    'ENOMEM',
+    'ENOBUFS',
+    'EACCES',
+    'EPERM',
+]);
+const oneLine = (text) => (0,messages/* printable */.g$)(text.replace(/\s*\r?\n\s*/g, '; '));
+/**
+ * Classifies what a front caught. An error that says it is a system failure (an
+ * `exitCode` of 3, as the engine's SystemError has, or a Node error code such as EMFILE or
+ * ENOSPC) is `system`; anything else unexpected is `internal` — both exit 3.
+ */
+function describeFailure(err) {
+    if (err instanceof input_error/* InputError */.d || err instanceof input_error/* InputErrors */.G) {
+        const errors = err instanceof input_error/* InputErrors */.G ? err.errors : [err];
+        const problems = errors.flatMap((e) => e.problems);
+        return {
+            kind: 'usage',
+            message: oneLine(problems.length === 1 ? problems[0] : `${problems.length} input errors`),
+            exitCode: 2,
+            errors,
+        };
+    }
+    if (err instanceof CancelledError)
+        return {
+            kind: 'cancelled',
+            message: (0,messages/* cancelledMessage */.$6)(err),
+            exitCode: err.exitCode,
+            errors: [],
+        };
+    const e = err;
+    const message = err instanceof Error || typeof e?.message === 'string' ? String(e.message) : String(err);
+    // The engine's own (the lease helper's SystemError, an output file): its message names the cause.
+    if (e?.exitCode === EXIT_SYSTEM || e?.name === 'SystemError')
+        return { kind: 'system', message: oneLine(message), exitCode: EXIT_SYSTEM, errors: [] };
+    if (typeof e?.code === 'string' && SYSTEM_CODES.has(e.code)) {
+        return {
+            kind: 'system',
+            message: oneLine(`could not work: ${message}`),
+            exitCode: EXIT_SYSTEM,
+            errors: [],
+        };
+    }
+    return {
+        kind: 'internal',
+        message: oneLine(`internal error: ${message || 'unknown'} (a bug in port-guard; please report it)`),
+        exitCode: EXIT_SYSTEM,
+        errors: [],
+    };
+}
+/** The stack of what was caught, for the debug log only. */
+function failureStack(err) {
+    return err instanceof Error ? err.stack : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+/**
+ * The GitHub output contract (names and JSON shapes), shared by the action and the CLI's
+ * `--format github` / `--format env`.
+ */
+
+
+
+/**
+ * One conflict as JSON: the one schema for the `conflicts` output, the CLI's top-level
+ * `conflicts` and every `assignments[].conflicts`.
+ */
+function conflictJson(c) {
+    return {
+        name: c.name,
+        port: c.port,
+        protocol: c.protocol,
+        status: c.verdict,
+        address: c.address ?? null,
+        code: c.code ?? null,
+        holder: c.holders[0]
+            ? {
+                pid: c.holders[0].pid ?? null,
+                command: c.holders[0].command ?? null,
+                user: c.holders[0].user ?? c.holders[0].uid ?? null,
+            }
+            : null,
+        holders: c.holders,
+        heldBy: (0,messages/* heldBy */.Vr)(c),
+        ...(c.lease ? { lease: c.lease.owner } : {}),
+    };
+}
+/** The `conflicts` output: one object per requested port found busy. */
+function conflictsJson(conflicts) {
+    return JSON.stringify(conflicts.map(conflictJson));
+}
+/**
+ * One assignment as JSON (the CLI's `assignments[]`): `port` is null when no port was handed
+ * out (`conflict`, `unassigned`), and its conflicts use {@link conflictJson}.
+ */
+function assignmentJson(a) {
+    return {
+        name: a.name,
+        requested: a.requested,
+        port: isAssigned(a) ? a.port : null,
+        protocol: a.protocol,
+        status: a.status,
+        conflicts: a.conflicts.map(conflictJson),
+    };
+}
+/** Every output of a successful run, by output name, in spec order. */
+function portOutputs(result) {
+    const out = {};
+    const ports = {};
+    for (const a of result.assignments) {
+        out[a.name] = String(a.port);
+        ports[a.name] = a.port;
+    }
+    out.port = String(result.assignments[0]?.port ?? '');
+    out.ports = JSON.stringify(ports);
+    out.conflicts = conflictsJson(result.conflicts);
+    // Only a requested port replaced by another is a fallback; an `auto` port is what was asked.
+    out['fallback-used'] = String(result.assignments.some((a) => a.status === 'fallback'));
+    return out;
+}
+/**
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
+ */
+function publishedOutputs(result) {
+    if (result.ok)
+        return portOutputs(result);
+    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
+}
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+function envPairs(result) {
+    return result.assignments.map((a) => [(0,env_name/* envName */.pD)(a.name), String(a.port)]);
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+function resultJson(result) {
+    const ports = {};
+    if (result.ok)
+        for (const a of result.assignments)
+            ports[a.name] = a.port;
+    const error = result.ok
+        ? undefined
+        : result.error
+            ? { kind: 'exhausted', message: result.error, exitCode: 1 }
+            : {
+                kind: 'conflict',
+                message: `${result.conflicts.length} requested port(s) busy`,
+                exitCode: 1,
+            };
+    return JSON.stringify({
+        ok: result.ok,
+        ports,
+        assignments: result.assignments.map(assignmentJson),
+        conflicts: result.conflicts.map(conflictJson),
+        ...(error ? { error } : {}),
+    }, null, 2);
+}
+function failureJson(failure) {
+    return JSON.stringify({
+        ok: false,
+        ports: {},
+        assignments: [],
+        conflicts: [],
+        error: { kind: failure.kind, message: failure.message, exitCode: failure.exitCode },
+        ...(failure.kind === 'usage'
+            ? { errors: failure.errors.map((e) => ({ input: e.input, problems: e.problems })) }
+            : {}),
+    }, null, 2);
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/** The job summary in Markdown. */
+
+
+/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
+function markdownCell(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- control characters would break the table
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/`/g, "'")
+        .replace(/([\\*_[\]#!~])/g, '\\$1')
+        // Last: escaping backslashes after this would turn `\|` back into a cell break.
+        .replace(/\|/g, '\\|'));
+}
+const STATUS_TEXT = {
+    free: '✅ free',
+    fallback: '🔁 fallback',
+    auto: '🆕 auto',
+    busy: '⚠️ busy (kept)',
+    conflict: '❌ conflict',
+    unassigned: '⏹️ not assigned (the run failed)',
+};
+/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
+function summaryMarkdown(result) {
+    const rows = result.assignments.map((a) => {
+        const assigned = isAssigned(a) ? String(a.port) : '—';
+        const holder = a.conflicts.length > 0 ? a.conflicts.map(messages/* heldBy */.Vr).join('; ') : '';
+        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
+    });
+    const lines = [
+        '### port-guard',
+        '',
+        '| name | requested | assigned | protocol | status | held by |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+    ];
+    if (result.error)
+        lines.push('', `**Error:** ${markdownCell(result.error)}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/text-table.ts
+/** The CLI's plain-text result table. */
+
+
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        isAssigned(a) ? String(a.port) : '-',
+        a.protocol,
+        a.status === 'unassigned' ? 'not assigned' : a.status,
+        a.conflicts.map(messages/* heldBy */.Vr).join('; '),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    return [head, ...rows]
+        .map((r) => r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/guard.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The runner protocol for `--format github`: the terminal's, or the real one. */
+async function runnerOf(term) {
+    if (term.runner)
+        return term.runner;
+    // The runner protocol is loaded only for this format.
+    const { runnerIO } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 923));
+    return runnerIO;
+}
+/**
+ * Every check `--format github` needs before a side effect: GITHUB_OUTPUT (and GITHUB_ENV with
+ * --export-env) set (else exit 2) and writable (else exit 3, one line naming the file). A
+ * summary file that cannot be written is a warning; the run goes on without a summary.
+ */
+async function githubTarget(term, config) {
+    const io = await runnerOf(term);
+    if (!term.env.GITHUB_OUTPUT)
+        throw new UsageError('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps; use --format json or env elsewhere)');
+    if (config.exportEnv && !term.env.GITHUB_ENV)
+        throw new UsageError('--export-env', '--export-env true with --format github: GITHUB_ENV is not set (this format is for GitHub Actions steps)');
+    const unwritable = io.fileProblem('GITHUB_OUTPUT') ??
+        (config.exportEnv ? io.fileProblem('GITHUB_ENV') : undefined);
+    if (unwritable)
+        throw unwritable;
+    let summary = config.summary && Boolean(term.env.GITHUB_STEP_SUMMARY);
+    const summaryProblem = summary ? io.fileProblem('GITHUB_STEP_SUMMARY') : undefined;
+    if (summaryProblem) {
+        io.annotate('warning', `port-guard: no job summary: ${summaryProblem.message}`);
+        summary = false;
+    }
+    return { io, exportEnv: config.exportEnv, summary };
+}
+/** What `--format env` prints when the run fails: `eval` of it fails too (see README). */
+function envFailureLine(exitCode) {
+    return `(exit ${exitCode})\n`;
+}
+/** The results, in the chosen format; synchronous, so nothing can interrupt it half-way. */
+function publish(term, format, result, problems, github) {
+    if (github) {
+        // The action's annotations, through the same runner protocol.
+        for (const problem of problems)
+            github.io.annotate('warning', problem);
+        for (const note of (0,messages/* annotationsFor */.gX)(result))
+            github.io.annotate(note.level, note.message);
+        if (github.summary) {
+            try {
+                github.io.appendSummary(summaryMarkdown(result));
+            }
+            catch (err) {
+                github.io.annotate('warning', `port-guard: no job summary: ${describeFailure(err).message}`);
+            }
+        }
+        for (const [name, value] of Object.entries(publishedOutputs(result)))
+            github.io.setOutput(name, value);
+        if (result.ok && github.exportEnv)
+            for (const [name, value] of envPairs(result))
+                github.io.exportVariable(name, value);
+        return;
+    }
+    for (const problem of problems)
+        term.stderr(`warning: ${problem}\n`);
+    for (const note of (0,messages/* annotationsFor */.gX)(result))
+        term.stderr(`${note.level}: ${note.message}\n`);
+    switch (format) {
+        case 'json':
+            term.stdout(resultJson(result) + '\n');
+            break;
+        case 'env':
+            term.stdout(result.ok
+                ? envPairs(result)
+                    .map(([k, v]) => `${k}=${v}\n`)
+                    .join('')
+                : envFailureLine(terminal/* EXIT_CONFLICT */.Ev));
+            break;
+        default:
+            term.stdout(textTable(result) + '\n');
+    }
+}
+async function guardCommand(term, command) {
+    // `--format env` exports every port: the env-name rules of export-env apply.
+    const config = parseConfig(command.options, command.format === 'env' ? { exportsEnv: '--format env' } : {});
+    const github = command.format === 'github' ? await githubTarget(term, config) : undefined;
+    // The leases live as long as the CLI's parent: the job's shell.
+    const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
+    const { result, problems } = await runGuard(config, {
+        ...(owner ? { owner } : {}),
+        onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${(0,messages/* waitingMessage */.BZ)(conflicts, seconds)}\n`),
+    });
+    publish(term, command.format, result, problems, github);
+    return result.ok ? terminal/* EXIT_OK */.Ij : terminal/* EXIT_CONFLICT */.Ev;
+}
+
+;// CONCATENATED MODULE: ./src/cli/release.ts
+/** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
+
+
+
+
+
+
+/** `PORT[/tcp|udp|both]` targets, every bad one reported at once. */
+function parseReleaseTargets(tokens) {
+    const problems = [];
+    const targets = [];
+    for (const token of tokens) {
+        const target = (0,port_spec/* parsePortTarget */.OP)(token);
+        if (!target) {
+            problems.push(`release: "${token}" is not a port; write PORT[/tcp|udp|both] with PORT from 1 to 65535, e.g. 3000 or 5353/udp`);
+            continue;
+        }
+        // A bare port releases it on both protocols: whichever this shell leased.
+        const protocols = token.includes('/') ? (0,port_spec/* protocolsOf */.LE)(target.protocol) : (0,port_spec/* protocolsOf */.LE)('both');
+        for (const protocol of protocols)
+            targets.push({ port: target.port, protocol });
+    }
+    if (problems.length > 0)
+        throw new UsageError('release', problems);
+    return targets;
+}
+async function releaseCommand(term, command) {
+    const targets = parseReleaseTargets(command.ports);
+    const dir = command.leaseDir === '' ? (0,lease_dir/* defaultLeaseDir */.Lo)() : command.leaseDir;
+    const shell = await cliLeaseOwnerPid(term.env, term.ppid);
+    const released = await (0,lease_registry/* releaseLeases */.Rc)(dir, { pid: shell, targets });
+    if (command.format === 'json') {
+        term.stdout(JSON.stringify({
+            ok: true,
+            released: released.map((r) => ({ port: r.port, protocol: r.protocol, owner: r.owner })),
+        }, null, 2) + '\n');
+        return terminal/* EXIT_OK */.Ij;
+    }
+    for (const r of released)
+        term.stdout(`released ${r.port}/${r.protocol} (${(0,lease_registry/* describeLease */.un)(r)})\n`);
+    if (released.length === 0)
+        term.stderr(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
+    return terminal/* EXIT_OK */.Ij;
+}
+
+;// CONCATENATED MODULE: ./src/cli/version.ts
+/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
+const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * The command line: parse, run one subcommand, turn its outcome into an exit code. Commands
+ * only parse and print; the work is in the engine.
+ *
+ * Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error, 3
+ * port-guard itself could not work (and any unexpected internal error), 128+n a signal. Every
+ * failure is one line per problem on stderr, never a stack trace.
+ */
+
+
+
+
+
+
+
+/**
+ * The `--format` an argv asks for, read without parsing it (a command line that does not
+ * parse still gets its error in the format it asked for).
+ */
+function requestedFormat(argv) {
+    let format = 'text';
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            break;
+        if (arg === '--format' && i + 1 < argv.length)
+            format = argv[++i];
+        else if (arg.startsWith('--format='))
+            format = arg.slice('--format='.length);
+    }
+    return ['json', 'env', 'github'].find((f) => f === format) ?? 'text';
+}
+async function report(term, format, failure) {
+    const lines = failure.kind === 'usage' ? failure.errors.flatMap((e) => e.problems) : [failure.message];
+    // `--format github` speaks the runner's protocol when there is a runner; elsewhere (the
+    // usual reason for GITHUB_OUTPUT not being set) plain lines on stderr.
+    if (format === 'github' && term.env.GITHUB_ACTIONS === 'true') {
+        try {
+            const io = await runnerOf(term);
+            for (const e of failure.kind === 'usage' ? failure.errors : [])
+                for (const p of e.problems)
+                    io.annotate('error', p, `port-guard: input ${e.input}`);
+            if (failure.kind !== 'usage')
+                io.annotate('error', `port-guard: ${failure.message}`);
+            return;
+        }
+        catch {
+            // No runner protocol: fall back to plain lines.
+        }
+    }
+    for (const line of lines)
+        term.stderr(`port-guard: ${line.replace(/\r?\n/g, ' ')}\n`);
+    if (format === 'json')
+        term.stdout(failureJson(failure) + '\n');
+    if (format === 'env')
+        term.stdout(envFailureLine(failure.exitCode));
+}
+/** Runs one command line; returns the exit code. */
+async function main(argv, term = terminal/* processTerminal */.qH) {
+    let format = requestedFormat(argv);
+    try {
+        const command = parseCliArgs(argv);
+        if ('format' in command)
+            format = command.format;
+        switch (command.kind) {
+            case 'help':
+                term.stdout(USAGE + '\n');
+                return terminal/* EXIT_OK */.Ij;
+            case 'version':
+                term.stdout(VERSION + '\n');
+                return terminal/* EXIT_OK */.Ij;
+            case 'guard':
+                return await guardCommand(term, command);
+            case 'release':
+                return await releaseCommand(term, command);
+            case 'who': {
+                // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
+                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 5442));
+                return await whoCommand(term, command);
+            }
+        }
+    }
+    catch (err) {
+        const failure = describeFailure(err);
+        await report(term, format, failure);
+        return failure.exitCode;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ev: () => (/* binding */ EXIT_CONFLICT),
+/* harmony export */   Ij: () => (/* binding */ EXIT_OK),
+/* harmony export */   qH: () => (/* binding */ processTerminal)
+/* harmony export */ });
+/* unused harmony exports EXIT_USAGE, EXIT_SYSTEM, printInputErrors */
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+
+const processTerminal = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    get env() {
+        return process.env;
+    },
+    get ppid() {
+        return process.ppid;
+    },
+};
+const EXIT_OK = 0;
+const EXIT_CONFLICT = 1;
+const EXIT_USAGE = 2;
+/** port-guard itself could not work: out of file descriptors, disk full, a file it must write. */
+const EXIT_SYSTEM = 3;
+/** Every problem of an input error as one `port-guard:` line on stderr. */
+function printInputErrors(term, err) {
+    const errors = err instanceof InputErrors ? err.errors : [err];
+    for (const e of errors)
+        for (const p of e.problems)
+            term.stderr(`port-guard: ${p}\n`);
+}
+
+
+/***/ }),
+
+/***/ 2657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   qy: () => (/* binding */ displayCommandLine)
+/* harmony export */ });
+/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/**
+ * Turns a process's argument list into one short line that is safe to put into an
+ * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
+ */
+/** The longest command line a holder carries, in characters (the ellipsis included). */
+const COMMAND_LINE_MAX = 120;
+// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
+// workflow command or a table row.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** Replaces every run of control characters with one space and trims the ends. */
+function singleLine(text) {
+    return text.replace(CONTROL, ' ').trim();
+}
+/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
+function shorten(text, max = COMMAND_LINE_MAX) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * A display form of an argument list: the program's directory is dropped (`postgres -D …`
+ * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
+ * joined by spaces, control characters removed, and the result shortened to `max`.
+ * Undefined for an empty list (kernel threads, zombies).
+ */
+function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
+    if (argv.length === 0)
+        return undefined;
+    const [program, ...rest] = argv;
+    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
+    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
+    const line = singleLine([name, ...rest].join(' '));
+    return line === '' ? undefined : shorten(line, max);
+}
+/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
+function splitProcCmdline(raw) {
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+    const parts = text.split('\0');
+    // Processes that rewrite their title pad it with NULs.
+    while (parts.length > 0 && parts[parts.length - 1] === '')
+        parts.pop();
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 1593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hX: () => (/* binding */ describeHolders),
+/* harmony export */   sG: () => (/* binding */ describeHolder),
+/* harmony export */   x5: () => (/* binding */ containerText)
+/* harmony export */ });
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
+
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+function hostPort(ip, port) {
+    if (ip === undefined)
+        return `port ${port ?? '?'}`;
+    const host = ip.includes(':') ? `[${ip}]` : ip;
+    return port === undefined ? host : `${host}:${port}`;
+}
+/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
+function containerText(container) {
+    const target = container.ip === undefined && container.port === undefined
+        ? undefined
+        : hostPort(container.ip, container.port);
+    if (container.name !== undefined) {
+        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
+    }
+    return target === undefined ? 'a container' : `container ${target}`;
+}
+function who(h) {
+    if (h.pid !== undefined) {
+        const parts = [`pid ${h.pid}`];
+        if (h.container) {
+            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
+        }
+        else {
+            const command = h.commandLine ?? h.command;
+            if (command !== undefined)
+                parts.push(`\`${command}\``);
+        }
+        if (h.user !== undefined)
+            parts.push(`(user ${h.user})`);
+        else if (h.uid !== undefined)
+            parts.push(`(uid ${h.uid})`);
+        return parts.join(' ');
+    }
+    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
+    if (h.hidden)
+        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
+    if (h.uid !== undefined)
+        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
+    if (h.state === 'time-wait')
+        return 'no process (time-wait: a closed connection lingering)';
+    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
+}
+/**
+ * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
+ * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
+ * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
+ */
+function describeHolder(h) {
+    let text = who(h);
+    if (h.addresses.length > 0)
+        text += ` on ${h.addresses.join(', ')}`;
+    if (h.pid === undefined && h.container) {
+        text += ` — published by docker for ${containerText(h.container)}`;
+    }
+    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+        text += ` (${h.state})`;
+    }
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+}
+/** Describes several holders joined by `; `, or `unknown` when none could be found. */
+function describeHolders(holders) {
+    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
+}
+
+
+/***/ }),
+
+/***/ 3421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ holdersPerQuery),
+/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */ });
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 3477))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
+/***/ 5890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lo: () => (/* binding */ defaultLeaseDir),
+/* harmony export */   TM: () => (/* binding */ assertSafeLeaseDir),
+/* harmony export */   YJ: () => (/* binding */ openLeaseDir)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+
+
+
+
+/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
+function defaultLeaseDir() {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+function errorCode(error) {
+    return error?.code;
+}
+async function lstatIfExists(dir) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+    }
+}
+/**
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, or writable by group/others without the sticky bit (anyone could then
+ * delete or replace other users' leases).
+ */
+function assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
+    }
+    if (!stats.isDirectory()) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits; its ACLs are left to the runner's setup.
+    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
+}
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
+ * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
+ * host can share it. Returns the absolute path.
+ */
+async function openLeaseDir(dir) {
+    if (dir.trim() === '') {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
+    }
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(abs, SHARED_DIR_MODE);
+        }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            }
+        }
+        stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
+    }
+    assertSafeLeaseDir(abs, stats);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+    }
+    catch (error) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
+    }
+    return abs;
+}
+
+
+/***/ }),
+
+/***/ 3851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $F: () => (/* binding */ serializeLease),
+/* harmony export */   H0: () => (/* binding */ createExclusive),
+/* harmony export */   H_: () => (/* binding */ parseLeaseFileName),
+/* harmony export */   KZ: () => (/* binding */ newLeaseToken),
+/* harmony export */   Rh: () => (/* binding */ readLeaseEntry),
+/* harmony export */   Se: () => (/* binding */ leaseFileName),
+/* harmony export */   _u: () => (/* binding */ readSmallFileNoFollow),
+/* harmony export */   kC: () => (/* binding */ LEASE_FORMAT_VERSION)
+/* harmony export */ });
+/* unused harmony export parseLease */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
@@ -1519,9 +2388,9 @@ const LEASE_FORMAT_VERSION = 1;
 /** A real lease is a few hundred bytes; anything much larger is not ours. */
 const MAX_FILE_BYTES = 64 * 1024;
 // Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
-const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+const O_NOFOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0;
 // A FIFO planted under a lease name would block a plain open for reading forever.
-const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
+const O_NONBLOCK = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK ?? 0;
 /** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
 function leaseFileName(port, protocol) {
     return `${protocol}-${port}.lease`;
@@ -1538,7 +2407,7 @@ function parseLeaseFileName(name) {
 }
 /** A new random lease token. */
 function newLeaseToken() {
-    return (0,external_node_crypto_.randomBytes)(12).toString('hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex');
 }
 /** The file text of a lease. */
 function serializeLease(content) {
@@ -1611,7 +2480,7 @@ function parseLease(text, expected) {
         token,
     };
 }
-function lease_file_errorCode(error) {
+function errorCode(error) {
     return error?.code;
 }
 /**
@@ -1624,18 +2493,18 @@ function readRaw(file) {
     let fd;
     try {
         if (O_NOFOLLOW === 0) {
-            const stats = (0,external_node_fs_.lstatSync)(file);
+            const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
             if (stats.isSymbolicLink())
                 return { code: 'ELOOP', stats };
         }
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = lease_file_errorCode(error) ?? String(error);
+        const code = errorCode(error) ?? String(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
         if (!stats.isFile())
             return { code: 'ENOTFILE', stats };
         if (stats.size > MAX_FILE_BYTES)
@@ -1643,7 +2512,7 @@ function readRaw(file) {
         const buffer = Buffer.alloc(stats.size + 1);
         let length = 0;
         for (let n; length < buffer.length &&
-            (n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
+            (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
             length += n;
         // One byte more than fstat said means it grew while we read: not a finished lease.
         if (length > stats.size)
@@ -1651,10 +2520,10 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: lease_file_errorCode(error) ?? String(error) };
+        return { code: errorCode(error) ?? String(error) };
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
 }
 /** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
@@ -1675,10 +2544,10 @@ async function readLeaseEntry(file, expected) {
     let stats = read.stats;
     if (!stats) {
         try {
-            stats = (0,external_node_fs_.lstatSync)(file);
+            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
         }
         catch (error) {
-            if (lease_file_errorCode(error) === 'ENOENT')
+            if (errorCode(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -1710,29 +2579,29 @@ async function readLeaseEntry(file, expected) {
  * or following what is there. Readers see either nothing or the complete lease.
  */
 async function createExclusive(dir, name, text) {
-    const temp = external_node_path_default().join(dir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o644);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${name}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temp, 'wx', 0o644);
     try {
         try {
             // Other users' runners must be able to read it, whatever our umask.
             if (process.platform !== 'win32')
-                (0,external_node_fs_.fchmodSync)(fd, 0o644);
-            (0,external_node_fs_.writeSync)(fd, text);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fchmodSync)(fd, 0o644);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, text);
         }
         finally {
-            (0,external_node_fs_.closeSync)(fd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
         }
-        (0,external_node_fs_.linkSync)(temp, external_node_path_default().join(dir, name));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.linkSync)(temp, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name));
         return true;
     }
     catch (error) {
-        if (lease_file_errorCode(error) === 'EEXIST')
+        if (errorCode(error) === 'EEXIST')
             return false;
         throw error;
     }
     finally {
         try {
-            (0,external_node_fs_.unlinkSync)(temp);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(temp);
         }
         catch {
             // Already gone: nothing to clean up.
@@ -1740,6 +2609,35 @@ async function createExclusive(dir, name, text) {
     }
 }
 
+
+/***/ }),
+
+/***/ 9282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  un: () => (/* binding */ describeLease),
+  Gt: () => (/* binding */ openLeaseRegistry),
+  Rc: () => (/* binding */ releaseLeases)
+});
+
+// UNUSED EXPORTS: LeaseRegistry
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/lease/lease-dir.ts
+var lease_dir = __nccwpck_require__(5890);
+// EXTERNAL MODULE: ./src/lease/lease-file.ts
+var lease_file = __nccwpck_require__(3851);
 ;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
 /**
  * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
@@ -1760,7 +2658,7 @@ async function sweepLeftovers(dir, now = Date.now()) {
     const removed = [];
     let names;
     try {
-        names = await (0,promises_namespaceObject.readdir)(dir);
+        names = await (0,promises_.readdir)(dir);
     }
     catch {
         return removed;
@@ -1770,10 +2668,10 @@ async function sweepLeftovers(dir, now = Date.now()) {
             continue;
         const file = external_node_path_default().join(dir, name);
         try {
-            const stats = await (0,promises_namespaceObject.lstat)(file);
+            const stats = await (0,promises_.lstat)(file);
             if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
                 continue;
-            await (0,promises_namespaceObject.unlink)(file);
+            await (0,promises_.unlink)(file);
             removed.push(name);
         }
         catch {
@@ -1783,7 +2681,387 @@ async function sweepLeftovers(dir, now = Date.now()) {
     return removed;
 }
 
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
+;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
+/**
+ * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
+ * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
+ * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
+ * them another reclaimer may have removed that stale file and a new owner created a fresh
+ * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
+ * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
+ *
+ * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
+ * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
+ * so two such recoverers cannot both remove fresh locks).
+ */
+
+
+
+
+
+
+/** How long an unreadable lock may exist before it counts as abandoned. */
+const UNREADABLE_LOCK_GRACE_MS = 30_000;
+function parseLock(text) {
+    try {
+        const data = JSON.parse(text);
+        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
+            return undefined;
+        return {
+            pid: data.pid,
+            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
+            token: data.token,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
+function lockFileName(leaseName) {
+    return leaseName.replace(/\.lease$/, '.lock');
+}
+/** The lock could not be had in time: its holder is alive and did not let go. */
+const LOCK_BUSY = Symbol('lock busy');
+/**
+ * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
+ * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
+ * False when the lock cannot be moved (another user's, in the sticky directory).
+ */
+async function removeAbandonedLock(dir, lockName, judgedText) {
+    const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`);
+    try {
+        await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
+    }
+    catch (error) {
+        return error.code === 'ENOENT';
+    }
+    const read = await (0,lease_file/* readSmallFileNoFollow */._u)(aside);
+    if ('text' in read && read.text !== judgedText) {
+        // link, not rename: never replace a lock someone took in the meantime.
+        await (0,promises_.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
+    }
+    await (0,promises_.unlink)(aside).catch(() => undefined);
+    return true;
+}
+/**
+ * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
+ * holder keeps it longer than `timeoutMs`.
+ */
+async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
+    const lockName = lockFileName(leaseName);
+    const lockPath = external_node_path_default().join(dir, lockName);
+    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 0;; attempt++) {
+        if (await (0,lease_file/* createExclusive */.H0)(dir, lockName, text)) {
+            try {
+                return await critical();
+            }
+            finally {
+                try {
+                    (0,external_node_fs_.unlinkSync)(lockPath);
+                }
+                catch {
+                    // Cannot happen: only a dead holder's lock is removed by others.
+                }
+            }
+        }
+        const read = await (0,lease_file/* readSmallFileNoFollow */._u)(lockPath);
+        if ('code' in read && read.code === 'ENOENT')
+            continue;
+        const held = 'text' in read ? read.text : '';
+        const holder = parseLock(held);
+        const abandoned = holder
+            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
+            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
+        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
+            continue;
+        if (Date.now() >= deadline)
+            return LOCK_BUSY;
+        await sleep(Math.min(1 + attempt, 20));
+    }
+}
+async function olderThan(file, ageMs) {
+    try {
+        return Date.now() - (await (0,promises_.lstat)(file)).mtimeMs > ageMs;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
+/**
+ * The host-wide lease registry: exactly one process at a time holds a lease on a given
+ * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
+ * when the probe says busy, so two allocators can never both hand out the same port.
+ */
+
+
+
+
+
+
+
+
+
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return `leased by pid ${pid}`;
+}
+function errorCode(error) {
+    return error?.code;
+}
+function sameEntry(a, b) {
+    if (a.kind === 'lease' && b.kind === 'lease')
+        return a.token === b.token;
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.identity === b.identity;
+    return false;
+}
+let selfIdentity;
+/** This process, as named in the deletion locks it takes. */
+function lease_registry_self() {
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
+    return selfIdentity;
+}
+/**
+ * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
+ * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
+ */
+async function removeIfUnchanged(dir, name, judged, expected) {
+    const file = external_node_path_default().join(dir, name);
+    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
+        const now = await (0,lease_file/* readLeaseEntry */.Rh)(file, expected);
+        if (!sameEntry(now, judged))
+            return 'changed';
+        try {
+            (0,external_node_fs_.unlinkSync)(file);
+            return 'removed';
+        }
+        catch (error) {
+            const code = errorCode(error);
+            if (code === 'ENOENT')
+                return 'changed';
+            return { failed: code ?? String(error) };
+        }
+    });
+    return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+/** How many times one acquire re-tries after finding and clearing a stale lease. */
+const MAX_ACQUIRE_ROUNDS = 16;
+/**
+ * Leases taken by one allocator run. Not shared between processes: every process opens its
+ * own; they coordinate through the files only.
+ */
+class LeaseRegistry {
+    dir;
+    ttlSeconds;
+    owner;
+    now;
+    leases = new Map();
+    reported = new Map();
+    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
+    constructor(dir, ttlSeconds, owner, now = Date.now) {
+        this.dir = dir;
+        this.ttlSeconds = ttlSeconds;
+        this.owner = owner;
+        this.now = now;
+    }
+    /**
+     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
+     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
+     * the lease file exists but cannot be read as a lease (see {@link problems}).
+     * Stale leases (owner process gone, or expired) are reclaimed on the way.
+     */
+    async acquire(port, protocol) {
+        if (!Number.isInteger(port) || port < 1 || port > 65535) {
+            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
+        }
+        const key = (0,lease_file/* leaseFileName */.Se)(port, protocol);
+        if (this.leases.has(key))
+            return { acquired: true };
+        const file = external_node_path_default().join(this.dir, key);
+        const expected = { port, protocol };
+        let last = { kind: 'missing' };
+        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
+            const createdAt = this.now();
+            const token = (0,lease_file/* newLeaseToken */.KZ)();
+            const text = (0,lease_file/* serializeLease */.$F)({
+                version: lease_file/* LEASE_FORMAT_VERSION */.kC,
+                port,
+                protocol,
+                owner: this.owner,
+                createdAt,
+                expiresAt: createdAt + this.ttlSeconds * 1000,
+                token,
+            });
+            if (await (0,lease_file/* createExclusive */.H0)(this.dir, key, text)) {
+                this.leases.set(key, { port, protocol, token });
+                this.reported.delete(file);
+                return { acquired: true };
+            }
+            const entry = await (0,lease_file/* readLeaseEntry */.Rh)(file, expected);
+            last = entry;
+            if (entry.kind === 'missing')
+                continue; // released between our create and our read
+            if (entry.kind === 'lease') {
+                if (!(await this.isStale(entry.record)))
+                    return { acquired: false, heldBy: entry.record };
+            }
+            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
+                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
+                return { acquired: false };
+            }
+            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
+            if (removal === 'busy') {
+                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
+                break;
+            }
+            if (typeof removal === 'object') {
+                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
+                break;
+            }
+        }
+        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
+    }
+    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
+    async release(port, protocol) {
+        const key = (0,lease_file/* leaseFileName */.Se)(port, protocol);
+        const held = this.leases.get(key);
+        if (!held)
+            return;
+        this.leases.delete(key);
+        const file = external_node_path_default().join(this.dir, key);
+        // Removed only if the file still carries our token: after our TTL someone may have
+        // reclaimed the port, and their lease is not ours to drop.
+        const entry = {
+            kind: 'lease',
+            token: held.token,
+            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
+        };
+        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        if (removal === 'busy')
+            this.report(file, 'could not be released: its lock stayed taken');
+        else if (typeof removal === 'object')
+            this.report(file, `could not be released (${removal.failed})`);
+    }
+    /** Drops every lease this registry holds (a failed step must leave none behind). */
+    async releaseAll() {
+        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
+    }
+    /** The leases this registry holds now. */
+    held() {
+        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
+    }
+    /**
+     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
+     * each, naming the file; the fronts print them as warnings.
+     */
+    problems() {
+        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
+    }
+    report(file, message) {
+        this.reported.set(file, message);
+    }
+    async isStale(record) {
+        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
+    }
+}
+/**
+ * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
+ * start time. Throws `InputError('lease-dir')` for an unsafe directory and
+ * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
+ */
+async function openLeaseRegistry(opts) {
+    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
+        throw new input_error/* InputError */.d('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
+    }
+    const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
+    const owner = { ...opts.owner };
+    if (owner.pidStart === undefined) {
+        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
+        if (identity?.start !== undefined)
+            owner.pidStart = identity.start;
+    }
+    await sweepLeftovers(dir);
+    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+}
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+async function releaseLeases(dir, match) {
+    if (match.ownerId === undefined && match.pid === undefined) {
+        throw new Error('releaseLeases needs an ownerId or a pid to match');
+    }
+    const abs = external_node_path_default().resolve(dir);
+    let names;
+    try {
+        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
+        names = await (0,promises_.readdir)(abs);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+    const targets = match.targets && match.targets.length > 0
+        ? new Set(match.targets.map((t) => (0,lease_file/* leaseFileName */.Se)(t.port, t.protocol)))
+        : undefined;
+    const released = [];
+    for (const name of names.sort()) {
+        const parsed = (0,lease_file/* parseLeaseFileName */.H_)(name);
+        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
+            continue;
+        const entry = await (0,lease_file/* readLeaseEntry */.Rh)(external_node_path_default().join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (match.ownerId !== undefined && owner.id !== match.ownerId)
+            continue;
+        if (match.pid !== undefined && owner.pid !== match.pid)
+            continue;
+        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+            released.push(entry.record);
+    }
+    return released;
+}
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GH: () => (/* binding */ processParent),
+/* harmony export */   I9: () => (/* binding */ processIdentity),
+/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
+/* harmony export */ });
+/* unused harmony export parseProcStat */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
  * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
@@ -1815,7 +3093,7 @@ function parseProcStat(text) {
 let bootId;
 /** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
 function linuxBootId() {
-    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
     return bootId;
 }
 /** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
@@ -1832,7 +3110,7 @@ async function linuxIdentity(pid) {
     let text;
     try {
         // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
     }
     catch {
         // With `hidepid` another user's process is invisible in /proc but still alive: never
@@ -1903,13 +3181,13 @@ async function processParent(pid) {
         return undefined;
     if (process.platform === 'linux') {
         try {
-            const stat = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/stat`, 'utf8');
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
             // Field 4 (ppid) is the second field after the last ')'.
             const ppid = Number(stat
                 .slice(stat.lastIndexOf(')') + 1)
                 .trim()
                 .split(/\s+/)[1]);
-            const command = (await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
             return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
         }
         catch {
@@ -1927,455 +3205,28 @@ async function processParent(pid) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
-/**
- * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
- * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
- * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
- * them another reclaimer may have removed that stale file and a new owner created a fresh
- * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
- * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
- *
- * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
- * so two such recoverers cannot both remove fresh locks).
- */
 
+/***/ }),
 
+/***/ 3020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
-/** How long an unreadable lock may exist before it counts as abandoned. */
-const UNREADABLE_LOCK_GRACE_MS = 30_000;
-function parseLock(text) {
-    try {
-        const data = JSON.parse(text);
-        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
-            return undefined;
-        return {
-            pid: data.pid,
-            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
-            token: data.token,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
-function lockFileName(leaseName) {
-    return leaseName.replace(/\.lease$/, '.lock');
-}
-/** The lock could not be had in time: its holder is alive and did not let go. */
-const LOCK_BUSY = Symbol('lock busy');
-/**
- * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
- * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
- * False when the lock cannot be moved (another user's, in the sticky directory).
- */
-async function removeAbandonedLock(dir, lockName, judgedText) {
-    const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`);
-    try {
-        await (0,promises_namespaceObject.rename)(external_node_path_default().join(dir, lockName), aside);
-    }
-    catch (error) {
-        return error.code === 'ENOENT';
-    }
-    const read = await readSmallFileNoFollow(aside);
-    if ('text' in read && read.text !== judgedText) {
-        // link, not rename: never replace a lock someone took in the meantime.
-        await (0,promises_namespaceObject.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
-    }
-    await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
-    return true;
-}
-/**
- * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
- * holder keeps it longer than `timeoutMs`.
- */
-async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
-    const lockName = lockFileName(leaseName);
-    const lockPath = external_node_path_default().join(dir, lockName);
-    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
-    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
-    const deadline = Date.now() + timeoutMs;
-    for (let attempt = 0;; attempt++) {
-        if (await createExclusive(dir, lockName, text)) {
-            try {
-                return await critical();
-            }
-            finally {
-                try {
-                    (0,external_node_fs_.unlinkSync)(lockPath);
-                }
-                catch {
-                    // Cannot happen: only a dead holder's lock is removed by others.
-                }
-            }
-        }
-        const read = await readSmallFileNoFollow(lockPath);
-        if ('code' in read && read.code === 'ENOENT')
-            continue;
-        const held = 'text' in read ? read.text : '';
-        const holder = parseLock(held);
-        const abandoned = holder
-            ? !(await isOwnerAlive(holder))
-            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
-        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
-            continue;
-        if (Date.now() >= deadline)
-            return LOCK_BUSY;
-        await sleep(Math.min(1 + attempt, 20));
-    }
-}
-async function olderThan(file, ageMs) {
-    try {
-        return Date.now() - (await (0,promises_namespaceObject.lstat)(file)).mtimeMs > ageMs;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
-/**
- * The host-wide lease registry: exactly one process at a time holds a lease on a given
- * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
- * when the probe says busy, so two allocators can never both hand out the same port.
- */
-
-
-
-
-
-
-
-
-
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return `leased by pid ${pid}`;
-}
-function lease_registry_errorCode(error) {
-    return error?.code;
-}
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/**
- * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
- * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
- */
-async function removeIfUnchanged(dir, name, judged, expected) {
-    const file = external_node_path_default().join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
-        const now = await readLeaseEntry(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            (0,external_node_fs_.unlinkSync)(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = lease_registry_errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
-}
-/** How many times one acquire re-tries after finding and clearing a stale lease. */
-const MAX_ACQUIRE_ROUNDS = 16;
-/**
- * Leases taken by one allocator run. Not shared between processes: every process opens its
- * own; they coordinate through the files only.
- */
-class LeaseRegistry {
-    dir;
-    ttlSeconds;
-    owner;
-    now;
-    leases = new Map();
-    reported = new Map();
-    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-    constructor(dir, ttlSeconds, owner, now = Date.now) {
-        this.dir = dir;
-        this.ttlSeconds = ttlSeconds;
-        this.owner = owner;
-        this.now = now;
-    }
-    /**
-     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
-     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
-     * the lease file exists but cannot be read as a lease (see {@link problems}).
-     * Stale leases (owner process gone, or expired) are reclaimed on the way.
-     */
-    async acquire(port, protocol) {
-        if (!Number.isInteger(port) || port < 1 || port > 65535) {
-            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
-        }
-        const key = leaseFileName(port, protocol);
-        if (this.leases.has(key))
-            return { acquired: true };
-        const file = external_node_path_default().join(this.dir, key);
-        const expected = { port, protocol };
-        let last = { kind: 'missing' };
-        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
-            const createdAt = this.now();
-            const token = newLeaseToken();
-            const text = serializeLease({
-                version: LEASE_FORMAT_VERSION,
-                port,
-                protocol,
-                owner: this.owner,
-                createdAt,
-                expiresAt: createdAt + this.ttlSeconds * 1000,
-                token,
-            });
-            if (await createExclusive(this.dir, key, text)) {
-                this.leases.set(key, { port, protocol, token });
-                this.reported.delete(file);
-                return { acquired: true };
-            }
-            const entry = await readLeaseEntry(file, expected);
-            last = entry;
-            if (entry.kind === 'missing')
-                continue; // released between our create and our read
-            if (entry.kind === 'lease') {
-                if (!(await this.isStale(entry.record)))
-                    return { acquired: false, heldBy: entry.record };
-            }
-            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
-                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
-                return { acquired: false };
-            }
-            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
-            if (removal === 'busy') {
-                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
-                break;
-            }
-            if (typeof removal === 'object') {
-                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
-                break;
-            }
-        }
-        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
-    }
-    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
-    async release(port, protocol) {
-        const key = leaseFileName(port, protocol);
-        const held = this.leases.get(key);
-        if (!held)
-            return;
-        this.leases.delete(key);
-        const file = external_node_path_default().join(this.dir, key);
-        // Removed only if the file still carries our token: after our TTL someone may have
-        // reclaimed the port, and their lease is not ours to drop.
-        const entry = {
-            kind: 'lease',
-            token: held.token,
-            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
-        };
-        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
-        if (removal === 'busy')
-            this.report(file, 'could not be released: its lock stayed taken');
-        else if (typeof removal === 'object')
-            this.report(file, `could not be released (${removal.failed})`);
-    }
-    /** Drops every lease this registry holds (a failed step must leave none behind). */
-    async releaseAll() {
-        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
-    }
-    /** The leases this registry holds now. */
-    held() {
-        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
-    }
-    /**
-     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
-     * each, naming the file; the fronts print them as warnings.
-     */
-    problems() {
-        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
-    }
-    report(file, message) {
-        this.reported.set(file, message);
-    }
-    async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
-    }
-}
-/**
- * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
- * start time. Throws `InputError('lease-dir')` for an unsafe directory and
- * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
- */
-async function openLeaseRegistry(opts) {
-    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
-        throw new input_error/* InputError */.d('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
-    }
-    const dir = await openLeaseDir(opts.dir);
-    const owner = { ...opts.owner };
-    if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
-        if (identity?.start !== undefined)
-            owner.pidStart = identity.start;
-    }
-    await sweepLeftovers(dir);
-    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
-}
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let names;
-    try {
-        assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));
-        names = await (0,promises_namespaceObject.readdir)(abs);
-    }
-    catch (error) {
-        if (lease_registry_errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = parseLeaseFileName(name);
-        if (!parsed || (ports && !ports.has(parsed.port)))
-            continue;
-        const entry = await readLeaseEntry(external_node_path_default().join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
-}
-
-;// CONCATENATED MODULE: ./src/allocate/guard.ts
-/**
- * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
- * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
- * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
- */
-
-
-
-
-
-
-
-/** The OS's ranges and the probe plan, then allocation; no registry, no signal handling. */
-async function guardPorts(config, options = {}) {
-    const platform = options.platform ?? process.platform;
-    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
-    const protocols = [
-        ...new Set(config.specs.flatMap((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol))),
-    ];
-    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
-    const [os, plan] = await Promise.all([
-        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform, protocols),
-    ]);
-    return allocatePorts(config, {
-        plan,
-        ...(options.leases ? { leases: options.leases } : {}),
-        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onWait ? { onWait: options.onWait } : {}),
-        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
-        osReserved: os?.reserved ?? [],
-    });
-}
-/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
-async function runGuard(config, options = {}) {
-    const { owner, ...rest } = options;
-    const leases = config.lease && owner
-        ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
-        : undefined;
-    const result = await withSignalCancellation((signal) => guardPorts(config, {
-        findHolders: lookup/* findHoldersWhenNeeded */.w,
-        ...rest,
-        ...(leases ? { leases } : {}),
-        signal,
-    })).catch(async (err) => {
-        // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof CancelledError)
-            await leases?.releaseAll();
-        throw err;
-    });
-    return { result, problems: leases?.problems() ?? [] };
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
-/**
- * Who owns the leases of one run, as the fronts know it.
- */
-
-/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
-const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
-/**
- * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
- * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
- * the npm process instead (falling back to the parent when the tree cannot be read).
- */
-async function cliLeaseOwnerPid(env, ppid) {
-    if (env.npm_command !== 'exec')
-        return ppid;
-    let pid = ppid;
-    for (let depth = 0; depth < 4; depth++) {
-        const parent = await processParent(pid);
-        if (!parent)
-            return ppid;
-        if (NPM_PROCESS.test(parent.command))
-            return parent.ppid;
-        pid = parent.ppid;
-    }
-    return ppid;
-}
-
-// EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(4578);
-;// CONCATENATED MODULE: ./src/report/messages.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ cancelledMessage),
+/* harmony export */   BZ: () => (/* binding */ waitingMessage),
+/* harmony export */   Vr: () => (/* binding */ heldBy),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */ });
+/* unused harmony exports conflictMessage, fallbackMessage */
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9282);
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? describeLease(lease)
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
 /**
@@ -2399,7 +3250,7 @@ function heldBy(c) {
         case 'leased':
             return printable(describeLeaseOwner(c.lease));
         case 'in-use':
-            return printable((0,describe_holder/* describeHolders */.hX)(c.holders));
+            return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
         case 'denied':
             return c.reason === 'reserved'
                 ? 'reserved by the OS (an excluded port range)'
@@ -2465,466 +3316,139 @@ function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
-function markdownCell(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/`/g, "'")
-        .replace(/([\\*_[\]#!~])/g, '\\$1')
-        // Last: escaping backslashes after this would turn `\|` back into a cell break.
-        .replace(/\|/g, '\\|'));
-}
-const STATUS_TEXT = {
-    free: '✅ free',
-    fallback: '🔁 fallback',
-    auto: '🆕 auto',
-    busy: '⚠️ busy (kept)',
-    conflict: '❌ conflict',
-};
-/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
-function summaryMarkdown(result) {
-    const rows = result.assignments.map((a) => {
-        const assigned = a.status === 'conflict' ? '—' : String(a.port);
-        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
-        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
-    });
-    const lines = [
-        '### port-guard',
-        '',
-        '| name | requested | assigned | protocol | status | held by |',
-        '| --- | --- | --- | --- | --- | --- |',
-        ...rows,
-    ];
-    if (result.error)
-        lines.push('', `**Error:** ${markdownCell(result.error)}`);
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-/** The `conflicts` output: one object per requested port found busy. */
-function conflictsJson(conflicts) {
-    return JSON.stringify(conflicts.map((c) => ({
-        name: c.name,
-        port: c.port,
-        protocol: c.protocol,
-        status: c.verdict,
-        address: c.address ?? null,
-        code: c.code ?? null,
-        holder: c.holders[0]
-            ? {
-                pid: c.holders[0].pid ?? null,
-                command: c.holders[0].command ?? null,
-                user: c.holders[0].user ?? c.holders[0].uid ?? null,
-            }
-            : null,
-        holders: c.holders,
-        heldBy: heldBy(c),
-        ...(c.lease ? { lease: c.lease.owner } : {}),
-    })));
-}
-/** Every output of a successful run, by output name, in spec order. */
-function portOutputs(result) {
-    const out = {};
-    const ports = {};
-    for (const a of result.assignments) {
-        out[a.name] = String(a.port);
-        ports[a.name] = a.port;
-    }
-    out.port = String(result.assignments[0]?.port ?? '');
-    out.ports = JSON.stringify(ports);
-    out.conflicts = conflictsJson(result.conflicts);
-    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
-    return out;
-}
-/**
- * The outputs a finished run writes: every output when it succeeded; when it failed, only
- * `conflicts` (and only if there were any), for `if: failure()` steps.
- */
-function publishedOutputs(result) {
-    if (result.ok)
-        return portOutputs(result);
-    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
-}
-/** `NAME=PORT` pairs for `export-env` and `--format env`. */
-function envPairs(result) {
-    return result.assignments.map((a) => [(0,port_spec/* envName */.pD)(a.name), String(a.port)]);
-}
-
-;// CONCATENATED MODULE: ./src/report/text-table.ts
-
-/** A plain text table for the CLI. */
-function textTable(result) {
-    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
-    const rows = result.assignments.map((a) => [
-        a.name,
-        String(a.requested),
-        a.status === 'conflict' ? '-' : String(a.port),
-        a.protocol,
-        a.status,
-        a.conflicts.map(heldBy).join('; '),
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [head, ...rows]
-        .map((r) => r
-        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/guard.ts
-
-
-
-
-
-
-
-
-
-async function writeGithub(term, result, exportEnv, summary) {
-    if (!term.env.GITHUB_OUTPUT)
-        throw new UsageError('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
-    // The runner protocol is loaded only for this format.
-    const { runnerIO: io } = await Promise.all(/* import() */[__nccwpck_require__.e(559), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
-    for (const [name, value] of Object.entries(publishedOutputs(result)))
-        io.setOutput(name, value);
-    if (result.ok && exportEnv && term.env.GITHUB_ENV) {
-        for (const [name, value] of envPairs(result))
-            io.exportVariable(name, value);
-    }
-    if (summary)
-        io.appendSummary(summaryMarkdown(result));
-}
-async function guardCommand(term, command) {
-    const config = parseConfig(command.options);
-    // The leases live as long as the CLI's parent: the job's shell.
-    const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
-    const { result, problems } = await runGuard(config, {
-        ...(owner ? { owner } : {}),
-        onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
-    });
-    for (const problem of problems)
-        term.stderr(`warning: ${problem}\n`);
-    for (const note of annotationsFor(result))
-        term.stderr(`${note.level}: ${note.message}\n`);
-    switch (command.format) {
-        case 'json':
-            term.stdout(JSON.stringify({
-                ok: result.ok,
-                ports: result.ok ? JSON.parse(portOutputs(result).ports) : {},
-                assignments: result.assignments,
-                conflicts: JSON.parse(conflictsJson(result.conflicts)),
-                ...(result.error ? { error: result.error } : {}),
-            }, null, 2) + '\n');
-            break;
-        case 'env':
-            if (result.ok)
-                term.stdout(envPairs(result)
-                    .map(([k, v]) => `${k}=${v}\n`)
-                    .join(''));
-            break;
-        case 'github':
-            await writeGithub(term, result, config.exportEnv, config.summary);
-            break;
-        default:
-            term.stdout(textTable(result) + '\n');
-    }
-    return result.ok ? terminal/* EXIT_OK */.Ij : terminal/* EXIT_CONFLICT */.Ev;
-}
-
-;// CONCATENATED MODULE: ./src/cli/release.ts
-/** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
-
-
-
-
-
-
-async function releaseCommand(term, command) {
-    const ports = command.ports.map((token) => {
-        const port = (0,port_spec/* parsePortNumber */.Qu)(token);
-        if (port === undefined)
-            throw new UsageError('release', `release: "${token}" is not a port number 1-65535`);
-        return port;
-    });
-    const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
-    const shell = await cliLeaseOwnerPid(term.env, term.ppid);
-    const released = await releaseLeases(dir, { pid: shell, ports });
-    if (command.format === 'json') {
-        term.stdout(JSON.stringify(released.map((r) => ({ port: r.port, protocol: r.protocol, owner: r.owner })), null, 2) + '\n');
-        return terminal/* EXIT_OK */.Ij;
-    }
-    for (const r of released)
-        term.stdout(`released ${r.port}/${r.protocol} (${describeLease(r)})\n`);
-    if (released.length === 0)
-        term.stderr(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
-    return terminal/* EXIT_OK */.Ij;
-}
-
-;// CONCATENATED MODULE: ./src/cli/version.ts
-/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
-const VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-/**
- * The command line: parse, run one subcommand, turn its outcome into an exit code. Commands
- * only parse and print; the work is in the engine.
- */
-
-
-
-
-
-
-
-
-/** Runs one command line; returns the exit code. */
-async function main(argv, term = terminal/* processTerminal */.qH) {
-    try {
-        const command = parseCliArgs(argv);
-        switch (command.kind) {
-            case 'help':
-                term.stdout(USAGE + '\n');
-                return terminal/* EXIT_OK */.Ij;
-            case 'version':
-                term.stdout(VERSION + '\n');
-                return terminal/* EXIT_OK */.Ij;
-            case 'guard':
-                return await guardCommand(term, command);
-            case 'release':
-                return await releaseCommand(term, command);
-            case 'who': {
-                // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
-                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 125).then(__nccwpck_require__.bind(__nccwpck_require__, 7125));
-                return await whoCommand(term, command);
-            }
-        }
-    }
-    catch (err) {
-        if (err instanceof input_error/* InputError */.d || err instanceof input_error/* InputErrors */.G) {
-            (0,terminal/* printInputErrors */.dv)(term, err);
-            return terminal/* EXIT_USAGE */.Ri;
-        }
-        if (err instanceof CancelledError) {
-            term.stderr(`port-guard: ${cancelledMessage(err)}\n`);
-            return err.exitCode;
-        }
-        term.stderr(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-        return terminal/* EXIT_CONFLICT */.Ev;
-    }
-}
-
 
 /***/ }),
 
-/***/ 6725:
+/***/ 7462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ev: () => (/* binding */ EXIT_CONFLICT),
-/* harmony export */   Ij: () => (/* binding */ EXIT_OK),
-/* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
-/* harmony export */   dv: () => (/* binding */ printInputErrors),
-/* harmony export */   qH: () => (/* binding */ processTerminal)
+/* harmony export */   pD: () => (/* binding */ envName),
+/* harmony export */   rI: () => (/* binding */ envNameProblems)
 /* harmony export */ });
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
+/* unused harmony export isProtectedEnvName */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
 /**
- * What a CLI command may touch of its process: its output streams, its environment and its
- * parent. Commands take a Terminal, so tests run them in-process with a recording one.
+ * The one home of the environment-name rules: how a spec name becomes a variable name, and
+ * which names a port may never be exported as. `export-env`, the `run` input's environment and
+ * the CLI's `--format env` (shell `eval`, GitLab dotenv) all apply these.
  */
 
-const processTerminal = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    get env() {
-        return process.env;
-    },
-    get ppid() {
-        return process.ppid;
-    },
-};
-const EXIT_OK = 0;
-const EXIT_CONFLICT = 1;
-const EXIT_USAGE = 2;
-/** Every problem of an input error as one `port-guard:` line on stderr. */
-function printInputErrors(term, err) {
-    const errors = err instanceof _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G ? err.errors : [err];
-    for (const e of errors)
-        for (const p of e.problems)
-            term.stderr(`port-guard: ${p}\n`);
-}
-
-
-/***/ }),
-
-/***/ 4164:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
-/* harmony export */   pF: () => (/* binding */ singleLine),
-/* harmony export */   qy: () => (/* binding */ displayCommandLine)
-/* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
-/**
- * Turns a process's argument list into one short line that is safe to put into an
- * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
- */
-/** The longest command line a holder carries, in characters (the ellipsis included). */
-const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/** Replaces every run of control characters with one space and trims the ends. */
-function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
-}
-/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
-function shorten(text, max = COMMAND_LINE_MAX) {
-    const chars = Array.from(text);
-    if (chars.length <= max)
-        return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+/** The environment variable a spec is exported as: upper-cased, `-` becomes `_`. */
+function envName(name) {
+    return name.toUpperCase().replace(/-/g, '_');
 }
 /**
- * A display form of an argument list: the program's directory is dropped (`postgres -D …`
- * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
- * joined by spaces, control characters removed, and the result shortened to `max`.
- * Undefined for an empty list (kernel threads, zombies).
+ * Variables a shell, a runtime, the runner or a later step depends on. A port exported under one
+ * of them breaks the job in a way nobody would trace back to a port spec (`path=auto` puts a
+ * number in PATH; `bash_env=auto` makes every later bash source a file named after a port).
+ * Matched against the upper-cased name: environment names are case-insensitive on Windows, and
+ * spec names are unique ignoring case, so the upper-cased form is the one that counts.
  */
-function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
-    if (argv.length === 0)
-        return undefined;
-    const [program, ...rest] = argv;
-    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
-    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
-    const line = singleLine([name, ...rest].join(' '));
-    return line === '' ? undefined : shorten(line, max);
+const PROTECTED_ENV = new RegExp('^(?:' +
+    [
+        // the process and the user
+        'PATH',
+        'PATHEXT',
+        'HOME',
+        'USER',
+        'LOGNAME',
+        'SHELL',
+        'PWD',
+        'OLDPWD',
+        'TMPDIR',
+        'TEMP',
+        'TMP',
+        'LANG',
+        'LANGUAGE',
+        'LC_[A-Z0-9_]*',
+        'TZ',
+        'TERM',
+        // shells: startup files, options, parsing, prompts
+        'ENV',
+        'BASH_ENV',
+        'BASH_[A-Z0-9_]*',
+        'SHELLOPTS',
+        'BASHOPTS',
+        'IFS',
+        'PS[0-9]',
+        'PROMPT_COMMAND',
+        'CDPATH',
+        'GLOBIGNORE',
+        'HISTFILE',
+        'ZDOTDIR',
+        // Windows
+        'COMSPEC',
+        'SYSTEMROOT',
+        'WINDIR',
+        'USERPROFILE',
+        'APPDATA',
+        'LOCALAPPDATA',
+        'PROGRAMDATA',
+        'PSMODULEPATH',
+        // the dynamic loader and runtimes' own switches
+        'LD_[A-Z0-9_]*',
+        'DYLD_[A-Z0-9_]*',
+        '[A-Z0-9_]*_OPTIONS',
+        'NODE_PATH',
+        'NODE_ENV',
+        'NODE_DEBUG',
+        'NODE_EXTRA_CA_CERTS',
+        'NODE_TLS_REJECT_UNAUTHORIZED',
+        'NPM_CONFIG_[A-Z0-9_]*',
+        'PYTHON[A-Z0-9_]*',
+        'PERL5LIB',
+        'PERL5OPT',
+        'PERLLIB',
+        'RUBYOPT',
+        'RUBYLIB',
+        'JAVA_HOME',
+        'CLASSPATH',
+        // tools that run other programs from the environment
+        'GIT_[A-Z0-9_]*',
+        'SSH_AUTH_SOCK',
+        'SSH_ASKPASS',
+        '(?:HTTP|HTTPS|FTP|ALL|NO)_PROXY',
+        // CI systems and the runner protocol
+        'CI',
+        'CI_[A-Z0-9_]*',
+        'GITLAB_[A-Z0-9_]*',
+        'GITHUB_[A-Z0-9_]*',
+        'RUNNER_[A-Z0-9_]*',
+        'ACTIONS_[A-Z0-9_]*',
+        'INPUT_[A-Z0-9_]*',
+        'STATE_[A-Z0-9_]*',
+    ].join('|') +
+    ')$');
+/** Whether a port may not be exported as `env` (an upper-cased name, see {@link envName}). */
+function isProtectedEnvName(env) {
+    return PROTECTED_ENV.test(env.toUpperCase());
 }
-/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
-function splitProcCmdline(raw) {
-    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
-    const parts = text.split('\0');
-    // Processes that rewrite their title pad it with NULs.
-    while (parts.length > 0 && parts[parts.length - 1] === '')
-        parts.pop();
-    return parts;
-}
-
-
-/***/ }),
-
-/***/ 4578:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   hX: () => (/* binding */ describeHolders),
-/* harmony export */   sG: () => (/* binding */ describeHolder),
-/* harmony export */   x5: () => (/* binding */ containerText)
-/* harmony export */ });
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4164);
-
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
-function hostPort(ip, port) {
-    if (ip === undefined)
-        return `port ${port ?? '?'}`;
-    const host = ip.includes(':') ? `[${ip}]` : ip;
-    return port === undefined ? host : `${host}:${port}`;
-}
-/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
-function containerText(container) {
-    const target = container.ip === undefined && container.port === undefined
-        ? undefined
-        : hostPort(container.ip, container.port);
-    if (container.name !== undefined) {
-        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
-    }
-    return target === undefined ? 'a container' : `container ${target}`;
-}
-function who(h) {
-    if (h.pid !== undefined) {
-        const parts = [`pid ${h.pid}`];
-        if (h.container) {
-            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
+/**
+ * Every reason the spec names cannot all be exported: a protected variable, or two names that
+ * become the same variable (`a-b` and `a_b` are both `A_B`). `why` says what exports them
+ * ("export-env is true", "--format env"); `input` is the input the error is filed under.
+ */
+function envNameProblems(names, why, input = 'export-env') {
+    const problems = [];
+    const seen = new Map();
+    for (const name of names) {
+        const env = envName(name);
+        if (isProtectedEnvName(env)) {
+            problems.push(`ports: the name "${name}" would be exported as ${env} (${why}), a variable shells, tools or the runner rely on; rename it (e.g. "${name}-port")`);
         }
-        else {
-            const command = h.commandLine ?? h.command;
-            if (command !== undefined)
-                parts.push(`\`${command}\``);
-        }
-        if (h.user !== undefined)
-            parts.push(`(user ${h.user})`);
-        else if (h.uid !== undefined)
-            parts.push(`(uid ${h.uid})`);
-        return parts.join(' ');
+        const other = seen.get(env);
+        if (other !== undefined)
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (${why}); rename one`);
+        seen.set(env, name);
     }
-    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
-    if (h.hidden)
-        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
-    if (h.uid !== undefined)
-        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
-    if (h.state === 'time-wait')
-        return 'no process (time-wait: a closed connection lingering)';
-    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
-}
-/**
- * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
- * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
- * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
- */
-function describeHolder(h) {
-    let text = who(h);
-    if (h.addresses.length > 0)
-        text += ` on ${h.addresses.join(', ')}`;
-    if (h.pid === undefined && h.container) {
-        text += ` — published by docker for ${containerText(h.container)}`;
-    }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
-        text += ` (${h.state})`;
-    }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
-}
-/** Describes several holders joined by `; `, or `unknown` when none could be found. */
-function describeHolders(holders) {
-    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
+    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems)] : [];
 }
 
 
 /***/ }),
 
-/***/ 1788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ holdersPerQuery),
-/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
-/* harmony export */ });
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 429).then(__nccwpck_require__.bind(__nccwpck_require__, 4429))).findHolders(queries);
-/** Looks every query up in one call and sorts the holders back to their query, in order. */
-async function holdersPerQuery(finder, queries) {
-    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
-    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
-    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
-}
-
-
-/***/ }),
-
-/***/ 6485:
+/***/ 5376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2960,18 +3484,19 @@ class InputErrors extends Error {
 
 /***/ }),
 
-/***/ 1131:
+/***/ 9910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LE: () => (/* binding */ protocolsOf),
 /* harmony export */   N2: () => (/* binding */ parsePortSpecs),
+/* harmony export */   OP: () => (/* binding */ parsePortTarget),
 /* harmony export */   Qu: () => (/* binding */ parsePortNumber),
-/* harmony export */   pD: () => (/* binding */ envName),
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export RESERVED_NAMES */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7462);
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -2989,12 +3514,30 @@ function protocolsOf(protocol) {
 function splitList(text) {
     return text.split(/[\s,]+/u).filter((token) => token.length > 0);
 }
-/** Parses a decimal port 1–65535 written in ASCII digits only; anything else is undefined. */
+/**
+ * Parses a decimal port 1–65535 written in ASCII digits only; anything else is undefined.
+ * Leading zeros are allowed, any number of them: the value decides (`03000` and `000003000`
+ * are both 3000), the same rule for specs, ranges, `who` and `release`.
+ */
 function parsePortNumber(text) {
-    if (!DIGITS.test(text) || text.length > 5)
+    if (!DIGITS.test(text))
         return undefined;
-    const port = Number(text);
+    const digits = text.replace(/^0+(?=.)/, '');
+    if (digits.length > 5)
+        return undefined;
+    const port = Number(digits);
     return port >= 1 && port <= 65535 ? port : undefined;
+}
+/**
+ * Parses `PORT[/tcp|udp|both]` (protocol case-insensitive, `tcp` when absent) with the same port
+ * rule as specs; undefined when it is not one.
+ */
+function parsePortTarget(text) {
+    const match = /^([^/]*)(?:\/(tcp|udp|both))?$/i.exec(text.trim());
+    const port = match ? parsePortNumber(match[1]) : undefined;
+    if (!match || port === undefined)
+        return undefined;
+    return { port, protocol: (match[2] ?? 'tcp').toLowerCase() };
 }
 /** Says why `text` is not a port, for messages. */
 function portProblem(text) {
@@ -3024,6 +3567,7 @@ function parsePortSpecs(text, defaultProtocol, input = 'ports') {
         else
             specs.push(parsed);
     }
+    nameUnnamed(specs);
     problems.push(...duplicateProblems(specs, input));
     if (problems.length > 0)
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
@@ -3058,7 +3602,7 @@ function parseOne(token, defaultProtocol) {
     if (rest.includes('='))
         return 'a spec has at most one "="';
     let port;
-    if (rest === 'auto' || rest === '0') {
+    if (rest === 'auto' || /^0+$/.test(rest)) {
         if (name === undefined)
             return '"auto" (or 0) needs a name, e.g. "api=auto"';
         port = 'auto';
@@ -3071,6 +3615,21 @@ function parseOne(token, defaultProtocol) {
     }
     return { name: name ?? `port-${port}`, port, protocol, token };
 }
+/**
+ * An unnamed spec is `port-<port>`; when unnamed specs ask for the same port on TCP and on UDP
+ * (`3001/tcp 3001/udp`, two port spaces), the UDP one is `port-<port>-udp`, so the user is
+ * never told of a name clash they did not write.
+ */
+function nameUnnamed(specs) {
+    const unnamed = specs.filter((s) => !s.token.includes('='));
+    for (const spec of unnamed) {
+        if (spec.protocol !== 'udp')
+            continue;
+        const tcpTwin = unnamed.some((s) => s !== spec && s.port === spec.port && s.protocol !== 'udp');
+        if (tcpTwin)
+            spec.name = `port-${spec.port}-udp`;
+    }
+}
 function duplicateProblems(specs, input) {
     const problems = [];
     const names = new Map();
@@ -3078,7 +3637,9 @@ function duplicateProblems(specs, input) {
     for (const spec of specs) {
         const key = spec.name.toLowerCase();
         const first = names.get(key);
-        if (first) {
+        // Two unnamed specs of one port clash by name only because they ask for the same port.
+        const unnamedTwins = first && !first.token.includes('=') && !spec.token.includes('=');
+        if (first && !unnamedTwins) {
             problems.push(`${input}: "${spec.token}": the name "${spec.name}" is already used by "${first.token}" (names are unique, ignoring case)`);
             // One message per bad token: a repeated spec is reported for its name only.
             continue;
@@ -3098,15 +3659,12 @@ function duplicateProblems(specs, input) {
     }
     return problems;
 }
-/** The environment variable a spec is exported as: upper-cased, `-` becomes `_`. */
-function envName(name) {
-    return name.toUpperCase().replace(/-/g, '_');
-}
+
 
 
 /***/ }),
 
-/***/ 5522:
+/***/ 4571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3250,6 +3808,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -3661,6 +4226,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1210);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -6,15 +6,21 @@ import { randomUUID } from 'node:crypto';
 import * as github from '@actions/github';
 import { runnerIO, type RunnerIO } from './runner-io.js';
 import { StateKey } from './state.js';
-import { CancelledError } from '../allocate/cancellation.js';
+import type { AllocationResult } from '../allocate/allocate.js';
 import { runGuard } from '../allocate/guard.js';
 import type { LeaseOwner } from '../lease/lease-file.js';
 import { handedOutPorts } from '../lease/job-end.js';
-import { annotationsFor, cancelledMessage, waitingMessage } from '../report/messages.js';
+import { describeFailure, failureStack } from '../report/failure.js';
+import { annotationsFor, waitingMessage } from '../report/messages.js';
 import { summaryMarkdown } from '../report/markdown.js';
 import { envPairs, publishedOutputs } from '../report/outputs.js';
-import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from '../spec/config.js';
-import { InputError, InputErrors } from '../spec/input-error.js';
+import {
+  INPUT_DEFAULTS,
+  parseConfig,
+  type Config,
+  type InputName,
+  type RawOptions,
+} from '../spec/config.js';
 
 /**
  * The run's identity from @actions/github's context; the leases live as long as the action's
@@ -41,9 +47,21 @@ export function readInputs(io: RunnerIO): RawOptions {
 
 /** The main step. */
 export async function run(io: RunnerIO = runnerIO): Promise<void> {
-  io.saveState(StateKey.IsPost, 'true');
   try {
+    io.saveState(StateKey.IsPost, 'true');
     const config = parseConfig(readInputs(io));
+    // Every check before any side effect: a run that could not publish never probes or leases.
+    const unwritable =
+      io.fileProblem('GITHUB_OUTPUT') ??
+      (config.exportEnv ? io.fileProblem('GITHUB_ENV') : undefined) ??
+      io.fileProblem('GITHUB_STATE');
+    if (unwritable) throw unwritable;
+    let summary = config.summary;
+    const summaryProblem = summary ? io.fileProblem('GITHUB_STEP_SUMMARY') : undefined;
+    if (summaryProblem) {
+      io.annotate('warning', `port-guard: no job summary: ${summaryProblem.message}`);
+      summary = false;
+    }
     const owner = config.lease ? leaseOwner() : undefined;
     if (owner) {
       // Saved before any lease exists, so the post step can release them even after a crash.
@@ -54,37 +72,67 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
       ...(owner ? { owner } : {}),
       onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
     });
-    for (const problem of problems) io.annotate('warning', problem);
-
-    for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
-    if (config.summary) io.appendSummary(summaryMarkdown(result));
-    for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
-    if (!result.ok) {
-      io.setExitCode(1);
-      return;
-    }
-    io.saveState(StateKey.HandedOut, JSON.stringify(handedOutPorts(result)));
-    if (config.exportEnv)
-      for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
-    io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
+    publish(io, result, problems, { ...config, summary });
   } catch (err) {
     fail(io, err);
   }
 }
 
-function fail(io: RunnerIO, err: unknown): void {
-  if (err instanceof InputErrors || err instanceof InputError) {
-    for (const e of err instanceof InputErrors ? err.errors : [err])
-      for (const p of e.problems) io.annotate('error', p, `port-guard: input ${e.input}`);
+/** Writes a finished run's annotations, summary, outputs and state; synchronous. */
+function publish(
+  io: RunnerIO,
+  result: AllocationResult,
+  problems: readonly string[],
+  config: Pick<Config, 'summary' | 'exportEnv'>,
+): void {
+  for (const problem of problems) io.annotate('warning', problem);
+  for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
+  if (config.summary) writeSummary(io, result);
+  for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
+  if (!result.ok) {
     io.setExitCode(1);
-  } else if (err instanceof CancelledError) {
-    io.annotate('error', `port-guard: ${cancelledMessage(err)}`);
-    io.setExitCode(err.exitCode);
-  } else {
+    return;
+  }
+  io.saveState(StateKey.HandedOut, JSON.stringify(handedOutPorts(result)));
+  if (config.exportEnv)
+    for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
+  io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
+}
+
+/** The job summary; one that cannot be written is a warning, never a failed step. */
+export function writeSummary(io: RunnerIO, result: AllocationResult): void {
+  try {
+    io.appendSummary(summaryMarkdown(result));
+  } catch (err) {
     io.annotate(
-      'error',
-      `port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      'warning',
+      `port-guard: no job summary: ${describeFailure(err).message.replace(/^could not work: /, '')}`,
     );
-    io.setExitCode(1);
+  }
+}
+
+/**
+ * Input errors (one annotation per problem, titled with the input) and conflicts fail the step
+ * with 1, a signal with 128+n; anything else is one error line without a stack trace (the stack
+ * goes to the debug log) and 1.
+ */
+function fail(io: RunnerIO, err: unknown): void {
+  const failure = describeFailure(err);
+  switch (failure.kind) {
+    case 'usage':
+      for (const e of failure.errors)
+        for (const p of e.problems) io.annotate('error', p, `port-guard: input ${e.input}`);
+      io.setExitCode(1);
+      return;
+    case 'cancelled':
+      io.annotate('error', `port-guard: ${failure.message}`);
+      io.setExitCode(failure.exitCode);
+      return;
+    default: {
+      const stack = failureStack(err);
+      if (stack) io.debug(stack);
+      io.annotate('error', `port-guard: ${failure.message}`);
+      io.setExitCode(1);
+    }
   }
 }

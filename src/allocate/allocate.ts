@@ -33,13 +33,23 @@ export interface Conflict {
  * - `fallback`: the requested port was busy; `port` is its replacement.
  * - `auto`: handed out from the fallback range as asked.
  * - `busy`: busy, kept anyway (`on-conflict: warn`).
- * - `conflict`: busy and not assigned (`on-conflict: fail`).
+ * - `conflict`: busy and not assigned (`on-conflict: fail`, or no fallback port was free).
+ * - `unassigned`: the run failed, so this spec got no port (any lease was given back).
  */
-export type AssignmentStatus = 'free' | 'fallback' | 'auto' | 'busy' | 'conflict';
+export type AssignmentStatus = 'free' | 'fallback' | 'auto' | 'busy' | 'conflict' | 'unassigned';
+
+/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
+export function isAssigned(a: Pick<Assignment, 'status'>): boolean {
+  return a.status !== 'conflict' && a.status !== 'unassigned';
+}
 
 export interface Assignment {
   name: string;
   requested: number | 'auto';
+  /**
+   * The port to use. For `conflict` and `unassigned` no port was handed out: it is the requested
+   * port (0 for `auto`), never published (see {@link isAssigned}).
+   */
   port: number;
   protocol: SpecProtocol;
   status: AssignmentStatus;
@@ -150,8 +160,11 @@ export async function allocatePorts(
 ): Promise<AllocationResult> {
   const book = new LeaseBook(deps.leases);
   try {
-    const result = await allocate(config, deps, book);
-    if (!result.ok) await book.dropAll();
+    let result = await allocate(config, deps, book);
+    if (!result.ok) {
+      await book.dropAll();
+      result = unassignedResult(config, result);
+    }
     // Cancelled while finishing: the caller will not publish these ports, so return them.
     deps.signal?.throwIfAborted();
     return result;
@@ -159,6 +172,26 @@ export async function allocatePorts(
     await book.dropAll();
     throw err;
   }
+}
+
+/**
+ * A failed run as it must be reported: every spec, none assigned (their leases were just given
+ * back). A spec keeps its conflicts; one without any is `unassigned`.
+ */
+function unassignedResult(config: Config, result: AllocationResult): AllocationResult {
+  const found = new Map(result.assignments.map((a) => [a.name, a]));
+  const assignments = config.specs.map((spec): Assignment => {
+    const conflicts = found.get(spec.name)?.conflicts ?? [];
+    return {
+      name: spec.name,
+      requested: spec.port,
+      port: spec.port === 'auto' ? 0 : spec.port,
+      protocol: spec.protocol,
+      status: conflicts.length > 0 ? 'conflict' : 'unassigned',
+      conflicts,
+    };
+  });
+  return { ...result, assignments };
 }
 
 async function allocate(
@@ -301,6 +334,32 @@ class CandidatePool {
   }
 }
 
+/** Why the candidates of the range were not handed out. */
+interface PassCounts {
+  /** Leased by other jobs (or an unreadable lease file). */
+  leased: number;
+  /** A probe said not free. */
+  busy: number;
+  /** Handed out to this run's other specs. */
+  mine: number;
+}
+
+/** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
+function exhaustedMessage(
+  group: PortSpec[],
+  where: string,
+  size: number,
+  counts: PassCounts,
+): string {
+  const parts: string[] = [];
+  if (counts.mine > 0) parts.push(`${counts.mine} handed out to this run's other specs`);
+  if (counts.leased > 0) parts.push(`${counts.leased} leased by other jobs`);
+  if (counts.busy > 0) parts.push(`${counts.busy} busy`);
+  const rest = size - counts.mine - counts.leased - counts.busy;
+  if (rest > 0) parts.push(`${rest} not tried (reserved by the OS or requested by this run)`);
+  return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: of ${size} candidate ports, ${parts.join(', ') || 'none could be used'}`;
+}
+
 /**
  * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
  * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
@@ -316,6 +375,7 @@ async function handOut(
   where: string,
 ): Promise<string | undefined> {
   let waiting = [...needs];
+  const counts = { leased: 0, busy: 0 };
   for (let round = 0; waiting.length > 0; round++) {
     // What this round hands out; earlier rounds' ports were re-probed already.
     const thisRound = waiting;
@@ -329,13 +389,18 @@ async function handOut(
         Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(2, group.length >> 4)),
       );
       if (batch.length === 0) {
-        return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: all ${pool.size} candidate ports were busy, leased or reserved`;
+        const mine = needs.filter((s) => !waiting.includes(s)).length;
+        return exhaustedMessage(group, where, pool.size, { ...counts, mine });
       }
       const leased: number[] = [];
-      for (const port of batch) if ((await book.take(port, protocols)).ok) leased.push(port);
+      for (const port of batch) {
+        if ((await book.take(port, protocols)).ok) leased.push(port);
+        else counts.leased++;
+      }
       const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
       const verdicts = await probe(queries);
       const busy = new Set(verdicts.filter((v) => v.verdict !== 'free').map((v) => v.port));
+      counts.busy += busy.size;
       const free = leased.filter((port) => !busy.has(port));
       for (const port of busy) await book.drop(port, protocols);
       for (const port of free) {

@@ -13,7 +13,7 @@ export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'guard'; options: RawOptions; format: OutputFormat }
-  | { kind: 'who'; targets: string[]; format: OutputFormat }
+  | { kind: 'who'; targets: string[]; leaseDir: string; format: OutputFormat }
   | { kind: 'release'; ports: string[]; leaseDir: string; format: OutputFormat };
 
 export type Subcommand = Exclude<CliCommand['kind'], 'help' | 'version'>;
@@ -96,6 +96,11 @@ export const OPTION_TABLES: Record<Subcommand, Record<string, OptionSpec>> = {
     version: { type: 'boolean', short: 'v', help: 'show the version' },
   },
   who: {
+    'lease-dir': {
+      type: 'string',
+      value: 'DIR',
+      help: 'also show port-guard leases in DIR (default: the host-wide dir)',
+    },
     format: { type: 'string', value: 'text|json', help: 'output format (text)' },
     ...HELP,
   },
@@ -107,7 +112,7 @@ export const OPTION_TABLES: Record<Subcommand, Record<string, OptionSpec>> = {
 };
 
 const SUBCOMMANDS: Record<Exclude<Subcommand, 'guard'>, { args: string; help: string }> = {
-  who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
+  who: { args: 'PORT[/protocol]...', help: 'show who holds these ports (and leases on them)' },
   release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
 };
 
@@ -139,7 +144,8 @@ export const USAGE = [
     ...optionLines(OPTION_TABLES[name as Subcommand]),
   ]),
   '',
-  'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.',
+  'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error,',
+  '3 port-guard itself could not work (out of file descriptors, disk full, a file it must write).',
 ].join('\n');
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'env', 'github'];
@@ -195,7 +201,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (kind === 'who') {
     if (parsed.positionals.length === 0)
       throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
-    return { kind, targets: parsed.positionals, format };
+    return {
+      kind,
+      targets: parsed.positionals,
+      leaseDir: (values['lease-dir'] as string | undefined) ?? '',
+      format,
+    };
   }
   if (kind === 'release') {
     return {

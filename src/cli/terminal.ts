@@ -2,6 +2,7 @@
  * What a CLI command may touch of its process: its output streams, its environment and its
  * parent. Commands take a Terminal, so tests run them in-process with a recording one.
  */
+import type { RunnerIO } from '../action/runner-io.js';
 import { InputError, InputErrors } from '../spec/input-error.js';
 
 export interface Terminal {
@@ -10,6 +11,11 @@ export interface Terminal {
   env: NodeJS.ProcessEnv;
   /** The CLI's parent process: where the search for the job's shell starts. */
   ppid: number;
+  /**
+   * The runner protocol `--format github` writes through; when absent, the real one over
+   * @actions/core (loaded only for that format). Tests give a recording one.
+   */
+  runner?: RunnerIO;
 }
 
 export const processTerminal: Terminal = {
@@ -26,6 +32,8 @@ export const processTerminal: Terminal = {
 export const EXIT_OK = 0;
 export const EXIT_CONFLICT = 1;
 export const EXIT_USAGE = 2;
+/** port-guard itself could not work: out of file descriptors, disk full, a file it must write. */
+export const EXIT_SYSTEM = 3;
 
 /** Every problem of an input error as one `port-guard:` line on stderr. */
 export function printInputErrors(term: Terminal, err: InputError | InputErrors): void {

@@ -1,20 +1,25 @@
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
+import path from 'node:path';
 import type { CliCommand } from './options.js';
 import { EXIT_OK, type Terminal } from './terminal.js';
 import { InputError } from '../spec/input-error.js';
-import { parsePortNumber, protocolsOf } from '../spec/port-spec.js';
+import { parsePortTarget, protocolsOf } from '../spec/port-spec.js';
 import type { Holder, HolderFinder, HolderQuery } from '../holders/lookup.js';
-import type { SpecProtocol } from '../spec/port-spec.js';
+import { defaultLeaseDir } from '../lease/lease-dir.js';
+import { leaseFileName, readLeaseEntry, type LeaseRecord } from '../lease/lease-file.js';
+import { describeLease } from '../lease/lease-registry.js';
+import { printable } from '../report/messages.js';
 import { singleLine } from '../holders/command-line.js';
 import { containerText, describeHolders } from '../holders/describe-holder.js';
 import { findHoldersWhenNeeded, holdersPerQuery } from '../holders/lookup.js';
 
-/** The holders found for one queried port. */
+/** The holders found for one queried port, and the port-guard leases on it. */
 export interface WhoResult {
   query: HolderQuery;
   holders: Holder[];
+  leases?: LeaseRecord[];
 }
 
 /**
@@ -25,15 +30,14 @@ export function parseWhoTargets(targets: readonly string[]): HolderQuery[] {
   const queries: HolderQuery[] = [];
   const problems: string[] = [];
   for (const target of targets) {
-    const match = /^([^/]*)(?:\/(tcp|udp|both))?$/i.exec(target.trim());
-    const port = match ? parsePortNumber(match[1]!) : undefined;
-    if (!match || port === undefined) {
+    const parsed = parsePortTarget(target);
+    if (!parsed) {
       problems.push(
         `who: "${target}" is not a port; write PORT[/tcp|udp|both] with PORT from 1 to 65535, e.g. 5432 or 5353/udp`,
       );
       continue;
     }
-    const protocol = (match[2] ?? 'tcp').toLowerCase() as SpecProtocol;
+    const { port, protocol } = parsed;
     for (const p of protocolsOf(protocol)) {
       if (!queries.some((q) => q.port === port && q.protocol === p))
         queries.push({ port, protocol: p });
@@ -50,6 +54,42 @@ export async function who(
 ): Promise<WhoResult[]> {
   const perQuery = await holdersPerQuery(finder, queries);
   return queries.map((query, i) => ({ query, holders: perQuery[i]! }));
+}
+
+/**
+ * The unexpired port-guard leases on each queried port, read-only (nothing is cleaned up or
+ * judged stale here: that is the allocator's business). A missing directory has none.
+ */
+export async function leasesOn(
+  dir: string,
+  queries: readonly HolderQuery[],
+  now: number = Date.now(),
+): Promise<LeaseRecord[][]> {
+  return Promise.all(
+    queries.map(async ({ port, protocol }) => {
+      try {
+        const entry = await readLeaseEntry(path.join(dir, leaseFileName(port, protocol)), {
+          port,
+          protocol,
+        });
+        return entry.kind === 'lease' && entry.record.expiresAt > now ? [entry.record] : [];
+      } catch {
+        return [];
+      }
+    }),
+  );
+}
+
+function leaseCells(query: HolderQuery, lease: LeaseRecord): string[] {
+  const until = new Date(lease.expiresAt).toISOString().replace(/\.\d+Z$/, 'Z');
+  return [
+    `${query.port}/${query.protocol}`,
+    lease.owner.pid === undefined ? '-' : String(lease.owner.pid),
+    '-',
+    'leased',
+    '-',
+    printable(`port-guard lease: ${describeLease(lease)}, until ${until}`),
+  ].map(singleLine);
 }
 
 // On Linux an unseen process still shows as a uid, but lsof and netstat show nothing at all.
@@ -90,11 +130,12 @@ function whoCells(h: Holder): string[] {
  */
 export function formatWhoTable(results: readonly WhoResult[]): string {
   const rows: string[][] = [HEADERS];
-  for (const { query, holders } of results) {
-    if (holders.length === 0) {
+  for (const { query, holders, leases = [] } of results) {
+    if (holders.length === 0 && leases.length === 0) {
       rows.push([`${query.port}/${query.protocol}`, '-', '-', '-', '-', NOTHING_FOUND]);
     }
     for (const h of holders) rows.push(whoCells(h));
+    for (const lease of leases) rows.push(leaseCells(query, lease));
   }
   const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
   return rows
@@ -114,10 +155,16 @@ export function formatWhoTable(results: readonly WhoResult[]): string {
  */
 export function formatWhoJson(results: readonly WhoResult[]): string {
   return JSON.stringify(
-    results.map(({ query, holders }) => ({
+    results.map(({ query, holders, leases = [] }) => ({
       port: query.port,
       protocol: query.protocol,
       holders,
+      leases: leases.map((l) => ({
+        owner: l.owner,
+        createdAt: new Date(l.createdAt).toISOString(),
+        expiresAt: new Date(l.expiresAt).toISOString(),
+        description: describeLease(l),
+      })),
       description: describeHolders(holders),
     })),
     null,
@@ -130,7 +177,12 @@ export async function whoCommand(
   term: Terminal,
   command: Extract<CliCommand, { kind: 'who' }>,
 ): Promise<number> {
-  const results = await who(parseWhoTargets(command.targets));
+  const queries = parseWhoTargets(command.targets);
+  const [results, leases] = await Promise.all([
+    who(queries),
+    leasesOn(command.leaseDir === '' ? defaultLeaseDir() : path.resolve(command.leaseDir), queries),
+  ]);
+  results.forEach((r, i) => (r.leases = leases[i]!));
   term.stdout(
     (command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n',
   );

@@ -275,6 +275,8 @@ export interface ReleaseMatch {
   pid?: number;
   /** Only these ports (either protocol); all ports when absent or empty. */
   ports?: number[];
+  /** Only these (port, protocol) pairs; all when absent or empty. */
+  targets?: Array<{ port: number; protocol: Protocol }>;
 }
 
 /**
@@ -296,10 +298,14 @@ export async function releaseLeases(dir: string, match: ReleaseMatch): Promise<L
     throw error;
   }
   const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+  const targets =
+    match.targets && match.targets.length > 0
+      ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
+      : undefined;
   const released: LeaseRecord[] = [];
   for (const name of names.sort()) {
     const parsed = parseLeaseFileName(name);
-    if (!parsed || (ports && !ports.has(parsed.port))) continue;
+    if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name))) continue;
     const entry = await readLeaseEntry(path.join(abs, name), parsed);
     if (entry.kind !== 'lease') continue;
     const { owner } = entry.record;

@@ -1,5 +1,5 @@
 /** The job summary in Markdown. */
-import type { AllocationResult, Assignment } from '../allocate/allocate.js';
+import { isAssigned, type AllocationResult, type Assignment } from '../allocate/allocate.js';
 import { heldBy } from './messages.js';
 
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
@@ -24,12 +24,13 @@ const STATUS_TEXT: Record<Assignment['status'], string> = {
   auto: '🆕 auto',
   busy: '⚠️ busy (kept)',
   conflict: '❌ conflict',
+  unassigned: '⏹️ not assigned (the run failed)',
 };
 
 /** The job summary: one table of name, requested, assigned, protocol, status, held by. */
 export function summaryMarkdown(result: AllocationResult): string {
   const rows = result.assignments.map((a) => {
-    const assigned = a.status === 'conflict' ? '—' : String(a.port);
+    const assigned = isAssigned(a) ? String(a.port) : '—';
     const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
     return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
   });

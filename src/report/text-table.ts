@@ -1,5 +1,5 @@
 /** The CLI's plain-text result table. */
-import type { AllocationResult } from '../allocate/allocate.js';
+import { isAssigned, type AllocationResult } from '../allocate/allocate.js';
 import { heldBy } from './messages.js';
 
 /** A plain text table for the CLI. */
@@ -8,9 +8,9 @@ export function textTable(result: AllocationResult): string {
   const rows = result.assignments.map((a) => [
     a.name,
     String(a.requested),
-    a.status === 'conflict' ? '-' : String(a.port),
+    isAssigned(a) ? String(a.port) : '-',
     a.protocol,
-    a.status,
+    a.status === 'unassigned' ? 'not assigned' : a.status,
     a.conflicts.map(heldBy).join('; '),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -2,7 +2,8 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { InputError, InputErrors } from './input-error.js';
 import { defaultLeaseDir } from '../lease/lease-dir.js';
-import { envName, parsePortSpecs, splitList } from './port-spec.js';
+import { envNameProblems } from './env-name.js';
+import { parsePortSpecs, splitList } from './port-spec.js';
 import { formatRanges, parsePortRanges, subtractRanges } from './port-ranges.js';
 import type { PortRange } from './port-ranges.js';
 import type { PortSpec, SpecProtocol } from './port-spec.js';
@@ -58,13 +59,6 @@ export type InputName = keyof typeof INPUT_DEFAULTS;
 export const MAX_WAIT_SECONDS = 3600;
 export const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
 
-/**
- * Variables a later step depends on; exporting a port under one of these names would break the
- * job in a way nobody would trace back to a port spec.
- */
-const PROTECTED_ENV =
-  /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
-
 function oneOf<T extends string>(raw: string, input: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
@@ -94,6 +88,11 @@ function parseSeconds(raw: string, input: string, min: number, max: number): num
   return value;
 }
 
+/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
+function isUnscopedLinkLocal(address: string): boolean {
+  return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
+}
+
 function parseHosts(raw: string): 'all' | string[] {
   if (raw === 'all') return 'all';
   const tokens = splitList(raw);
@@ -108,6 +107,17 @@ function parseHosts(raw: string): 'all' | string[] {
     if (isIP(token) === 0) {
       problems.push(
         `hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`,
+      );
+    } else if (isIP(token) === 6 && isUnscopedLinkLocal(token)) {
+      // The scoped spellings of this very address, when the host has it.
+      const scopes = interfaceAddresses()
+        .map((a) => a.address)
+        .filter(
+          (a) =>
+            a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token),
+        );
+      problems.push(
+        `hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`,
       );
     } else if (!isLocalAddress(token)) {
       const known = interfaceAddresses().map((a) => a.address);
@@ -124,11 +134,19 @@ function parseHosts(raw: string): 'all' | string[] {
   return hosts;
 }
 
+export interface ParseOptions {
+  /**
+   * The front exports every port as a variable by itself (the CLI's `--format env`), so the
+   * env-name rules apply as with `export-env`; the text says why, for messages.
+   */
+  exportsEnv?: string;
+}
+
 /**
  * Turns raw option strings into one validated Config. Every input is checked and every problem
  * reported together; nothing here opens a socket or touches the lease directory.
  */
-export function parseConfig(raw: RawOptions): Config {
+export function parseConfig(raw: RawOptions, options: ParseOptions = {}): Config {
   const get = (name: InputName): string => {
     const value = raw[name]?.trim();
     return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
@@ -203,7 +221,15 @@ export function parseConfig(raw: RawOptions): Config {
       ),
     );
   }
-  if (specs && exportEnv) errors.push(...envNameProblems(specs.map((s) => s.name)));
+  const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
+  if (specs && exportWhy)
+    errors.push(
+      ...envNameProblems(
+        specs.map((s) => s.name),
+        exportWhy,
+        exportEnv ? 'export-env' : '--format',
+      ),
+    );
 
   if (errors.length > 0) throw new InputErrors(errors);
   const leaseDir = get('lease-dir');
@@ -222,24 +248,4 @@ export function parseConfig(raw: RawOptions): Config {
     leaseTtlSeconds: leaseTtlSeconds!,
     summary: summary!,
   };
-}
-
-function envNameProblems(names: string[]): InputError[] {
-  const problems: string[] = [];
-  const seen = new Map<string, string>();
-  for (const name of names) {
-    const env = envName(name);
-    if (PROTECTED_ENV.test(env)) {
-      problems.push(
-        `ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`,
-      );
-    }
-    const other = seen.get(env);
-    if (other !== undefined)
-      problems.push(
-        `ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`,
-      );
-    seen.set(env, name);
-  }
-  return problems.length > 0 ? [new InputError('export-env', problems)] : [];
 }

@@ -37,11 +37,34 @@ export function splitList(text: string): string[] {
   return text.split(/[\s,]+/u).filter((token) => token.length > 0);
 }
 
-/** Parses a decimal port 1–65535 written in ASCII digits only; anything else is undefined. */
+/**
+ * Parses a decimal port 1–65535 written in ASCII digits only; anything else is undefined.
+ * Leading zeros are allowed, any number of them: the value decides (`03000` and `000003000`
+ * are both 3000), the same rule for specs, ranges, `who` and `release`.
+ */
 export function parsePortNumber(text: string): number | undefined {
-  if (!DIGITS.test(text) || text.length > 5) return undefined;
-  const port = Number(text);
+  if (!DIGITS.test(text)) return undefined;
+  const digits = text.replace(/^0+(?=.)/, '');
+  if (digits.length > 5) return undefined;
+  const port = Number(digits);
   return port >= 1 && port <= 65535 ? port : undefined;
+}
+
+/** A port and protocol as `who` and `release` name them: `PORT[/tcp|udp|both]`. */
+export interface PortTarget {
+  port: number;
+  protocol: SpecProtocol;
+}
+
+/**
+ * Parses `PORT[/tcp|udp|both]` (protocol case-insensitive, `tcp` when absent) with the same port
+ * rule as specs; undefined when it is not one.
+ */
+export function parsePortTarget(text: string): PortTarget | undefined {
+  const match = /^([^/]*)(?:\/(tcp|udp|both))?$/i.exec(text.trim());
+  const port = match ? parsePortNumber(match[1]!) : undefined;
+  if (!match || port === undefined) return undefined;
+  return { port, protocol: (match[2] ?? 'tcp').toLowerCase() as SpecProtocol };
 }
 
 /** Says why `text` is not a port, for messages. */
@@ -78,6 +101,7 @@ export function parsePortSpecs(
       );
     else specs.push(parsed);
   }
+  nameUnnamed(specs);
   problems.push(...duplicateProblems(specs, input));
   if (problems.length > 0) throw new InputError(input, problems);
   return specs;
@@ -110,7 +134,7 @@ function parseOne(token: string, defaultProtocol: SpecProtocol): PortSpec | stri
   }
   if (rest.includes('=')) return 'a spec has at most one "="';
   let port: number | 'auto';
-  if (rest === 'auto' || rest === '0') {
+  if (rest === 'auto' || /^0+$/.test(rest)) {
     if (name === undefined) return '"auto" (or 0) needs a name, e.g. "api=auto"';
     port = 'auto';
   } else {
@@ -121,6 +145,20 @@ function parseOne(token: string, defaultProtocol: SpecProtocol): PortSpec | stri
   return { name: name ?? `port-${port}`, port, protocol, token };
 }
 
+/**
+ * An unnamed spec is `port-<port>`; when unnamed specs ask for the same port on TCP and on UDP
+ * (`3001/tcp 3001/udp`, two port spaces), the UDP one is `port-<port>-udp`, so the user is
+ * never told of a name clash they did not write.
+ */
+function nameUnnamed(specs: PortSpec[]): void {
+  const unnamed = specs.filter((s) => !s.token.includes('='));
+  for (const spec of unnamed) {
+    if (spec.protocol !== 'udp') continue;
+    const tcpTwin = unnamed.some((s) => s !== spec && s.port === spec.port && s.protocol !== 'udp');
+    if (tcpTwin) spec.name = `port-${spec.port}-udp`;
+  }
+}
+
 function duplicateProblems(specs: PortSpec[], input: string): string[] {
   const problems: string[] = [];
   const names = new Map<string, PortSpec>();
@@ -128,7 +166,9 @@ function duplicateProblems(specs: PortSpec[], input: string): string[] {
   for (const spec of specs) {
     const key = spec.name.toLowerCase();
     const first = names.get(key);
-    if (first) {
+    // Two unnamed specs of one port clash by name only because they ask for the same port.
+    const unnamedTwins = first && !first.token.includes('=') && !spec.token.includes('=');
+    if (first && !unnamedTwins) {
       problems.push(
         `${input}: "${spec.token}": the name "${spec.name}" is already used by "${first.token}" (names are unique, ignoring case)`,
       );
@@ -152,7 +192,4 @@ function duplicateProblems(specs: PortSpec[], input: string): string[] {
   return problems;
 }
 
-/** The environment variable a spec is exported as: upper-cased, `-` becomes `_`. */
-export function envName(name: string): string {
-  return name.toUpperCase().replace(/-/g, '_');
-}
+export { envName } from './env-name.js';

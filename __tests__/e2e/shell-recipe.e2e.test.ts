@@ -1,0 +1,121 @@
+/**
+ * The README's shell recipe, run as written by bash and by dash (sh) against the built CLI:
+ * a busy port stops a `set -e` script; a free one sets the variables. The one-liner
+ * `eval "$(port-guard --format env …)"` is stopped too, by the `(exit N)` line.
+ */
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { holdPort, type HeldPort } from '../support/holder-process.js';
+
+const SHELLS = ['/bin/bash', '/bin/dash'].filter((s) => existsSync(s));
+
+let held: HeldPort[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(held.map((h) => h.stop()));
+  held = [];
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** The recipe's lines from the README: the `port-guard --format env` assignment and its eval. */
+function readmeRecipe(): string[] {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('### A shell, Jenkins'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  const lines = block.split('\n');
+  const start = lines.findIndex((l) => l.includes('port-guard --format env'));
+  expect(start).toBeGreaterThanOrEqual(0);
+  expect(lines[start + 1]).toMatch(/^eval /);
+  return [lines[start]!, lines[start + 1]!];
+}
+
+/** A directory with `port-guard` on PATH: the built CLI, with this test's own lease dir. */
+function toolDir(): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-recipe-'));
+  dirs.push(dir);
+  const wrapper = join(dir, 'port-guard');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nexec "${process.execPath}" "${resolve('dist/cli/index.js')}" --lease-dir "${join(dir, 'leases')}" "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  return { dir, env: { PATH: `${dir}:/usr/bin:/bin`, TMPDIR: dir } };
+}
+
+function runShell(
+  shell: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    // No startup files: bash reads ~/.bashrc when its stdin looks like a remote shell's.
+    const args = shell.endsWith('bash') ? ['--norc', '--noprofile', '-c', script] : ['-c', script];
+    execFile(shell, args, { env, timeout: 30000 }, (err, stdout, stderr) => {
+      const code = err ? (err as { code?: number }).code : 0;
+      done({ code: typeof code === 'number' ? code : -1, stdout, stderr });
+    });
+  });
+}
+
+test.each(SHELLS)(
+  '%s: the README recipe stops a set -e script when a port is busy',
+  async (shell) => {
+    const h = await holdPort({ host: '127.0.0.1' });
+    held.push(h);
+    const { env } = toolDir();
+    const [assign, evaluate] = readmeRecipe();
+    // The recipe's fixed port stands for one that is busy: the held one.
+    const script = [
+      'set -e',
+      assign!.replace('5432', String(h.port)),
+      evaluate,
+      'echo "reached DB=$DB"',
+    ].join('\n');
+    const r = await runShell(shell, script, env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('reached');
+    expect(r.stderr).toContain(`db: port ${h.port}/tcp is in use`);
+  },
+);
+
+test.each(SHELLS)(
+  '%s: the README recipe sets the variables when the ports are free',
+  async (shell) => {
+    const { env } = toolDir();
+    const [assign, evaluate] = readmeRecipe();
+    const free = await holdPort({ host: '127.0.0.1' });
+    const port = free.port;
+    await free.stop();
+    const script = [
+      'set -e',
+      assign!.replace('5432', String(port)),
+      evaluate,
+      'echo "DB=$DB WEB=$WEB"',
+    ].join('\n');
+    const r = await runShell(shell, script, env);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(new RegExp(`^DB=${port} WEB=\\d+\\n$`));
+  },
+);
+
+test.each(SHELLS)(
+  '%s: even eval "$(port-guard --format env …)" stops set -e, on a conflict and on bad input',
+  async (shell) => {
+    const h = await holdPort({ host: '127.0.0.1' });
+    held.push(h);
+    const { env } = toolDir();
+    for (const [specs, code] of [
+      [`db=${h.port}`, 1],
+      ['path=auto', 2],
+    ] as const) {
+      const r = await runShell(
+        shell,
+        `set -e\neval "$(port-guard --format env ${specs})"\necho reached`,
+        env,
+      );
+      expect([specs, r.code, r.stdout]).toEqual([specs, code, '']);
+    }
+  },
+);
