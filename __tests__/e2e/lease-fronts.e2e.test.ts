@@ -235,7 +235,7 @@ test("CLI: leases belong to the calling shell; `release` drops only that shell's
 
   const bad = await runNode(CLI, ['release', '--lease-dir', dir, '70000'], env);
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain('"70000" is not a port number');
+  expect(bad.stderr).toContain('release: "70000" is not a port; write PORT[/tcp|udp|both]');
 }, 60_000);
 
 test('CLI: two runs asking for the same fixed port at once: exactly one gets it', async () => {
