@@ -1,10 +1,11 @@
 /**
- * Writes plain-JS copies of src/types.ts, src/windows-system-tool.ts and src/holders/*.ts into a
+ * Writes plain-JS copies of src/types.ts, src/holders/*.ts and src/system/*.ts into a
  * world-readable temporary directory, so a process running as another user (uid 65534) can run
  * the real lookup code.
  */
 import {
   chmodSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -29,13 +30,18 @@ function transpile(from: URL, to: string): void {
 export function transpileHolders(): string {
   const dir = mkdtempSync(join(tmpdir(), 'port-guard-holders-'));
   chmodSync(dir, 0o755);
-  mkdirSync(join(dir, 'holders'), { mode: 0o755 });
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n', { mode: 0o644 });
-  transpile(new URL('types.ts', SRC), join(dir, 'types.js'));
-  transpile(new URL('windows-system-tool.ts', SRC), join(dir, 'windows-system-tool.js'));
-  for (const file of readdirSync(new URL('holders/', SRC))) {
-    if (!file.endsWith('.ts')) continue;
-    transpile(new URL(`holders/${file}`, SRC), join(dir, 'holders', file.replace(/\.ts$/, '.js')));
+  for (const file of ['types.ts', 'windows-system-tool.ts']) {
+    if (existsSync(new URL(file, SRC)))
+      transpile(new URL(file, SRC), join(dir, file.replace(/\.ts$/, '.js')));
+  }
+  for (const sub of ['holders', 'system']) {
+    if (!existsSync(new URL(`${sub}/`, SRC))) continue;
+    mkdirSync(join(dir, sub), { mode: 0o755 });
+    for (const file of readdirSync(new URL(`${sub}/`, SRC))) {
+      if (!file.endsWith('.ts')) continue;
+      transpile(new URL(`${sub}/${file}`, SRC), join(dir, sub, file.replace(/\.ts$/, '.js')));
+    }
   }
   return dir;
 }

@@ -4,6 +4,7 @@
  * and answers, from `docker ps`.
  */
 import type { Holder, Protocol } from '../types.js';
+import { findTool } from '../system/find-tool.js';
 import { runTool, type ToolRunner } from './run-tool.js';
 
 /** Where a `docker-proxy` forwards to. */
@@ -136,7 +137,10 @@ function asksDocker(h: Holder): boolean {
 
 /** Options for {@link nameContainers}. */
 export interface NameContainersOptions {
-  /** The docker command; `docker` from PATH unless told. */
+  /**
+   * The docker command, an absolute path; unless told, `docker` searched on PATH (never in the
+   * current directory, never through a relative entry: see find-tool).
+   */
   docker?: string;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
@@ -155,8 +159,10 @@ export async function nameContainers(
   options: NameContainersOptions = {},
 ): Promise<Holder[]> {
   if (!holders.some(asksDocker)) return holders;
+  const docker = options.docker ?? findTool('docker', options.env ? { env: options.env } : {});
+  if (docker === undefined) return holders;
   const run = options.run ?? runTool;
-  const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
+  const result = await run(docker, DOCKER_PS_ARGS, {
     timeoutMs: options.timeoutMs ?? 1500,
     env: options.env,
   });
