@@ -17,6 +17,7 @@ import type {
   PortVerdict,
   Protocol,
   SpecProtocol,
+  VerdictReason,
 } from './types.js';
 
 /** Why a requested port cannot be used as it is. */
@@ -29,7 +30,7 @@ export interface Conflict {
   /** The address whose probe showed it, and the error code there. */
   address?: string;
   code?: string;
-  reason?: 'privileged' | 'reserved';
+  reason?: VerdictReason;
   holders: Holder[];
   lease?: LeaseRecord;
 }

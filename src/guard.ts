@@ -1,6 +1,6 @@
 import { allocatePorts, type AllocationResult, type AllocatorDeps } from './allocate.js';
 import { protocolsOf } from './port-spec.js';
-import { readOsPortRanges } from './os-port-ranges.js';
+import { readOsPortRanges, readWindowsExcludedRanges } from './os-port-ranges.js';
 import { createProbePlan } from './probe-plan.js';
 import type { Config, HolderFinder, LeaseGate, Protocol } from './types.js';
 
@@ -11,6 +11,8 @@ export interface GuardOptions {
   /** Cancels the run (leases returned first); see withSignalCancellation. */
   signal?: AbortSignal;
   onWait?: AllocatorDeps['onWait'];
+  /** Told the probe plan and the OS ranges, one line each, for the verbose log. */
+  debug?: (line: string) => void;
 }
 
 /**
@@ -26,11 +28,17 @@ export async function guardPorts(
   const protocols = [
     ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
   ] as Protocol[];
-  // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+  // Windows: an EACCES is "reserved" only inside the excluded port ranges, so every probe there
+  // needs them; read once, for the plan and the OS ranges alike.
+  const excluded = platform === 'win32' ? await readWindowsExcludedRanges(protocols) : undefined;
+  const sources = excluded ? { excluded } : {};
+  // Reading the OS ranges costs a subprocess off Linux: only when a port may be handed out.
   const [os, plan] = await Promise.all([
-    handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-    createProbePlan(config.hosts, platform, protocols),
+    handsOut ? readOsPortRanges(protocols, platform, sources) : Promise.resolve(undefined),
+    createProbePlan(config.hosts, platform, protocols, sources),
   ]);
+  options.debug?.(`probe plan (${platform}): ${plan.description}`);
+  for (const note of os?.notes ?? []) options.debug?.(`OS port ranges: ${note}`);
   return allocatePorts(config, {
     plan,
     ...(options.leases ? { leases: options.leases } : {}),

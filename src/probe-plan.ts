@@ -1,8 +1,15 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { isIP, createServer, type AddressInfo, type Server } from 'node:net';
-import { canonicalAddress, interfaceAddresses } from './local-addresses.js';
+import {
+  canonicalAddress,
+  interfaceAddressPlan,
+  type InterfaceLister,
+  type SkippedAddress,
+} from './local-addresses.js';
+import { networkInterfaces } from 'node:os';
+import { readWindowsExcludedRanges } from './os-port-ranges.js';
 import { probeAddress } from './probe.js';
-import type { AddressFamily, ProbeAddress, Protocol } from './types.js';
+import type { AddressFamily, PortRange, ProbeAddress, Protocol } from './types.js';
 
 /** The literal addresses to probe, per protocol, and the address families this host has. */
 export interface ProbePlan {
@@ -10,8 +17,13 @@ export interface ProbePlan {
   udp: ProbeAddress[];
   families: ReadonlySet<AddressFamily>;
   addressesFor(protocol: Protocol): ProbeAddress[];
-  /** One line for logs: which plan and why. */
+  /** One line for logs: which plan and why, and which interface addresses were left out. */
   description: string;
+  /**
+   * Windows: the excluded port ranges (`netsh int ipv4|ipv6 show excludedportrange`). An EACCES
+   * inside them is "reserved"; outside them it is a holder that refuses to share the port.
+   */
+  excluded?: readonly PortRange[];
 }
 
 /** What the start-up self-test proved: a dual-stack `::` probe sees loopback holders of both families. */
@@ -27,6 +39,10 @@ export interface PlanInputs {
   hosts: 'all' | string[];
   /** Only consulted on Linux, where the `::` rule was measured. */
   coverage?: WildcardCoverage;
+  /** Interface addresses that cannot be probed (see interfaceAddressPlan), for the log. */
+  skipped?: readonly SkippedAddress[];
+  /** Windows excluded port ranges, for the EACCES verdict. */
+  excluded?: readonly PortRange[];
 }
 
 const DUAL_STACK: ProbeAddress = { address: '::', family: 6, dualStack: true };
@@ -63,7 +79,13 @@ export function buildProbePlan(inputs: PlanInputs): ProbePlan {
       return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
     });
     const families = new Set<AddressFamily>(named.map((a) => a.family));
-    return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`);
+    return makePlan(
+      named,
+      named,
+      families,
+      `the named hosts ${inputs.hosts.join(', ')}`,
+      inputs.excluded,
+    );
   }
   const families = new Set<AddressFamily>(inputs.interfaces.map((a) => a.family));
   const full = fullAddressSet(inputs.interfaces);
@@ -72,8 +94,13 @@ export function buildProbePlan(inputs: PlanInputs): ProbePlan {
   const tcp = linux && inputs.coverage?.tcp ? short : full;
   const udp = linux && inputs.coverage?.udp ? short : full;
   const what = (list: ProbeAddress[]) =>
-    list === short ? 'dual-stack :: (self-test passed)' : `${list.length} addresses`;
-  return makePlan(tcp, udp, families, `tcp: ${what(tcp)}; udp: ${what(udp)}`);
+    list === short
+      ? 'dual-stack :: (self-test passed)'
+      : `${list.length} addresses (${list.map((a) => a.address).join(', ')})`;
+  let description = `tcp: ${what(tcp)}; udp: ${what(udp)}`;
+  for (const s of inputs.skipped ?? [])
+    description += `; not probed: ${s.address} on ${s.interface} (${s.why})`;
+  return makePlan(tcp, udp, families, description, inputs.excluded);
 }
 
 function makePlan(
@@ -81,6 +108,7 @@ function makePlan(
   udp: ProbeAddress[],
   families: ReadonlySet<AddressFamily>,
   description: string,
+  excluded: readonly PortRange[] | undefined,
 ): ProbePlan {
   return {
     tcp,
@@ -88,6 +116,7 @@ function makePlan(
     families,
     description,
     addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
+    ...(excluded ? { excluded } : {}),
   };
 }
 
@@ -159,18 +188,42 @@ export async function measureWildcardCoverage(
   };
 }
 
+/** What {@link createProbePlan} reads from the host, for tests of another host's plan. */
+export interface ProbePlanSources {
+  /** `os.networkInterfaces()` unless told. */
+  networkInterfaces?: InterfaceLister;
+  /**
+   * Windows excluded port ranges; read with netsh on Windows unless given (see
+   * readWindowsExcludedRanges), never elsewhere.
+   */
+  excluded?: readonly PortRange[];
+}
+
 /** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
 export async function createProbePlan(
   hosts: 'all' | string[],
   platform: NodeJS.Platform = process.platform,
   protocols: readonly Protocol[] = ['tcp', 'udp'],
+  sources: ProbePlanSources = {},
 ): Promise<ProbePlan> {
-  const coverage =
-    platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
+  const [coverage, excluded] = await Promise.all([
+    platform === 'linux' && hosts === 'all'
+      ? measureWildcardCoverage(protocols)
+      : Promise.resolve(undefined),
+    platform === 'win32'
+      ? (sources.excluded ?? readWindowsExcludedRanges(protocols))
+      : Promise.resolve(undefined),
+  ]);
+  const { addresses, skipped } = interfaceAddressPlan(
+    (sources.networkInterfaces ?? networkInterfaces)(),
+    platform,
+  );
   return buildProbePlan({
     platform,
-    interfaces: interfaceAddresses(),
+    interfaces: addresses,
     hosts,
     ...(coverage ? { coverage } : {}),
+    ...(skipped.length > 0 ? { skipped } : {}),
+    ...(excluded ? { excluded } : {}),
   });
 }

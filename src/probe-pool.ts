@@ -43,6 +43,7 @@ export async function probePorts(
           plan.addressesFor(protocol),
           plan.families,
           platform,
+          plan.excluded,
         );
         results[index] = verdict;
         if (isExhausted(verdict) && round < MAX_EXHAUSTED_ROUNDS) retry.push(index);

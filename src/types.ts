@@ -77,14 +77,28 @@ export interface ProbeAddress {
  */
 export type VerdictKind = 'free' | 'in-use' | 'denied' | 'not-applicable' | 'unknown';
 
+/**
+ * Why an EACCES verdict is what it is (PROBING.md):
+ * - `privileged` (Linux): the port is below `ip_unprivileged_port_start`; needs root or
+ *   CAP_NET_BIND_SERVICE.
+ * - `needs-root` (macOS, the BSDs): needs root.
+ * - `wildcard-only` (macOS): the wildcards were free; a server on this specific address (below
+ *   1024) needs root.
+ * - `reserved` (Windows): inside an excluded port range.
+ * - `exclusive` (Windows, verdict `in-use`): outside every excluded range, so a holder refuses
+ *   to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address).
+ */
+export type VerdictReason =
+  'privileged' | 'needs-root' | 'wildcard-only' | 'reserved' | 'exclusive';
+
 export interface AddressVerdict {
   address: string;
   family: AddressFamily;
   verdict: VerdictKind;
   /** The error code behind a verdict other than `free`. */
   code?: string;
-  /** For `denied`: why the OS refused. */
-  reason?: 'privileged' | 'reserved';
+  /** For an EACCES: why the OS refused, and what that means. */
+  reason?: VerdictReason;
 }
 
 /** The verdict for one port on one protocol over a whole probe plan. */
