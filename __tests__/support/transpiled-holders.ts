@@ -1,11 +1,10 @@
 /**
- * Writes plain-JS copies of src/types.ts, src/holders/*.ts and src/system/*.ts into a
+ * Writes plain-JS copies of every module in src/ into a
  * world-readable temporary directory, so a process running as another user (uid 65534) can run
  * the real lookup code.
  */
 import {
   chmodSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -26,22 +25,23 @@ function transpile(from: URL, to: string): void {
   writeFileSync(to, out.outputText, { mode: 0o644 });
 }
 
-/** Returns the directory; `holders/linux.js` etc. sit under it. */
+/** Returns the directory; `holders/linux.js` etc. sit under it, with every module they import. */
 export function transpileHolders(): string {
   const dir = mkdtempSync(join(tmpdir(), 'port-guard-holders-'));
   chmodSync(dir, 0o755);
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n', { mode: 0o644 });
-  for (const file of ['types.ts', 'windows-system-tool.ts']) {
-    if (existsSync(new URL(file, SRC)))
-      transpile(new URL(file, SRC), join(dir, file.replace(/\.ts$/, '.js')));
-  }
-  for (const sub of ['holders', 'system']) {
-    if (!existsSync(new URL(`${sub}/`, SRC))) continue;
-    mkdirSync(join(dir, sub), { mode: 0o755 });
-    for (const file of readdirSync(new URL(`${sub}/`, SRC))) {
-      if (!file.endsWith('.ts')) continue;
-      transpile(new URL(`${sub}/${file}`, SRC), join(dir, sub, file.replace(/\.ts$/, '.js')));
+  // The whole tree: the holder code imports from several stages (spec, system, holders).
+  const copy = (sub: string): void => {
+    mkdirSync(join(dir, sub), { recursive: true, mode: 0o755 });
+    for (const entry of readdirSync(new URL(sub, SRC), { withFileTypes: true })) {
+      if (entry.isDirectory()) copy(`${sub}${entry.name}/`);
+      else if (entry.name.endsWith('.ts'))
+        transpile(
+          new URL(`${sub}${entry.name}`, SRC),
+          join(dir, sub, entry.name.replace(/\.ts$/, '.js')),
+        );
     }
-  }
+  };
+  copy('');
   return dir;
 }

@@ -4,9 +4,10 @@
  * `execFile` with fixed arguments.
  */
 import { findTool, UNIX_SYSTEM_DIRS } from '../system/find-tool.js';
-import type { Holder, HolderQuery, Protocol } from '../types.js';
+import type { Holder, HolderQuery } from './lookup.js';
+import type { Protocol } from '../spec/port-spec.js';
 import { displayCommandLine, programName, singleLine } from './command-line.js';
-import { runTool, type ToolRunner } from './run-tool.js';
+import { runTool, type ToolRunner } from '../system/run-tool.js';
 
 /** One open socket as `lsof -F` reports it. */
 export interface LsofFile {
