@@ -188,7 +188,7 @@ const isWildcard = (a: { address: string }): boolean =>
  * EACCES, the port is free for a server on the wildcard, and only a server on that address
  * needs root. Nothing is known about holders on that address, so it is not "free".
  */
-function wildcardOnly(addresses: AddressVerdict[], platform: NodeJS.Platform): void {
+export function markWildcardOnly(addresses: AddressVerdict[], platform: NodeJS.Platform): void {
   if (platform !== 'darwin') return;
   const last = addresses[addresses.length - 1];
   if (!last || last.verdict !== 'denied' || last.reason !== 'needs-root' || isWildcard(last))
@@ -248,7 +248,7 @@ export async function probePort(
     )
       break;
   }
-  wildcardOnly(addresses, platform);
+  markWildcardOnly(addresses, platform);
   return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
 }
 
