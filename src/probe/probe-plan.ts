@@ -43,6 +43,8 @@ export interface ProbePlan {
    * inside them is "reserved"; outside them it is a holder that refuses to share the port.
    */
   excluded?: readonly PortRange[];
+  /** The platform whose rules read the probes' errors (EACCES means something else on each). */
+  platform?: NodeJS.Platform;
 }
 
 /** What the start-up self-test proved: a dual-stack `::` probe sees loopback holders of both families. */
@@ -104,6 +106,7 @@ export function buildProbePlan(inputs: PlanInputs): ProbePlan {
       families,
       `the named hosts ${inputs.hosts.join(', ')}`,
       inputs.excluded,
+      inputs.platform,
     );
   }
   const families = new Set<AddressFamily>(inputs.interfaces.map((a) => a.family));
@@ -119,7 +122,7 @@ export function buildProbePlan(inputs: PlanInputs): ProbePlan {
   let description = `tcp: ${what(tcp)}; udp: ${what(udp)}`;
   for (const s of inputs.skipped ?? [])
     description += `; not probed: ${s.address} on ${s.interface} (${s.why})`;
-  return makePlan(tcp, udp, families, description, inputs.excluded);
+  return makePlan(tcp, udp, families, description, inputs.excluded, inputs.platform);
 }
 
 function makePlan(
@@ -128,6 +131,7 @@ function makePlan(
   families: ReadonlySet<AddressFamily>,
   description: string,
   excluded: readonly PortRange[] | undefined,
+  platform: NodeJS.Platform,
 ): ProbePlan {
   return {
     tcp,
@@ -136,6 +140,7 @@ function makePlan(
     description,
     addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
     ...(excluded ? { excluded } : {}),
+    platform,
   };
 }
 
