@@ -11,7 +11,7 @@ import { runGuard } from '../allocate/guard.js';
 import type { LeaseOwner } from '../lease/lease-file.js';
 import { handedOutPorts } from '../lease/job-end.js';
 import { describeFailure, failureStack } from '../report/failure.js';
-import { annotationsFor, waitingMessage } from '../report/messages.js';
+import { annotationsFor, printable, waitingMessage } from '../report/messages.js';
 import { summaryMarkdown } from '../report/markdown.js';
 import { envPairs, publishedOutputs } from '../report/outputs.js';
 import {
@@ -71,6 +71,8 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
     const { result, problems } = await runGuard(config, {
       ...(owner ? { owner } : {}),
       onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
+      // Shown when the runner asks for debug output (ACTIONS_STEP_DEBUG).
+      debug: (line) => io.debug(printable(line)),
     });
     publish(io, result, problems, { ...config, summary });
   } catch (err) {

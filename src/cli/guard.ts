@@ -8,7 +8,7 @@ import { runGuard } from '../allocate/guard.js';
 import { cliLeaseOwnerPid } from '../lease/lease-owner.js';
 import { describeFailure } from '../report/failure.js';
 import { resultJson } from '../report/json.js';
-import { annotationsFor, waitingMessage } from '../report/messages.js';
+import { annotationsFor, printable, waitingMessage } from '../report/messages.js';
 import { summaryMarkdown } from '../report/markdown.js';
 import { envPairs, publishedOutputs } from '../report/outputs.js';
 import { textTable } from '../report/text-table.js';
@@ -128,6 +128,9 @@ export async function guardCommand(
     ...(owner ? { owner } : {}),
     onWait: ({ conflicts, seconds }) =>
       term.stderr(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
+    ...(command.verbose
+      ? { debug: (line: string) => term.stderr(`port-guard: ${printable(line)}\n`) }
+      : {}),
   });
   publish(term, command.format, result, problems, github);
   return result.ok ? EXIT_OK : EXIT_CONFLICT;

@@ -11,7 +11,8 @@ import { envFailureLine, guardCommand, runnerOf } from './guard.js';
 import { releaseCommand } from './release.js';
 import { EXIT_OK, processTerminal, type Terminal } from './terminal.js';
 import { VERSION } from './version.js';
-import { describeFailure, type Failure } from '../report/failure.js';
+import { describeFailure, failureStack, type Failure } from '../report/failure.js';
+import { printable } from '../report/messages.js';
 import { failureJson } from '../report/json.js';
 
 /**
@@ -76,6 +77,10 @@ export async function main(argv: string[], term: Terminal = processTerminal): Pr
   } catch (err) {
     const failure = describeFailure(err);
     await report(term, format, failure);
+    // The stack is for a bug report, asked for with --verbose; never part of the message.
+    const stack = failureStack(err);
+    if (failure.kind === 'internal' && stack && argv.includes('--verbose'))
+      term.stderr(`port-guard: (verbose) ${printable(stack).replace(/\\x0a/g, '\n  ')}\n`);
     return failure.exitCode;
   }
 }

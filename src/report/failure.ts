@@ -76,7 +76,7 @@ export function describeFailure(err: unknown): Failure {
   return {
     kind: 'internal',
     message: oneLine(
-      `internal error: ${message || 'unknown'} (a bug in port-guard; please report it)`,
+      `internal error: ${message || 'unknown'} (a bug in port-guard; --verbose shows where)`,
     ),
     exitCode: EXIT_SYSTEM,
     errors: [],
