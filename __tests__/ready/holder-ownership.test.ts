@@ -12,7 +12,7 @@ import { classifyHolder } from '../../src/ready/holder-ownership.js';
 import { PortWatch, type ReadyDeps } from '../../src/ready/port-check.js';
 import { isInTree, parseStatRow, tableOf, type ProcessRow } from '../../src/ready/process-tree.js';
 import type { LoopbackAnswers } from '../../src/ready/loopback-connect.js';
-import type { Holder } from '../../src/types.js';
+import type { Holder } from '../../src/holders/lookup.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const rows = readFileSync(join(FIXTURES, 'ready', 'docker-host-stat.txt'), 'utf8')

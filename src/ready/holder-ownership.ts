@@ -5,7 +5,7 @@
  * daemon rather than of the command, and counts as the command's when it was bound after the
  * command started.
  */
-import type { Holder } from '../types.js';
+import type { Holder } from '../holders/lookup.js';
 import { isInTree, type ProcessTable } from './process-tree.js';
 
 /** The process a port should belong to. */

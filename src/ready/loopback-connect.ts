@@ -5,7 +5,7 @@
  */
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import type { AddressFamily } from '../types.js';
+import type { AddressFamily } from '../probe/probe-plan.js';
 
 /** What one connection attempt said. */
 export type ConnectVerdict =

@@ -5,7 +5,9 @@
  * lookup (a walk of the process table) runs only once something answers, and once per server.
  */
 import { isIP } from 'node:net';
-import type { AddressFamily, Holder, HolderFinder, Protocol } from '../types.js';
+import type { AddressFamily } from '../probe/probe-plan.js';
+import type { Holder, HolderFinder } from '../holders/lookup.js';
+import type { Protocol } from '../spec/port-spec.js';
 import type { ConnectVerdict, LoopbackAnswers } from './loopback-connect.js';
 import { LOOPBACK } from './loopback-connect.js';
 import { httpReady, type HttpAnswer } from './http-check.js';

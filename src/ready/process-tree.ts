@@ -5,8 +5,8 @@
  * along, so a port bound by a process younger than the command can be told apart.
  */
 import { readFileSync } from 'node:fs';
-import { runTool, type ToolRunner } from '../holders/run-tool.js';
-import { windowsSystemTool } from '../windows-system-tool.js';
+import { runTool, type ToolRunner } from '../system/run-tool.js';
+import { windowsSystemTool } from '../system/windows-system-tool.js';
 
 /** One row of a process table. `start` is comparable only with starts from the same table. */
 export interface ProcessRow {

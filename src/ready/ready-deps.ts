@@ -1,5 +1,5 @@
 /** The real system behind the readiness checks: loopback connects, /proc, lsof, netstat, ps. */
-import { findHoldersWhenNeeded } from '../holder-lookup.js';
+import { findHoldersWhenNeeded } from '../holders/lookup.js';
 import { blockingSocketsLinux } from '../holders/linux.js';
 import { httpGet } from './http-check.js';
 import { connectLoopbacks, loopbackFamilies } from './loopback-connect.js';

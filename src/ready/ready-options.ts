@@ -5,13 +5,13 @@
  */
 import { accessSync, constants as fsConstants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { parseSeconds } from '../config.js';
-import { InputError } from '../input-error.js';
+import { parseSeconds } from '../spec/config.js';
+import { InputError } from '../spec/input-error.js';
 import { shorten } from '../holders/command-line.js';
-import { printable } from '../report.js';
+import { printable } from '../report/messages.js';
 import { processIdentity, type ProcessIdentity } from '../lease/process-identity.js';
-import { parsePortSpecs, protocolsOf } from '../port-spec.js';
-import { windowsSystemTool } from '../windows-system-tool.js';
+import { parsePortSpecs, protocolsOf } from '../spec/port-spec.js';
+import { windowsSystemTool } from '../system/windows-system-tool.js';
 import type { ReadyTarget } from './port-check.js';
 
 /** The longest wait any front accepts, in seconds (an hour, like `wait`). */

@@ -7,8 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { processIdentity } from '../lease/process-identity.js';
-import { runTool, type ToolRunner } from '../holders/run-tool.js';
-import { windowsSystemTool } from '../windows-system-tool.js';
+import { runTool, type ToolRunner } from '../system/run-tool.js';
+import { windowsSystemTool } from '../system/windows-system-tool.js';
 import { shellArgs, type Shell } from './ready-options.js';
 
 export const STOP_GRACE_MS = 10_000;

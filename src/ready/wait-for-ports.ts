@@ -5,7 +5,9 @@
  *
  *     await waitForPorts([3000, 'dns=5353/udp'], { timeout: 30, pid: server.pid, http: '/health' });
  */
-import type { AddressFamily, Holder, Protocol } from '../types.js';
+import type { AddressFamily } from '../probe/probe-plan.js';
+import type { Holder } from '../holders/lookup.js';
+import type { Protocol } from '../spec/port-spec.js';
 import { familyWarning } from '../report/ready-messages.js';
 import { LOOPBACK } from './loopback-connect.js';
 import type { WaitOutcome } from './wait-loop.js';

@@ -3,7 +3,7 @@
  * 500 ms), and stop at once when the watched process ends, a stranger holds a port, the
  * deadline passes or the signal aborts.
  */
-import type { Holder } from '../types.js';
+import type { Holder } from '../holders/lookup.js';
 import type { ExpectedProcess } from './holder-ownership.js';
 import {
   PortWatch,

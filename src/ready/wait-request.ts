@@ -2,7 +2,7 @@
  * One readiness wait as every front runs it: the raw options checked together (each problem
  * naming its input), then the poll loop bound to the process, then the words for the result.
  */
-import { InputError, InputErrors } from '../input-error.js';
+import { InputError, InputErrors } from '../spec/input-error.js';
 import type { ProcessIdentity } from '../lease/process-identity.js';
 import {
   failureMessages,

@@ -3,7 +3,8 @@
  * warning, and the failures (timeout, the process ended, a stranger on the port). No I/O.
  */
 import { describeHolders } from '../holders/describe-holder.js';
-import type { AddressFamily, Holder } from '../types.js';
+import type { AddressFamily } from '../probe/probe-plan.js';
+import type { Holder } from '../holders/lookup.js';
 import { LOOPBACK } from '../ready/loopback-connect.js';
 import type { PortReady, PortWaiting, ReadyTarget } from '../ready/port-check.js';
 import type { PortMissing, WaitOutcome } from '../ready/wait-loop.js';
