@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 129:
+/***/ 9659:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -54,9 +54,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(425));
-const tunnel = __importStar(__nccwpck_require__(408));
-const undici_1 = __nccwpck_require__(4718);
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 425:
+/***/ 3335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,15 +844,15 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 408:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(376);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 376:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1123,33 +1123,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 4718:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(271)
-const Dispatcher = __nccwpck_require__(2377)
-const Pool = __nccwpck_require__(8014)
-const BalancedPool = __nccwpck_require__(3207)
-const Agent = __nccwpck_require__(5539)
-const ProxyAgent = __nccwpck_require__(9710)
-const EnvHttpProxyAgent = __nccwpck_require__(6699)
-const RetryAgent = __nccwpck_require__(9176)
-const errors = __nccwpck_require__(6593)
-const util = __nccwpck_require__(5386)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(7405)
+const ProxyAgent = __nccwpck_require__(6672)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(5889)
-const buildConnector = __nccwpck_require__(5106)
-const MockClient = __nccwpck_require__(2839)
-const MockAgent = __nccwpck_require__(587)
-const MockPool = __nccwpck_require__(3926)
-const mockErrors = __nccwpck_require__(5347)
-const RetryHandler = __nccwpck_require__(3174)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(4743)
-const DecoratorHandler = __nccwpck_require__(6949)
-const RedirectHandler = __nccwpck_require__(3216)
-const createRedirectInterceptor = __nccwpck_require__(5306)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -1167,10 +1167,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1068),
-  retry: __nccwpck_require__(9636),
-  dump: __nccwpck_require__(5786),
-  dns: __nccwpck_require__(6149)
+  redirect: __nccwpck_require__(1514),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379)
 }
 
 module.exports.buildConnector = buildConnector
@@ -1232,7 +1232,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(6860).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -1244,39 +1244,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(5662).Headers
-module.exports.Response = __nccwpck_require__(9317).Response
-module.exports.Request = __nccwpck_require__(3713).Request
-module.exports.FormData = __nccwpck_require__(8440).FormData
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(4881).FileReader
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8709)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(7403)
-const { kConstruct } = __nccwpck_require__(8271)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(8495)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(782)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6814)
-module.exports.WebSocket = __nccwpck_require__(3435).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -1292,18 +1292,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(6376)
+const { EventSource } = __nccwpck_require__(1238)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 6128:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(5386)
-const { RequestAbortedError } = __nccwpck_require__(6593)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -1363,16 +1363,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2574:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
-const util = __nccwpck_require__(5386)
-const { addSignal, removeSignal } = __nccwpck_require__(6128)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1478,7 +1478,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 884:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1492,10 +1492,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(6593)
-const util = __nccwpck_require__(5386)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(6128)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -1736,16 +1736,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 865:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(3897)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
-const util = __nccwpck_require__(5386)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1957,18 +1957,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 4754:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6593)
-const util = __nccwpck_require__(5386)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(6128)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -2184,15 +2184,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 3408:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(5386)
-const { addSignal, removeSignal } = __nccwpck_require__(6128)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -2299,21 +2299,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 5889:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(865)
-module.exports.stream = __nccwpck_require__(4754)
-module.exports.pipeline = __nccwpck_require__(884)
-module.exports.upgrade = __nccwpck_require__(3408)
-module.exports.connect = __nccwpck_require__(2574)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(6862)
+module.exports.upgrade = __nccwpck_require__(1882)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 3897:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -2322,9 +2322,9 @@ module.exports.connect = __nccwpck_require__(2574)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6593)
-const util = __nccwpck_require__(5386)
-const { ReadableStreamFrom } = __nccwpck_require__(5386)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -2705,15 +2705,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 6425:
+/***/ 7655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(6593)
+} = __nccwpck_require__(8707)
 
-const { chunksDecode } = __nccwpck_require__(3897)
+const { chunksDecode } = __nccwpck_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -2805,16 +2805,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5106:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(5386)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6593)
-const timers = __nccwpck_require__(5929)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -3052,7 +3052,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 4037:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -3177,7 +3177,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6644:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3386,7 +3386,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6593:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -3818,7 +3818,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8957:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3826,7 +3826,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(6593)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3841,9 +3841,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(5386)
-const { channels } = __nccwpck_require__(6644)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -4307,7 +4307,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 3377:
+/***/ 6443:
 /***/ ((module) => {
 
 module.exports = {
@@ -4381,7 +4381,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3838:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4389,7 +4389,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(4037)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -4540,13 +4540,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5386:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(3377)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -4554,9 +4554,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(6593)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
-const { tree } = __nccwpck_require__(3838)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -5266,18 +5266,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5539:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(6593)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
-const DispatcherBase = __nccwpck_require__(803)
-const Pool = __nccwpck_require__(8014)
-const Client = __nccwpck_require__(271)
-const util = __nccwpck_require__(5386)
-const createRedirectInterceptor = __nccwpck_require__(5306)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -5406,7 +5406,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 3207:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5414,7 +5414,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(6593)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -5422,10 +5422,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(1278)
-const Pool = __nccwpck_require__(8014)
-const { kUrl, kInterceptors } = __nccwpck_require__(3377)
-const { parseOrigin } = __nccwpck_require__(5386)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -5622,7 +5622,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 8939:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5630,9 +5630,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(5386)
-const { channels } = __nccwpck_require__(6644)
-const timers = __nccwpck_require__(5929)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -5645,7 +5645,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(6593)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -5678,9 +5678,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(3377)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(6402)
+const constants = __nccwpck_require__(2824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -5692,11 +5692,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(9240) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(9968))
+    mod = await WebAssembly.compile(__nccwpck_require__(3434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -5704,7 +5704,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(9240))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -6619,7 +6619,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(6962).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -7142,7 +7142,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 7726:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7150,13 +7150,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(5386)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(6593)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -7175,7 +7175,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(3377)
+} = __nccwpck_require__(6443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -7581,7 +7581,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(6962).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7941,7 +7941,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 271:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7951,16 +7951,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(5386)
-const { channels } = __nccwpck_require__(6644)
-const Request = __nccwpck_require__(8957)
-const DispatcherBase = __nccwpck_require__(803)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(6593)
-const buildConnector = __nccwpck_require__(5106)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -8002,9 +8002,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(3377)
-const connectH1 = __nccwpck_require__(8939)
-const connectH2 = __nccwpck_require__(7726)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -8312,7 +8312,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5306)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 function onError (client, err) {
   if (
@@ -8572,19 +8572,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 803:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(2377)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(6593)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(3377)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -8787,7 +8787,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 2377:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8859,15 +8859,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 6699:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(803)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(3377)
-const ProxyAgent = __nccwpck_require__(9710)
-const Agent = __nccwpck_require__(5539)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -9026,7 +9026,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 2190:
+/***/ 4660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -9150,15 +9150,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 1278:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(803)
-const FixedQueue = __nccwpck_require__(2190)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(3377)
-const PoolStats = __nccwpck_require__(1680)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -9351,10 +9351,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1680:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(3377)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -9392,7 +9392,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 8014:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9403,14 +9403,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(1278)
-const Client = __nccwpck_require__(271)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(6593)
-const util = __nccwpck_require__(5386)
-const { kUrl, kInterceptors } = __nccwpck_require__(3377)
-const buildConnector = __nccwpck_require__(5106)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -9506,19 +9506,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 9710:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(5539)
-const Pool = __nccwpck_require__(8014)
-const DispatcherBase = __nccwpck_require__(803)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(6593)
-const buildConnector = __nccwpck_require__(5106)
-const Client = __nccwpck_require__(271)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -9787,13 +9787,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 9176:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(2377)
-const RetryHandler = __nccwpck_require__(3174)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -9829,7 +9829,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 4743:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9837,8 +9837,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(6593)
-const Agent = __nccwpck_require__(5539)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9868,7 +9868,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6949:
+/***/ 8155:
 /***/ ((module) => {
 
 
@@ -9919,15 +9919,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 3216:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(5386)
-const { kBodyUsed } = __nccwpck_require__(3377)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -10158,20 +10158,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 3174:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(3377)
-const { RequestRetryError } = __nccwpck_require__(6593)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError } = __nccwpck_require__(8707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(5386)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -10602,14 +10602,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 6149:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(6949)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(6593)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10984,14 +10984,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 5786:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(5386)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
-const DecoratorHandler = __nccwpck_require__(6949)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -11114,12 +11114,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5306:
+/***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(3216)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -11142,11 +11142,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1068:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(3216)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -11173,11 +11173,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 9636:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(3174)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -11199,13 +11199,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 6402:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6650);
+const utils_1 = __nccwpck_require__(172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -11483,7 +11483,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 9240:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11495,7 +11495,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 9968:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11507,7 +11507,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6650:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11528,13 +11528,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 587:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(3377)
-const Agent = __nccwpck_require__(5539)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -11545,14 +11545,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(2539)
-const MockClient = __nccwpck_require__(2839)
-const MockPool = __nccwpck_require__(3926)
-const { matchValue, buildMockOptions } = __nccwpck_require__(463)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(6593)
-const Dispatcher = __nccwpck_require__(2377)
-const Pluralizer = __nccwpck_require__(39)
-const PendingInterceptorsFormatter = __nccwpck_require__(2708)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const Pluralizer = __nccwpck_require__(1529)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -11695,14 +11695,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 2839:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(271)
-const { buildMockDispatch } = __nccwpck_require__(463)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -11711,10 +11711,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(2539)
-const { MockInterceptor } = __nccwpck_require__(7073)
-const Symbols = __nccwpck_require__(3377)
-const { InvalidArgumentError } = __nccwpck_require__(6593)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -11761,12 +11761,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 5347:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(6593)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -11796,12 +11796,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7073:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(463)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -11809,9 +11809,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(2539)
-const { InvalidArgumentError } = __nccwpck_require__(6593)
-const { buildURL } = __nccwpck_require__(5386)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -12010,14 +12010,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 3926:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(8014)
-const { buildMockDispatch } = __nccwpck_require__(463)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -12026,10 +12026,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(2539)
-const { MockInterceptor } = __nccwpck_require__(7073)
-const Symbols = __nccwpck_require__(3377)
-const { InvalidArgumentError } = __nccwpck_require__(6593)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -12076,7 +12076,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 2539:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -12106,20 +12106,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 463:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(5347)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(2539)
-const { buildURL } = __nccwpck_require__(5386)
+} = __nccwpck_require__(1117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -12480,7 +12480,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2708:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12530,7 +12530,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 39:
+/***/ 1529:
 /***/ ((module) => {
 
 
@@ -12566,7 +12566,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 5929:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -12996,20 +12996,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3892:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(8271)
-const { urlEquals, getFieldValues } = __nccwpck_require__(2012)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5386)
-const { webidl } = __nccwpck_require__(6083)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9317)
-const { Request, fromInnerRequest } = __nccwpck_require__(3713)
-const { kState } = __nccwpck_require__(6970)
-const { fetching } = __nccwpck_require__(6860)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1118)
+const { kConstruct } = __nccwpck_require__(109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(5893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(3627)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13862,15 +13862,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7403:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(8271)
-const { Cache } = __nccwpck_require__(3892)
-const { webidl } = __nccwpck_require__(6083)
-const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { kConstruct } = __nccwpck_require__(109)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -14021,26 +14021,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8271:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(3377).kConstruct)
+  kConstruct: (__nccwpck_require__(6443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 2012:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(782)
-const { isValidHeaderName } = __nccwpck_require__(1118)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -14085,7 +14085,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9922:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -14104,15 +14104,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8495:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(5816)
-const { stringify } = __nccwpck_require__(2095)
-const { webidl } = __nccwpck_require__(6083)
-const { Headers } = __nccwpck_require__(5662)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(5893)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -14295,14 +14295,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5816:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9922)
-const { isCTLExcludingHtab } = __nccwpck_require__(2095)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(782)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -14612,7 +14612,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2095:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -14971,13 +14971,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6301:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(625)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -15552,23 +15552,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6376:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(6860)
-const { makeRequest } = __nccwpck_require__(3713)
-const { webidl } = __nccwpck_require__(6083)
-const { EventSourceStream } = __nccwpck_require__(6301)
-const { parseMIMEType } = __nccwpck_require__(782)
-const { createFastMessageEvent } = __nccwpck_require__(6814)
-const { isNetworkError } = __nccwpck_require__(9317)
-const { delay } = __nccwpck_require__(625)
-const { kEnumerableProperty } = __nccwpck_require__(5386)
-const { environmentSettingsObject } = __nccwpck_require__(1118)
-const { getGlobalDispatcher } = __nccwpck_require__(4743)
+const { fetching } = __nccwpck_require__(4398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(5893)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { delay } = __nccwpck_require__(4811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
 
@@ -16042,7 +16042,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 625:
+/***/ 4811:
 /***/ ((module) => {
 
 
@@ -16086,12 +16086,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6962:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(5386)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -16101,16 +16101,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1118)
-const { FormData } = __nccwpck_require__(8440)
-const { kState } = __nccwpck_require__(6970)
-const { webidl } = __nccwpck_require__(6083)
+} = __nccwpck_require__(3168)
+const { FormData } = __nccwpck_require__(5910)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(782)
-const { multipartFormDataParser } = __nccwpck_require__(4646)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -16622,7 +16622,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6833:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -16753,7 +16753,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 782:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17504,12 +17504,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9255:
+/***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(3377)
+const { kConnected, kSize } = __nccwpck_require__(6443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -17557,14 +17557,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 1508:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(6970)
-const { webidl } = __nccwpck_require__(6083)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -17690,16 +17690,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 4646:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
-const { utf8DecodeBytes } = __nccwpck_require__(1118)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(782)
-const { isFileLike } = __nccwpck_require__(1508)
-const { makeEntry } = __nccwpck_require__(8440)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
+const { isFileLike } = __nccwpck_require__(7114)
+const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -18171,16 +18171,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8440:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1118)
-const { kState } = __nccwpck_require__(6970)
-const { kEnumerableProperty } = __nccwpck_require__(5386)
-const { FileLike, isFileLike } = __nccwpck_require__(1508)
-const { webidl } = __nccwpck_require__(6083)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
+const { kState } = __nccwpck_require__(3627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
+const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -18430,7 +18430,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 8709:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -18477,21 +18477,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5662:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(3377)
-const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1118)
-const { webidl } = __nccwpck_require__(6083)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -19171,7 +19171,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6860:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -19184,9 +19184,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9317)
-const { HeadersList } = __nccwpck_require__(5662)
-const { Request, cloneRequest } = __nccwpck_require__(3713)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -19222,23 +19222,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1118)
-const { kState, kDispatcher } = __nccwpck_require__(6970)
+} = __nccwpck_require__(3168)
+const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(6962)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(6833)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(782)
-const { getGlobalDispatcher } = __nccwpck_require__(4743)
-const { webidl } = __nccwpck_require__(6083)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(5893)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -21448,23 +21448,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3713:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6962)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5662)
-const { FinalizationRegistry } = __nccwpck_require__(9255)()
-const util = __nccwpck_require__(5386)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1118)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -21474,12 +21474,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(6833)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6970)
-const { webidl } = __nccwpck_require__(6083)
-const { URLSerializer } = __nccwpck_require__(782)
-const { kConstruct } = __nccwpck_require__(3377)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -22492,14 +22492,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9317:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5662)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6962)
-const util = __nccwpck_require__(5386)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -22511,16 +22511,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1118)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(6833)
-const { kState, kHeaders } = __nccwpck_require__(6970)
-const { webidl } = __nccwpck_require__(6083)
-const { FormData } = __nccwpck_require__(8440)
-const { URLSerializer } = __nccwpck_require__(782)
-const { kConstruct } = __nccwpck_require__(3377)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { FormData } = __nccwpck_require__(5910)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -23109,7 +23109,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6970:
+/***/ 3627:
 /***/ ((module) => {
 
 
@@ -23125,21 +23125,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1118:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6833)
-const { getGlobalOrigin } = __nccwpck_require__(8709)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(782)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5386)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(6083)
+const { webidl } = __nccwpck_require__(5893)
 
 let supportedHashes = []
 
@@ -24764,14 +24764,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6083:
+/***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(5386)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -25466,7 +25466,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2685:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -25763,7 +25763,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4881:
+/***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25772,16 +25772,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(5860)
+} = __nccwpck_require__(3610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(8391)
-const { webidl } = __nccwpck_require__(6083)
-const { kEnumerableProperty } = __nccwpck_require__(5386)
+} = __nccwpck_require__(961)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -26114,12 +26114,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 699:
+/***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6083)
+const { webidl } = __nccwpck_require__(5893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -26199,7 +26199,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8391:
+/***/ 961:
 /***/ ((module) => {
 
 
@@ -26216,7 +26216,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5860:
+/***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26227,10 +26227,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(8391)
-const { ProgressEvent } = __nccwpck_require__(699)
-const { getEncoding } = __nccwpck_require__(2685)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(782)
+} = __nccwpck_require__(961)
+const { ProgressEvent } = __nccwpck_require__(8573)
+const { getEncoding } = __nccwpck_require__(2607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -26614,27 +26614,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3403:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9322)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(7610)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3479)
-const { channels } = __nccwpck_require__(6644)
-const { CloseEvent } = __nccwpck_require__(6814)
-const { makeRequest } = __nccwpck_require__(3713)
-const { fetching } = __nccwpck_require__(6860)
-const { Headers, getHeadersList } = __nccwpck_require__(5662)
-const { getDecodeSplit } = __nccwpck_require__(1118)
-const { WebsocketFrameSend } = __nccwpck_require__(4226)
+} = __nccwpck_require__(1216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { channels } = __nccwpck_require__(2414)
+const { CloseEvent } = __nccwpck_require__(5188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26992,7 +26992,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9322:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -27065,14 +27065,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6814:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6083)
-const { kEnumerableProperty } = __nccwpck_require__(5386)
-const { kConstruct } = __nccwpck_require__(3377)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -27401,12 +27401,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4226:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(9322)
+const { maxUnsigned16Bit } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 16386
 
@@ -27504,14 +27504,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6495:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(3479)
-const { MessageSizeExceededError } = __nccwpck_require__(6593)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -27616,16 +27616,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1298:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9322)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7610)
-const { channels } = __nccwpck_require__(6644)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -27635,11 +27635,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(3479)
-const { WebsocketFrameSend } = __nccwpck_require__(4226)
-const { closeWebSocketConnection } = __nccwpck_require__(3403)
-const { PerMessageDeflate } = __nccwpck_require__(6495)
-const { MessageSizeExceededError } = __nccwpck_require__(6593)
+} = __nccwpck_require__(8625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(6897)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -28150,14 +28150,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8470:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(4226)
-const { opcodes, sendHints } = __nccwpck_require__(9322)
-const FixedQueue = __nccwpck_require__(2190)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -28261,7 +28261,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 7610:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -28280,16 +28280,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3479:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7610)
-const { states, opcodes } = __nccwpck_require__(9322)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6814)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { states, opcodes } = __nccwpck_require__(736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(782)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
 
 /* globals Blob */
 
@@ -28609,15 +28609,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3435:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6083)
-const { URLSerializer } = __nccwpck_require__(782)
-const { environmentSettingsObject } = __nccwpck_require__(1118)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9322)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -28626,21 +28626,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(7610)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(3479)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3403)
-const { ByteParser } = __nccwpck_require__(1298)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5386)
-const { getGlobalDispatcher } = __nccwpck_require__(4743)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(6814)
-const { SendQueue } = __nccwpck_require__(8470)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9879:
+/***/ 4027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29222,7 +29222,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: readInputs
 
-// NAMESPACE OBJECT: ../../main/node_modules/@actions/github/lib/github.js
+// NAMESPACE OBJECT: ./node_modules/@actions/github/lib/github.js
 var github_namespaceObject = {};
 __nccwpck_require__.r(github_namespaceObject);
 __nccwpck_require__.d(github_namespaceObject, {
@@ -29235,7 +29235,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -29288,11 +29288,11 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ../../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(129);
-// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
-var undici = __nccwpck_require__(4718);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -29345,7 +29345,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -29360,7 +29360,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -29389,7 +29389,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -29437,7 +29437,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -29458,7 +29458,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -29505,7 +29505,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -29851,7 +29851,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -30143,7 +30143,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -30744,7 +30744,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -30785,7 +30785,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -30992,7 +30992,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -31123,7 +31123,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -31178,11 +31178,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -31323,12 +31323,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -33622,7 +33622,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -33748,7 +33748,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -33769,7 +33769,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -34181,7 +34181,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -34220,7 +34220,7 @@ function utils_getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/github/lib/github.js
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
 
 
 const github_context = new Context();
@@ -34236,187 +34236,13 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 //# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: ./src/action/runner-io.ts + 19 modules
-var runner_io = __nccwpck_require__(7511);
+var runner_io = __nccwpck_require__(8397);
 // EXTERNAL MODULE: ./src/action/state.ts
-var state = __nccwpck_require__(7178);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
-
-/**
- * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
- * The allocator returns every lease it took before this error leaves it.
- */
-class CancelledError extends Error {
-    signal;
-    constructor(signal) {
-        super(`cancelled by ${signal}`);
-        this.name = 'CancelledError';
-        this.signal = signal;
-    }
-    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
-    get exitCode() {
-        return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
-    }
-}
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/**
- * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
- * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
- * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
- * started.
- */
-async function withSignalCancellation(fn) {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        if (!controller.signal.aborted)
-            controller.abort(new CancelledError(signal));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        const result = await fn(controller.signal);
-        // A signal during the last moments of a successful run still cancels it.
-        controller.signal.throwIfAborted();
-        return result;
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-
-// EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(6485);
-// EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(1131);
-;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
-
-
-/**
- * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
- * whitespace or newlines. Every bad token is reported.
- */
-function parsePortRanges(text, input, singles) {
-    const ranges = [];
-    const problems = [];
-    const expected = singles
-        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
-        : 'a range LO-HI, e.g. "49152-65535"';
-    const tokens = [];
-    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
-    const add = (range, token) => {
-        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
-        if (i < 0) {
-            ranges.push(range);
-            tokens.push(token);
-            return;
-        }
-        const other = ranges[i];
-        const lo = Math.min(other.lo, range.lo);
-        const hi = Math.max(other.hi, range.hi);
-        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
-    };
-    for (const token of (0,port_spec/* splitList */.ry)(text)) {
-        const dash = token.indexOf('-', 1);
-        if (dash < 0) {
-            const port = (0,port_spec/* parsePortNumber */.Qu)(token);
-            if (port !== undefined && singles)
-                add({ lo: port, hi: port }, token);
-            else
-                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-            continue;
-        }
-        const lo = (0,port_spec/* parsePortNumber */.Qu)(token.slice(0, dash));
-        const hi = (0,port_spec/* parsePortNumber */.Qu)(token.slice(dash + 1));
-        if (lo === undefined || hi === undefined) {
-            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-        }
-        else if (lo > hi) {
-            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
-        }
-        else {
-            add({ lo, hi }, token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d(input, problems);
-    return ranges;
-}
-/** Sorts and merges overlapping or adjacent ranges. */
-function normalizeRanges(ranges) {
-    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
-    const out = [];
-    for (const r of sorted) {
-        const last = out[out.length - 1];
-        if (last && r.lo <= last.hi + 1)
-            last.hi = Math.max(last.hi, r.hi);
-        else
-            out.push({ ...r });
-    }
-    return out;
-}
-/** The ports of `ranges` that are not in `minus`. */
-function subtractRanges(ranges, minus) {
-    let out = normalizeRanges(ranges);
-    for (const m of normalizeRanges(minus)) {
-        const next = [];
-        for (const r of out) {
-            if (m.hi < r.lo || m.lo > r.hi) {
-                next.push(r);
-                continue;
-            }
-            if (r.lo < m.lo)
-                next.push({ lo: r.lo, hi: m.lo - 1 });
-            if (r.hi > m.hi)
-                next.push({ lo: m.hi + 1, hi: r.hi });
-        }
-        out = next;
-    }
-    return out;
-}
-/** The ports in both. */
-function intersectRanges(a, b) {
-    const out = [];
-    for (const x of normalizeRanges(a)) {
-        for (const y of normalizeRanges(b)) {
-            const lo = Math.max(x.lo, y.lo);
-            const hi = Math.min(x.hi, y.hi);
-            if (lo <= hi)
-                out.push({ lo, hi });
-        }
-    }
-    return normalizeRanges(out);
-}
-function countPorts(ranges) {
-    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
-}
-function inRanges(port, ranges) {
-    return ranges.some((r) => port >= r.lo && port <= r.hi);
-}
-function formatRanges(ranges) {
-    return normalizeRanges(ranges)
-        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
-        .join(', ');
-}
-
+var state = __nccwpck_require__(3175);
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/spec/port-ranges.ts
+var port_ranges = __nccwpck_require__(8639);
 ;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
 /** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
@@ -34467,7 +34293,7 @@ function portAt(ranges, offset) {
  * shuffle cost about 5 MB of a short-lived process's peak memory (measured with `npm run bench`).
  */
 function* walk(ranges, random) {
-    const n = countPorts(ranges);
+    const n = (0,port_ranges/* countPorts */.Ws)(ranges);
     if (n === 0)
         return;
     let start = 0;
@@ -34489,9 +34315,9 @@ function* walk(ranges, random) {
  * or lowest first.
  */
 function candidatePorts(options) {
-    const allowed = subtractRanges(options.ranges, options.exclude);
-    const inside = options.ephemeral ? intersectRanges(allowed, [options.ephemeral]) : [];
-    const outside = options.ephemeral ? subtractRanges(allowed, [options.ephemeral]) : allowed;
+    const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
+    const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
+    const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
     // Not a secret: an unseeded order only has to differ between concurrent jobs.
     const random = options.strategy === 'sequential'
         ? undefined
@@ -34500,7 +34326,7 @@ function candidatePorts(options) {
             : hashSeed(options.seed));
     const parts = [walk(outside, random), walk(inside, random)];
     return {
-        size: countPorts(allowed),
+        size: (0,port_ranges/* countPorts */.Ws)(allowed),
         next() {
             while (parts.length > 0) {
                 const step = parts[0].next();
@@ -34522,9 +34348,11 @@ function listCandidatePorts(options) {
 }
 
 // EXTERNAL MODULE: ./src/probe/probe-pool.ts
-var probe_pool = __nccwpck_require__(7590);
+var probe_pool = __nccwpck_require__(6647);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(1788);
+var lookup = __nccwpck_require__(3421);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
@@ -34614,7 +34442,7 @@ async function allocatePorts(config, deps) {
     }
 }
 async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
     const probe = (queries) => {
         deps.signal?.throwIfAborted();
@@ -34710,7 +34538,7 @@ async function allocate(config, deps, book) {
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
         const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
         const error = await handOut(needs, pool, assignments, book, probe, where);
         if (error) {
             return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
@@ -34823,7 +34651,7 @@ async function attachHolders(conflicts, findHolders) {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(5522);
+var windows_system_tool = __nccwpck_require__(4571);
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
 
 
@@ -34849,7 +34677,7 @@ function parseLinuxReservedPorts(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return normalizeRanges(out);
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 /**
  * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
@@ -34866,7 +34694,7 @@ function parseWindowsExcludedRanges(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return normalizeRanges(out);
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 async function run(file, args) {
     // Only Windows runs a tool here; elsewhere child_process is not worth loading.
@@ -34903,7 +34731,7 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         ]))));
         return {
             ephemeral: { lo: 49152, hi: 65535 },
-            reserved: normalizeRanges(outputs.flatMap(parseWindowsExcludedRanges)),
+            reserved: (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap(parseWindowsExcludedRanges)),
         };
     }
     // macOS (and the BSDs) use the IANA dynamic range unless an administrator changed it.
@@ -34911,9 +34739,9 @@ async function readOsPortRanges(protocols, platform = process.platform) {
 }
 
 // EXTERNAL MODULE: ./src/probe/probe-plan.ts
-var probe_plan = __nccwpck_require__(9487);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
-var lease_registry = __nccwpck_require__(2031);
+var probe_plan = __nccwpck_require__(2458);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
+var lease_registry = __nccwpck_require__(7668);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
@@ -34955,14 +34783,14 @@ async function runGuard(config, options = {}) {
     const leases = config.lease && owner
         ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
         : undefined;
-    const result = await withSignalCancellation((signal) => guardPorts(config, {
+    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
         findHolders: lookup/* findHoldersWhenNeeded */.w,
         ...rest,
         ...(leases ? { leases } : {}),
         signal,
     })).catch(async (err) => {
         // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof CancelledError)
+        if (err instanceof cancellation/* CancelledError */.cc)
             await leases?.releaseAll();
         throw err;
     });
@@ -34970,105 +34798,9 @@ async function runGuard(config, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/lease/job-end.ts
-var job_end = __nccwpck_require__(2770);
-// EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(4578);
-;// CONCATENATED MODULE: ./src/report/messages.ts
-
-
-/** Who holds a lease, or that its file could not be read as anyone's. */
-function describeLeaseOwner(lease) {
-    return lease
-        ? (0,lease_registry/* describeLease */.un)(lease)
-        : 'leased by another port-guard run (its lease file could not be read)';
-}
-/**
- * Text another process controls (a command line, a lease file's owner) made safe for one line of
- * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
- * A line break would let a process on the host start a line of its own in the job's log, and a
- * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
- */
-function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
-        const code = ch.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** Who or what makes a conflict, for messages and the summary's "held by" column. */
-function heldBy(c) {
-    switch (c.verdict) {
-        case 'leased':
-            return printable(describeLeaseOwner(c.lease));
-        case 'in-use':
-            return printable((0,describe_holder/* describeHolders */.hX)(c.holders));
-        case 'denied':
-            return c.reason === 'reserved'
-                ? 'reserved by the OS (an excluded port range)'
-                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
-        default:
-            return 'unknown';
-    }
-}
-/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
-function conflictMessage(c) {
-    const head = `${c.name}: port ${c.port}/${c.protocol}`;
-    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
-    switch (c.verdict) {
-        case 'leased':
-            return `${head} is ${heldBy(c)}`;
-        case 'in-use':
-            return `${head} is in use${at}, held by ${heldBy(c)}`;
-        case 'denied':
-            return c.reason === 'reserved'
-                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
-                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
-        default:
-            if (c.code === 'EADDRNOTAVAIL' && c.address)
-                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
-            return `${head} could not be checked${at}, so it is not known to be free`;
-    }
-}
-/** The message for a port that was replaced. */
-function fallbackMessage(a) {
-    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
-    return `${a.name}: ${why} → using ${a.port}`;
-}
-/**
- * What to tell the user about a finished run, by policy: an error per conflict when the step
- * fails, a warning per busy port kept, a notice per replacement.
- */
-function annotationsFor(result) {
-    const out = [];
-    for (const a of result.assignments) {
-        if (a.status === 'conflict')
-            for (const c of a.conflicts)
-                out.push({ level: 'error', message: conflictMessage(c) });
-        if (a.status === 'busy')
-            for (const c of a.conflicts)
-                out.push({
-                    level: 'warning',
-                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
-                });
-        if (a.status === 'fallback')
-            out.push({ level: 'notice', message: fallbackMessage(a) });
-    }
-    if (result.error)
-        out.push({ level: 'error', message: result.error });
-    return out;
-}
-/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
-function waitingMessage(conflicts, seconds) {
-    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
-    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
-}
-/** What a run stopped by a signal says. */
-function cancelledMessage(err) {
-    return `${err.message}: no port was handed out, and every lease this run took was returned`;
-}
-
+var job_end = __nccwpck_require__(9721);
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __nccwpck_require__(3020);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
@@ -35095,7 +34827,7 @@ const STATUS_TEXT = {
 function summaryMarkdown(result) {
     const rows = result.assignments.map((a) => {
         const assigned = a.status === 'conflict' ? '—' : String(a.port);
-        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
+        const holder = a.conflicts.length > 0 ? a.conflicts.map(messages/* heldBy */.Vr).join('; ') : '';
         return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
     });
     const lines = [
@@ -35110,248 +34842,81 @@ function summaryMarkdown(result) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-/** The `conflicts` output: one object per requested port found busy. */
-function conflictsJson(conflicts) {
-    return JSON.stringify(conflicts.map((c) => ({
-        name: c.name,
-        port: c.port,
-        protocol: c.protocol,
-        status: c.verdict,
-        address: c.address ?? null,
-        code: c.code ?? null,
-        holder: c.holders[0]
-            ? {
-                pid: c.holders[0].pid ?? null,
-                command: c.holders[0].command ?? null,
-                user: c.holders[0].user ?? c.holders[0].uid ?? null,
-            }
-            : null,
-        holders: c.holders,
-        heldBy: heldBy(c),
-        ...(c.lease ? { lease: c.lease.owner } : {}),
-    })));
-}
-/** Every output of a successful run, by output name, in spec order. */
-function portOutputs(result) {
-    const out = {};
-    const ports = {};
-    for (const a of result.assignments) {
-        out[a.name] = String(a.port);
-        ports[a.name] = a.port;
-    }
-    out.port = String(result.assignments[0]?.port ?? '');
-    out.ports = JSON.stringify(ports);
-    out.conflicts = conflictsJson(result.conflicts);
-    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
-    return out;
-}
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/action/server-step.ts + 11 modules
+var server_step = __nccwpck_require__(1955);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/ready/ready-options.ts
+var ready_options = __nccwpck_require__(6459);
+;// CONCATENATED MODULE: ./src/ready/server-plan.ts
 /**
- * The outputs a finished run writes: every output when it succeeded; when it failed, only
- * `conflicts` (and only if there were any), for `if: failure()` steps.
+ * The action's `run`, `ready-timeout`, `ready-http` and `shell` inputs as one checked plan,
+ * made before any port is leased or anything started.
  */
-function publishedOutputs(result) {
-    if (result.ok)
-        return portOutputs(result);
-    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
-}
-/** `NAME=PORT` pairs for `export-env` and `--format env`. */
-function envPairs(result) {
-    return result.assignments.map((a) => [(0,port_spec/* envName */.pD)(a.name), String(a.port)]);
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(8829);
-// EXTERNAL MODULE: ./src/probe/local-addresses.ts
-var local_addresses = __nccwpck_require__(2631);
-;// CONCATENATED MODULE: ./src/spec/config.ts
 
 
 
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
+/** The inputs' defaults, as action.yml has them. */
+const SERVER_INPUT_DEFAULTS = {
+    run: '',
+    'ready-timeout': '60',
+    'ready-http': '',
+    shell: '',
 };
-const MAX_WAIT_SECONDS = 3600;
-const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
 /**
- * Variables a later step depends on; exporting a port under one of these names would break the
- * job in a way nobody would trace back to a port spec.
+ * Checks the server inputs (every problem at once, each naming its input). Undefined when
+ * `run` is empty; the other inputs are still checked, so a typo never passes silently.
+ * `specs` (when the ports parsed) lets `ready-http` refuse a run with only UDP ports.
  */
-const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new input_error/* InputError */.d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = (0,port_spec/* splitList */.ry)(raw);
-    if (tokens.length === 0)
-        throw new input_error/* InputError */.d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if ((0,external_node_net_.isIP)(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if (!(0,local_addresses/* isLocalAddress */.MJ)(token)) {
-            const known = (0,local_addresses/* interfaceAddresses */.CO)().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => (0,local_addresses/* canonicalAddress */.Z5)(h) === (0,local_addresses/* canonicalAddress */.Z5)(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d('hosts', problems);
-    return hosts;
-}
-/**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
- */
-function parseConfig(raw) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
+function parseServerPlan(raw, specs, platform = process.platform, env = process.env) {
+    const get = (name) => raw[name]?.trim() || SERVER_INPUT_DEFAULTS[name];
     const errors = [];
     const attempt = (fn) => {
         try {
             return fn();
         }
         catch (err) {
-            if (err instanceof input_error/* InputError */.d) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
+            if (!(err instanceof input_error/* InputError */.d))
+                throw err;
+            errors.push(err);
+            return undefined;
         }
     };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new input_error/* InputError */.d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return (0,port_spec/* parsePortSpecs */.N2)(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new input_error/* InputError */.d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new input_error/* InputError */.d('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new input_error/* InputError */.d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
-        errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
-    }
-    if (specs && exportEnv)
-        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    const command = raw.run?.trim() ?? '';
+    const timeoutSeconds = attempt(() => (0,ready_options/* parseReadyTimeout */.o_)(get('ready-timeout'), 'ready-timeout'));
+    const http = attempt(() => (0,ready_options/* parseHttpPath */.jK)(get('ready-http'), 'ready-http'));
+    // The shell is looked for only when there is something to run with it.
+    const shell = command === '' ? undefined : attempt(() => (0,ready_options/* parseShell */.aV)(get('shell'), 'shell', platform, env));
+    if (command === '')
+        attempt(() => (0,ready_options/* parseShellName */.RI)(raw.shell?.trim(), 'shell', platform));
+    if (command !== '' &&
+        http !== undefined &&
+        specs &&
+        !specs.some((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol).includes('tcp')))
+        errors.push(new input_error/* InputError */.d('ready-http', 'ready-http: needs a TCP port to send the GET to; every port in ports is UDP'));
     if (errors.length > 0)
         throw new input_error/* InputErrors */.G(errors);
-    const leaseDir = get('lease-dir');
+    if (command === '')
+        return undefined;
     return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? (0,lease_dir/* defaultLeaseDir */.Lo)() : (0,external_node_path_.resolve)(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
+        command,
+        shell: shell,
+        timeoutSeconds: timeoutSeconds,
+        ...(http !== undefined ? { http } : {}),
     };
 }
-function envNameProblems(names) {
-    const problems = [];
-    const seen = new Map();
-    for (const name of names) {
-        const env = (0,port_spec/* envName */.pD)(name);
-        if (PROTECTED_ENV.test(env)) {
-            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
-        }
-        const other = seen.get(env);
-        if (other !== undefined)
-            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
-        seen.set(env, name);
-    }
-    return problems.length > 0 ? [new input_error/* InputError */.d('export-env', problems)] : [];
-}
 
+// EXTERNAL MODULE: ./src/spec/config.ts
+var spec_config = __nccwpck_require__(1209);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action's main step: read the inputs, guard the ports, publish the outputs. Everything it
  * decides comes from the engine; this only translates between the runner and the engine.
  */
+
+
 
 
 
@@ -35386,15 +34951,48 @@ function leaseOwner() {
 /** Every input as the runner gives it; the engine applies the defaults. */
 function readInputs(io) {
     const raw = {};
-    for (const name of Object.keys(INPUT_DEFAULTS))
+    for (const name of Object.keys(spec_config/* INPUT_DEFAULTS */.WJ))
         raw[name] = io.getInput(name);
     return raw;
+}
+/**
+ * The engine's config and the `run` server's plan, checked together: every input error is
+ * reported at once, before any port is probed, leased or anything started.
+ */
+function readPlan(io) {
+    const errors = [];
+    let config;
+    let server;
+    try {
+        config = (0,spec_config/* parseConfig */.o4)(readInputs(io));
+    }
+    catch (err) {
+        if (!(err instanceof input_error/* InputErrors */.G))
+            throw err;
+        errors.push(...err.errors);
+    }
+    try {
+        server = parseServerPlan({
+            run: io.getInput('run'),
+            'ready-timeout': io.getInput('ready-timeout'),
+            'ready-http': io.getInput('ready-http'),
+            shell: io.getInput('shell'),
+        }, config?.specs);
+    }
+    catch (err) {
+        if (!(err instanceof input_error/* InputErrors */.G))
+            throw err;
+        errors.push(...err.errors);
+    }
+    if (errors.length > 0)
+        throw new input_error/* InputErrors */.G(errors);
+    return { config: config, server };
 }
 /** The main step. */
 async function main_run(io = runner_io/* runnerIO */.$) {
     io.saveState(state/* StateKey */.z.IsPost, 'true');
     try {
-        const config = parseConfig(readInputs(io));
+        const { config, server } = readPlan(io);
         const owner = config.lease ? leaseOwner() : undefined;
         if (owner) {
             // Saved before any lease exists, so the post step can release them even after a crash.
@@ -35403,23 +35001,34 @@ async function main_run(io = runner_io/* runnerIO */.$) {
         }
         const { result, problems } = await runGuard(config, {
             ...(owner ? { owner } : {}),
-            onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
+            onWait: ({ conflicts, seconds }) => io.info((0,messages/* waitingMessage */.BZ)(conflicts, seconds)),
         });
         for (const problem of problems)
             io.annotate('warning', problem);
-        for (const note of annotationsFor(result))
+        for (const note of (0,messages/* annotationsFor */.gX)(result))
             io.annotate(note.level, note.message);
         if (config.summary)
             io.appendSummary(summaryMarkdown(result));
-        for (const [name, value] of Object.entries(publishedOutputs(result)))
-            io.setOutput(name, value);
         if (!result.ok) {
+            for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
+                io.setOutput(name, value);
             io.setExitCode(1);
             return;
         }
         io.saveState(state/* StateKey */.z.HandedOut, JSON.stringify((0,job_end/* handedOutPorts */.Tl)(result)));
+        if (server) {
+            // Outputs only once the server is ready: a step that fails publishes no ports.
+            const leases = owner ? { dir: config.leaseDir, ownerId: owner.id } : undefined;
+            if (!(await (0,server_step/* startServerStep */.A)(io, server, result, leases))) {
+                if (!process.exitCode)
+                    io.setExitCode(1);
+                return;
+            }
+        }
+        for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
+            io.setOutput(name, value);
         if (config.exportEnv)
-            for (const [name, value] of envPairs(result))
+            for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
                 io.exportVariable(name, value);
         io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
     }
@@ -35434,8 +35043,8 @@ function fail(io, err) {
                 io.annotate('error', p, `port-guard: input ${e.input}`);
         io.setExitCode(1);
     }
-    else if (err instanceof CancelledError) {
-        io.annotate('error', `port-guard: ${cancelledMessage(err)}`);
+    else if (err instanceof cancellation/* CancelledError */.cc) {
+        io.annotate('error', `port-guard: ${(0,messages/* cancelledMessage */.$6)(err)}`);
         io.setExitCode(err.exitCode);
     }
     else {
@@ -35447,34 +35056,40 @@ function fail(io, err) {
 
 /***/ }),
 
-/***/ 401:
+/***/ 7718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7511);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7178);
-/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1788);
-/* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2770);
+/* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8397);
+/* harmony import */ var _server_step_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1955);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3175);
+/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3421);
+/* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9721);
 /**
- * The action's post step (`post-if: always()`): releases this job's leases and reports every
- * handed-out port still held at the end of the job. It never fails the job.
+ * The action's post step (`post-if: always()`): stops the `run` server (and prints its log),
+ * releases this job's leases and reports every handed-out port still held at the end of the
+ * job. It never fails the job.
  */
+
 
 
 
 
 async function run(io = _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$) {
     try {
-        const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .readMainStepState */ .$)(io);
-        const report = await (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_2__/* .endJob */ .Lt)({
+        const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readMainStepState */ .$)(io);
+        // The server first: its ports are then free when they are checked and their leases go.
+        if (state.server)
+            await (0,_server_step_js__WEBPACK_IMPORTED_MODULE_1__/* .stopServerStep */ .o)(io, state.server).catch((err) => io.annotate('warning', `port-guard post step: could not stop the server: ${err.message}`));
+        const report = await (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__/* .endJob */ .Lt)({
             ports: state.handedOut,
-            findHolders: _holders_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .findHoldersWhenNeeded */ .w,
+            findHolders: _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .findHoldersWhenNeeded */ .w,
             ...(state.leases ? { leases: state.leases } : {}),
         });
         for (const bound of report.stillBound)
-            io.annotate('notice', (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_2__/* .stillBoundMessage */ .ky)(bound));
+            io.annotate('notice', (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__/* .stillBoundMessage */ .ky)(bound));
         for (const problem of report.problems)
             io.annotate('warning', `port-guard post step: ${problem}`);
         if (report.released.length > 0)
@@ -35488,7 +35103,7 @@ async function run(io = _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO *
 
 /***/ }),
 
-/***/ 7511:
+/***/ 8397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35497,7 +35112,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $: () => (/* binding */ runnerIO)
 });
 
-// NAMESPACE OBJECT: ../../main/node_modules/@actions/core/lib/platform.js
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
 __nccwpck_require__.r(platform_namespaceObject);
 __nccwpck_require__.d(platform_namespaceObject, {
@@ -35509,7 +35124,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-// NAMESPACE OBJECT: ../../main/node_modules/@actions/core/lib/core.js
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
 var core_namespaceObject = {};
 __nccwpck_require__.r(core_namespaceObject);
 __nccwpck_require__.d(core_namespaceObject, {
@@ -35545,7 +35160,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -35581,7 +35196,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -35677,7 +35292,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -35720,7 +35335,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -35811,11 +35426,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(408);
-// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
-var undici = __nccwpck_require__(4718);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -36512,7 +36127,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36588,7 +36203,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36662,7 +36277,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36943,7 +36558,7 @@ const _summary = new Summary();
 const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -36985,7 +36600,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37165,7 +36780,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37439,7 +37054,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38027,7 +37642,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38107,7 +37722,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38172,7 +37787,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38490,6 +38105,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/action/runner-io.ts
@@ -38499,6 +38116,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * in-process with a fake one (the seam actions/cache has in its StateProvider), and the CLI's
  * `--format github` writes through the same real one.
  */
+
 
 
 /** The real runner, through @actions/core's public entry point. */
@@ -38519,6 +38137,14 @@ const runnerIO = {
         if (file)
             (0,external_node_fs_.appendFileSync)(file, markdown, { encoding: 'utf8' });
     },
+    group: (title, text) => {
+        startGroup(title);
+        const token = (0,external_node_crypto_.randomUUID)();
+        info(`::stop-commands::${token}`);
+        info(text);
+        info(`::${token}::`);
+        endGroup();
+    },
     setExitCode: (code) => {
         process.exitCode = code;
     },
@@ -38527,14 +38153,973 @@ const runnerIO = {
 
 /***/ }),
 
-/***/ 7178:
+/***/ 1955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ startServerStep),
+  o: () => (/* binding */ stopServerStep)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __nccwpck_require__(3175);
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
+var lease_registry = __nccwpck_require__(7668);
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __nccwpck_require__(3020);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/ready/log-tail.ts
+/** The last lines of a server's log, for the message when it died before it was ready. */
+
+/** At most `lines` lines from the end of `path`, reading no more than `maxBytes`; '' if unreadable. */
+function lastLines(path, lines = 20, maxBytes = 16 * 1024) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        const length = Math.min(size, maxBytes);
+        const buffer = Buffer.alloc(length);
+        (0,external_node_fs_.readSync)(fd, buffer, 0, length, size - length);
+        let text = buffer.toString('utf8');
+        // A cut-off first line is dropped, unless it is all there is.
+        if (length < size && text.includes('\n'))
+            text = text.slice(text.indexOf('\n') + 1);
+        const all = text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
+        return all.slice(-lines).join('\n');
+    }
+    catch {
+        return '';
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/ready/server-process.ts
+var server_process = __nccwpck_require__(7980);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/holders/describe-holder.ts
+var describe_holder = __nccwpck_require__(1593);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/ready/loopback-connect.ts
+/**
+ * The connect half of a TCP readiness check: does a connection to this machine's own
+ * loopback address on a port succeed? Nothing here binds the port (a bind probe while a
+ * server starts could make the server's own listen fail) and nothing dials another machine.
+ */
+
+
+/** The loopback address of each family. */
+const LOOPBACK = { 4: '127.0.0.1', 6: '::1' };
+const UNAVAILABLE = new Set(['EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT', 'EHOSTUNREACH']);
+/** Connects to `address:port` and closes at once; never throws. */
+function connectOnce(address, port, timeoutMs = 1000) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)({ host: address, port, noDelay: true });
+        // A readiness check must never keep a test runner's process alive.
+        socket.unref();
+        const finish = (verdict) => {
+            clearTimeout(timer);
+            socket.removeAllListeners();
+            socket.on('error', () => { });
+            socket.destroy();
+            resolve(verdict);
+        };
+        const timer = setTimeout(() => finish('unknown'), timeoutMs);
+        timer.unref();
+        socket.once('connect', () => finish('accepted'));
+        socket.once('error', (err) => {
+            if (err.code === 'ECONNREFUSED')
+                finish('refused');
+            else
+                finish(UNAVAILABLE.has(err.code ?? '') ? 'unavailable' : 'unknown');
+        });
+    });
+}
+/**
+ * The loopback families this host has: IPv4 always; IPv6 when an interface carries `::1`
+ * (absent in containers started without IPv6).
+ */
+function loopbackFamilies(interfaces = (0,external_node_os_.networkInterfaces)()) {
+    const hasV6 = Object.values(interfaces).some((infos) => (infos ?? []).some((i) => i.family === 'IPv6' && i.address === '::1'));
+    return hasV6 ? [4, 6] : [4];
+}
+/** Connects to the loopback of every given family at once (different addresses never collide). */
+async function connectLoopbacks(port, families, timeoutMs) {
+    const verdicts = await Promise.all(families.map((f) => connectOnce(LOOPBACK[f], port, timeoutMs)));
+    const answers = {};
+    families.forEach((f, i) => (answers[f] = verdicts[i]));
+    return answers;
+}
+
+;// CONCATENATED MODULE: ./src/report/ready-messages.ts
+/**
+ * Readiness results into words, for every front: one line per ready port, the one-family
+ * warning, and the failures (timeout, the process ended, a stranger on the port). No I/O.
+ */
+
+
+/** `web: port 3000/tcp`, or `port 3000/tcp` for an unnamed port. */
+function portLabel(t) {
+    return `${t.name !== undefined ? `${t.name}: ` : ''}port ${t.port}/${t.protocol}`;
+}
+const listFamilies = (families) => families.map((f) => LOOPBACK[f]).join(' and ');
+/** `web: port 3000/tcp is ready: accepts connections on 127.0.0.1 and ::1; pid 42 `node s.js``. */
+function readyMessage(r) {
+    const how = r.target.protocol === 'udp' ? 'bound' : `accepts connections on ${listFamilies(r.accepts)}`;
+    const http = r.httpStatus !== undefined ? `, GET answered ${r.httpStatus}` : '';
+    const who = r.holders.length > 0 ? `; ${(0,describe_holder/* describeHolders */.hX)(r.holders)}` : '';
+    return `${portLabel(r.target)} is ready: ${how}${http}${who}`;
+}
+/**
+ * The warning for a TCP port only one family accepts: `web: port 3000/tcp listens on ::1 only:
+ * clients that dial 127.0.0.1 will fail`. Undefined when both do (or the host has one).
+ */
+function familyWarning(r) {
+    const only = r.oneFamilyOnly;
+    if (only === undefined)
+        return undefined;
+    const other = only === 4 ? 6 : 4;
+    const addresses = [...new Set(r.holders.flatMap((h) => h.addresses))];
+    const where = addresses.length === 1 && addresses[0] === LOOPBACK[only]
+        ? `listens on ${LOOPBACK[only]} only`
+        : `accepts connections on IPv${only} only${addresses.length > 0 ? ` (listens on ${addresses.join(', ')})` : ''}`;
+    const hint = other === 6
+        ? ' (e.g. `localhost` on Node 17+ and in most browsers)'
+        : ' (e.g. tools that resolve `localhost` to IPv4)';
+    return `${portLabel(r.target)} ${where}: clients that dial ${LOOPBACK[other]}${hint} will fail`;
+}
+/** How a process ended, in words. */
+function exitText(exit) {
+    if (exit.signal)
+        return `was killed by ${exit.signal}`;
+    if (exit.code !== null)
+        return `exited with code ${exit.code}`;
+    return 'exited (its exit code is known only to its parent)';
+}
+function waitingText(w, holders) {
+    const listening = holders.filter((h) => h.state === 'listen' || h.protocol === 'udp');
+    switch (w.why) {
+        case 'nothing-listens':
+            if (listening.length > 0)
+                return `${(0,describe_holder/* describeHolders */.hX)(listening)} holds it, but no connection to ${w.target.protocol === 'udp' ? 'it' : '127.0.0.1 or ::1'} succeeds`;
+            return w.target.protocol === 'udp' ? 'no socket is bound to it' : 'nothing listens on it';
+        case 'family-refused':
+            return `${(0,describe_holder/* describeHolders */.hX)(w.holders)} listens, but ${listFamilies(w.refused)} refuses connections (accepted on ${listFamilies(w.accepts)})`;
+        case 'holder-unseen':
+            return "something answers, but port-guard cannot see which process holds it (another user's process? it needs root to be seen)";
+        case 'http':
+            return 'status' in w.answer
+                ? `it listens, but GET answered ${w.answer.status} (2xx or 3xx needed)`
+                : `it listens, but GET failed: ${w.answer.error}`;
+    }
+}
+/** One line per port still missing. */
+function missingMessages(missing) {
+    return missing.map((m) => `${portLabel(m.waiting.target)} is not ready: ${waitingText(m.waiting, m.holders)}`);
+}
+const expectedText = (e) => (e.role ? `${e.role} (pid ${e.pid})` : `pid ${e.pid}`);
+/** The error lines for a wait that did not end ready; [] for one that did. */
+function failureMessages(outcome, timeoutSeconds, expected) {
+    if (outcome.ok)
+        return [];
+    switch (outcome.reason) {
+        case 'stranger':
+            return [
+                `${portLabel(outcome.target)} is held by ${(0,describe_holder/* describeHolders */.hX)(outcome.holders)}, which is not ${expected ? `${expectedText(expected)} or one of its descendants` : 'the expected process'}; stop it or use another port`,
+            ];
+        case 'exited':
+            return [
+                `${expected ? expectedText(expected) : 'the process'} ${exitText(outcome.exit)} before every port was ready`,
+                ...missingMessages(outcome.missing),
+            ];
+        case 'timeout':
+            return [`not ready after ${timeoutSeconds} s`, ...missingMessages(outcome.missing)];
+    }
+}
+
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
+// EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
+var holders_linux = __nccwpck_require__(8177);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/ready/http-check.ts
+/**
+ * The HTTP half of readiness (`--http PATH`, `ready-http`): a GET on this machine's loopback
+ * address must answer 2xx or 3xx. No proxy, no keep-alive, no redirect followed: a 3xx is an
+ * answer from the server, which is what readiness asks.
+ */
+
+/** Whether an answer counts as ready. */
+const httpReady = (answer) => 'status' in answer && answer.status >= 200 && answer.status < 400;
+/** GETs `http://<address>:<port><path>` once; never throws. */
+function httpGet(address, port, path, timeoutMs = 2000) {
+    return new Promise((resolve) => {
+        let settled = false;
+        const done = (answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(answer);
+        };
+        const req = (0,external_node_http_.request)({
+            host: address,
+            family: address.includes(':') ? 6 : 4,
+            port,
+            path,
+            method: 'GET',
+            agent: false,
+            headers: { connection: 'close', 'user-agent': 'port-guard' },
+        });
+        const timer = setTimeout(() => {
+            done({ error: `no answer within ${timeoutMs} ms` });
+            req.destroy();
+        }, timeoutMs);
+        timer.unref();
+        req.on('socket', (socket) => socket.unref());
+        req.once('response', (res) => {
+            done({ status: res.statusCode ?? 0 });
+            res.resume();
+            res.destroy();
+        });
+        req.once('error', (err) => done({ error: err.code ?? err.message }));
+        req.end();
+    });
+}
+
+// EXTERNAL MODULE: ./src/system/run-tool.ts
+var run_tool = __nccwpck_require__(9807);
+// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
+var windows_system_tool = __nccwpck_require__(4571);
+;// CONCATENATED MODULE: ./src/ready/process-tree.ts
+/**
+ * Whether a process is another one or one of its descendants, from the parent links of this
+ * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
+ * run `/bin/ps` once, Windows asks `wmic` or PowerShell for `Win32_Process`. Start times come
+ * along, so a port bound by a process younger than the command can be told apart.
+ */
+
+
+
+/** A table over recorded rows (what the other tables produce, and what tests feed in). */
+function tableOf(rows) {
+    const byPid = new Map(rows.map((r) => [r.pid, r]));
+    return { row: (pid) => byPid.get(pid) };
+}
+/**
+ * The pid, parent pid and start ticks of a `/proc/<pid>/stat` line (fields 1, 4 and 22). The
+ * command name (field 2) may contain spaces and parentheses: fields are counted from the last `)`.
+ */
+function parseStatRow(text) {
+    const open = text.indexOf(' (');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    const pid = Number(text.slice(0, open));
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(fields[1]);
+    const start = Number(fields[19]);
+    if (!Number.isSafeInteger(pid) || !Number.isSafeInteger(ppid))
+        return undefined;
+    return Number.isSafeInteger(start) ? { pid, ppid, start } : { pid, ppid };
+}
+/** The Linux table: each row read from `/proc` when asked for, at a few microseconds a row. */
+function linuxProcessTable(procRoot = '/proc') {
+    const cache = new Map();
+    return {
+        row(pid) {
+            if (!cache.has(pid)) {
+                let row;
+                try {
+                    row = parseStatRow((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    row = undefined;
+                }
+                cache.set(pid, row);
+            }
+            return cache.get(pid);
+        },
+    };
+}
+/** Parses `ps -A -o pid=,ppid=,lstart=` run with `LC_ALL=C TZ=UTC`. */
+function parsePsTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const row = { pid: Number(match[1]), ppid: Number(match[2]) };
+        const started = Date.parse(`${match[3].trim()} UTC`);
+        if (match[3].trim() !== '' && Number.isFinite(started))
+            row.start = started / 1000;
+        rows.push(row);
+    }
+    return rows;
+}
+/** Parses `wmic process get ParentProcessId,ProcessId /format:csv` (Node,ParentProcessId,ProcessId). */
+function parseWmicTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const cells = line.trim().split(',');
+        if (cells.length < 3)
+            continue;
+        const ppid = Number(cells[cells.length - 2]);
+        const pid = Number(cells[cells.length - 1]);
+        if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
+            rows.push({ pid, ppid });
+    }
+    return rows;
+}
+/** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
+const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+/** Reads the whole table once with a tool (macOS, BSDs, Windows). */
+async function snapshotProcessTable(platform = process.platform, run = run_tool/* runTool */.q) {
+    if (platform === 'linux' || platform === 'android')
+        return linuxProcessTable();
+    if (platform === 'win32') {
+        const wmic = await run((0,windows_system_tool/* windowsSystemTool */.x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        if (wmic.code === 0)
+            return tableOf(parseWmicTable(wmic.stdout));
+        const ps = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        return tableOf(parsePsTable(ps.stdout));
+    }
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
+        timeoutMs: 5000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+    });
+    return tableOf(parsePsTable(ps.stdout));
+}
+/** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
+const MAX_DEPTH = 256;
+/** Whether `pid` is `root` or one of its descendants, by walking `pid`'s parents up. */
+function isInTree(root, pid, table) {
+    let current = pid;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+        if (current === root)
+            return true;
+        if (current <= 1)
+            return false;
+        const row = table.row(current);
+        if (!row || row.ppid === current)
+            return false;
+        current = row.ppid;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/ready/ready-deps.ts
+/** The real system behind the readiness checks: loopback connects, /proc, lsof, netstat, ps. */
+
+
+
+
+
+/** This machine, as the readiness checks see it. */
+function readyDeps(platform = process.platform) {
+    const linux = platform === 'linux' || platform === 'android';
+    return {
+        families: loopbackFamilies(),
+        connect: (port, families) => connectLoopbacks(port, families),
+        findHolders: lookup/* findHoldersWhenNeeded */.w,
+        ...(linux
+            ? {
+                countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,
+            }
+            : {}),
+        processTable: () => snapshotProcessTable(platform),
+        httpGet: (address, port, path) => httpGet(address, port, path),
+    };
+}
+/** The start of `pid` in the units of this machine's process table (for the Docker rule). */
+async function processStart(pid, platform = process.platform) {
+    const table = platform === 'linux' || platform === 'android'
+        ? linuxProcessTable()
+        : await snapshotProcessTable(platform);
+    return table.row(pid)?.start;
+}
+
+// EXTERNAL MODULE: ./src/ready/ready-options.ts
+var ready_options = __nccwpck_require__(6459);
+;// CONCATENATED MODULE: ./src/ready/holder-ownership.ts
+
+/** Whether a holder is Docker's (a `docker-proxy`, or a process docker named a container for). */
+function isDockerHolder(holder) {
+    return holder.container !== undefined;
+}
+/**
+ * The Docker rule: bound after the command started, known either from having seen the port
+ * free since, or from the holder process's own start time (one `docker-proxy` is started per
+ * published port, when the port is bound).
+ */
+function boundAfterStart(holder, facts) {
+    if (facts.seenFreeSinceStart)
+        return true;
+    const start = facts.expected.start;
+    if (holder.pid === undefined || start === undefined)
+        return false;
+    const holderStart = facts.table.row(holder.pid)?.start;
+    return holderStart !== undefined && holderStart >= start;
+}
+/**
+ * Classifies one holder:
+ * - a process in the expected process's tree is ours;
+ * - a Docker holder is ours when it was bound after the command started;
+ * - a process this user cannot see (another user's, e.g. a `sudo` child or a root
+ *   `docker-proxy` docker did not name) is ours only when the port was seen free after the
+ *   command started; one that was there before is a stranger;
+ * - once the command has exited with code 0 (it daemonized), a holder of a port seen free
+ *   since it started is ours;
+ * - anything else is a stranger.
+ */
+function classifyHolder(holder, facts) {
+    if (holder.pid !== undefined && isInTree(facts.expected.pid, holder.pid, facts.table))
+        return 'ours';
+    if (facts.exitedCleanly && facts.seenFreeSinceStart)
+        return 'ours';
+    if (isDockerHolder(holder))
+        return boundAfterStart(holder, facts) ? 'ours' : 'stranger';
+    if (holder.pid === undefined && holder.hidden)
+        return facts.seenFreeSinceStart ? 'ours' : 'stranger';
+    return 'stranger';
+}
+/** The holders that are not the expected process's. */
+function strangers(holders, facts) {
+    return holders.filter((h) => classifyHolder(h, facts) === 'stranger');
+}
+
+;// CONCATENATED MODULE: ./src/ready/port-check.ts
+/**
+ * One look at one port: is it ready, still to come, or taken by a stranger? TCP is ready when a
+ * socket listens there and a connection succeeds on the loopback address of each family it
+ * listens on; UDP when a socket is bound. A connect answers most looks on its own: the holder
+ * lookup (a walk of the process table) runs only once something answers, and once per server.
+ */
+
+
+
+
+const familyOf = (address) => {
+    const v = (0,external_node_net_.isIP)(address.replace(/%.*$/, ''));
+    return v === 4 ? 4 : v === 6 ? 6 : undefined;
+};
+const occupying = (h) => h.protocol === 'udp' ? h.state !== 'time-wait' : h.state === 'listen';
+/**
+ * Watches one port across looks. It remembers whether the port was seen free since the watch
+ * began (the Docker rule) and whose holders it has already verified, so a server that answers
+ * 503 for a while is not looked up on every tick.
+ */
+class PortWatch {
+    target;
+    ctx;
+    seenFree = false;
+    verified;
+    constructor(target, ctx) {
+        this.target = target;
+        this.ctx = ctx;
+    }
+    /** Whether the port had nothing on it at some look since the watch began. */
+    get seenFreeSinceStart() {
+        return this.seenFree;
+    }
+    markFree() {
+        this.seenFree = true;
+        this.verified = undefined;
+        return { kind: 'waiting', waiting: { why: 'nothing-listens', target: this.target } };
+    }
+    /**
+     * The holders of this port, checked against the expected process: a stranger when any is
+     * not its; undefined when nothing could be seen.
+     */
+    async holders() {
+        if (this.verified)
+            return { holders: this.verified };
+        const { deps, expected } = this.ctx;
+        const found = (await deps.findHolders([{ port: this.target.port, protocol: this.target.protocol }])).filter((h) => h.port === this.target.port && occupying(h));
+        if (found.length === 0)
+            return undefined;
+        if (expected) {
+            const foreign = strangers(found, {
+                expected,
+                table: await deps.processTable(),
+                seenFreeSinceStart: this.seenFree,
+                exitedCleanly: this.ctx.exitedCleanly === true,
+            });
+            if (foreign.length > 0)
+                return { stranger: foreign };
+        }
+        this.verified = found;
+        return { holders: found };
+    }
+    /** Looks once. */
+    async look() {
+        return this.target.protocol === 'udp' ? this.lookUdp() : this.lookTcp();
+    }
+    async lookUdp() {
+        const count = this.ctx.deps.countUdpSockets?.(this.target.port);
+        if (count === 0)
+            return this.markFree();
+        const seen = await this.holders();
+        if (seen === undefined) {
+            // The socket table shows a socket but no process could be found for it: not ours to claim.
+            if (count === undefined)
+                return this.markFree();
+            if (this.ctx.expected)
+                return {
+                    kind: 'waiting',
+                    waiting: { why: 'holder-unseen', target: this.target, accepts: [] },
+                };
+            return { kind: 'ready', ready: { target: this.target, accepts: [], holders: [] } };
+        }
+        if ('stranger' in seen)
+            return { kind: 'stranger', target: this.target, holders: seen.stranger };
+        return { kind: 'ready', ready: { target: this.target, accepts: [], holders: seen.holders } };
+    }
+    async lookTcp() {
+        const { deps } = this.ctx;
+        const answers = await deps.connect(this.target.port, deps.families);
+        const accepts = deps.families.filter((f) => answers[f] === 'accepted');
+        if (accepts.length === 0) {
+            const definite = deps.families.every((f) => isDefinitelyClosed(answers[f]));
+            if (definite)
+                return this.markFree();
+            return { kind: 'waiting', waiting: { why: 'nothing-listens', target: this.target } };
+        }
+        const seen = await this.holders();
+        if (seen && 'stranger' in seen)
+            return { kind: 'stranger', target: this.target, holders: seen.stranger };
+        if (!seen && this.ctx.expected)
+            return { kind: 'waiting', waiting: { why: 'holder-unseen', target: this.target, accepts } };
+        const holders = seen?.holders ?? [];
+        // The families it listens on: from its addresses when the lookup saw them, else what accepted.
+        const listened = new Set();
+        for (const h of holders)
+            for (const a of h.addresses) {
+                const f = familyOf(a);
+                if (f !== undefined && deps.families.includes(f))
+                    listened.add(f);
+            }
+        const refused = [...listened].filter((f) => !accepts.includes(f));
+        if (refused.length > 0)
+            return {
+                kind: 'waiting',
+                waiting: { why: 'family-refused', target: this.target, accepts, refused, holders },
+            };
+        const ready = { target: this.target, accepts, holders };
+        if (accepts.length === 1 && deps.families.length > 1)
+            ready.oneFamilyOnly = accepts[0];
+        if (this.ctx.httpPath !== undefined) {
+            const answer = await deps.httpGet(LOOPBACK[accepts[0]], this.target.port, this.ctx.httpPath);
+            if (!httpReady(answer))
+                return { kind: 'waiting', waiting: { why: 'http', target: this.target, answer, accepts } };
+            ready.httpStatus = answer.status;
+        }
+        return { kind: 'ready', ready };
+    }
+    /** Who holds the port now, for a message at the end (a full lookup; any state). */
+    async currentHolders() {
+        const all = await this.ctx.deps.findHolders([
+            { port: this.target.port, protocol: this.target.protocol },
+        ]);
+        return all.filter((h) => h.port === this.target.port);
+    }
+}
+function isDefinitelyClosed(verdict) {
+    return verdict === 'refused' || verdict === 'unavailable';
+}
+
+;// CONCATENATED MODULE: ./src/ready/wait-loop.ts
+
+const FIRST_DELAY_MS = 10;
+const MAX_DELAY_MS = 500;
+const GROWTH = 1.6;
+/** Sleeps until `ms` passed, the process ended or the signal aborted (then rejects). */
+function pause(ms, ended, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const finish = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(finish, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void ended?.then(finish);
+    });
+}
+/** Waits until every target is ready; see {@link WaitOutcome} for every way it ends. */
+async function waitUntilReady(targets, options) {
+    const began = Date.now();
+    const elapsed = () => Date.now() - began;
+    const expected = options.process
+        ? {
+            pid: options.process.pid,
+            ...(options.processStart !== undefined ? { start: options.processStart } : {}),
+        }
+        : undefined;
+    const firstTcp = targets.find((t) => t.protocol === 'tcp');
+    const watches = targets.map((target) => new PortWatch(target, {
+        deps: options.deps,
+        ...(expected ? { expected } : {}),
+        ...(options.http !== undefined && target === firstTcp ? { httpPath: options.http } : {}),
+    }));
+    const ready = new Map();
+    const readyList = () => watches.flatMap((w) => (ready.has(w) ? [ready.get(w)] : []));
+    let waiting = new Map();
+    const missing = async () => Promise.all(watches
+        .filter((w) => !ready.has(w))
+        .map(async (w) => ({
+        waiting: waiting.get(w) ?? { why: 'nothing-listens', target: w.target },
+        holders: await w.currentHolders().catch(() => []),
+    })));
+    let delay = FIRST_DELAY_MS;
+    for (;;) {
+        options.signal?.throwIfAborted();
+        const exit = await options.process?.exited();
+        if (exit?.code === 0)
+            for (const w of watches)
+                w.ctx.exitedCleanly = true;
+        const looks = await Promise.all(watches.filter((w) => !ready.has(w)).map(async (w) => [w, await w.look()]));
+        waiting = new Map();
+        for (const [watch, look] of looks) {
+            if (look.kind === 'stranger')
+                return {
+                    ok: false,
+                    reason: 'stranger',
+                    target: look.target,
+                    holders: look.holders,
+                    ready: readyList(),
+                    elapsedMs: elapsed(),
+                };
+            if (look.kind === 'ready')
+                ready.set(watch, look.ready);
+            else
+                waiting.set(watch, look.waiting);
+        }
+        if (ready.size === watches.length)
+            return { ok: true, ready: readyList(), elapsedMs: elapsed() };
+        // The look that followed the exit was its last chance (a `docker compose up -d` that has
+        // handed its ports to docker and left).
+        if (exit)
+            return {
+                ok: false,
+                reason: 'exited',
+                exit,
+                ready: readyList(),
+                missing: await missing(),
+                elapsedMs: elapsed(),
+            };
+        options.onRound?.([...waiting.values()], elapsed());
+        const left = options.timeoutMs - elapsed();
+        if (left <= 0)
+            return {
+                ok: false,
+                reason: 'timeout',
+                ready: readyList(),
+                missing: await missing(),
+                elapsedMs: elapsed(),
+            };
+        await pause(Math.min(delay, left), options.process?.ended, options.signal);
+        delay = Math.min(delay * GROWTH, MAX_DELAY_MS);
+    }
+}
+
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
+;// CONCATENATED MODULE: ./src/ready/watched-process.ts
+
+
+
+/** Watches a child port-guard spawned: its exit is known the moment it happens. */
+function watchChild(child) {
+    let exit = child.exitCode !== null || child.signalCode !== null
+        ? { code: child.exitCode, signal: child.signalCode }
+        : undefined;
+    const ended = new Promise((resolve) => {
+        if (exit)
+            resolve(exit);
+        child.once('exit', (code, signal) => {
+            exit = { code, signal };
+            resolve(exit);
+        });
+    });
+    return { pid: child.pid, exited: async () => exit, ended };
+}
+/**
+ * The exit code of an unreaped zombie, from field 52 of `/proc/<pid>/stat` (Linux 3.5+):
+ * the `waitpid` status, whose high byte is the code and low 7 bits the signal.
+ */
+function zombieExit(statText) {
+    const close = statText.lastIndexOf(')');
+    const fields = statText
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    if (fields[0] !== 'Z')
+        return undefined;
+    const status = Number(fields[49]);
+    if (!Number.isSafeInteger(status))
+        return { code: null, signal: null };
+    const signalNumber = status & 0x7f;
+    if (signalNumber !== 0)
+        return { code: null, signal: signalName(signalNumber) };
+    return { code: (status >> 8) & 0xff, signal: null };
+}
+function signalName(n) {
+    const entry = Object.entries(external_node_os_.constants.signals).find(([, v]) => v === n);
+    return entry ? entry[0] : null;
+}
+/**
+ * Watches a process named by pid (and, when known, start token, so a reused pid reads as the
+ * end of the original). Its end is noticed on the next `exited()` call.
+ */
+function watchPid(pid, start) {
+    let resolveEnded;
+    const ended = new Promise((resolve) => (resolveEnded = resolve));
+    let exit;
+    return {
+        pid,
+        ended,
+        async exited() {
+            if (exit)
+                return exit;
+            let zombie;
+            if (process.platform === 'linux') {
+                try {
+                    zombie = zombieExit((0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    // Gone: its parent has collected it, and its code with it.
+                }
+            }
+            const identity = zombie ? undefined : await (0,process_identity/* processIdentity */.I9)(pid);
+            const alive = identity !== undefined &&
+                (start === undefined || identity.start === undefined || identity.start === start);
+            if (alive)
+                return undefined;
+            exit = zombie ?? { code: null, signal: null };
+            resolveEnded(exit);
+            return exit;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ready/wait-request.ts
+/**
+ * One readiness wait as every front runs it: the raw options checked together (each problem
+ * naming its input), then the poll loop bound to the process, then the words for the result.
+ */
+
+
+
+
+
+
+/** Checks a wait's options together; throws InputErrors with every problem. */
+async function parseWaitRequest(raw, names) {
+    const errors = [];
+    const attempt = async (fn) => {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (err instanceof InputError) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const targets = await attempt(() => parseReadyTargets(raw.ports, names.ports));
+    const timeoutSeconds = await attempt(() => parseReadyTimeout(raw.timeout, names.timeout));
+    const http = await attempt(() => parseHttpPath(raw.http, names.http));
+    const pid = await attempt(() => parseLivePid(raw.pid, names.pid));
+    if (http !== undefined && targets && !targets.some((t) => t.protocol === 'tcp'))
+        errors.push(new InputError(names.http, `${names.http}: needs a TCP port to send the GET to; every port given is UDP`));
+    if (errors.length > 0)
+        throw new InputErrors(errors);
+    return {
+        targets: targets,
+        timeoutSeconds: timeoutSeconds,
+        ...(pid ? { pid } : {}),
+        ...(http !== undefined ? { http } : {}),
+    };
+}
+/** Runs a checked wait to its end. Rejects only when the signal aborts. */
+async function runWait(request, options = {}) {
+    const watched = options.process ?? (request.pid ? watchPid(request.pid.pid, request.pid.start) : undefined);
+    const start = watched ? await processStart(watched.pid) : undefined;
+    const outcome = await waitUntilReady(request.targets, {
+        timeoutMs: request.timeoutSeconds * 1000,
+        deps: options.deps ?? readyDeps(),
+        ...(watched ? { process: watched } : {}),
+        ...(start !== undefined ? { processStart: start } : {}),
+        ...(request.http !== undefined ? { http: request.http } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onRound ? { onRound: options.onRound } : {}),
+    });
+    const label = watched
+        ? { pid: watched.pid, ...(options.role ? { role: options.role } : {}) }
+        : undefined;
+    return {
+        outcome,
+        ready: outcome.ready.map(readyMessage),
+        warnings: outcome.ready.flatMap((r) => familyWarning(r) ?? []),
+        errors: failureMessages(outcome, request.timeoutSeconds, label),
+    };
+}
+
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
+;// CONCATENATED MODULE: ./src/action/server-step.ts
+/**
+ * The action's `run` input: start the server once the ports are assigned, wait until it
+ * listens on every port (or fail fast), and in the post step stop it and print its log.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The grace a cancelled step gives the server: the runner kills the step 7.5 s after SIGINT. */
+const CANCEL_GRACE_MS = 5000;
+/** The server's environment: the step's own, without the action's inputs, plus the ports. */
+function serverEnv(result) {
+    const env = {};
+    for (const [name, value] of Object.entries(process.env))
+        if (!/^INPUT_/i.test(name))
+            env[name] = value;
+    for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
+        env[name] = value;
+    env.PORT = String(result.assignments[0].port);
+    return env;
+}
+/** The last lines of the server's log, made safe for one annotation. */
+function logTail(record) {
+    const tail = lastLines(record.logPath, 20);
+    if (tail === '')
+        return '';
+    return `\nLast lines of its output (${record.logPath}):\n${tail.split('\n').map(messages/* printable */.g$).join('\n')}`;
+}
+/**
+ * Starts the server and waits for it. Returns whether the step may succeed. On failure or
+ * cancellation the server is stopped and the run's leases are returned before this returns.
+ */
+async function startServerStep(io, plan, result, leases) {
+    const logPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `port-guard-server-${(0,external_node_crypto_.randomUUID)()}.log`);
+    const { child, record } = await (0,server_process/* startServer */.UD)({
+        command: plan.command,
+        shell: plan.shell,
+        env: serverEnv(result),
+        logPath,
+    });
+    // Saved at once: whatever happens next, the post step can stop it.
+    io.saveState(state/* StateKey */.z.Server, JSON.stringify(record));
+    io.info(`port-guard: started the server (pid ${record.pid}, ${plan.shell.name}); its output goes to ${logPath}`);
+    // The step must be able to end while the server runs on.
+    child.unref();
+    if (plan.timeoutSeconds === 0) {
+        io.info('port-guard: ready-timeout is 0: not waiting for the server');
+        return true;
+    }
+    let given;
+    const giveUp = (graceMs) => (given ??= (async () => {
+        await (0,server_process/* stopServer */.gG)(record, graceMs !== undefined ? { graceMs } : {});
+        if (leases)
+            await (0,lease_registry/* releaseLeases */.Rc)(leases.dir, { ownerId: leases.ownerId }).catch(() => []);
+    })());
+    try {
+        // The stop runs inside the cancellation scope: the runner's SIGTERM that follows its
+        // SIGINT must not cut it short.
+        const report = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => runWait({
+            targets: result.assignments.flatMap((a) => (0,port_spec/* protocolsOf */.LE)(a.protocol).map((protocol) => ({ name: a.name, port: a.port, protocol }))),
+            timeoutSeconds: plan.timeoutSeconds,
+            ...(plan.http !== undefined ? { http: plan.http } : {}),
+        }, { process: watchChild(child), role: 'the server', signal }).catch(async (err) => {
+            if (err instanceof cancellation/* CancelledError */.cc)
+                await giveUp(CANCEL_GRACE_MS);
+            throw err;
+        }));
+        for (const line of report.warnings)
+            io.annotate('warning', line);
+        if (report.outcome.ok) {
+            for (const line of report.ready)
+                io.info(line);
+            return true;
+        }
+        io.annotate('error', report.errors.join('\n') + logTail(record), 'port-guard: the server is not ready');
+        await giveUp();
+        return false;
+    }
+    catch (err) {
+        if (!(err instanceof cancellation/* CancelledError */.cc))
+            throw err;
+        await giveUp(CANCEL_GRACE_MS);
+        io.annotate('error', `port-guard: ${(0,messages/* cancelledMessage */.$6)(err)}; the server was stopped`);
+        io.setExitCode(err.exitCode);
+        return false;
+    }
+}
+const STOPPED = {
+    'not-running': 'had already exited',
+    stopped: 'stopped (SIGTERM)',
+    killed: 'killed (it did not stop within 10 s of SIGTERM)',
+};
+/** The post step's part: stop the server, then print its log in a collapsed group. */
+async function stopServerStep(io, record) {
+    const outcome = await (0,server_process/* stopServer */.gG)(record);
+    io.info(`port-guard: the server (pid ${record.pid}) ${STOPPED[outcome]}`);
+    const log = lastLines(record.logPath, 2000, 1024 * 1024);
+    io.group(`port-guard: output of the server (${record.logPath})`, log === '' ? '(no output)' : log);
+}
+
+
+/***/ }),
+
+/***/ 3175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ readMainStepState),
 /* harmony export */   z: () => (/* binding */ StateKey)
 /* harmony export */ });
-/* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2770);
+/* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9721);
+/* harmony import */ var _ready_server_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7980);
+
 
 const StateKey = {
     /** Saved first by the main step: one bundle serves both steps. */
@@ -38542,29 +39127,108 @@ const StateKey = {
     LeaseDir: 'leaseDir',
     LeaseOwner: 'leaseOwner',
     HandedOut: 'handedOut',
+    /** The `run` server: pid, start token and log file (a ServerRecord as JSON). */
+    Server: 'server',
 };
 function readMainStepState(io) {
     const dir = io.getState(StateKey.LeaseDir);
     const ownerId = io.getState(StateKey.LeaseOwner);
+    const server = (0,_ready_server_process_js__WEBPACK_IMPORTED_MODULE_1__/* .parseServerRecord */ .en)(io.getState(StateKey.Server));
     return {
         isPost: io.getState(StateKey.IsPost) === 'true',
         ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
         handedOut: (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHandedOutPorts */ .sL)(io.getState(StateKey.HandedOut)),
+        ...(server ? { server } : {}),
     };
 }
 
 
 /***/ }),
 
-/***/ 4164:
+/***/ 1656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
+ * The allocator returns every lease it took before this error leaves it.
+ */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`cancelled by ${signal}`);
+        this.name = 'CancelledError';
+        this.signal = signal;
+    }
+    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    get exitCode() {
+        return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
+    }
+}
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
+ * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
+ * started.
+ */
+async function withSignalCancellation(fn) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const result = await fn(controller.signal);
+        // A signal during the last moments of a successful run still cancels it.
+        controller.signal.throwIfAborted();
+        return result;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
 /* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/* unused harmony export COMMAND_LINE_MAX */
 /**
  * Turns a process's argument list into one short line that is safe to put into an
  * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
@@ -38614,7 +39278,7 @@ function splitProcCmdline(raw) {
 
 /***/ }),
 
-/***/ 4578:
+/***/ 1593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38622,7 +39286,7 @@ function splitProcCmdline(raw) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4164);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
 
 const OCCUPYING_STATES = new Set(['listen', 'bound']);
 function hostPort(ip, port) {
@@ -38692,7 +39356,508 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 1788:
+/***/ 8839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ nameContainers),
+/* harmony export */   Ox: () => (/* binding */ dockerProxyTarget),
+/* harmony export */   f_: () => (/* binding */ isDockerProxy)
+/* harmony export */ });
+/* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9807);
+
+/** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
+function isDockerProxy(command, argv) {
+    if (command === 'docker-proxy')
+        return true;
+    const first = argv[0];
+    return first !== undefined && /(^|[/\\])docker-proxy(\.exe)?$/.test(first);
+}
+/** Reads one Go-style flag (`-name v`, `--name v`, `-name=v`, `--name=v`) from an argument list. */
+function flagValue(argv, name) {
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const match = /^--?([\w-]+)(?:=(.*))?$/.exec(arg);
+        if (!match || match[1] !== name)
+            continue;
+        if (match[2] !== undefined)
+            return match[2];
+        return argv[i + 1];
+    }
+    return undefined;
+}
+/**
+ * Reads `-container-ip` and `-container-port` from a `docker-proxy` argument list; undefined when
+ * neither is there.
+ */
+function dockerProxyTarget(argv) {
+    const ip = flagValue(argv, 'container-ip');
+    const portText = flagValue(argv, 'container-port');
+    const port = portText !== undefined && /^\d{1,5}$/.test(portText) ? Number(portText) : undefined;
+    if (ip === undefined && port === undefined)
+        return undefined;
+    const target = {};
+    if (ip !== undefined && ip !== '')
+        target.ip = ip;
+    if (port !== undefined)
+        target.port = port;
+    return target;
+}
+/** The arguments port-guard passes to `docker`. */
+const DOCKER_PS_ARGS = ['ps', '--no-trunc', '--format', '{{.ID}}\t{{.Names}}\t{{.Ports}}'];
+/** Parses the output of `docker` run with {@link DOCKER_PS_ARGS}. */
+function parseDockerPs(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const [id, names, ports = ''] = line.split('\t');
+        if (!id || !names)
+            continue;
+        // A linked container lists several names; the first is its own.
+        rows.push({ id, name: names.split(',')[0], ports });
+    }
+    return rows;
+}
+/**
+ * Where a `docker ps` Ports column maps `hostPort` on `protocol`. Entries look like
+ * `0.0.0.0:8080->80/tcp`, `[::]:8080->80/tcp`, `:::8080->80/tcp` or ranges
+ * `0.0.0.0:8000-8001->8000-8001/tcp`.
+ */
+function publishedPorts(ports, hostPort, protocol) {
+    const mapped = [];
+    for (const entry of ports.split(',')) {
+        const match = /^(.*):(\d+)(?:-(\d+))?->(\d+)(?:-(\d+))?\/(\w+)$/.exec(entry.trim());
+        if (!match || match[6] !== protocol)
+            continue;
+        const lo = Number(match[2]);
+        const hi = match[3] === undefined ? lo : Number(match[3]);
+        if (hostPort < lo || hostPort > hi)
+            continue;
+        const hostIp = match[1].replace(/^\[(.*)\]$/, '$1');
+        mapped.push({ hostIp, containerPort: Number(match[4]) + (hostPort - lo) });
+    }
+    return mapped;
+}
+/** Whether a `docker ps` Ports column publishes `hostPort` (to `containerPort`, when given). */
+function publishes(ports, hostPort, protocol, containerPort) {
+    return publishedPorts(ports, hostPort, protocol).some((p) => containerPort === undefined || p.containerPort === containerPort);
+}
+/**
+ * Processes that hold a published port for Docker other than `docker-proxy`: Docker Desktop
+ * on macOS and Windows, rootless Docker. Compared in lower case.
+ */
+const DOCKER_FORWARDERS = new Set([
+    'com.docker.backend',
+    'com.docker.backend.exe',
+    'com.docker.vpnkit',
+    'vpnkit-bridge',
+    'wslrelay.exe',
+    'rootlessport',
+]);
+/**
+ * Whether docker may know who this holder is: a `docker-proxy` not yet named, another Docker
+ * forwarder, or a process this user cannot see (on a GitHub runner, the root-owned
+ * `docker-proxy` of a service container is hidden from the `runner` user).
+ */
+function asksDocker(h) {
+    if (h.container)
+        return h.container.name === undefined;
+    if (h.hidden)
+        return true;
+    return h.command !== undefined && DOCKER_FORWARDERS.has(h.command.toLowerCase());
+}
+/**
+ * Names the container behind holders docker may know (see `asksDocker`), when `docker ps`
+ * answers and exactly one running container publishes that host port: a `docker-proxy`
+ * gets `container.name`; a hidden process or another forwarder gets `container` with the
+ * name and the container port. Returns the same holders; when docker is absent, refuses or
+ * is slow, they are returned as they were.
+ */
+async function nameContainers(holders, options = {}) {
+    if (!holders.some(asksDocker))
+        return holders;
+    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .runTool */ .q;
+    const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
+        timeoutMs: options.timeoutMs ?? 1500,
+        env: options.env,
+    });
+    if (result.code !== 0)
+        return holders;
+    const rows = parseDockerPs(result.stdout);
+    for (const holder of holders) {
+        if (!asksDocker(holder))
+            continue;
+        const wanted = holder.container?.port;
+        const matches = rows.flatMap((r) => publishedPorts(r.ports, holder.port, holder.protocol)
+            .filter((p) => wanted === undefined || p.containerPort === wanted)
+            // For a process nobody can see, the address must match too, or any root process on
+            // that port would be taken for docker's.
+            .filter((p) => !holder.hidden || holder.addresses.includes(p.hostIp))
+            .map((p) => ({ name: r.name, port: p.containerPort })));
+        const names = new Set(matches.map((m) => m.name));
+        if (names.size !== 1)
+            continue;
+        const [match] = matches;
+        if (holder.container)
+            holder.container.name = match.name;
+        else
+            holder.container = { name: match.name, port: match.port };
+    }
+    return holders;
+}
+
+
+/***/ }),
+
+/***/ 8177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QE: () => (/* binding */ blockingSocketsLinux),
+  l0: () => (/* binding */ findHoldersLinux)
+});
+
+// UNUSED EXPORTS: blockingSockets, parsePasswd
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(2657);
+// EXTERNAL MODULE: ./src/holders/docker.ts
+var docker = __nccwpck_require__(8839);
+;// CONCATENATED MODULE: ./src/holders/proc-net.ts
+// The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
+const TCP_STATES = {
+    0x01: 'established',
+    0x02: 'syn-sent',
+    0x03: 'syn-recv',
+    0x04: 'fin-wait-1',
+    0x05: 'fin-wait-2',
+    0x06: 'time-wait',
+    // TCP_CLOSE: for a TCP socket in the table, bound but neither listening nor connected.
+    0x07: 'bound',
+    0x08: 'close-wait',
+    0x09: 'last-ack',
+    0x0a: 'listen',
+    0x0b: 'closing',
+    0x0c: 'new-syn-recv',
+};
+/**
+ * Names a `/proc/net` state code. UDP reuses the TCP numbers: `07` is an unconnected (bound)
+ * socket, `01` one that called `connect()`.
+ */
+function socketStateName(code, protocol) {
+    if (protocol === 'udp') {
+        if (code === 0x07)
+            return 'bound';
+        if (code === 0x01)
+            return 'connected';
+    }
+    return TCP_STATES[code] ?? `state-${code.toString(16).padStart(2, '0').toUpperCase()}`;
+}
+/** Turns one printed 32-bit word into its four bytes in network order. */
+function wordBytes(word, order) {
+    const value = Number.parseInt(word, 16);
+    const bytes = [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+    // The kernel prints the word as the host reads it from memory; on a little-endian host the
+    // network-order bytes come out reversed.
+    return order === 'LE' ? bytes.reverse() : bytes;
+}
+/**
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
+function decodeProcNetAddress(hex, order = 'LE') {
+    if (hex.length === 8)
+        return wordBytes(hex, order).join('.');
+    if (hex.length === 32) {
+        const bytes = [];
+        for (let i = 0; i < 32; i += 8)
+            bytes.push(...wordBytes(hex.slice(i, i + 8), order));
+        return formatIPv6(bytes);
+    }
+    throw new Error(`not a /proc/net address: ${hex}`);
+}
+const ENDPOINT = /^([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})$/;
+/**
+ * Parses the text of one `/proc/net/{tcp,tcp6,udp,udp6}` file. Rows that do not have the
+ * expected shape (the header, a truncated last line) are skipped, not fatal: the kernel may add
+ * columns at the end, which are ignored.
+ */
+function parseProcNet(text, protocol, order = 'LE') {
+    const sockets = [];
+    for (const line of text.split('\n')) {
+        const fields = line.trim().split(/\s+/);
+        // sl, local, remote, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode, ...
+        if (fields.length < 10 || !/^\d+:$/.test(fields[0]))
+            continue;
+        const local = ENDPOINT.exec(fields[1]);
+        const remote = ENDPOINT.exec(fields[2]);
+        if (!local || !remote || !/^[0-9A-Fa-f]{2}$/.test(fields[3]))
+            continue;
+        if (!/^\d+$/.test(fields[7]) || !/^\d+$/.test(fields[9]))
+            continue;
+        sockets.push({
+            protocol,
+            family: local[1].length === 8 ? 4 : 6,
+            localAddress: decodeProcNetAddress(local[1], order),
+            localPort: Number.parseInt(local[2], 16),
+            remoteAddress: decodeProcNetAddress(remote[1], order),
+            remotePort: Number.parseInt(remote[2], 16),
+            state: socketStateName(Number.parseInt(fields[3], 16), protocol),
+            uid: Number(fields[7]),
+            inode: Number(fields[9]),
+        });
+    }
+    return sockets;
+}
+
+;// CONCATENATED MODULE: ./src/holders/linux.ts
+/**
+ * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
+ * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
+ * `/etc/passwd`.
+ */
+
+
+
+
+
+/** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
+function parsePasswd(text) {
+    const users = new Map();
+    for (const line of text.split('\n')) {
+        if (line.startsWith('#'))
+            continue;
+        const [name, , uid] = line.split(':');
+        if (!name || uid === undefined || !/^\d+$/.test(uid))
+            continue;
+        const id = Number(uid);
+        if (!users.has(id))
+            users.set(id, name);
+    }
+    return users;
+}
+// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
+const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
+/**
+ * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
+ * socket, on that local port. Only when there are none, the other sockets with that local port
+ * (TIME_WAIT, an outgoing connection) are what blocks it.
+ */
+function blockingSockets(sockets, query) {
+    const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
+    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+    return occupying.length > 0 ? occupying : onPort;
+}
+function readText(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads each needed `/proc/net` table once. A missing table (IPv6 disabled) counts as empty. */
+function readSockets(procRoot, protocols, order) {
+    const sockets = [];
+    for (const protocol of protocols) {
+        for (const file of [protocol, `${protocol}6`]) {
+            const text = readText(`${procRoot}/net/${file}`);
+            if (text !== undefined)
+                sockets.push(...parseProcNet(text, protocol, order));
+        }
+    }
+    return sockets;
+}
+const SOCKET_LINK = /^socket:\[(\d+)\]$/;
+/**
+ * Maps socket inodes to the pid holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
+ * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. `/proc`
+ * lists pids in ascending order, so a socket shared after a fork maps to its lowest pid,
+ * usually the parent that opened it; the walk stops once every inode has a pid.
+ */
+function mapInodesToPids(procRoot, inodes) {
+    const owners = new Map();
+    let unreadable = false;
+    const denied = (error) => {
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ESRCH')
+            unreadable = true;
+    };
+    if (inodes.size === 0)
+        return { owners, unreadable };
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(procRoot);
+    }
+    catch {
+        return { owners, unreadable: true };
+    }
+    const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
+    pids.sort((a, b) => a - b);
+    for (const pid of pids) {
+        let fds;
+        try {
+            fds = (0,external_node_fs_.readdirSync)(`${procRoot}/${pid}/fd`);
+        }
+        catch (error) {
+            denied(error);
+            continue;
+        }
+        for (const fd of fds) {
+            let link;
+            try {
+                link = (0,external_node_fs_.readlinkSync)(`${procRoot}/${pid}/fd/${fd}`);
+            }
+            catch (error) {
+                denied(error);
+                continue;
+            }
+            const match = SOCKET_LINK.exec(link);
+            if (!match)
+                continue;
+            const inode = Number(match[1]);
+            if (inodes.has(inode) && !owners.has(inode))
+                owners.set(inode, pid);
+        }
+        if (owners.size === inodes.size)
+            break;
+    }
+    return { owners, unreadable };
+}
+function readProcess(procRoot, pid) {
+    const comm = readText(`${procRoot}/${pid}/comm`);
+    let argv = [];
+    try {
+        argv = (0,command_line/* splitProcCmdline */.Jn)((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`));
+    }
+    catch {
+        // Gone meanwhile: what we have is still worth reporting.
+    }
+    // The effective uid of the process: the socket's own uid is its creator's, which differs
+    // when a socket is handed over (systemd socket activation).
+    const status = readText(`${procRoot}/${pid}/status`);
+    const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
+    const info = { argv };
+    const command = comm === undefined ? '' : (0,command_line/* singleLine */.pF)(comm);
+    if (command !== '')
+        info.command = command;
+    if (uidLine)
+        info.uid = Number(uidLine[1]);
+    return info;
+}
+/**
+ * The sockets that make each queried port busy, from the `/proc/net` tables alone: no walk of
+ * every process's descriptors. A cheap "is anything bound there?" for polling.
+ */
+function blockingSocketsLinux(queries, options = {}) {
+    const sockets = readSockets(options.procRoot ?? '/proc', new Set(queries.map((q) => q.protocol)), options.byteOrder ?? (0,external_node_os_.endianness)());
+    return queries.map((query) => blockingSockets(sockets, query));
+}
+/** Finds who holds the queried ports, reading each needed `/proc/net` table once. */
+async function findHoldersLinux(queries, options = {}) {
+    const procRoot = options.procRoot ?? '/proc';
+    const order = options.byteOrder ?? (0,external_node_os_.endianness)();
+    const sockets = readSockets(procRoot, new Set(queries.map((q) => q.protocol)), order);
+    const perQuery = queries.map((query) => ({ query, sockets: blockingSockets(sockets, query) }));
+    const inodes = new Set(perQuery.flatMap((q) => q.sockets.map((s) => s.inode)).filter((i) => i > 0));
+    const { owners, unreadable } = mapInodesToPids(procRoot, inodes);
+    const processes = new Map();
+    let users;
+    const userName = (uid) => {
+        users ??= parsePasswd(readText(options.passwdPath ?? '/etc/passwd') ?? '');
+        return users.get(uid);
+    };
+    const holders = [];
+    for (const { query, sockets: blocking } of perQuery) {
+        const grouped = new Map();
+        for (const socket of blocking) {
+            const pid = socket.inode > 0 ? owners.get(socket.inode) : undefined;
+            // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
+            const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
+            const key = `${who} ${socket.state}`;
+            let holder = grouped.get(key);
+            if (!holder) {
+                holder = { protocol: query.protocol, port: query.port, addresses: [], state: socket.state };
+                if (pid !== undefined) {
+                    let info = processes.get(pid);
+                    if (!info) {
+                        info = readProcess(procRoot, pid);
+                        processes.set(pid, info);
+                    }
+                    holder.pid = pid;
+                    if (info.command !== undefined)
+                        holder.command = info.command;
+                    const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
+                    if (line !== undefined)
+                        holder.commandLine = line;
+                    holder.uid = info.uid ?? socket.uid;
+                    if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
+                        holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
+                    }
+                }
+                else if (socket.inode > 0) {
+                    holder.uid = socket.uid;
+                    // Hidden only if some process could not be looked into; when every one could, the
+                    // socket has no process here (a kernel socket, another PID namespace).
+                    if (unreadable)
+                        holder.hidden = true;
+                }
+                if (holder.uid !== undefined) {
+                    const user = userName(holder.uid);
+                    if (user !== undefined)
+                        holder.user = user;
+                }
+                grouped.set(key, holder);
+            }
+            if (!holder.addresses.includes(socket.localAddress))
+                holder.addresses.push(socket.localAddress);
+        }
+        holders.push(...grouped.values());
+    }
+    return holders;
+}
+
+
+/***/ }),
+
+/***/ 3421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38703,7 +39868,7 @@ function describeHolders(holders) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 429).then(__nccwpck_require__.bind(__nccwpck_require__, 4429))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -38714,14 +39879,14 @@ async function holdersPerQuery(finder, queries) {
 
 /***/ }),
 
-/***/ 5388:
+/***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9879);
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(401);
-/* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7511);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7178);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4027);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7718);
+/* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8397);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3175);
 // The action's bundle (dist/index.js), both steps: the main step saves `isPost`, so the post
 // step finds it in its state and one bundle serves both, as actions/checkout does.
 
@@ -38738,7 +39903,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2770:
+/***/ 9721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38747,12 +39912,12 @@ __webpack_async_result__();
 /* harmony export */   ky: () => (/* binding */ stillBoundMessage),
 /* harmony export */   sL: () => (/* binding */ parseHandedOutPorts)
 /* harmony export */ });
-/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1131);
-/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2031);
-/* harmony import */ var _probe_probe_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7590);
-/* harmony import */ var _probe_probe_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9487);
-/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4578);
-/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1788);
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
+/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
+/* harmony import */ var _probe_probe_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6647);
+/* harmony import */ var _probe_probe_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2458);
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1593);
+/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3421);
 
 
 
@@ -38825,7 +39990,7 @@ function stillBoundMessage(bound) {
 
 /***/ }),
 
-/***/ 8829:
+/***/ 5890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38839,7 +40004,7 @@ function stillBoundMessage(bound) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6485);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
 
 
 
@@ -38928,7 +40093,7 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 2031:
+/***/ 7668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38949,9 +40114,9 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(6485);
+var input_error = __nccwpck_require__(5376);
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(8829);
+var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
@@ -39232,150 +40397,8 @@ async function sweepLeftovers(dir, now = Date.now()) {
     return removed;
 }
 
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -39470,7 +40493,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await isOwnerAlive(holder))
+            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
@@ -39529,7 +40552,7 @@ function sameEntry(a, b) {
 let selfIdentity;
 /** This process, as named in the deletion locks it takes. */
 function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
     return selfIdentity;
 }
 /**
@@ -39672,7 +40695,7 @@ class LeaseRegistry {
         this.reported.set(file, message);
     }
     async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
     }
 }
 /**
@@ -39687,7 +40710,7 @@ async function openLeaseRegistry(opts) {
     const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
     const owner = { ...opts.owner };
     if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
+        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
@@ -39737,7 +40760,165 @@ async function releaseLeases(dir, match) {
 
 /***/ }),
 
-/***/ 2631:
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ processIdentity),
+/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
+/* harmony export */ });
+/* unused harmony exports parseProcStat, processParent */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 7956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39800,7 +40981,7 @@ function isLocalAddress(address, platform = process.platform) {
 
 /***/ }),
 
-/***/ 9487:
+/***/ 2458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39811,8 +40992,8 @@ function isLocalAddress(address, platform = process.platform) {
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dgram__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2631);
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8103);
+/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7956);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5396);
 
 
 
@@ -39940,14 +41121,14 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
 
 /***/ }),
 
-/***/ 7590:
+/***/ 6647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   n: () => (/* binding */ probePorts)
 /* harmony export */ });
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8103);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5396);
 
 const DEFAULT_CONCURRENCY = 48;
 const MAX_EXHAUSTED_ROUNDS = 6;
@@ -39984,7 +41165,7 @@ async function probePorts(queries, plan, options = {}) {
 
 /***/ }),
 
-/***/ 8103:
+/***/ 5396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40130,7 +41311,677 @@ function isExhausted(verdict) {
 
 /***/ }),
 
-/***/ 6485:
+/***/ 6459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RI: () => (/* binding */ parseShellName),
+/* harmony export */   aV: () => (/* binding */ parseShell),
+/* harmony export */   jK: () => (/* binding */ parseHttpPath),
+/* harmony export */   o_: () => (/* binding */ parseReadyTimeout),
+/* harmony export */   uY: () => (/* binding */ shellArgs)
+/* harmony export */ });
+/* unused harmony exports MAX_READY_SECONDS, DEFAULT_READY_SECONDS, parseLivePid, parseReadyTargets, findOnPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1209);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2657);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3020);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2714);
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9910);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4571);
+/**
+ * The readiness options every front shares, checked before anything is started or leased:
+ * the timeout, the HTTP path, the pid to bind to, the ports to wait for and the shell of `run`.
+ * Each problem is an InputError naming the input (`--timeout`, `ready-timeout`, …).
+ */
+
+
+
+
+
+
+
+
+
+/** The longest wait any front accepts, in seconds (an hour, like `wait`). */
+const MAX_READY_SECONDS = 3600;
+const DEFAULT_READY_SECONDS = 60;
+/** A timeout in seconds (0 to an hour); numbers (the library) and text (inputs) alike. */
+function parseReadyTimeout(raw, input) {
+    if (raw === undefined || raw === '')
+        return DEFAULT_READY_SECONDS;
+    return (0,_spec_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSeconds */ .fL)(String(raw).trim(), input, 0, MAX_READY_SECONDS);
+}
+/** An HTTP path: starts with `/`, printable ASCII without spaces, at most 2048 characters. */
+function parseHttpPath(raw, input) {
+    if (raw === undefined || raw === '')
+        return undefined;
+    const expected = 'expected a path starting with "/", e.g. "/health"';
+    if (!raw.startsWith('/') || raw.startsWith('//'))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(raw)}" is not a path; ${expected} (the host is always this machine's loopback address)`);
+    if (!/^[\x21-\x7e]+$/.test(raw))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(raw)}" contains spaces or control characters; ${expected}`);
+    if (raw.length > 2048)
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${raw.length} characters; at most 2048`);
+    return raw;
+}
+function printableToken(text) {
+    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(text), 80);
+}
+/** A pid that names a running process (checked now: a wait bound to a dead pid is a mistake). */
+async function parseLivePid(raw, input) {
+    if (raw === undefined || raw === '')
+        return undefined;
+    const text = String(raw).trim();
+    if (!/^[0-9]{1,10}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
+        throw new InputError(input, `${input}: "${printableToken(text)}" is not a process id; expected a whole number such as $! in a shell`);
+    const identity = await processIdentity(Number(text));
+    if (!identity)
+        throw new InputError(input, `${input}: no process ${text} is running; start the server first and pass its pid (e.g. $!)`);
+    return identity;
+}
+/**
+ * The ports to wait for: numbers or specs (`3000`, `web=3000`, `5353/udp`, `quic=8443/both`);
+ * `auto` means nothing here. A `both` spec waits for TCP and UDP.
+ */
+function parseReadyTargets(specs, input) {
+    const text = specs.map(String).join(' ');
+    const parsed = parsePortSpecs(text, 'tcp', input);
+    const problems = parsed
+        .filter((s) => s.port === 'auto')
+        .map((s) => `${input}: "${s.token}" asks for any free port; waiting needs the port number itself`);
+    if (problems.length > 0)
+        throw new InputError(input, problems);
+    return parsed.flatMap((s) => protocolsOf(s.protocol).map((protocol) => ({
+        ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
+        port: s.port,
+        protocol,
+    })));
+}
+const SHELLS = ['bash', 'sh', 'pwsh', 'cmd'];
+/**
+ * Looks a program up on PATH, skipping relative entries (on Windows the current directory, the
+ * checked-out workspace, would otherwise come first).
+ */
+function findOnPath(name, env = process.env, platform = process.platform) {
+    const sep = platform === 'win32' ? ';' : node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter;
+    const exts = platform === 'win32' ? ['.exe', '.cmd', '.bat', ''] : [''];
+    for (const dir of (env.PATH ?? env.Path ?? '').split(sep)) {
+        if (dir === '' || !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(dir))
+            continue;
+        for (const ext of exts) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name + ext);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, platform === 'win32' ? node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.F_OK : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // Not here.
+            }
+        }
+    }
+    return undefined;
+}
+/** The shell's name: one of {@link SHELLS}, empty for the platform's default (bash; pwsh on Windows). */
+function parseShellName(raw, input, platform = process.platform) {
+    const name = (raw === undefined || raw === '' ? (platform === 'win32' ? 'pwsh' : 'bash') : raw);
+    if (!SHELLS.includes(name))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(name)}" is not one of ${SHELLS.join(', ')}`);
+    if (name === 'cmd' && platform !== 'win32')
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: cmd exists only on Windows; use bash or sh here`);
+    return name;
+}
+/** The shell to run a command with, found by absolute path. */
+function parseShell(raw, input, platform = process.platform, env = process.env) {
+    const name = parseShellName(raw, input, platform);
+    if (name === 'cmd')
+        return { name, path: (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__/* .windowsSystemTool */ .x)('cmd', env) };
+    const path = findOnPath(name, env, platform);
+    if (path === undefined)
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
+    return { name, path };
+}
+/** How a shell runs one command line: the arguments after its path. */
+function shellArgs(shell, command) {
+    switch (shell) {
+        case 'bash':
+            // As GitHub runs `shell: bash`: no profile, stop at the first failing command.
+            return ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command];
+        case 'sh':
+            return ['-e', '-c', command];
+        case 'pwsh':
+            return ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', command];
+        case 'cmd':
+            return ['/D', '/E:ON', '/V:OFF', '/S', '/C', `"${command}"`];
+    }
+}
+
+
+/***/ }),
+
+/***/ 7980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* binding */ startServer),
+/* harmony export */   en: () => (/* binding */ parseServerRecord),
+/* harmony export */   gG: () => (/* binding */ stopServer)
+/* harmony export */ });
+/* unused harmony export STOP_GRACE_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2714);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4571);
+/* harmony import */ var _ready_options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6459);
+/**
+ * Starting and stopping a server port-guard runs for the job: started detached in its own
+ * process group (so it outlives the step and can be stopped as a whole), its output to a log
+ * file; stopped with SIGTERM to the group, then SIGKILL after a grace period (the process tree
+ * via `taskkill` on Windows).
+ */
+
+
+
+
+
+
+const STOP_GRACE_MS = 10_000;
+/** Starts `command` with `shell`, detached, stdout and stderr appended to `logPath`. */
+async function startServer(options) {
+    const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(options.logPath, 'a', 0o600);
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(options.shell.path, (0,_ready_options_js__WEBPACK_IMPORTED_MODULE_5__/* .shellArgs */ .uY)(options.shell.name, options.command), {
+            detached: true,
+            stdio: ['ignore', log, log],
+            env: options.env,
+            ...(options.cwd ? { cwd: options.cwd } : {}),
+            windowsHide: true,
+            windowsVerbatimArguments: options.shell.name === 'cmd',
+        });
+    }
+    finally {
+        // The child has its own copy; ours would keep the file open for nothing.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(log);
+    }
+    await new Promise((resolve, reject) => {
+        child.once('spawn', resolve);
+        child.once('error', reject);
+    });
+    const identity = await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(child.pid);
+    return {
+        child,
+        record: {
+            pid: child.pid,
+            ...(identity?.start !== undefined ? { start: identity.start } : {}),
+            logPath: options.logPath,
+        },
+    };
+}
+/** Reads back a saved {@link ServerRecord}; undefined when absent or malformed. */
+function parseServerRecord(text) {
+    try {
+        const data = JSON.parse(text);
+        if (!Number.isSafeInteger(data.pid) || data.pid <= 1 || typeof data.logPath !== 'string')
+            return undefined;
+        return {
+            pid: data.pid,
+            ...(typeof data.start === 'string' ? { start: data.start } : {}),
+            logPath: data.logPath,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether any process of the group still runs (`kill(-pgid, 0)`). */
+function groupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+    }
+    catch {
+        // Gone meanwhile.
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Stops the server's process group: SIGTERM, then SIGKILL after the grace period. A leader
+ * whose pid now belongs to a younger process means the group is long gone (the kernel never
+ * reuses a pid that is still a process group id): nothing is signalled then.
+ */
+async function stopServer(record, options = {}) {
+    const grace = options.graceMs ?? STOP_GRACE_MS;
+    const platform = options.platform ?? process.platform;
+    const identity = await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(record.pid);
+    if (identity &&
+        record.start !== undefined &&
+        identity.start !== undefined &&
+        identity.start !== record.start)
+        return 'not-running';
+    if (platform === 'win32')
+        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q);
+    if (!groupAlive(record.pid))
+        return 'not-running';
+    signalGroup(record.pid, 'SIGTERM');
+    const deadline = Date.now() + grace;
+    while (Date.now() < deadline) {
+        await sleep(50);
+        if (!groupAlive(record.pid))
+            return 'stopped';
+    }
+    signalGroup(record.pid, 'SIGKILL');
+    for (let i = 0; i < 40 && groupAlive(record.pid); i++)
+        await sleep(50);
+    return 'killed';
+}
+/** Windows has no process groups to signal: `taskkill /T` ends the tree, `/F` forcibly. */
+async function stopWindowsTree(pid, alive, grace, run) {
+    if (!alive)
+        return 'not-running';
+    const taskkill = (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__/* .windowsSystemTool */ .x)('taskkill');
+    await run(taskkill, ['/T', '/PID', String(pid)], { timeoutMs: 10_000 });
+    const deadline = Date.now() + grace;
+    while (Date.now() < deadline) {
+        if (!(await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(pid)))
+            return 'stopped';
+        await sleep(200);
+    }
+    await run(taskkill, ['/T', '/F', '/PID', String(pid)], { timeoutMs: 10_000 });
+    return 'killed';
+}
+
+
+/***/ }),
+
+/***/ 3020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ cancelledMessage),
+/* harmony export */   BZ: () => (/* binding */ waitingMessage),
+/* harmony export */   Vr: () => (/* binding */ heldBy),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */ });
+/* unused harmony exports conflictMessage, fallbackMessage */
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
+
+
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease) {
+    return lease
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
+}
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return printable(describeLeaseOwner(c.lease));
+        case 'in-use':
+            return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
+        case 'denied':
+            return c.reason === 'reserved'
+                ? 'reserved by the OS (an excluded port range)'
+                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${heldBy(c)}`;
+        case 'in-use':
+            return `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            return c.reason === 'reserved'
+                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
+                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+        default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ff: () => (/* binding */ envPairs),
+/* harmony export */   h_: () => (/* binding */ publishedOutputs)
+/* harmony export */ });
+/* unused harmony exports conflictsJson, portOutputs */
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
+
+
+/** The `conflicts` output: one object per requested port found busy. */
+function conflictsJson(conflicts) {
+    return JSON.stringify(conflicts.map((c) => ({
+        name: c.name,
+        port: c.port,
+        protocol: c.protocol,
+        status: c.verdict,
+        address: c.address ?? null,
+        code: c.code ?? null,
+        holder: c.holders[0]
+            ? {
+                pid: c.holders[0].pid ?? null,
+                command: c.holders[0].command ?? null,
+                user: c.holders[0].user ?? c.holders[0].uid ?? null,
+            }
+            : null,
+        holders: c.holders,
+        heldBy: (0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .heldBy */ .Vr)(c),
+        ...(c.lease ? { lease: c.lease.owner } : {}),
+    })));
+}
+/** Every output of a successful run, by output name, in spec order. */
+function portOutputs(result) {
+    const out = {};
+    const ports = {};
+    for (const a of result.assignments) {
+        out[a.name] = String(a.port);
+        ports[a.name] = a.port;
+    }
+    out.port = String(result.assignments[0]?.port ?? '');
+    out.ports = JSON.stringify(ports);
+    out.conflicts = conflictsJson(result.conflicts);
+    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
+    return out;
+}
+/**
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
+ */
+function publishedOutputs(result) {
+    if (result.ok)
+        return portOutputs(result);
+    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
+}
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+function envPairs(result) {
+    return result.assignments.map((a) => [(0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(a.name), String(a.port)]);
+}
+
+
+/***/ }),
+
+/***/ 1209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5890);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9910);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8639);
+/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7956);
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * Variables a later step depends on; exporting a port under one of these names would break the
+ * job in a way nobody would trace back to a port spec.
+ */
+const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(raw);
+    if (tokens.length === 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .isLocalAddress */ .MJ)(token)) {
+            const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .interfaceAddresses */ .CO)().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
+    }
+    if (specs && exportEnv)
+        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    if (errors.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+function envNameProblems(names) {
+    const problems = [];
+    const seen = new Map();
+    for (const name of names) {
+        const env = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .envName */ .pD)(name);
+        if (PROTECTED_ENV.test(env)) {
+            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+        }
+        const other = seen.get(env);
+        if (other !== undefined)
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
+        seen.set(env, name);
+    }
+    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('export-env', problems)] : [];
+}
+
+
+/***/ }),
+
+/***/ 5376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40166,7 +42017,133 @@ class InputErrors extends Error {
 
 /***/ }),
 
-/***/ 1131:
+/***/ 8639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gk: () => (/* binding */ formatRanges),
+/* harmony export */   N1: () => (/* binding */ subtractRanges),
+/* harmony export */   Ws: () => (/* binding */ countPorts),
+/* harmony export */   XP: () => (/* binding */ parsePortRanges),
+/* harmony export */   cq: () => (/* binding */ normalizeRanges),
+/* harmony export */   im: () => (/* binding */ intersectRanges)
+/* harmony export */ });
+/* unused harmony export inRanges */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
+    for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
+            if (port !== undefined && singles)
+                add({ lo: port, hi: port }, token);
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(0, dash));
+        const hi = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            add({ lo, hi }, token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
+}
+
+
+/***/ }),
+
+/***/ 9910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40177,7 +42154,7 @@ class InputErrors extends Error {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export RESERVED_NAMES */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -40312,7 +42289,55 @@ function envName(name) {
 
 /***/ }),
 
-/***/ 5522:
+/***/ 9807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
+ * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
+ * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ */
+
+/** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
+const runTool = (command, args, options) => new Promise((resolve) => {
+    try {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
+            timeout: options.timeoutMs,
+            encoding: options.encoding ?? 'utf8',
+            env: options.env ?? process.env,
+            maxBuffer: 8 * 1024 * 1024,
+            windowsHide: true,
+        }, (error, stdout) => {
+            const text = String(stdout ?? '');
+            if (!error) {
+                resolve({ code: 0, stdout: text });
+                return;
+            }
+            const err = error;
+            if (typeof err.code === 'number') {
+                resolve({ code: err.code, stdout: text });
+            }
+            else {
+                const failure = err.killed ? 'timeout' : String(err.code ?? err.message);
+                resolve({ code: null, stdout: text, failure });
+            }
+        });
+    }
+    catch (error) {
+        // execFile throws synchronously for some bad arguments (e.g. a NUL byte).
+        resolve({ code: null, stdout: '', failure: error.message });
+    }
+});
+
+
+/***/ }),
+
+/***/ 4571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40853,6 +42878,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5388);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

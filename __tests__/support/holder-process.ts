@@ -87,7 +87,9 @@ export async function interfaceAddress(family: 'IPv4' | 'IPv6'): Promise<string 
 /** What a test server does: where it listens, when, and how it answers. */
 export interface ServerBehaviour {
   protocol?: 'tcp' | 'udp';
+  /** 0 with `portEnv`: the port from that environment variable (e.g. `PORT`). */
   port: number;
+  portEnv?: string;
   /** Every address it binds (default 127.0.0.1). */
   hosts?: string[];
   /** Waits this long before binding. */
@@ -103,6 +105,7 @@ export interface ServerBehaviour {
 const SERVER_SCRIPT = `
 const b = JSON.parse(process.argv[process.argv.length - 1]);
 const hosts = b.hosts || ['127.0.0.1'];
+if (b.portEnv) b.port = Number(process.env[b.portEnv]);
 let served = 0;
 const fail = (e) => { console.error('ERR ' + e.code); process.exit(3); };
 const start = () => {

@@ -2,663 +2,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1210:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9073);
-// The command line's bundle (dist/cli/index.js, the package's `bin`).
-
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9073:
+/***/ 1656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(6485);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
-
-
-
-
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function defaultLeaseDir() {
-    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-guard');
-}
-/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
-const SHARED_DIR_MODE = 0o1777;
-const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
-async function lstatIfExists(dir) {
-    try {
-        return await (0,promises_namespaceObject.lstat)(dir);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return undefined;
-        throw new input_error/* InputError */.d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
-    }
-}
-/**
- * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
- * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
- */
-function assertSafeLeaseDir(dir, stats) {
-    if (stats.isSymbolicLink()) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
-            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
-    }
-    if (!stats.isDirectory()) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
-            `(default: ${defaultLeaseDir()}).`);
-    }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
-        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
-            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
-            `like /tmp) or use a directory only the runner users can write.`);
-    }
-}
-/**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
- */
-async function openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let stats = await lstatIfExists(abs);
-    if (!stats) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
-            await (0,promises_namespaceObject.mkdir)(abs, { mode: SHARED_DIR_MODE });
-            // mkdir's mode passes through the umask; the sharing bits must be exact.
-            if (process.platform !== 'win32')
-                await (0,promises_namespaceObject.chmod)(abs, SHARED_DIR_MODE);
-        }
-        catch (error) {
-            // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new input_error/* InputError */.d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
-            }
-        }
-        stats = await (0,promises_namespaceObject.lstat)(abs);
-    }
-    assertSafeLeaseDir(abs, stats);
-    try {
-        await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
-    }
-    catch (error) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
-            `or give a directory this user can write.`);
-    }
-    return abs;
-}
-
-// EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(1131);
-;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
-
-
-/**
- * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
- * whitespace or newlines. Every bad token is reported.
- */
-function parsePortRanges(text, input, singles) {
-    const ranges = [];
-    const problems = [];
-    const expected = singles
-        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
-        : 'a range LO-HI, e.g. "49152-65535"';
-    const tokens = [];
-    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
-    const add = (range, token) => {
-        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
-        if (i < 0) {
-            ranges.push(range);
-            tokens.push(token);
-            return;
-        }
-        const other = ranges[i];
-        const lo = Math.min(other.lo, range.lo);
-        const hi = Math.max(other.hi, range.hi);
-        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
-    };
-    for (const token of (0,port_spec/* splitList */.ry)(text)) {
-        const dash = token.indexOf('-', 1);
-        if (dash < 0) {
-            const port = (0,port_spec/* parsePortNumber */.Qu)(token);
-            if (port !== undefined && singles)
-                add({ lo: port, hi: port }, token);
-            else
-                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-            continue;
-        }
-        const lo = (0,port_spec/* parsePortNumber */.Qu)(token.slice(0, dash));
-        const hi = (0,port_spec/* parsePortNumber */.Qu)(token.slice(dash + 1));
-        if (lo === undefined || hi === undefined) {
-            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-        }
-        else if (lo > hi) {
-            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
-        }
-        else {
-            add({ lo, hi }, token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d(input, problems);
-    return ranges;
-}
-/** Sorts and merges overlapping or adjacent ranges. */
-function normalizeRanges(ranges) {
-    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
-    const out = [];
-    for (const r of sorted) {
-        const last = out[out.length - 1];
-        if (last && r.lo <= last.hi + 1)
-            last.hi = Math.max(last.hi, r.hi);
-        else
-            out.push({ ...r });
-    }
-    return out;
-}
-/** The ports of `ranges` that are not in `minus`. */
-function subtractRanges(ranges, minus) {
-    let out = normalizeRanges(ranges);
-    for (const m of normalizeRanges(minus)) {
-        const next = [];
-        for (const r of out) {
-            if (m.hi < r.lo || m.lo > r.hi) {
-                next.push(r);
-                continue;
-            }
-            if (r.lo < m.lo)
-                next.push({ lo: r.lo, hi: m.lo - 1 });
-            if (r.hi > m.hi)
-                next.push({ lo: m.hi + 1, hi: r.hi });
-        }
-        out = next;
-    }
-    return out;
-}
-/** The ports in both. */
-function intersectRanges(a, b) {
-    const out = [];
-    for (const x of normalizeRanges(a)) {
-        for (const y of normalizeRanges(b)) {
-            const lo = Math.max(x.lo, y.lo);
-            const hi = Math.min(x.hi, y.hi);
-            if (lo <= hi)
-                out.push({ lo, hi });
-        }
-    }
-    return normalizeRanges(out);
-}
-function countPorts(ranges) {
-    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
-}
-function inRanges(port, ranges) {
-    return ranges.some((r) => port >= r.lo && port <= r.hi);
-}
-function formatRanges(ranges) {
-    return normalizeRanges(ranges)
-        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
-        .join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
-
-
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-function canonicalAddress(address) {
-    if ((0,external_node_net_.isIP)(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
-/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
-function bindable(info, iface) {
-    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
-        return `${info.address}%${iface}`;
-    return info.address;
-}
-/** Every address of this host's interfaces, as probe addresses. */
-function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)()) {
-    const out = [];
-    for (const [iface, infos] of Object.entries(interfaces)) {
-        for (const info of infos ?? []) {
-            const family = info.family === 'IPv6' ? 6 : 4;
-            out.push({ address: bindable(info, iface), family });
-        }
-    }
-    return out;
-}
-/**
- * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
- */
-function isLocalAddress(address, platform = process.platform) {
-    const canonical = canonicalAddress(address);
-    if (canonical === '0.0.0.0' || canonical === '::')
-        return true;
-    if (platform === 'linux' && (0,external_node_net_.isIP)(address) === 4 && address.startsWith('127.'))
-        return true;
-    return interfaceAddresses().some((a) => {
-        const known = canonicalAddress(a.address);
-        // A link-local address may be named with or without its scope.
-        return known === canonical || known.replace(/%.*$/, '') === canonical;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/spec/config.ts
-
-
-
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
-};
-const MAX_WAIT_SECONDS = 3600;
-const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
-/**
- * Variables a later step depends on; exporting a port under one of these names would break the
- * job in a way nobody would trace back to a port spec.
- */
-const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new input_error/* InputError */.d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = (0,port_spec/* splitList */.ry)(raw);
-    if (tokens.length === 0)
-        throw new input_error/* InputError */.d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if ((0,external_node_net_.isIP)(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if (!isLocalAddress(token)) {
-            const known = interfaceAddresses().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d('hosts', problems);
-    return hosts;
-}
-/**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
- */
-function parseConfig(raw) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
-    const errors = [];
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof input_error/* InputError */.d) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
-        }
-    };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new input_error/* InputError */.d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return (0,port_spec/* parsePortSpecs */.N2)(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new input_error/* InputError */.d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new input_error/* InputError */.d('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new input_error/* InputError */.d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
-        errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
-    }
-    if (specs && exportEnv)
-        errors.push(...envNameProblems(specs.map((s) => s.name)));
-    if (errors.length > 0)
-        throw new input_error/* InputErrors */.G(errors);
-    const leaseDir = get('lease-dir');
-    return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? defaultLeaseDir() : (0,external_node_path_.resolve)(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
-    };
-}
-function envNameProblems(names) {
-    const problems = [];
-    const seen = new Map();
-    for (const name of names) {
-        const env = (0,port_spec/* envName */.pD)(name);
-        if (PROTECTED_ENV.test(env)) {
-            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
-        }
-        const other = seen.get(env);
-        if (other !== undefined)
-            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
-        seen.set(env, name);
-    }
-    return problems.length > 0 ? [new input_error/* InputError */.d('export-env', problems)] : [];
-}
-
-;// CONCATENATED MODULE: ./src/cli/options.ts
-/**
- * The command line's grammar: one option table per subcommand (each accepts only its own
- * options), parsed with node's parseArgs; the usage text is derived from the same tables and
- * the engine's input defaults, so it cannot drift from what is accepted.
- */
-
-
-
-/** A command line that cannot be understood at all (exit code 2). */
-class UsageError extends input_error/* InputError */.d {
-}
-const HELP = {
-    help: { type: 'boolean', short: 'h', help: 'show this help' },
-};
-/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
-const INPUT_OPTIONS = {
-    protocol: {
-        type: 'string',
-        value: 'tcp|udp|both',
-        help: 'default protocol for specs without one',
-    },
-    'on-conflict': {
-        type: 'string',
-        value: 'fail|fallback|warn',
-        help: 'what to do when a port is busy',
-    },
-    'fallback-range': {
-        type: 'string',
-        value: 'LO-HI[,...]',
-        help: 'where fallback and auto ports come from',
-    },
-    'fallback-strategy': {
-        type: 'string',
-        value: 'random|sequential',
-        help: 'order of fallback candidates',
-    },
-    exclude: {
-        type: 'string',
-        value: 'PORTS',
-        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
-    },
-    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
-    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
-    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
-    'export-env': {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: also write GITHUB_ENV',
-    },
-    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
-    'lease-dir': {
-        type: 'string',
-        value: 'DIR',
-        help: 'where leases live (default: the host-wide dir)',
-    },
-    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
-    summary: {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: write the job summary',
-    },
-};
-const FORMAT = {
-    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
-};
-/** Each subcommand's own options. */
-const OPTION_TABLES = {
-    guard: {
-        ...INPUT_OPTIONS,
-        'no-lease': { type: 'boolean', help: 'same as --lease false' },
-        ...FORMAT,
-        ...HELP,
-        version: { type: 'boolean', short: 'v', help: 'show the version' },
-    },
-    who: {
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-    release: {
-        'lease-dir': INPUT_OPTIONS['lease-dir'],
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-};
-const SUBCOMMANDS = {
-    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
-    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
-};
-function optionLines(table) {
-    const rows = Object.entries(table).map(([name, spec]) => {
-        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
-        const fallback = INPUT_DEFAULTS[name];
-        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
-        return [flag, spec.help + def];
-    });
-    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
-}
-const USAGE = [
-    'Usage:',
-    '  port-guard [options] SPEC...          check the ports and hand out replacements',
-    ...Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${`port-guard ${name} ${s.args}`.padEnd(38)}${s.help}`),
-    '',
-    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
-    '',
-    "Options (they mirror the GitHub Action's inputs):",
-    ...optionLines(OPTION_TABLES.guard),
-    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
-        '',
-        `Options of ${name}:`,
-        ...optionLines(OPTION_TABLES[name]),
-    ]),
-    '',
-    'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.',
-].join('\n');
-const FORMATS = ['text', 'json', 'env', 'github'];
-/** The subcommand an argv names: its first word that is neither an option nor its value. */
-function subcommandOf(argv) {
-    const table = OPTION_TABLES.guard;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--')
-            break;
-        if (arg.startsWith('-')) {
-            const name = arg.replace(/^--?/, '');
-            if (!arg.includes('=') && table[name]?.type === 'string')
-                i++;
-            continue;
-        }
-        if (arg in SUBCOMMANDS)
-            return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
-        break;
-    }
-    return { kind: 'guard', args: [...argv] };
-}
-function parseWith(kind, args) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
-    }
-    catch (err) {
-        // node's messages span lines; every problem is one `port-guard:` line on stderr.
-        const message = err.message.replace(/\s*\n\s*/g, ' ');
-        const where = kind === 'guard' ? '' : `${kind}: `;
-        throw new UsageError('command line', `${where}${message}; see port-guard --help`);
-    }
-}
-function formatOf(kind, raw) {
-    const format = raw ?? 'text';
-    const allowed = kind === 'guard' ? FORMATS : ['text', 'json'];
-    if (!allowed.includes(format))
-        throw new UsageError('--format', `${kind === 'guard' ? '' : `${kind}: `}--format: "${format}" is not one of ${allowed.join(', ')}`);
-    return format;
-}
-/** Parses argv (without node and the script) into one command; throws UsageError. */
-function parseCliArgs(argv) {
-    const { kind, args } = subcommandOf(argv);
-    const parsed = parseWith(kind, args);
-    const values = parsed.values;
-    if (values.help)
-        return { kind: 'help' };
-    if (values.version)
-        return { kind: 'version' };
-    const format = formatOf(kind, values.format);
-    if (kind === 'who') {
-        if (parsed.positionals.length === 0)
-            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
-        return { kind, targets: parsed.positionals, format };
-    }
-    if (kind === 'release') {
-        return {
-            kind,
-            ports: parsed.positionals,
-            leaseDir: values['lease-dir'] ?? '',
-            format,
-        };
-    }
-    if (parsed.positionals.length === 0)
-        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
-    const raw = { ports: parsed.positionals.join(' ') };
-    for (const name of Object.keys(INPUT_DEFAULTS)) {
-        const value = values[name];
-        if (typeof value === 'string')
-            raw[name] = value;
-    }
-    if (values['no-lease']) {
-        if (typeof values.lease === 'string')
-            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
-        raw.lease = 'false';
-    }
-    return { kind: 'guard', options: raw, format };
-}
-
-// EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __nccwpck_require__(6725);
-;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
  * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
@@ -673,7 +26,7 @@ class CancelledError extends Error {
     }
     /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
     get exitCode() {
-        return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
+        return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
     }
 }
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
@@ -720,6 +73,24 @@ async function withSignalCancellation(fn) {
     }
 }
 
+
+/***/ }),
+
+/***/ 312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ runGuard)
+});
+
+// UNUSED EXPORTS: guardPorts
+
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/spec/port-ranges.ts
+var port_ranges = __nccwpck_require__(8639);
 ;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
 /** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
@@ -770,7 +141,7 @@ function portAt(ranges, offset) {
  * shuffle cost about 5 MB of a short-lived process's peak memory (measured with `npm run bench`).
  */
 function* walk(ranges, random) {
-    const n = countPorts(ranges);
+    const n = (0,port_ranges/* countPorts */.Ws)(ranges);
     if (n === 0)
         return;
     let start = 0;
@@ -792,9 +163,9 @@ function* walk(ranges, random) {
  * or lowest first.
  */
 function candidatePorts(options) {
-    const allowed = subtractRanges(options.ranges, options.exclude);
-    const inside = options.ephemeral ? intersectRanges(allowed, [options.ephemeral]) : [];
-    const outside = options.ephemeral ? subtractRanges(allowed, [options.ephemeral]) : allowed;
+    const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
+    const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
+    const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
     // Not a secret: an unseeded order only has to differ between concurrent jobs.
     const random = options.strategy === 'sequential'
         ? undefined
@@ -803,7 +174,7 @@ function candidatePorts(options) {
             : hashSeed(options.seed));
     const parts = [walk(outside, random), walk(inside, random)];
     return {
-        size: countPorts(allowed),
+        size: (0,port_ranges/* countPorts */.Ws)(allowed),
         next() {
             while (parts.length > 0) {
                 const step = parts[0].next();
@@ -826,6 +197,8 @@ function listCandidatePorts(options) {
 
 ;// CONCATENATED MODULE: external "node:dgram"
 const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/probe/probe.ts
 
 
@@ -992,7 +365,9 @@ async function probePorts(queries, plan, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(1788);
+var lookup = __nccwpck_require__(3421);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
@@ -1082,7 +457,7 @@ async function allocatePorts(config, deps) {
     }
 }
 async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
     const probe = (queries) => {
         deps.signal?.throwIfAborted();
@@ -1178,7 +553,7 @@ async function allocate(config, deps, book) {
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
         const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
         const error = await handOut(needs, pool, assignments, book, probe, where);
         if (error) {
             return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
@@ -1288,8 +663,10 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(5522);
+var windows_system_tool = __nccwpck_require__(4571);
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
 
 
@@ -1315,7 +692,7 @@ function parseLinuxReservedPorts(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return normalizeRanges(out);
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 /**
  * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
@@ -1332,7 +709,7 @@ function parseWindowsExcludedRanges(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return normalizeRanges(out);
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 async function run(file, args) {
     // Only Windows runs a tool here; elsewhere child_process is not worth loading.
@@ -1343,7 +720,7 @@ async function run(file, args) {
 }
 async function readOr(path) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_.readFile)(path, 'utf8');
     }
     catch {
         return '';
@@ -1369,13 +746,15 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         ]))));
         return {
             ephemeral: { lo: 49152, hi: 65535 },
-            reserved: normalizeRanges(outputs.flatMap(parseWindowsExcludedRanges)),
+            reserved: (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap(parseWindowsExcludedRanges)),
         };
     }
     // macOS (and the BSDs) use the IANA dynamic range unless an administrator changed it.
     return { ephemeral: { lo: 49152, hi: 65535 }, reserved: [] };
 }
 
+// EXTERNAL MODULE: ./src/probe/local-addresses.ts
+var local_addresses = __nccwpck_require__(7956);
 ;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
 
 
@@ -1397,7 +776,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = canonicalAddress(a.address);
+        const key = (0,local_addresses/* canonicalAddress */.Z5)(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -1410,7 +789,7 @@ function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
             const family = (0,external_node_net_.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = canonicalAddress(address) === '::';
+            const wildcard = (0,local_addresses/* canonicalAddress */.Z5)(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -1495,14 +874,968 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
     const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
     return buildProbePlan({
         platform,
-        interfaces: interfaceAddresses(),
+        interfaces: (0,local_addresses/* interfaceAddresses */.CO)(),
         hosts,
         ...(coverage ? { coverage } : {}),
     });
 }
 
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
+var lease_registry = __nccwpck_require__(7668);
+;// CONCATENATED MODULE: ./src/allocate/guard.ts
+/**
+ * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
+ * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
+ * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ */
+
+
+
+
+
+
+
+/** The OS's ranges and the probe plan, then allocation; no registry, no signal handling. */
+async function guardPorts(config, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
+    const protocols = [
+        ...new Set(config.specs.flatMap((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol))),
+    ];
+    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+    const [os, plan] = await Promise.all([
+        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
+        createProbePlan(config.hosts, platform, protocols),
+    ]);
+    return allocatePorts(config, {
+        plan,
+        ...(options.leases ? { leases: options.leases } : {}),
+        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
+        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
+        osReserved: os?.reserved ?? [],
+    });
+}
+/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
+async function runGuard(config, options = {}) {
+    const { owner, ...rest } = options;
+    const leases = config.lease && owner
+        ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
+        : undefined;
+    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
+        findHolders: lookup/* findHoldersWhenNeeded */.w,
+        ...rest,
+        ...(leases ? { leases } : {}),
+        signal,
+    })).catch(async (err) => {
+        // A signal just after a successful allocation: those ports will not be published.
+        if (err instanceof cancellation/* CancelledError */.cc)
+            await leases?.releaseAll();
+        throw err;
+    });
+    return { result, problems: leases?.problems() ?? [] };
+}
+
+
+/***/ }),
+
+/***/ 5581:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7562);
+// The command line's bundle (dist/cli/index.js, the package's `bin`).
+
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./src/cli/options.ts
+var options = __nccwpck_require__(776);
+// EXTERNAL MODULE: ./src/cli/terminal.ts
+var terminal = __nccwpck_require__(1028);
+// EXTERNAL MODULE: ./src/allocate/guard.ts + 7 modules
+var guard = __nccwpck_require__(312);
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
+;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
+/**
+ * Who owns the leases of one run, as the fronts know it.
+ */
+
+/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
+const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
+/**
+ * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
+ * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
+ * the npm process instead (falling back to the parent when the tree cannot be read).
+ */
+async function cliLeaseOwnerPid(env, ppid) {
+    if (env.npm_command !== 'exec')
+        return ppid;
+    let pid = ppid;
+    for (let depth = 0; depth < 4; depth++) {
+        const parent = await (0,process_identity/* processParent */.GH)(pid);
+        if (!parent)
+            return ppid;
+        if (NPM_PROCESS.test(parent.command))
+            return parent.ppid;
+        pid = parent.ppid;
+    }
+    return ppid;
+}
+
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __nccwpck_require__(3020);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
+function markdownCell(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- control characters would break the table
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/`/g, "'")
+        .replace(/([\\*_[\]#!~])/g, '\\$1')
+        // Last: escaping backslashes after this would turn `\|` back into a cell break.
+        .replace(/\|/g, '\\|'));
+}
+const STATUS_TEXT = {
+    free: '✅ free',
+    fallback: '🔁 fallback',
+    auto: '🆕 auto',
+    busy: '⚠️ busy (kept)',
+    conflict: '❌ conflict',
+};
+/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
+function summaryMarkdown(result) {
+    const rows = result.assignments.map((a) => {
+        const assigned = a.status === 'conflict' ? '—' : String(a.port);
+        const holder = a.conflicts.length > 0 ? a.conflicts.map(messages/* heldBy */.Vr).join('; ') : '';
+        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
+    });
+    const lines = [
+        '### port-guard',
+        '',
+        '| name | requested | assigned | protocol | status | held by |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+    ];
+    if (result.error)
+        lines.push('', `**Error:** ${markdownCell(result.error)}`);
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+;// CONCATENATED MODULE: ./src/report/text-table.ts
+
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        a.status === 'conflict' ? '-' : String(a.port),
+        a.protocol,
+        a.status,
+        a.conflicts.map(messages/* heldBy */.Vr).join('; '),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    return [head, ...rows]
+        .map((r) => r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+
+// EXTERNAL MODULE: ./src/spec/config.ts
+var spec_config = __nccwpck_require__(1209);
+;// CONCATENATED MODULE: ./src/cli/guard.ts
+
+
+
+
+
+
+
+
+
+async function writeGithub(term, result, exportEnv, summary) {
+    if (!term.env.GITHUB_OUTPUT)
+        throw new options/* UsageError */.eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
+    // The runner protocol is loaded only for this format.
+    const { runnerIO: io } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 923));
+    for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
+        io.setOutput(name, value);
+    if (result.ok && exportEnv && term.env.GITHUB_ENV) {
+        for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
+            io.exportVariable(name, value);
+    }
+    if (summary)
+        io.appendSummary(summaryMarkdown(result));
+}
+async function guardCommand(term, command) {
+    const config = (0,spec_config/* parseConfig */.o4)(command.options);
+    // The leases live as long as the CLI's parent: the job's shell.
+    const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
+    const { result, problems } = await (0,guard/* runGuard */.h)(config, {
+        ...(owner ? { owner } : {}),
+        onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${(0,messages/* waitingMessage */.BZ)(conflicts, seconds)}\n`),
+    });
+    for (const problem of problems)
+        term.stderr(`warning: ${problem}\n`);
+    for (const note of (0,messages/* annotationsFor */.gX)(result))
+        term.stderr(`${note.level}: ${note.message}\n`);
+    switch (command.format) {
+        case 'json':
+            term.stdout(JSON.stringify({
+                ok: result.ok,
+                ports: result.ok ? JSON.parse((0,outputs/* portOutputs */.UT)(result).ports) : {},
+                assignments: result.assignments,
+                conflicts: JSON.parse((0,outputs/* conflictsJson */.y$)(result.conflicts)),
+                ...(result.error ? { error: result.error } : {}),
+            }, null, 2) + '\n');
+            break;
+        case 'env':
+            if (result.ok)
+                term.stdout((0,outputs/* envPairs */.ff)(result)
+                    .map(([k, v]) => `${k}=${v}\n`)
+                    .join(''));
+            break;
+        case 'github':
+            await writeGithub(term, result, config.exportEnv, config.summary);
+            break;
+        default:
+            term.stdout(textTable(result) + '\n');
+    }
+    return result.ok ? terminal/* EXIT_OK */.Ij : terminal/* EXIT_CONFLICT */.Ev;
+}
+
+// EXTERNAL MODULE: ./src/lease/lease-dir.ts
+var lease_dir = __nccwpck_require__(5890);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
+var lease_registry = __nccwpck_require__(7668);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
+;// CONCATENATED MODULE: ./src/cli/release.ts
+/** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
+
+
+
+
+
+
+async function releaseCommand(term, command) {
+    const ports = command.ports.map((token) => {
+        const port = (0,port_spec/* parsePortNumber */.Qu)(token);
+        if (port === undefined)
+            throw new options/* UsageError */.eb('release', `release: "${token}" is not a port number 1-65535`);
+        return port;
+    });
+    const dir = command.leaseDir === '' ? (0,lease_dir/* defaultLeaseDir */.Lo)() : command.leaseDir;
+    const shell = await cliLeaseOwnerPid(term.env, term.ppid);
+    const released = await (0,lease_registry/* releaseLeases */.Rc)(dir, { pid: shell, ports });
+    if (command.format === 'json') {
+        term.stdout(JSON.stringify(released.map((r) => ({ port: r.port, protocol: r.protocol, owner: r.owner })), null, 2) + '\n');
+        return terminal/* EXIT_OK */.Ij;
+    }
+    for (const r of released)
+        term.stdout(`released ${r.port}/${r.protocol} (${(0,lease_registry/* describeLease */.un)(r)})\n`);
+    if (released.length === 0)
+        term.stderr(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
+    return terminal/* EXIT_OK */.Ij;
+}
+
+;// CONCATENATED MODULE: ./src/cli/version.ts
+/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
+const VERSION = '1.0.0';
+
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * The command line: parse, run one subcommand, turn its outcome into an exit code. Commands
+ * only parse and print; the work is in the engine.
+ */
+
+
+
+
+
+
+
+
+/** Runs one command line; returns the exit code. */
+async function main(argv, term = terminal/* processTerminal */.qH) {
+    try {
+        const command = (0,options/* parseCliArgs */.hT)(argv);
+        switch (command.kind) {
+            case 'help':
+                term.stdout(options/* USAGE */.u_ + '\n');
+                return terminal/* EXIT_OK */.Ij;
+            case 'version':
+                term.stdout(VERSION + '\n');
+                return terminal/* EXIT_OK */.Ij;
+            case 'guard':
+                return await guardCommand(term, command);
+            case 'release':
+                return await releaseCommand(term, command);
+            case 'wait': {
+                // Loaded on demand, like who: the readiness engine is not needed to check ports.
+                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(504), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
+                return await waitCommand(term, command);
+            }
+            case 'exec': {
+                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(504), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
+                return await execCommand(term, command);
+            }
+            case 'who': {
+                // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
+                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 5442));
+                return await whoCommand(term, command);
+            }
+        }
+    }
+    catch (err) {
+        if (err instanceof input_error/* InputError */.d || err instanceof input_error/* InputErrors */.G) {
+            (0,terminal/* printInputErrors */.dv)(term, err);
+            return terminal/* EXIT_USAGE */.Ri;
+        }
+        if (err instanceof cancellation/* CancelledError */.cc) {
+            term.stderr(`port-guard: ${(0,messages/* cancelledMessage */.$6)(err)}\n`);
+            return err.exitCode;
+        }
+        term.stderr(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        return terminal/* EXIT_CONFLICT */.Ev;
+    }
+}
+
+
+/***/ }),
+
+/***/ 776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   u_: () => (/* binding */ USAGE)
+/* harmony export */ });
+/* unused harmony export OPTION_TABLES */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1209);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/**
+ * The command line's grammar: one option table per subcommand (each accepts only its own
+ * options), parsed with node's parseArgs; the usage text is derived from the same tables and
+ * the engine's input defaults, so it cannot drift from what is accepted.
+ */
+
+
+
+/** A command line that cannot be understood at all (exit code 2). */
+class UsageError extends _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d {
+}
+const HELP = {
+    help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
+const INPUT_OPTIONS = {
+    protocol: {
+        type: 'string',
+        value: 'tcp|udp|both',
+        help: 'default protocol for specs without one',
+    },
+    'on-conflict': {
+        type: 'string',
+        value: 'fail|fallback|warn',
+        help: 'what to do when a port is busy',
+    },
+    'fallback-range': {
+        type: 'string',
+        value: 'LO-HI[,...]',
+        help: 'where fallback and auto ports come from',
+    },
+    'fallback-strategy': {
+        type: 'string',
+        value: 'random|sequential',
+        help: 'order of fallback candidates',
+    },
+    exclude: {
+        type: 'string',
+        value: 'PORTS',
+        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
+    },
+    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
+    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
+    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
+    'export-env': {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: also write GITHUB_ENV',
+    },
+    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
+    'lease-dir': {
+        type: 'string',
+        value: 'DIR',
+        help: 'where leases live (default: the host-wide dir)',
+    },
+    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
+    summary: {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: write the job summary',
+    },
+};
+const FORMAT = {
+    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
+};
+/** Each subcommand's own options. */
+const OPTION_TABLES = {
+    guard: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        ...FORMAT,
+        ...HELP,
+        version: { type: 'boolean', short: 'v', help: 'show the version' },
+    },
+    who: {
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    release: {
+        'lease-dir': INPUT_OPTIONS['lease-dir'],
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    exec: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        ready: { type: 'boolean', help: 'print a line once COMMAND listens on every port' },
+        'ready-timeout': {
+            type: 'string',
+            value: 'SECONDS',
+            help: 'with --ready: how long to wait before stopping COMMAND (60)',
+        },
+        'ready-http': {
+            type: 'string',
+            value: 'PATH',
+            help: 'with --ready: a GET there on the first TCP port must answer 2xx/3xx',
+        },
+        ...HELP,
+    },
+    wait: {
+        timeout: { type: 'string', value: 'SECONDS', help: 'seconds to wait, 0-3600 (60)' },
+        pid: {
+            type: 'string',
+            value: 'PID',
+            help: 'the ports must belong to this process or its descendants; fail when it exits',
+        },
+        http: {
+            type: 'string',
+            value: 'PATH',
+            help: 'a GET there on the first TCP port must answer 2xx or 3xx',
+        },
+        ...HELP,
+    },
+};
+const SUBCOMMANDS = {
+    exec: {
+        args: '[options] SPEC... -- COMMAND [ARG...]',
+        help: 'hand out the ports, run COMMAND with them in its environment, hold the leases while it runs',
+    },
+    wait: { args: 'PORT[/protocol]...', help: 'wait until servers listen on these ports' },
+    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
+    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
+};
+function optionLines(table) {
+    const rows = Object.entries(table).map(([name, spec]) => {
+        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+        const fallback = _spec_config_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ[name];
+        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
+        return [flag, spec.help + def];
+    });
+    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
+}
+const USAGE = [
+    'Usage:',
+    '  port-guard [options] SPEC...          check the ports and hand out replacements',
+    ...Object.entries(SUBCOMMANDS).map(([name, s]) => {
+        const use = `port-guard ${name} ${s.args}`;
+        return use.length < 38
+            ? `  ${use.padEnd(38)}${s.help}`
+            : `  ${use}\n  ${''.padEnd(38)}${s.help}`;
+    }),
+    '',
+    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
+    '',
+    "Options (they mirror the GitHub Action's inputs):",
+    ...optionLines(OPTION_TABLES.guard),
+    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
+        '',
+        `Options of ${name}:`,
+        ...optionLines(OPTION_TABLES[name]),
+    ]),
+    '',
+    'Exit codes: 0 all ports assigned (wait: ready), 1 conflict, nothing free or not ready,',
+    "2 usage or input error; exec exits with COMMAND's exit code.",
+].join('\n');
+const FORMATS = ['text', 'json', 'env', 'github'];
+/** The subcommand an argv names: its first word that is neither an option nor its value. */
+function subcommandOf(argv) {
+    const table = OPTION_TABLES.guard;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            break;
+        if (arg.startsWith('-')) {
+            const name = arg.replace(/^--?/, '');
+            if (!arg.includes('=') && table[name]?.type === 'string')
+                i++;
+            continue;
+        }
+        if (arg in SUBCOMMANDS)
+            return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+        break;
+    }
+    return { kind: 'guard', args: [...argv] };
+}
+function parseWith(kind, args) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        // node's messages span lines; every problem is one `port-guard:` line on stderr.
+        const message = err.message.replace(/\s*\n\s*/g, ' ');
+        const where = kind === 'guard' ? '' : `${kind}: `;
+        throw new UsageError('command line', `${where}${message}; see port-guard --help`);
+    }
+}
+function formatOf(kind, raw) {
+    const format = raw ?? 'text';
+    const allowed = kind === 'guard' ? FORMATS : ['text', 'json'];
+    if (!allowed.includes(format))
+        throw new UsageError('--format', `${kind === 'guard' ? '' : `${kind}: `}--format: "${format}" is not one of ${allowed.join(', ')}`);
+    return format;
+}
+/** Parses argv (without node and the script) into one command; throws UsageError. */
+function parseCliArgs(argv) {
+    const { kind, args: all } = subcommandOf(argv);
+    // exec's COMMAND is everything after `--`: none of it is ours to parse.
+    const dashes = kind === 'exec' ? all.indexOf('--') : -1;
+    const args = dashes >= 0 ? all.slice(0, dashes) : all;
+    const parsed = parseWith(kind, args);
+    const values = parsed.values;
+    if (values.help)
+        return { kind: 'help' };
+    if (values.version)
+        return { kind: 'version' };
+    const format = formatOf(kind, values.format);
+    if (kind === 'who') {
+        if (parsed.positionals.length === 0)
+            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
+        return { kind, targets: parsed.positionals, format };
+    }
+    if (kind === 'release') {
+        return {
+            kind,
+            ports: parsed.positionals,
+            leaseDir: values['lease-dir'] ?? '',
+            format,
+        };
+    }
+    if (kind === 'wait') {
+        if (parsed.positionals.length === 0)
+            throw new UsageError('PORT', 'wait: name at least one port, e.g. port-guard wait 3000 5353/udp');
+        const option = (name) => typeof values[name] === 'string' ? { [name]: values[name] } : {};
+        return {
+            kind,
+            ports: parsed.positionals,
+            ...option('timeout'),
+            ...option('pid'),
+            ...option('http'),
+        };
+    }
+    if (kind === 'exec' && (dashes < 0 || all.length === dashes + 1))
+        throw new UsageError('COMMAND', 'exec: give the command after --, e.g. port-guard exec web=auto -- npm start');
+    if (parsed.positionals.length === 0)
+        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
+    const raw = { ports: parsed.positionals.join(' ') };
+    for (const name of Object.keys(_spec_config_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ)) {
+        const value = values[name];
+        if (typeof value === 'string')
+            raw[name] = value;
+    }
+    if (values['no-lease']) {
+        if (typeof values.lease === 'string')
+            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
+        raw.lease = 'false';
+    }
+    if (kind === 'exec') {
+        const readyTimeout = values['ready-timeout'];
+        const readyHttp = values['ready-http'];
+        return {
+            kind,
+            options: raw,
+            ready: values.ready === true || readyTimeout !== undefined || readyHttp !== undefined,
+            ...(readyTimeout !== undefined ? { readyTimeout } : {}),
+            ...(readyHttp !== undefined ? { readyHttp } : {}),
+            command: all.slice(dashes + 1),
+        };
+    }
+    return { kind: 'guard', options: raw, format };
+}
+
+
+/***/ }),
+
+/***/ 1028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ev: () => (/* binding */ EXIT_CONFLICT),
+/* harmony export */   Ij: () => (/* binding */ EXIT_OK),
+/* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
+/* harmony export */   dv: () => (/* binding */ printInputErrors),
+/* harmony export */   qH: () => (/* binding */ processTerminal)
+/* harmony export */ });
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/**
+ * What a CLI command may touch of its process: its output streams, its environment and its
+ * parent. Commands take a Terminal, so tests run them in-process with a recording one.
+ */
+
+const processTerminal = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    get env() {
+        return process.env;
+    },
+    get ppid() {
+        return process.ppid;
+    },
+};
+const EXIT_OK = 0;
+const EXIT_CONFLICT = 1;
+const EXIT_USAGE = 2;
+/** Every problem of an input error as one `port-guard:` line on stderr. */
+function printInputErrors(term, err) {
+    const errors = err instanceof _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G ? err.errors : [err];
+    for (const e of errors)
+        for (const p of e.problems)
+            term.stderr(`port-guard: ${p}\n`);
+}
+
+
+/***/ }),
+
+/***/ 2657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   qy: () => (/* binding */ displayCommandLine)
+/* harmony export */ });
+/* unused harmony export COMMAND_LINE_MAX */
+/**
+ * Turns a process's argument list into one short line that is safe to put into an
+ * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
+ */
+/** The longest command line a holder carries, in characters (the ellipsis included). */
+const COMMAND_LINE_MAX = 120;
+// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
+// workflow command or a table row.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** Replaces every run of control characters with one space and trims the ends. */
+function singleLine(text) {
+    return text.replace(CONTROL, ' ').trim();
+}
+/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
+function shorten(text, max = COMMAND_LINE_MAX) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * A display form of an argument list: the program's directory is dropped (`postgres -D …`
+ * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
+ * joined by spaces, control characters removed, and the result shortened to `max`.
+ * Undefined for an empty list (kernel threads, zombies).
+ */
+function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
+    if (argv.length === 0)
+        return undefined;
+    const [program, ...rest] = argv;
+    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
+    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
+    const line = singleLine([name, ...rest].join(' '));
+    return line === '' ? undefined : shorten(line, max);
+}
+/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
+function splitProcCmdline(raw) {
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+    const parts = text.split('\0');
+    // Processes that rewrite their title pad it with NULs.
+    while (parts.length > 0 && parts[parts.length - 1] === '')
+        parts.pop();
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 1593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hX: () => (/* binding */ describeHolders),
+/* harmony export */   sG: () => (/* binding */ describeHolder),
+/* harmony export */   x5: () => (/* binding */ containerText)
+/* harmony export */ });
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
+
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+function hostPort(ip, port) {
+    if (ip === undefined)
+        return `port ${port ?? '?'}`;
+    const host = ip.includes(':') ? `[${ip}]` : ip;
+    return port === undefined ? host : `${host}:${port}`;
+}
+/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
+function containerText(container) {
+    const target = container.ip === undefined && container.port === undefined
+        ? undefined
+        : hostPort(container.ip, container.port);
+    if (container.name !== undefined) {
+        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
+    }
+    return target === undefined ? 'a container' : `container ${target}`;
+}
+function who(h) {
+    if (h.pid !== undefined) {
+        const parts = [`pid ${h.pid}`];
+        if (h.container) {
+            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
+        }
+        else {
+            const command = h.commandLine ?? h.command;
+            if (command !== undefined)
+                parts.push(`\`${command}\``);
+        }
+        if (h.user !== undefined)
+            parts.push(`(user ${h.user})`);
+        else if (h.uid !== undefined)
+            parts.push(`(uid ${h.uid})`);
+        return parts.join(' ');
+    }
+    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
+    if (h.hidden)
+        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
+    if (h.uid !== undefined)
+        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
+    if (h.state === 'time-wait')
+        return 'no process (time-wait: a closed connection lingering)';
+    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
+}
+/**
+ * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
+ * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
+ * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
+ */
+function describeHolder(h) {
+    let text = who(h);
+    if (h.addresses.length > 0)
+        text += ` on ${h.addresses.join(', ')}`;
+    if (h.pid === undefined && h.container) {
+        text += ` — published by docker for ${containerText(h.container)}`;
+    }
+    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+        text += ` (${h.state})`;
+    }
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+}
+/** Describes several holders joined by `; `, or `unknown` when none could be found. */
+function describeHolders(holders) {
+    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
+}
+
+
+/***/ }),
+
+/***/ 3421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ holdersPerQuery),
+/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */ });
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
+/***/ 5890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lo: () => (/* binding */ defaultLeaseDir),
+/* harmony export */   TM: () => (/* binding */ assertSafeLeaseDir),
+/* harmony export */   YJ: () => (/* binding */ openLeaseDir)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+
+
+
+
+/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
+function defaultLeaseDir() {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+function errorCode(error) {
+    return error?.code;
+}
+async function lstatIfExists(dir) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+    }
+}
+/**
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, or writable by group/others without the sticky bit (anyone could then
+ * delete or replace other users' leases).
+ */
+function assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
+    }
+    if (!stats.isDirectory()) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits; its ACLs are left to the runner's setup.
+    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
+}
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
+ * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
+ * host can share it. Returns the absolute path.
+ */
+async function openLeaseDir(dir) {
+    if (dir.trim() === '') {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
+    }
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(abs, SHARED_DIR_MODE);
+        }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            }
+        }
+        stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
+    }
+    assertSafeLeaseDir(abs, stats);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+    }
+    catch (error) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
+    }
+    return abs;
+}
+
+
+/***/ }),
+
+/***/ 7668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  un: () => (/* binding */ describeLease),
+  Gt: () => (/* binding */ openLeaseRegistry),
+  Rc: () => (/* binding */ releaseLeases)
+});
+
+// UNUSED EXPORTS: LeaseRegistry
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/lease/lease-dir.ts
+var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
@@ -1611,7 +1944,7 @@ function parseLease(text, expected) {
         token,
     };
 }
-function lease_file_errorCode(error) {
+function errorCode(error) {
     return error?.code;
 }
 /**
@@ -1631,7 +1964,7 @@ function readRaw(file) {
         fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = lease_file_errorCode(error) ?? String(error);
+        const code = errorCode(error) ?? String(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -1651,7 +1984,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: lease_file_errorCode(error) ?? String(error) };
+        return { code: errorCode(error) ?? String(error) };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -1678,7 +2011,7 @@ async function readLeaseEntry(file, expected) {
             stats = (0,external_node_fs_.lstatSync)(file);
         }
         catch (error) {
-            if (lease_file_errorCode(error) === 'ENOENT')
+            if (errorCode(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -1726,7 +2059,7 @@ async function createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (lease_file_errorCode(error) === 'EEXIST')
+        if (errorCode(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -1760,7 +2093,7 @@ async function sweepLeftovers(dir, now = Date.now()) {
     const removed = [];
     let names;
     try {
-        names = await (0,promises_namespaceObject.readdir)(dir);
+        names = await (0,promises_.readdir)(dir);
     }
     catch {
         return removed;
@@ -1770,10 +2103,10 @@ async function sweepLeftovers(dir, now = Date.now()) {
             continue;
         const file = external_node_path_default().join(dir, name);
         try {
-            const stats = await (0,promises_namespaceObject.lstat)(file);
+            const stats = await (0,promises_.lstat)(file);
             if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
                 continue;
-            await (0,promises_namespaceObject.unlink)(file);
+            await (0,promises_.unlink)(file);
             removed.push(name);
         }
         catch {
@@ -1783,150 +2116,8 @@ async function sweepLeftovers(dir, now = Date.now()) {
     return removed;
 }
 
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -1978,7 +2169,7 @@ const LOCK_BUSY = Symbol('lock busy');
 async function removeAbandonedLock(dir, lockName, judgedText) {
     const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`);
     try {
-        await (0,promises_namespaceObject.rename)(external_node_path_default().join(dir, lockName), aside);
+        await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
     }
     catch (error) {
         return error.code === 'ENOENT';
@@ -1986,9 +2177,9 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
         // link, not rename: never replace a lock someone took in the meantime.
-        await (0,promises_namespaceObject.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
+        await (0,promises_.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
     }
-    await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
+    await (0,promises_.unlink)(aside).catch(() => undefined);
     return true;
 }
 /**
@@ -2021,7 +2212,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await isOwnerAlive(holder))
+            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
@@ -2032,7 +2223,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
 }
 async function olderThan(file, ageMs) {
     try {
-        return Date.now() - (await (0,promises_namespaceObject.lstat)(file)).mtimeMs > ageMs;
+        return Date.now() - (await (0,promises_.lstat)(file)).mtimeMs > ageMs;
     }
     catch {
         return false;
@@ -2080,7 +2271,7 @@ function sameEntry(a, b) {
 let selfIdentity;
 /** This process, as named in the deletion locks it takes. */
 function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
     return selfIdentity;
 }
 /**
@@ -2223,7 +2414,7 @@ class LeaseRegistry {
         this.reported.set(file, message);
     }
     async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
     }
 }
 /**
@@ -2235,10 +2426,10 @@ async function openLeaseRegistry(opts) {
     if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
         throw new input_error/* InputError */.d('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
     }
-    const dir = await openLeaseDir(opts.dir);
+    const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
     const owner = { ...opts.owner };
     if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
+        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
@@ -2257,8 +2448,8 @@ async function releaseLeases(dir, match) {
     const abs = external_node_path_default().resolve(dir);
     let names;
     try {
-        assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));
-        names = await (0,promises_namespaceObject.readdir)(abs);
+        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
+        names = await (0,promises_.readdir)(abs);
     }
     catch (error) {
         if (lease_registry_errorCode(error) === 'ENOENT')
@@ -2285,97 +2476,250 @@ async function releaseLeases(dir, match) {
     return released;
 }
 
-;// CONCATENATED MODULE: ./src/allocate/guard.ts
+
+/***/ }),
+
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GH: () => (/* binding */ processParent),
+/* harmony export */   I9: () => (/* binding */ processIdentity),
+/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
+/* harmony export */ });
+/* unused harmony export parseProcStat */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
- * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
- * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
  */
 
 
-
-
-
-
-
-/** The OS's ranges and the probe plan, then allocation; no registry, no signal handling. */
-async function guardPorts(config, options = {}) {
-    const platform = options.platform ?? process.platform;
-    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
-    const protocols = [
-        ...new Set(config.specs.flatMap((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol))),
-    ];
-    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
-    const [os, plan] = await Promise.all([
-        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform, protocols),
-    ]);
-    return allocatePorts(config, {
-        plan,
-        ...(options.leases ? { leases: options.leases } : {}),
-        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onWait ? { onWait: options.onWait } : {}),
-        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
-        osReserved: os?.reserved ?? [],
-    });
-}
-/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
-async function runGuard(config, options = {}) {
-    const { owner, ...rest } = options;
-    const leases = config.lease && owner
-        ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
-        : undefined;
-    const result = await withSignalCancellation((signal) => guardPorts(config, {
-        findHolders: lookup/* findHoldersWhenNeeded */.w,
-        ...rest,
-        ...(leases ? { leases } : {}),
-        signal,
-    })).catch(async (err) => {
-        // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof CancelledError)
-            await leases?.releaseAll();
-        throw err;
-    });
-    return { result, problems: leases?.problems() ?? [] };
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
 /**
- * Who owns the leases of one run, as the fronts know it.
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
  */
-
-/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
-const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
-/**
- * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
- * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
- * the npm process instead (falling back to the parent when the tree cannot be read).
- */
-async function cliLeaseOwnerPid(env, ppid) {
-    if (env.npm_command !== 'exec')
-        return ppid;
-    let pid = ppid;
-    for (let depth = 0; depth < 4; depth++) {
-        const parent = await processParent(pid);
-        if (!parent)
-            return ppid;
-        if (NPM_PROCESS.test(parent.command))
-            return parent.ppid;
-        pid = parent.ppid;
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
     }
-    return ppid;
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
 }
 
-// EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(4578);
-;// CONCATENATED MODULE: ./src/report/messages.ts
+
+/***/ }),
+
+/***/ 7956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
+/* harmony export */   MJ: () => (/* binding */ isLocalAddress),
+/* harmony export */   Z5: () => (/* binding */ canonicalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
+ * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ */
+function canonicalAddress(address) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+}
+/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
+function bindable(info, iface) {
+    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
+        return `${info.address}%${iface}`;
+    return info.address;
+}
+/** Every address of this host's interfaces, as probe addresses. */
+function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
+    const out = [];
+    for (const [iface, infos] of Object.entries(interfaces)) {
+        for (const info of infos ?? []) {
+            const family = info.family === 'IPv6' ? 6 : 4;
+            out.push({ address: bindable(info, iface), family });
+        }
+    }
+    return out;
+}
+/**
+ * Whether a server on this host could bind `address`: a wildcard, an interface address, or
+ * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ */
+function isLocalAddress(address, platform = process.platform) {
+    const canonical = canonicalAddress(address);
+    if (canonical === '0.0.0.0' || canonical === '::')
+        return true;
+    if (platform === 'linux' && (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 && address.startsWith('127.'))
+        return true;
+    return interfaceAddresses().some((a) => {
+        const known = canonicalAddress(a.address);
+        // A link-local address may be named with or without its scope.
+        return known === canonical || known.replace(/%.*$/, '') === canonical;
+    });
+}
+
+
+/***/ }),
+
+/***/ 3020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ cancelledMessage),
+/* harmony export */   BZ: () => (/* binding */ waitingMessage),
+/* harmony export */   Vr: () => (/* binding */ heldBy),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */ });
+/* unused harmony exports conflictMessage, fallbackMessage */
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? describeLease(lease)
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
 /**
@@ -2399,7 +2743,7 @@ function heldBy(c) {
         case 'leased':
             return printable(describeLeaseOwner(c.lease));
         case 'in-use':
-            return printable((0,describe_holder/* describeHolders */.hX)(c.holders));
+            return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
         case 'denied':
             return c.reason === 'reserved'
                 ? 'reserved by the OS (an excluded port range)'
@@ -2465,48 +2809,20 @@ function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
 
-/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
-function markdownCell(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/`/g, "'")
-        .replace(/([\\*_[\]#!~])/g, '\\$1')
-        // Last: escaping backslashes after this would turn `\|` back into a cell break.
-        .replace(/\|/g, '\\|'));
-}
-const STATUS_TEXT = {
-    free: '✅ free',
-    fallback: '🔁 fallback',
-    auto: '🆕 auto',
-    busy: '⚠️ busy (kept)',
-    conflict: '❌ conflict',
-};
-/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
-function summaryMarkdown(result) {
-    const rows = result.assignments.map((a) => {
-        const assigned = a.status === 'conflict' ? '—' : String(a.port);
-        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
-        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
-    });
-    const lines = [
-        '### port-guard',
-        '',
-        '| name | requested | assigned | protocol | status | held by |',
-        '| --- | --- | --- | --- | --- | --- |',
-        ...rows,
-    ];
-    if (result.error)
-        lines.push('', `**Error:** ${markdownCell(result.error)}`);
-    return `${lines.join('\n')}\n`;
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UT: () => (/* binding */ portOutputs),
+/* harmony export */   ff: () => (/* binding */ envPairs),
+/* harmony export */   h_: () => (/* binding */ publishedOutputs),
+/* harmony export */   y$: () => (/* binding */ conflictsJson)
+/* harmony export */ });
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
 
 
 /** The `conflicts` output: one object per requested port found busy. */
@@ -2526,7 +2842,7 @@ function conflictsJson(conflicts) {
             }
             : null,
         holders: c.holders,
-        heldBy: heldBy(c),
+        heldBy: (0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .heldBy */ .Vr)(c),
         ...(c.lease ? { lease: c.lease.owner } : {}),
     })));
 }
@@ -2555,376 +2871,210 @@ function publishedOutputs(result) {
 }
 /** `NAME=PORT` pairs for `export-env` and `--format env`. */
 function envPairs(result) {
-    return result.assignments.map((a) => [(0,port_spec/* envName */.pD)(a.name), String(a.port)]);
-}
-
-;// CONCATENATED MODULE: ./src/report/text-table.ts
-
-/** A plain text table for the CLI. */
-function textTable(result) {
-    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
-    const rows = result.assignments.map((a) => [
-        a.name,
-        String(a.requested),
-        a.status === 'conflict' ? '-' : String(a.port),
-        a.protocol,
-        a.status,
-        a.conflicts.map(heldBy).join('; '),
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [head, ...rows]
-        .map((r) => r
-        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/guard.ts
-
-
-
-
-
-
-
-
-
-async function writeGithub(term, result, exportEnv, summary) {
-    if (!term.env.GITHUB_OUTPUT)
-        throw new UsageError('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
-    // The runner protocol is loaded only for this format.
-    const { runnerIO: io } = await Promise.all(/* import() */[__nccwpck_require__.e(559), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
-    for (const [name, value] of Object.entries(publishedOutputs(result)))
-        io.setOutput(name, value);
-    if (result.ok && exportEnv && term.env.GITHUB_ENV) {
-        for (const [name, value] of envPairs(result))
-            io.exportVariable(name, value);
-    }
-    if (summary)
-        io.appendSummary(summaryMarkdown(result));
-}
-async function guardCommand(term, command) {
-    const config = parseConfig(command.options);
-    // The leases live as long as the CLI's parent: the job's shell.
-    const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
-    const { result, problems } = await runGuard(config, {
-        ...(owner ? { owner } : {}),
-        onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
-    });
-    for (const problem of problems)
-        term.stderr(`warning: ${problem}\n`);
-    for (const note of annotationsFor(result))
-        term.stderr(`${note.level}: ${note.message}\n`);
-    switch (command.format) {
-        case 'json':
-            term.stdout(JSON.stringify({
-                ok: result.ok,
-                ports: result.ok ? JSON.parse(portOutputs(result).ports) : {},
-                assignments: result.assignments,
-                conflicts: JSON.parse(conflictsJson(result.conflicts)),
-                ...(result.error ? { error: result.error } : {}),
-            }, null, 2) + '\n');
-            break;
-        case 'env':
-            if (result.ok)
-                term.stdout(envPairs(result)
-                    .map(([k, v]) => `${k}=${v}\n`)
-                    .join(''));
-            break;
-        case 'github':
-            await writeGithub(term, result, config.exportEnv, config.summary);
-            break;
-        default:
-            term.stdout(textTable(result) + '\n');
-    }
-    return result.ok ? terminal/* EXIT_OK */.Ij : terminal/* EXIT_CONFLICT */.Ev;
-}
-
-;// CONCATENATED MODULE: ./src/cli/release.ts
-/** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
-
-
-
-
-
-
-async function releaseCommand(term, command) {
-    const ports = command.ports.map((token) => {
-        const port = (0,port_spec/* parsePortNumber */.Qu)(token);
-        if (port === undefined)
-            throw new UsageError('release', `release: "${token}" is not a port number 1-65535`);
-        return port;
-    });
-    const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
-    const shell = await cliLeaseOwnerPid(term.env, term.ppid);
-    const released = await releaseLeases(dir, { pid: shell, ports });
-    if (command.format === 'json') {
-        term.stdout(JSON.stringify(released.map((r) => ({ port: r.port, protocol: r.protocol, owner: r.owner })), null, 2) + '\n');
-        return terminal/* EXIT_OK */.Ij;
-    }
-    for (const r of released)
-        term.stdout(`released ${r.port}/${r.protocol} (${describeLease(r)})\n`);
-    if (released.length === 0)
-        term.stderr(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
-    return terminal/* EXIT_OK */.Ij;
-}
-
-;// CONCATENATED MODULE: ./src/cli/version.ts
-/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
-const VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-/**
- * The command line: parse, run one subcommand, turn its outcome into an exit code. Commands
- * only parse and print; the work is in the engine.
- */
-
-
-
-
-
-
-
-
-/** Runs one command line; returns the exit code. */
-async function main(argv, term = terminal/* processTerminal */.qH) {
-    try {
-        const command = parseCliArgs(argv);
-        switch (command.kind) {
-            case 'help':
-                term.stdout(USAGE + '\n');
-                return terminal/* EXIT_OK */.Ij;
-            case 'version':
-                term.stdout(VERSION + '\n');
-                return terminal/* EXIT_OK */.Ij;
-            case 'guard':
-                return await guardCommand(term, command);
-            case 'release':
-                return await releaseCommand(term, command);
-            case 'who': {
-                // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
-                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 125).then(__nccwpck_require__.bind(__nccwpck_require__, 7125));
-                return await whoCommand(term, command);
-            }
-        }
-    }
-    catch (err) {
-        if (err instanceof input_error/* InputError */.d || err instanceof input_error/* InputErrors */.G) {
-            (0,terminal/* printInputErrors */.dv)(term, err);
-            return terminal/* EXIT_USAGE */.Ri;
-        }
-        if (err instanceof CancelledError) {
-            term.stderr(`port-guard: ${cancelledMessage(err)}\n`);
-            return err.exitCode;
-        }
-        term.stderr(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-        return terminal/* EXIT_CONFLICT */.Ev;
-    }
+    return result.assignments.map((a) => [(0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(a.name), String(a.port)]);
 }
 
 
 /***/ }),
 
-/***/ 6725:
+/***/ 1209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ev: () => (/* binding */ EXIT_CONFLICT),
-/* harmony export */   Ij: () => (/* binding */ EXIT_OK),
-/* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
-/* harmony export */   dv: () => (/* binding */ printInputErrors),
-/* harmony export */   qH: () => (/* binding */ processTerminal)
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
-/**
- * What a CLI command may touch of its process: its output streams, its environment and its
- * parent. Commands take a Terminal, so tests run them in-process with a recording one.
- */
+/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5890);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9910);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8639);
+/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7956);
 
-const processTerminal = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    get env() {
-        return process.env;
-    },
-    get ppid() {
-        return process.ppid;
-    },
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
 };
-const EXIT_OK = 0;
-const EXIT_CONFLICT = 1;
-const EXIT_USAGE = 2;
-/** Every problem of an input error as one `port-guard:` line on stderr. */
-function printInputErrors(term, err) {
-    const errors = err instanceof _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G ? err.errors : [err];
-    for (const e of errors)
-        for (const p of e.problems)
-            term.stderr(`port-guard: ${p}\n`);
-}
-
-
-/***/ }),
-
-/***/ 4164:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
-/* harmony export */   pF: () => (/* binding */ singleLine),
-/* harmony export */   qy: () => (/* binding */ displayCommandLine)
-/* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
 /**
- * Turns a process's argument list into one short line that is safe to put into an
- * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
+ * Variables a later step depends on; exporting a port under one of these names would break the
+ * job in a way nobody would trace back to a port spec.
  */
-/** The longest command line a holder carries, in characters (the ellipsis included). */
-const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/** Replaces every run of control characters with one space and trims the ends. */
-function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
+const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
 }
-/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
-function shorten(text, max = COMMAND_LINE_MAX) {
-    const chars = Array.from(text);
-    if (chars.length <= max)
-        return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
 }
-/**
- * A display form of an argument list: the program's directory is dropped (`postgres -D …`
- * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
- * joined by spaces, control characters removed, and the result shortened to `max`.
- * Undefined for an empty list (kernel threads, zombies).
- */
-function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
-    if (argv.length === 0)
-        return undefined;
-    const [program, ...rest] = argv;
-    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
-    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
-    const line = singleLine([name, ...rest].join(' '));
-    return line === '' ? undefined : shorten(line, max);
-}
-/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
-function splitProcCmdline(raw) {
-    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
-    const parts = text.split('\0');
-    // Processes that rewrite their title pad it with NULs.
-    while (parts.length > 0 && parts[parts.length - 1] === '')
-        parts.pop();
-    return parts;
-}
-
-
-/***/ }),
-
-/***/ 4578:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   hX: () => (/* binding */ describeHolders),
-/* harmony export */   sG: () => (/* binding */ describeHolder),
-/* harmony export */   x5: () => (/* binding */ containerText)
-/* harmony export */ });
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4164);
-
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
-function hostPort(ip, port) {
-    if (ip === undefined)
-        return `port ${port ?? '?'}`;
-    const host = ip.includes(':') ? `[${ip}]` : ip;
-    return port === undefined ? host : `${host}:${port}`;
-}
-/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
-function containerText(container) {
-    const target = container.ip === undefined && container.port === undefined
-        ? undefined
-        : hostPort(container.ip, container.port);
-    if (container.name !== undefined) {
-        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
     }
-    return target === undefined ? 'a container' : `container ${target}`;
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
 }
-function who(h) {
-    if (h.pid !== undefined) {
-        const parts = [`pid ${h.pid}`];
-        if (h.container) {
-            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(raw);
+    if (tokens.length === 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .isLocalAddress */ .MJ)(token)) {
+            const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .interfaceAddresses */ .CO)().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
         }
         else {
-            const command = h.commandLine ?? h.command;
-            if (command !== undefined)
-                parts.push(`\`${command}\``);
+            hosts.push(token);
         }
-        if (h.user !== undefined)
-            parts.push(`(user ${h.user})`);
-        else if (h.uid !== undefined)
-            parts.push(`(uid ${h.uid})`);
-        return parts.join(' ');
     }
-    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
-    if (h.hidden)
-        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
-    if (h.uid !== undefined)
-        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
-    if (h.state === 'time-wait')
-        return 'no process (time-wait: a closed connection lingering)';
-    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', problems);
+    return hosts;
 }
 /**
- * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
- * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
- * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
  */
-function describeHolder(h) {
-    let text = who(h);
-    if (h.addresses.length > 0)
-        text += ` on ${h.addresses.join(', ')}`;
-    if (h.pid === undefined && h.container) {
-        text += ` — published by docker for ${containerText(h.container)}`;
+function parseConfig(raw) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
     }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
-        text += ` (${h.state})`;
-    }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+    if (specs && exportEnv)
+        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    if (errors.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
 }
-/** Describes several holders joined by `; `, or `unknown` when none could be found. */
-function describeHolders(holders) {
-    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
+function envNameProblems(names) {
+    const problems = [];
+    const seen = new Map();
+    for (const name of names) {
+        const env = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .envName */ .pD)(name);
+        if (PROTECTED_ENV.test(env)) {
+            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+        }
+        const other = seen.get(env);
+        if (other !== undefined)
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
+        seen.set(env, name);
+    }
+    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('export-env', problems)] : [];
 }
 
 
 /***/ }),
 
-/***/ 1788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ holdersPerQuery),
-/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
-/* harmony export */ });
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 429).then(__nccwpck_require__.bind(__nccwpck_require__, 4429))).findHolders(queries);
-/** Looks every query up in one call and sorts the holders back to their query, in order. */
-async function holdersPerQuery(finder, queries) {
-    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
-    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
-    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
-}
-
-
-/***/ }),
-
-/***/ 6485:
+/***/ 5376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2960,7 +3110,133 @@ class InputErrors extends Error {
 
 /***/ }),
 
-/***/ 1131:
+/***/ 8639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gk: () => (/* binding */ formatRanges),
+/* harmony export */   N1: () => (/* binding */ subtractRanges),
+/* harmony export */   Ws: () => (/* binding */ countPorts),
+/* harmony export */   XP: () => (/* binding */ parsePortRanges),
+/* harmony export */   cq: () => (/* binding */ normalizeRanges),
+/* harmony export */   im: () => (/* binding */ intersectRanges)
+/* harmony export */ });
+/* unused harmony export inRanges */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
+    for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
+            if (port !== undefined && singles)
+                add({ lo: port, hi: port }, token);
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(0, dash));
+        const hi = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            add({ lo, hi }, token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
+}
+
+
+/***/ }),
+
+/***/ 9910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2971,7 +3247,7 @@ class InputErrors extends Error {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export RESERVED_NAMES */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -3106,7 +3382,7 @@ function envName(name) {
 
 /***/ }),
 
-/***/ 5522:
+/***/ 4571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3250,6 +3526,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -3661,6 +3944,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1210);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -129,13 +129,12 @@ export function findOnPath(
   return undefined;
 }
 
-/** The `shell` input: empty for the platform's default (bash; pwsh on Windows). */
-export function parseShell(
+/** The shell's name: one of {@link SHELLS}, empty for the platform's default (bash; pwsh on Windows). */
+export function parseShellName(
   raw: string | undefined,
   input: string,
   platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-): Shell {
+): ShellName {
   const name = (
     raw === undefined || raw === '' ? (platform === 'win32' ? 'pwsh' : 'bash') : raw
   ) as ShellName;
@@ -144,11 +143,20 @@ export function parseShell(
       input,
       `${input}: "${printableToken(name)}" is not one of ${SHELLS.join(', ')}`,
     );
-  if (name === 'cmd') {
-    if (platform !== 'win32')
-      throw new InputError(input, `${input}: cmd exists only on Windows; use bash or sh here`);
-    return { name, path: windowsSystemTool('cmd', env) };
-  }
+  if (name === 'cmd' && platform !== 'win32')
+    throw new InputError(input, `${input}: cmd exists only on Windows; use bash or sh here`);
+  return name;
+}
+
+/** The shell to run a command with, found by absolute path. */
+export function parseShell(
+  raw: string | undefined,
+  input: string,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): Shell {
+  const name = parseShellName(raw, input, platform);
+  if (name === 'cmd') return { name, path: windowsSystemTool('cmd', env) };
   const path = findOnPath(name, env, platform);
   if (path === undefined)
     throw new InputError(
