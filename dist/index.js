@@ -38773,8 +38773,21 @@ function pause(ms, ended, signal) {
         void ended?.then(finish);
     });
 }
-/** Waits until every target is ready; see {@link WaitOutcome} for every way it ends. */
+/**
+ * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
+ * sockets and their timers are unref()ed; one timer holds the process open while the wait is
+ * pending (a process must not quit mid-wait) and is gone once it ends.
+ */
 async function waitUntilReady(targets, options) {
+    const keepAlive = setInterval(() => { }, 1 << 30);
+    try {
+        return await waitLoop(targets, options);
+    }
+    finally {
+        clearInterval(keepAlive);
+    }
+}
+async function waitLoop(targets, options) {
     const began = Date.now();
     const elapsed = () => Date.now() - began;
     const expected = options.process
@@ -39041,39 +39054,50 @@ function logTail(record) {
  */
 async function startServerStep(io, plan, result, leases) {
     const logPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `port-guard-server-${(0,external_node_crypto_.randomUUID)()}.log`);
-    const { child, record } = await (0,server_process/* startServer */.UD)({
-        command: plan.command,
-        shell: plan.shell,
-        env: serverEnv(result),
-        logPath,
-    });
-    // Saved at once: whatever happens next, the post step can stop it.
-    io.saveState(state/* StateKey */.z.Server, JSON.stringify(record));
-    io.info(`port-guard: started the server (pid ${record.pid}, ${plan.shell.name}); its output goes to ${logPath}`);
-    // The step must be able to end while the server runs on.
-    child.unref();
-    if (plan.timeoutSeconds === 0) {
-        io.info('port-guard: ready-timeout is 0: not waiting for the server');
-        return true;
-    }
+    let record;
     let given;
     const giveUp = (graceMs) => (given ??= (async () => {
-        await (0,server_process/* stopServer */.gG)(record, graceMs !== undefined ? { graceMs } : {});
+        if (record)
+            await (0,server_process/* stopServer */.gG)(record, graceMs !== undefined ? { graceMs } : {});
         if (leases)
             await (0,lease_registry/* releaseLeases */.Rc)(leases.dir, { ownerId: leases.ownerId }).catch(() => []);
     })());
     try {
-        // The stop runs inside the cancellation scope: the runner's SIGTERM that follows its
-        // SIGINT must not cut it short.
-        const report = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => runWait({
-            targets: result.assignments.flatMap((a) => (0,port_spec/* protocolsOf */.LE)(a.protocol).map((protocol) => ({ name: a.name, port: a.port, protocol }))),
-            timeoutSeconds: plan.timeoutSeconds,
-            ...(plan.http !== undefined ? { http: plan.http } : {}),
-        }, { process: watchChild(child), role: 'the server', signal }).catch(async (err) => {
-            if (err instanceof cancellation/* CancelledError */.cc)
-                await giveUp(CANCEL_GRACE_MS);
-            throw err;
-        }));
+        // Start, wait and (on a signal) stop all run inside one cancellation scope: a signal at
+        // any moment ends in the stop, and the runner's SIGTERM that follows its SIGINT cannot cut
+        // the stop short.
+        const report = await (0,cancellation/* withSignalCancellation */.Y8)(async (signal) => {
+            try {
+                const started = await (0,server_process/* startServer */.UD)({
+                    command: plan.command,
+                    shell: plan.shell,
+                    env: serverEnv(result),
+                    logPath,
+                });
+                record = started.record;
+                // Saved at once: whatever happens next, the post step can stop it.
+                io.saveState(state/* StateKey */.z.Server, JSON.stringify(record));
+                io.info(`port-guard: started the server (pid ${record.pid}, ${plan.shell.name}); its output goes to ${logPath}`);
+                // The step must be able to end while the server runs on.
+                started.child.unref();
+                if (plan.timeoutSeconds === 0)
+                    return undefined;
+                return await runWait({
+                    targets: result.assignments.flatMap((a) => (0,port_spec/* protocolsOf */.LE)(a.protocol).map((protocol) => ({ name: a.name, port: a.port, protocol }))),
+                    timeoutSeconds: plan.timeoutSeconds,
+                    ...(plan.http !== undefined ? { http: plan.http } : {}),
+                }, { process: watchChild(started.child), role: 'the server', signal });
+            }
+            catch (err) {
+                if (err instanceof cancellation/* CancelledError */.cc)
+                    await giveUp(CANCEL_GRACE_MS);
+                throw err;
+            }
+        });
+        if (report === undefined) {
+            io.info('port-guard: ready-timeout is 0: not waiting for the server');
+            return true;
+        }
         for (const line of report.warnings)
             io.annotate('warning', line);
         if (report.outcome.ok) {

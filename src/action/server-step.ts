@@ -58,47 +58,53 @@ export async function startServerStep(
     process.env.RUNNER_TEMP || tmpdir(),
     `port-guard-server-${randomUUID()}.log`,
   );
-  const { child, record } = await startServer({
-    command: plan.command,
-    shell: plan.shell,
-    env: serverEnv(result),
-    logPath,
-  });
-  // Saved at once: whatever happens next, the post step can stop it.
-  io.saveState(StateKey.Server, JSON.stringify(record));
-  io.info(
-    `port-guard: started the server (pid ${record.pid}, ${plan.shell.name}); its output goes to ${logPath}`,
-  );
-  // The step must be able to end while the server runs on.
-  child.unref();
-  if (plan.timeoutSeconds === 0) {
-    io.info('port-guard: ready-timeout is 0: not waiting for the server');
-    return true;
-  }
+  let record: ServerRecord | undefined;
   let given: Promise<void> | undefined;
   const giveUp = (graceMs?: number) =>
     (given ??= (async () => {
-      await stopServer(record, graceMs !== undefined ? { graceMs } : {});
+      if (record) await stopServer(record, graceMs !== undefined ? { graceMs } : {});
       if (leases) await releaseLeases(leases.dir, { ownerId: leases.ownerId }).catch(() => []);
     })());
   try {
-    // The stop runs inside the cancellation scope: the runner's SIGTERM that follows its
-    // SIGINT must not cut it short.
-    const report = await withSignalCancellation((signal) =>
-      runWait(
-        {
-          targets: result.assignments.flatMap((a) =>
-            protocolsOf(a.protocol).map((protocol) => ({ name: a.name, port: a.port, protocol })),
-          ),
-          timeoutSeconds: plan.timeoutSeconds,
-          ...(plan.http !== undefined ? { http: plan.http } : {}),
-        },
-        { process: watchChild(child), role: 'the server', signal },
-      ).catch(async (err: unknown) => {
+    // Start, wait and (on a signal) stop all run inside one cancellation scope: a signal at
+    // any moment ends in the stop, and the runner's SIGTERM that follows its SIGINT cannot cut
+    // the stop short.
+    const report = await withSignalCancellation(async (signal) => {
+      try {
+        const started = await startServer({
+          command: plan.command,
+          shell: plan.shell,
+          env: serverEnv(result),
+          logPath,
+        });
+        record = started.record;
+        // Saved at once: whatever happens next, the post step can stop it.
+        io.saveState(StateKey.Server, JSON.stringify(record));
+        io.info(
+          `port-guard: started the server (pid ${record.pid}, ${plan.shell.name}); its output goes to ${logPath}`,
+        );
+        // The step must be able to end while the server runs on.
+        started.child.unref();
+        if (plan.timeoutSeconds === 0) return undefined;
+        return await runWait(
+          {
+            targets: result.assignments.flatMap((a) =>
+              protocolsOf(a.protocol).map((protocol) => ({ name: a.name, port: a.port, protocol })),
+            ),
+            timeoutSeconds: plan.timeoutSeconds,
+            ...(plan.http !== undefined ? { http: plan.http } : {}),
+          },
+          { process: watchChild(started.child), role: 'the server', signal },
+        );
+      } catch (err) {
         if (err instanceof CancelledError) await giveUp(CANCEL_GRACE_MS);
         throw err;
-      }),
-    );
+      }
+    });
+    if (report === undefined) {
+      io.info('port-guard: ready-timeout is 0: not waiting for the server');
+      return true;
+    }
     for (const line of report.warnings) io.annotate('warning', line);
     if (report.outcome.ok) {
       for (const line of report.ready) io.info(line);
@@ -106,7 +112,7 @@ export async function startServerStep(
     }
     io.annotate(
       'error',
-      report.errors.join('\n') + logTail(record),
+      report.errors.join('\n') + logTail(record!),
       'port-guard: the server is not ready',
     );
     await giveUp();

@@ -82,8 +82,24 @@ function pause(
   });
 }
 
-/** Waits until every target is ready; see {@link WaitOutcome} for every way it ends. */
+/**
+ * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
+ * sockets and their timers are unref()ed; one timer holds the process open while the wait is
+ * pending (a process must not quit mid-wait) and is gone once it ends.
+ */
 export async function waitUntilReady(
+  targets: readonly ReadyTarget[],
+  options: WaitOptions,
+): Promise<WaitOutcome> {
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  try {
+    return await waitLoop(targets, options);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function waitLoop(
   targets: readonly ReadyTarget[],
   options: WaitOptions,
 ): Promise<WaitOutcome> {

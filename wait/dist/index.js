@@ -33641,8 +33641,21 @@ function pause(ms, ended, signal) {
         void ended?.then(finish);
     });
 }
-/** Waits until every target is ready; see {@link WaitOutcome} for every way it ends. */
+/**
+ * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
+ * sockets and their timers are unref()ed; one timer holds the process open while the wait is
+ * pending (a process must not quit mid-wait) and is gone once it ends.
+ */
 async function waitUntilReady(targets, options) {
+    const keepAlive = setInterval(() => { }, 1 << 30);
+    try {
+        return await waitLoop(targets, options);
+    }
+    finally {
+        clearInterval(keepAlive);
+    }
+}
+async function waitLoop(targets, options) {
     const began = Date.now();
     const elapsed = () => Date.now() - began;
     const expected = options.process
