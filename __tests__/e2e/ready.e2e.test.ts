@@ -230,7 +230,7 @@ test('port-guard wait: exit 0 for a server that is up, 1 naming the stranger for
     const ok = await runCli(['wait', '--timeout', '5', String(stranger.port)]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(`port ${stranger.port}/tcp is ready`);
-    expect(ok.stderr).toContain('listens on 127.0.0.1 only: clients that dial ::1');
+    expect(ok.stderr).toContain('on 127.0.0.1 only: clients that dial ::1');
     const foreign = await runCli(['wait', '--pid', String(sleeper.pid), String(stranger.port)]);
     expect(foreign.code).toBe(1);
     expect(foreign.stderr).toContain(`is held by pid ${stranger.pid} `);

@@ -171,7 +171,9 @@ export class PortWatch {
       if (definite) return this.markFree();
       return { kind: 'waiting', waiting: { why: 'nothing-listens', target: this.target } };
     }
-    const seen = await this.holders();
+    // Without an expected process, the connects answer the question on their own: no walk of
+    // the process table (its holder is named only when something is wrong).
+    const seen = this.ctx.expected ? await this.holders() : undefined;
     if (seen && 'stranger' in seen)
       return { kind: 'stranger', target: this.target, holders: seen.stranger };
     if (!seen && this.ctx.expected)

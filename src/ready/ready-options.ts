@@ -10,7 +10,7 @@ import { InputError } from '../spec/input-error.js';
 import { shorten } from '../holders/command-line.js';
 import { printable } from '../report/messages.js';
 import { processIdentity, type ProcessIdentity } from '../lease/process-identity.js';
-import { parsePortSpecs, protocolsOf } from '../spec/port-spec.js';
+import { parsePortSpecs, protocolsOf, splitList, type PortSpec } from '../spec/port-spec.js';
 import { windowsSystemTool } from '../system/windows-system-tool.js';
 import type { ReadyTarget } from './port-check.js';
 
@@ -76,21 +76,36 @@ export function parseReadyTargets(
   specs: readonly (string | number)[],
   input: string,
 ): ReadyTarget[] {
-  const text = specs.map(String).join(' ');
-  const parsed = parsePortSpecs(text, 'tcp', input);
-  const problems = parsed
-    .filter((s) => s.port === 'auto')
-    .map(
-      (s) => `${input}: "${s.token}" asks for any free port; waiting needs the port number itself`,
-    );
+  // Each token on its own: `3000 3000/udp` waits for both, though as port specs the two would
+  // share the default name `port-3000`.
+  const tokens = splitList(specs.map(String).join(' '));
+  if (tokens.length === 0) parsePortSpecs('', 'tcp', input);
+  const problems: string[] = [];
+  const parsed: PortSpec[] = [];
+  for (const token of tokens) {
+    try {
+      parsed.push(...parsePortSpecs(token, 'tcp', input));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  for (const s of parsed)
+    if (s.port === 'auto')
+      problems.push(
+        `${input}: "${s.token}" asks for any free port; waiting needs the port number itself`,
+      );
   if (problems.length > 0) throw new InputError(input, problems);
-  return parsed.flatMap((s) =>
-    protocolsOf(s.protocol).map((protocol) => ({
-      ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
-      port: s.port as number,
-      protocol,
-    })),
-  );
+  const targets: ReadyTarget[] = [];
+  for (const s of parsed)
+    for (const protocol of protocolsOf(s.protocol))
+      if (!targets.some((t) => t.port === s.port && t.protocol === protocol))
+        targets.push({
+          ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
+          port: s.port as number,
+          protocol,
+        });
+  return targets;
 }
 
 /** The shells `run` may use. */

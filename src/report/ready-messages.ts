@@ -39,7 +39,9 @@ export function familyWarning(r: PortReady): string | undefined {
   const where =
     addresses.length === 1 && addresses[0] === LOOPBACK[only]
       ? `listens on ${LOOPBACK[only]} only`
-      : `accepts connections on IPv${only} only${addresses.length > 0 ? ` (listens on ${addresses.join(', ')})` : ''}`;
+      : addresses.length === 0
+        ? `accepts connections on ${LOOPBACK[only]} only`
+        : `accepts connections on IPv${only} only (listens on ${addresses.join(', ')})`;
   const hint =
     other === 6
       ? ' (e.g. `localhost` on Node 17+ and in most browsers)'

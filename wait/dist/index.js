@@ -32692,7 +32692,9 @@ function familyWarning(r) {
     const addresses = [...new Set(r.holders.flatMap((h) => h.addresses))];
     const where = addresses.length === 1 && addresses[0] === LOOPBACK[only]
         ? `listens on ${LOOPBACK[only]} only`
-        : `accepts connections on IPv${only} only${addresses.length > 0 ? ` (listens on ${addresses.join(', ')})` : ''}`;
+        : addresses.length === 0
+            ? `accepts connections on ${LOOPBACK[only]} only`
+            : `accepts connections on IPv${only} only (listens on ${addresses.join(', ')})`;
     const hint = other === 6
         ? ' (e.g. `localhost` on Node 17+ and in most browsers)'
         : ' (e.g. tools that resolve `localhost` to IPv4)';
@@ -33359,18 +33361,38 @@ async function parseLivePid(raw, input) {
  * `auto` means nothing here. A `both` spec waits for TCP and UDP.
  */
 function parseReadyTargets(specs, input) {
-    const text = specs.map(String).join(' ');
-    const parsed = port_spec_parsePortSpecs(text, 'tcp', input);
-    const problems = parsed
-        .filter((s) => s.port === 'auto')
-        .map((s) => `${input}: "${s.token}" asks for any free port; waiting needs the port number itself`);
+    // Each token on its own: `3000 3000/udp` waits for both, though as port specs the two would
+    // share the default name `port-3000`.
+    const tokens = port_spec_splitList(specs.map(String).join(' '));
+    if (tokens.length === 0)
+        port_spec_parsePortSpecs('', 'tcp', input);
+    const problems = [];
+    const parsed = [];
+    for (const token of tokens) {
+        try {
+            parsed.push(...port_spec_parsePortSpecs(token, 'tcp', input));
+        }
+        catch (err) {
+            if (!(err instanceof input_error_InputError))
+                throw err;
+            problems.push(...err.problems);
+        }
+    }
+    for (const s of parsed)
+        if (s.port === 'auto')
+            problems.push(`${input}: "${s.token}" asks for any free port; waiting needs the port number itself`);
     if (problems.length > 0)
         throw new input_error_InputError(input, problems);
-    return parsed.flatMap((s) => protocolsOf(s.protocol).map((protocol) => ({
-        ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
-        port: s.port,
-        protocol,
-    })));
+    const targets = [];
+    for (const s of parsed)
+        for (const protocol of protocolsOf(s.protocol))
+            if (!targets.some((t) => t.port === s.port && t.protocol === protocol))
+                targets.push({
+                    ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
+                    port: s.port,
+                    protocol,
+                });
+    return targets;
 }
 const SHELLS = (/* unused pure expression or super */ null && (['bash', 'sh', 'pwsh', 'cmd']));
 /**
@@ -33574,7 +33596,9 @@ class PortWatch {
                 return this.markFree();
             return { kind: 'waiting', waiting: { why: 'nothing-listens', target: this.target } };
         }
-        const seen = await this.holders();
+        // Without an expected process, the connects answer the question on their own: no walk of
+        // the process table (its holder is named only when something is wrong).
+        const seen = this.ctx.expected ? await this.holders() : undefined;
         if (seen && 'stranger' in seen)
             return { kind: 'stranger', target: this.target, holders: seen.stranger };
         if (!seen && this.ctx.expected)
