@@ -29217,7 +29217,7 @@ module.exports = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ main_run)
+  e: () => (/* binding */ run)
 });
 
 // UNUSED EXPORTS: readInputs
@@ -34650,12 +34650,21 @@ async function attachHolders(conflicts, findHolders) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/system/run-tool.ts
+var run_tool = __nccwpck_require__(9807);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
 var windows_system_tool = __nccwpck_require__(4571);
+// EXTERNAL MODULE: ./src/system/windows-port-ranges.ts
+var windows_port_ranges = __nccwpck_require__(4665);
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
 
 
 
+
+
+
+/** The IANA dynamic range: macOS's and Windows' default, assumed only when the OS cannot say. */
+const IANA_DYNAMIC_RANGE = { lo: 49152, hi: 65535 };
 /** Parses `ip_local_port_range` ("32768\t60999"). */
 function parseLinuxPortRange(text) {
     const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(text);
@@ -34680,28 +34689,40 @@ function parseLinuxReservedPorts(text) {
     return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 /**
- * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
- * recognized by shape: two port numbers, optionally followed by `*` (administered exclusion).
+ * Parses `netsh int ipv4 show dynamicport tcp` (or udp): a start port and a number of ports,
+ * behind labels in the display language (`Start Port : 49152`, `Startport : 49152`), so the
+ * two numbers are read, not the labels.
  */
-function parseWindowsExcludedRanges(text) {
-    const out = [];
+function parseWindowsDynamicPortRange(text) {
+    const numbers = [];
     for (const line of text.split(/\r?\n/)) {
-        const m = /^\s*(\d{1,5})\s+(\d{1,5})\s*\*?\s*$/.exec(line);
-        if (!m)
-            continue;
-        const lo = Number(m[1]);
-        const hi = Number(m[2]);
-        if (lo >= 1 && hi <= 65535 && lo <= hi)
-            out.push({ lo, hi });
+        const m = /:\s*(\d{1,5})\s*$/.exec(line);
+        if (m)
+            numbers.push(Number(m[1]));
     }
-    return (0,port_ranges/* normalizeRanges */.cq)(out);
+    if (numbers.length !== 2)
+        return undefined;
+    const [lo, count] = numbers;
+    const hi = lo + count - 1;
+    return lo >= 1 && count >= 1 && hi <= 65535 ? { lo, hi } : undefined;
 }
-async function run(file, args) {
-    // Only Windows runs a tool here; elsewhere child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
-    });
+/** Parses `sysctl -n net.inet.ip.portrange.first net.inet.ip.portrange.last` (two lines). */
+function parseSysctlPortRange(text) {
+    const m = /^\s*(\d{1,5})\s*\n\s*(\d{1,5})\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const lo = Number(m[1]);
+    const hi = Number(m[2]);
+    return lo >= 1 && hi <= 65535 && lo <= hi ? { lo, hi } : undefined;
+}
+/** The smallest range covering all of `ranges` (TCP's and UDP's dynamic ranges). */
+function hull(ranges) {
+    if (ranges.length === 0)
+        return undefined;
+    return {
+        lo: Math.min(...ranges.map((r) => r.lo)),
+        hi: Math.max(...ranges.map((r) => r.hi)),
+    };
 }
 async function readOr(path) {
     try {
@@ -34711,31 +34732,81 @@ async function readOr(path) {
         return '';
     }
 }
-/** What this OS reserves for the given protocols. A source that cannot be read adds nothing. */
-async function readOsPortRanges(protocols, platform = process.platform) {
+/**
+ * What this OS reserves for the given protocols, read, not assumed: Linux from /proc, Windows
+ * from netsh (dynamic range and excluded ranges), macOS from sysctl. A source that cannot be
+ * read adds no reserved ports; an ephemeral range that cannot be read is taken as 49152–65535
+ * (macOS and Windows) and said so in the notes.
+ */
+async function readOsPortRanges(protocols, platform = process.platform, sources = {}) {
+    const run = sources.run ?? run_tool/* runTool */.q;
     if (platform === 'linux') {
         const [range, reserved] = await Promise.all([
             readOr('/proc/sys/net/ipv4/ip_local_port_range'),
             readOr('/proc/sys/net/ipv4/ip_local_reserved_ports'),
         ]);
         const ephemeral = parseLinuxPortRange(range);
-        return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
-    }
-    if (platform === 'win32') {
-        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run((0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
-            'int',
-            ip,
-            'show',
-            'excludedportrange',
-            `protocol=${protocol}`,
-        ]))));
+        const notes = [
+            ephemeral
+                ? `ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (ip_local_port_range)`
+                : 'ephemeral range: /proc/sys/net/ipv4/ip_local_port_range could not be read; none avoided',
+        ];
         return {
-            ephemeral: { lo: 49152, hi: 65535 },
-            reserved: (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap(parseWindowsExcludedRanges)),
+            ...(ephemeral ? { ephemeral } : {}),
+            reserved: parseLinuxReservedPorts(reserved),
+            notes,
         };
     }
-    // macOS (and the BSDs) use the IANA dynamic range unless an administrator changed it.
-    return { ephemeral: { lo: 49152, hi: 65535 }, reserved: [] };
+    const fallback = (what) => ({
+        ephemeral: IANA_DYNAMIC_RANGE,
+        notes: [
+            `ephemeral range: ${what} could not be read; assuming ${(0,port_ranges/* formatRanges */.Gk)([IANA_DYNAMIC_RANGE])}`,
+        ],
+    });
+    if (platform === 'win32') {
+        const netsh = (0,windows_system_tool/* windowsSystemTool */.x)('netsh');
+        const [dynamic, reserved] = await Promise.all([
+            Promise.all(protocols.map(async (protocol) => {
+                const text = await (0,windows_port_ranges/* toolOutput */.WT)(run, netsh, ['int', 'ipv4', 'show', 'dynamicport', protocol]);
+                return text === undefined ? undefined : parseWindowsDynamicPortRange(text);
+            })),
+            sources.excluded ? [...sources.excluded] : (0,windows_port_ranges/* readWindowsExcludedRanges */._t)(protocols, run),
+        ]);
+        const read = dynamic.filter((r) => r !== undefined);
+        const ephemeral = read.length === dynamic.length ? hull(read) : undefined;
+        const base = ephemeral
+            ? {
+                ephemeral,
+                notes: [`ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (netsh int ipv4 show dynamicport)`],
+            }
+            : fallback('netsh int ipv4 show dynamicport');
+        return {
+            ...base,
+            reserved,
+            notes: [
+                ...base.notes,
+                `excluded port ranges: ${reserved.length > 0 ? (0,port_ranges/* formatRanges */.Gk)(reserved) : 'none'}`,
+            ],
+        };
+    }
+    if (platform === 'darwin' || platform === 'freebsd' || platform === 'openbsd') {
+        // Never a bare name: look it up nowhere, /usr/sbin/sysctl (macOS) or /sbin/sysctl (BSD).
+        const sysctl = platform === 'darwin' ? '/usr/sbin/sysctl' : '/sbin/sysctl';
+        const text = await (0,windows_port_ranges/* toolOutput */.WT)(run, sysctl, [
+            '-n',
+            'net.inet.ip.portrange.first',
+            'net.inet.ip.portrange.last',
+        ]);
+        const ephemeral = text === undefined ? undefined : parseSysctlPortRange(text);
+        if (!ephemeral)
+            return { ...fallback(`${sysctl} -n net.inet.ip.portrange.first/last`), reserved: [] };
+        return {
+            ephemeral,
+            reserved: [],
+            notes: [`ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (sysctl net.inet.ip.portrange)`],
+        };
+    }
+    return { ...fallback(`the ${platform} ephemeral range`), reserved: [] };
 }
 
 // EXTERNAL MODULE: ./src/probe/probe-plan.ts
@@ -34762,11 +34833,18 @@ async function guardPorts(config, options = {}) {
     const protocols = [
         ...new Set(config.specs.flatMap((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol))),
     ];
-    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+    // Windows: an EACCES is "reserved" only inside the excluded port ranges, so every probe there
+    // needs them; read once, for the plan and the OS ranges alike.
+    const excluded = platform === 'win32' ? await (0,windows_port_ranges/* readWindowsExcludedRanges */._t)(protocols) : undefined;
+    const sources = excluded ? { excluded } : {};
+    // Reading the OS ranges costs a subprocess off Linux: only when a port may be handed out.
     const [os, plan] = await Promise.all([
-        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-        (0,probe_plan/* createProbePlan */.A0)(config.hosts, platform, protocols),
+        handsOut ? readOsPortRanges(protocols, platform, sources) : Promise.resolve(undefined),
+        (0,probe_plan/* createProbePlan */.A0)(config.hosts, platform, protocols, sources),
     ]);
+    options.debug?.(`probe plan (${platform}): ${plan.description}`);
+    for (const note of os?.notes ?? [])
+        options.debug?.(`OS port ranges: ${note}`);
     return allocatePorts(config, {
         plan,
         ...(options.leases ? { leases: options.leases } : {}),
@@ -34989,7 +35067,7 @@ function readPlan(io) {
     return { config: config, server };
 }
 /** The main step. */
-async function main_run(io = runner_io/* runnerIO */.$) {
+async function run(io = runner_io/* runnerIO */.$) {
     io.saveState(state/* StateKey */.z.IsPost, 'true');
     try {
         const { config, server } = readPlan(io);
@@ -35002,6 +35080,8 @@ async function main_run(io = runner_io/* runnerIO */.$) {
         const { result, problems } = await runGuard(config, {
             ...(owner ? { owner } : {}),
             onWait: ({ conflicts, seconds }) => io.info((0,messages/* waitingMessage */.BZ)(conflicts, seconds)),
+            // Shown when the runner asks for debug output (ACTIONS_STEP_DEBUG).
+            debug: (line) => io.debug((0,messages/* printable */.g$)(line)),
         });
         for (const problem of problems)
             io.annotate('warning', problem);
@@ -39252,6 +39332,7 @@ async function withSignalCancellation(fn) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
@@ -39301,6 +39382,33 @@ function splitProcCmdline(raw) {
     while (parts.length > 0 && parts[parts.length - 1] === '')
         parts.pop();
     return parts;
+}
+/** The last path segment of `path`, `/` or `\` separated. */
+function baseName(path) {
+    return path.replace(/[/\\]+$/, '').replace(/^.*[/\\]/, '');
+}
+/**
+ * The program's name for a holder: the base name of `argv[0]` when it names a program (a
+ * process that rewrote its title, `nginx: master process …`, does not), else of the
+ * executable (`/proc/<pid>/exe`, without ` (deleted)`), else the short name the kernel keeps
+ * (`comm` on Linux, lsof's `c` field). That short name is the main thread's name, not the
+ * program's: Node 24 calls its main thread `MainThread`, so it is the last resort.
+ */
+function programName(argv, executable, shortName) {
+    const first = argv[0];
+    if (first !== undefined && first !== '' && !/\s/.test(first) && !first.endsWith(':')) {
+        // A login shell's argv[0] is `-bash`.
+        const name = singleLine(baseName(first).replace(/^-/, ''));
+        if (name !== '')
+            return name;
+    }
+    if (executable !== undefined) {
+        const name = singleLine(baseName(executable.replace(/ \(deleted\)$/, '')));
+        if (name !== '')
+            return name;
+    }
+    const short = shortName === undefined ? '' : singleLine(shortName);
+    return short === '' ? undefined : short;
 }
 
 
@@ -39393,7 +39501,9 @@ function describeHolders(holders) {
 /* harmony export */   f_: () => (/* binding */ isDockerProxy)
 /* harmony export */ });
 /* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1777);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
+
 
 /** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
 function isDockerProxy(command, argv) {
@@ -39504,8 +39614,11 @@ function asksDocker(h) {
 async function nameContainers(holders, options = {}) {
     if (!holders.some(asksDocker))
         return holders;
-    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .runTool */ .q;
-    const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
+    const docker = options.docker ?? (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .findTool */ .SG)('docker', options.env ? { env: options.env } : {});
+    if (docker === undefined)
+        return holders;
+    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q;
+    const result = await run(docker, DOCKER_PS_ARGS, {
         timeoutMs: options.timeoutMs ?? 1500,
         env: options.env,
     });
@@ -39735,10 +39848,10 @@ function readSockets(procRoot, protocols, order) {
 }
 const SOCKET_LINK = /^socket:\[(\d+)\]$/;
 /**
- * Maps socket inodes to the pid holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
- * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. `/proc`
- * lists pids in ascending order, so a socket shared after a fork maps to its lowest pid,
- * usually the parent that opened it; the walk stops once every inode has a pid.
+ * Maps socket inodes to the pids holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
+ * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. A socket
+ * shared by several processes (a forking server, an inherited listener) maps to all of them, so
+ * the walk reads every pid.
  */
 function mapInodesToPids(procRoot, inodes) {
     const owners = new Map();
@@ -39781,16 +39894,28 @@ function mapInodesToPids(procRoot, inodes) {
             if (!match)
                 continue;
             const inode = Number(match[1]);
-            if (inodes.has(inode) && !owners.has(inode))
-                owners.set(inode, pid);
+            if (!inodes.has(inode))
+                continue;
+            const pidsOf = owners.get(inode);
+            if (!pidsOf)
+                owners.set(inode, [pid]);
+            else if (pidsOf[pidsOf.length - 1] !== pid)
+                pidsOf.push(pid);
         }
-        if (owners.size === inodes.size)
-            break;
     }
     return { owners, unreadable };
 }
+function readLink(path) {
+    try {
+        return (0,external_node_fs_.readlinkSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 function readProcess(procRoot, pid) {
     const comm = readText(`${procRoot}/${pid}/comm`);
+    const exe = readLink(`${procRoot}/${pid}/exe`);
     let argv = [];
     try {
         argv = (0,command_line/* splitProcCmdline */.Jn)((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`));
@@ -39803,8 +39928,10 @@ function readProcess(procRoot, pid) {
     const status = readText(`${procRoot}/${pid}/status`);
     const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
     const info = { argv };
-    const command = comm === undefined ? '' : (0,command_line/* singleLine */.pF)(comm);
-    if (command !== '')
+    // `comm` is the main thread's name (Node 24 calls it `MainThread`): the program's name comes
+    // from argv[0] or the executable, and `comm` only when nothing else is there.
+    const command = (0,command_line/* programName */.kX)(argv, exe, comm);
+    if (command !== undefined)
         info.command = command;
     if (uidLine)
         info.uid = Number(uidLine[1]);
@@ -39832,50 +39959,63 @@ async function findHoldersLinux(queries, options = {}) {
         users ??= parsePasswd(readText(options.passwdPath ?? '/etc/passwd') ?? '');
         return users.get(uid);
     };
+    /** A new holder of `socket` for `query`: process `pid`, or (unseen) the socket's uid. */
+    const describeSocketHolder = (query, socket, pid) => {
+        const holder = {
+            protocol: query.protocol,
+            port: query.port,
+            addresses: [],
+            state: socket.state,
+        };
+        if (pid !== undefined) {
+            let info = processes.get(pid);
+            if (!info) {
+                info = readProcess(procRoot, pid);
+                processes.set(pid, info);
+            }
+            holder.pid = pid;
+            if (info.command !== undefined)
+                holder.command = info.command;
+            const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
+            if (line !== undefined)
+                holder.commandLine = line;
+            holder.uid = info.uid ?? socket.uid;
+            if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
+                holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
+            }
+        }
+        else if (socket.inode > 0) {
+            holder.uid = socket.uid;
+            // Hidden only if some process could not be looked into; when every one could, the
+            // socket has no process here (a kernel socket, another PID namespace).
+            if (unreadable)
+                holder.hidden = true;
+        }
+        if (holder.uid !== undefined) {
+            const user = userName(holder.uid);
+            if (user !== undefined)
+                holder.user = user;
+        }
+        return holder;
+    };
     const holders = [];
     for (const { query, sockets: blocking } of perQuery) {
         const grouped = new Map();
         for (const socket of blocking) {
-            const pid = socket.inode > 0 ? owners.get(socket.inode) : undefined;
+            const pids = socket.inode > 0 ? (owners.get(socket.inode) ?? []) : [];
             // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
-            const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
-            const key = `${who} ${socket.state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = { protocol: query.protocol, port: query.port, addresses: [], state: socket.state };
-                if (pid !== undefined) {
-                    let info = processes.get(pid);
-                    if (!info) {
-                        info = readProcess(procRoot, pid);
-                        processes.set(pid, info);
-                    }
-                    holder.pid = pid;
-                    if (info.command !== undefined)
-                        holder.command = info.command;
-                    const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
-                    if (line !== undefined)
-                        holder.commandLine = line;
-                    holder.uid = info.uid ?? socket.uid;
-                    if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
-                        holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
-                    }
+            const keys = pids.length > 0 ? pids : [undefined];
+            for (const pid of keys) {
+                const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
+                const key = `${who} ${socket.state}`;
+                let holder = grouped.get(key);
+                if (!holder) {
+                    holder = describeSocketHolder(query, socket, pid);
+                    grouped.set(key, holder);
                 }
-                else if (socket.inode > 0) {
-                    holder.uid = socket.uid;
-                    // Hidden only if some process could not be looked into; when every one could, the
-                    // socket has no process here (a kernel socket, another PID namespace).
-                    if (unreadable)
-                        holder.hidden = true;
-                }
-                if (holder.uid !== undefined) {
-                    const user = userName(holder.uid);
-                    if (user !== undefined)
-                        holder.user = user;
-                }
-                grouped.set(key, holder);
+                if (!holder.addresses.includes(socket.localAddress))
+                    holder.addresses.push(socket.localAddress);
             }
-            if (!holder.addresses.includes(socket.localAddress))
-                holder.addresses.push(socket.localAddress);
         }
         holders.push(...grouped.values());
     }
@@ -40950,6 +41090,7 @@ async function processParent(pid) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
 /* harmony export */   CO: () => (/* binding */ interfaceAddresses),
 /* harmony export */   MJ: () => (/* binding */ isLocalAddress),
 /* harmony export */   Z5: () => (/* binding */ canonicalAddress)
@@ -40972,34 +41113,76 @@ function canonicalAddress(address) {
     const scope = pct >= 0 ? address.slice(pct) : '';
     return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
 }
-/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
-function bindable(info, iface) {
-    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
-        return `${info.address}%${iface}`;
-    return info.address;
+/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
+function isLinkLocal(address) {
+    return /^fe[89ab][0-9a-f]:/i.test(address);
 }
-/** Every address of this host's interfaces, as probe addresses. */
-function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
-    const out = [];
+/**
+ * The literal address a server would bind to reach this interface address. Link-local IPv6
+ * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
+ * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
+ * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
+ */
+function bindable(info, iface, platform) {
+    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
+        return info.address;
+    const bare = info.address.replace(/%.*$/, '');
+    if (platform === 'win32') {
+        const scope = info.scopeid;
+        return scope !== undefined && Number.isInteger(scope) && scope > 0
+            ? `${bare}%${scope}`
+            : undefined;
+    }
+    return `${bare}%${iface}`;
+}
+/**
+ * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
+ * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
+ * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
+ * up: addresses of interfaces that are down are not probed.)
+ */
+function interfaceAddressPlan(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)(), platform = process.platform) {
+    const addresses = [];
+    const skipped = [];
     for (const [iface, infos] of Object.entries(interfaces)) {
         for (const info of infos ?? []) {
             const family = info.family === 'IPv6' ? 6 : 4;
-            out.push({ address: bindable(info, iface), family });
+            const address = bindable(info, iface, platform);
+            if (address === undefined) {
+                skipped.push({
+                    address: info.address,
+                    interface: iface,
+                    why: 'link-local without a scope id',
+                });
+            }
+            else if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== family) {
+                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
+            }
+            else {
+                addresses.push({ address, family });
+            }
         }
     }
-    return out;
+    return { addresses, skipped };
+}
+/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
+function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)(), platform = process.platform) {
+    return interfaceAddressPlan(interfaces, platform).addresses;
 }
 /**
  * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
+ * answers only the addresses configured on lo0, which are interface addresses).
  */
-function isLocalAddress(address, platform = process.platform) {
+function isLocalAddress(address, platform = process.platform, interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
     const canonical = canonicalAddress(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
-    if (platform === 'linux' && (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 && address.startsWith('127.'))
+    if ((platform === 'linux' || platform === 'win32') &&
+        (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 &&
+        address.startsWith('127.'))
         return true;
-    return interfaceAddresses().some((a) => {
+    return interfaceAddresses(interfaces, platform).some((a) => {
         const known = canonicalAddress(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
@@ -41021,7 +41204,12 @@ function isLocalAddress(address, platform = process.platform) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7956);
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5396);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4665);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5396);
+
+
 
 
 
@@ -41059,7 +41247,7 @@ function buildProbePlan(inputs) {
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
-        return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`);
+        return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`, inputs.excluded, inputs.platform);
     }
     const families = new Set(inputs.interfaces.map((a) => a.family));
     const full = fullAddressSet(inputs.interfaces);
@@ -41067,16 +41255,23 @@ function buildProbePlan(inputs) {
     const linux = inputs.platform === 'linux';
     const tcp = linux && inputs.coverage?.tcp ? short : full;
     const udp = linux && inputs.coverage?.udp ? short : full;
-    const what = (list) => list === short ? 'dual-stack :: (self-test passed)' : `${list.length} addresses`;
-    return makePlan(tcp, udp, families, `tcp: ${what(tcp)}; udp: ${what(udp)}`);
+    const what = (list) => list === short
+        ? 'dual-stack :: (self-test passed)'
+        : `${list.length} addresses (${list.map((a) => a.address).join(', ')})`;
+    let description = `tcp: ${what(tcp)}; udp: ${what(udp)}`;
+    for (const s of inputs.skipped ?? [])
+        description += `; not probed: ${s.address} on ${s.interface} (${s.why})`;
+    return makePlan(tcp, udp, families, description, inputs.excluded, inputs.platform);
 }
-function makePlan(tcp, udp, families, description) {
+function makePlan(tcp, udp, families, description, excluded, platform) {
     return {
         tcp,
         udp,
         families,
         description,
         addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
+        ...(excluded ? { excluded } : {}),
+        platform,
     };
 }
 function holdTcp(address) {
@@ -41105,7 +41300,7 @@ async function wildcardSeesHolder(protocol, address, family) {
     if (!holder)
         return false;
     try {
-        const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .probeAddress */ .n)(holder.port, protocol, DUAL_STACK);
+        const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_5__/* .probeAddress */ .n)(holder.port, protocol, DUAL_STACK);
         return verdict.verdict === 'in-use';
     }
     finally {
@@ -41136,13 +41331,23 @@ async function measureWildcardCoverage(protocols = ['tcp', 'udp']) {
     };
 }
 /** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
-async function createProbePlan(hosts, platform = process.platform, protocols = ['tcp', 'udp']) {
-    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
+async function createProbePlan(hosts, platform = process.platform, protocols = ['tcp', 'udp'], sources = {}) {
+    const [coverage, excluded] = await Promise.all([
+        platform === 'linux' && hosts === 'all'
+            ? measureWildcardCoverage(protocols)
+            : Promise.resolve(undefined),
+        platform === 'win32'
+            ? (sources.excluded ?? (0,_system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_4__/* .readWindowsExcludedRanges */ ._t)(protocols))
+            : Promise.resolve(undefined),
+    ]);
+    const { addresses, skipped } = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .interfaceAddressPlan */ .$o)((sources.networkInterfaces ?? node_os__WEBPACK_IMPORTED_MODULE_3__.networkInterfaces)(), platform);
     return buildProbePlan({
         platform,
-        interfaces: (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .interfaceAddresses */ .CO)(),
+        interfaces: addresses,
         hosts,
         ...(coverage ? { coverage } : {}),
+        ...(skipped.length > 0 ? { skipped } : {}),
+        ...(excluded ? { excluded } : {}),
     });
 }
 
@@ -41166,7 +41371,7 @@ const MAX_EXHAUSTED_ROUNDS = 6;
  * they stay `unknown`, never `free`.
  */
 async function probePorts(queries, plan, options = {}) {
-    const platform = options.platform ?? process.platform;
+    const platform = options.platform ?? plan.platform ?? process.platform;
     const results = new Array(queries.length);
     let pending = queries.map((_, i) => i);
     let concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
@@ -41177,7 +41382,7 @@ async function probePorts(queries, plan, options = {}) {
             while (next < pending.length) {
                 const index = pending[next++];
                 const { port, protocol } = queries[index];
-                const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .probePort */ .Kd)(port, protocol, plan.addressesFor(protocol), plan.families, platform);
+                const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .probePort */ .Kd)(port, protocol, plan.addressesFor(protocol), plan.families, platform, plan.excluded);
                 results[index] = verdict;
                 if ((0,_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .isExhausted */ .qo)(verdict) && round < MAX_EXHAUSTED_ROUNDS)
                     retry.push(index);
@@ -41201,7 +41406,7 @@ async function probePorts(queries, plan, options = {}) {
 /* harmony export */   n: () => (/* binding */ probeAddress),
 /* harmony export */   qo: () => (/* binding */ isExhausted)
 /* harmony export */ });
-/* unused harmony exports EXHAUSTION_CODES, classifyBindError, combineVerdicts */
+/* unused harmony exports EXHAUSTION_CODES, classifyBindError, markWildcardOnly, combineVerdicts */
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1314);
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dgram__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
@@ -41215,13 +41420,23 @@ const EXHAUSTION_CODES = new Set([
     'ENOBUFS',
     'ENOMEM',
 ]);
-/** How an error code from a bind reads on a platform (PROBING.md, "What each error means"). */
-function classifyBindError(code, platform) {
+/**
+ * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
+ * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
+ * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
+ * same address): in use, so its holder is looked up and `wait` may wait for it.
+ */
+function classifyBindError(code, platform, inExcludedRange = false) {
     switch (code) {
         case 'EADDRINUSE':
             return { verdict: 'in-use' };
         case 'EACCES':
-            return { verdict: 'denied', reason: platform === 'win32' ? 'reserved' : 'privileged' };
+            if (platform === 'win32')
+                return inExcludedRange
+                    ? { verdict: 'denied', reason: 'reserved' }
+                    : { verdict: 'in-use', reason: 'exclusive' };
+            return { verdict: 'denied', reason: platform === 'linux' ? 'privileged' : 'needs-root' };
         case 'EADDRNOTAVAIL':
         case 'EAFNOSUPPORT':
         case 'EINVAL':
@@ -41230,13 +41445,14 @@ function classifyBindError(code, platform) {
             return { verdict: 'unknown' };
     }
 }
-function verdictFor(target, err, platform) {
+const inRanges = (port, ranges) => ranges !== undefined && ranges.some((r) => port >= r.lo && port <= r.hi);
+function verdictFor(port, target, err, platform, excluded) {
     // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
     if (!err)
         return { address: target.address, family: target.family, verdict: 'free' };
     const base = { address: target.address, family: target.family };
     const code = err.code ?? 'UNKNOWN';
-    const { verdict, reason } = classifyBindError(code, platform);
+    const { verdict, reason } = classifyBindError(code, platform, code === 'EACCES' && inRanges(port, excluded));
     // An address the user named must exist: "not applicable" would silently shrink the check.
     if (verdict === 'not-applicable' && target.explicit)
         return { ...base, verdict: 'unknown', code };
@@ -41245,6 +41461,11 @@ function verdictFor(target, err, platform) {
 /** Binds (and for TCP listens) exactly as a server would, then closes; resolves the bind error. */
 function bindOnce(port, protocol, target) {
     return new Promise((resolve) => {
+        // listen() would take anything else for a host name and look it up (ENOTFOUND at best).
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(target.address) !== target.family) {
+            resolve(Object.assign(new Error(`not a literal IP address: ${target.address}`), { code: 'ENOTIP' }));
+            return;
+        }
         if (protocol === 'tcp') {
             const server = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.createServer)();
             server.once('error', (err) => {
@@ -41281,9 +41502,29 @@ function bindOnce(port, protocol, target) {
         });
     });
 }
-/** Probes one port on one address. */
-async function probeAddress(port, protocol, target, platform = process.platform) {
-    return verdictFor(target, await bindOnce(port, protocol, target), platform);
+/**
+ * Probes one port on one address. `excluded`: the Windows excluded port ranges, which decide
+ * what an EACCES there means.
+ */
+async function probeAddress(port, protocol, target, platform = process.platform, excluded) {
+    return verdictFor(port, target, await bindOnce(port, protocol, target), platform, excluded);
+}
+const isWildcard = (a) => a.address === '::' || a.address === '0.0.0.0';
+/**
+ * macOS has no privileged wildcard ports (since Mojave), but a specific address below 1024
+ * still needs root: when every wildcard of the plan was free and a specific address then said
+ * EACCES, the port is free for a server on the wildcard, and only a server on that address
+ * needs root. Nothing is known about holders on that address, so it is not "free".
+ */
+function markWildcardOnly(addresses, platform) {
+    if (platform !== 'darwin')
+        return;
+    const last = addresses[addresses.length - 1];
+    if (!last || last.verdict !== 'denied' || last.reason !== 'needs-root' || isWildcard(last))
+        return;
+    const wildcards = addresses.filter(isWildcard);
+    if (wildcards.length > 0 && wildcards.every((a) => a.verdict === 'free'))
+        last.reason = 'wildcard-only';
 }
 /**
  * Combines per-address verdicts: free only when every applicable address was free and each
@@ -41318,10 +41559,10 @@ function combineVerdicts(addresses, plan, families) {
  * Probes one port over a whole plan, one address after another: probes of the same port on
  * overlapping addresses collide with each other when run at the same time.
  */
-async function probePort(port, protocol, plan, families, platform = process.platform) {
+async function probePort(port, protocol, plan, families, platform = process.platform, excluded) {
     const addresses = [];
     for (const target of plan) {
-        const result = await probeAddress(port, protocol, target, platform);
+        const result = await probeAddress(port, protocol, target, platform, excluded);
         addresses.push(result);
         // Out of resources says nothing about the port: stop so the caller can retry it.
         if (result.verdict === 'in-use' ||
@@ -41329,6 +41570,7 @@ async function probePort(port, protocol, plan, families, platform = process.plat
             EXHAUSTION_CODES.has(result.code ?? ''))
             break;
     }
+    markWildcardOnly(addresses, platform);
     return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
 }
 /** Whether a verdict failed only for lack of file descriptors or memory. */
@@ -41701,9 +41943,16 @@ function heldBy(c) {
         case 'in-use':
             return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
         case 'denied':
-            return c.reason === 'reserved'
-                ? 'reserved by the OS (an excluded port range)'
-                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            switch (c.reason) {
+                case 'reserved':
+                    return 'reserved by the OS (an excluded port range)';
+                case 'wildcard-only':
+                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+                case 'needs-root':
+                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+                default:
+                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            }
         default:
             return 'unknown';
     }
@@ -41716,11 +41965,20 @@ function conflictMessage(c) {
         case 'leased':
             return `${head} is ${heldBy(c)}`;
         case 'in-use':
-            return `${head} is in use${at}, held by ${heldBy(c)}`;
+            return c.reason === 'exclusive'
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+                : `${head} is in use${at}, held by ${heldBy(c)}`;
         case 'denied':
-            return c.reason === 'reserved'
-                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
-                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            switch (c.reason) {
+                case 'reserved':
+                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+                case 'wildcard-only':
+                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+                case 'needs-root':
+                    return `${head} is refused${at}: ports below 1024 need root`;
+                default:
+                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            }
         default:
             if (c.code === 'EADDRNOTAVAIL' && c.address)
                 return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
@@ -42337,6 +42595,89 @@ function envName(name) {
 
 /***/ }),
 
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS)
+/* harmony export */ });
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
+ */
+
+
+function executableFile(path, platform) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+
+/***/ }),
+
 /***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -42381,6 +42722,63 @@ const runTool = (command, args, options) => new Promise((resolve) => {
         resolve({ code: null, stdout: '', failure: error.message });
     }
 });
+
+
+/***/ }),
+
+/***/ 4665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WT: () => (/* binding */ toolOutput),
+/* harmony export */   _t: () => (/* binding */ readWindowsExcludedRanges)
+/* harmony export */ });
+/* unused harmony export parseWindowsExcludedRanges */
+/* harmony import */ var _spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8639);
+/* harmony import */ var _run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
+/* harmony import */ var _windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4571);
+
+
+
+/**
+ * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
+ * recognized by shape: two port numbers, optionally followed by `*` (administered exclusion).
+ */
+function parseWindowsExcludedRanges(text) {
+    const out = [];
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^\s*(\d{1,5})\s+(\d{1,5})\s*\*?\s*$/.exec(line);
+        if (!m)
+            continue;
+        const lo = Number(m[1]);
+        const hi = Number(m[2]);
+        if (lo >= 1 && hi <= 65535 && lo <= hi)
+            out.push({ lo, hi });
+    }
+    return (0,_spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRanges */ .cq)(out);
+}
+const TOOL_TIMEOUT_MS = 3000;
+/** The output of a system tool, or undefined when it did not answer with success. */
+async function toolOutput(run, file, args) {
+    // Console code pages are not UTF-8; the numbers read here are ASCII.
+    const result = await run(file, args, { timeoutMs: TOOL_TIMEOUT_MS, encoding: 'latin1' });
+    return result.code === 0 ? result.stdout : undefined;
+}
+/**
+ * Windows excluded port ranges for the given protocols, IPv4 and IPv6 (`netsh int ipv4|ipv6
+ * show excludedportrange protocol=tcp|udp`, by absolute System32 path). An output that cannot
+ * be read adds nothing.
+ */
+async function readWindowsExcludedRanges(protocols, run = _run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q) {
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('netsh'), [
+        'int',
+        ip,
+        'show',
+        'excludedportrange',
+        `protocol=${protocol}`,
+    ]))));
+    return (0,_spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRanges */ .cq)(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
+}
 
 
 /***/ }),

@@ -11,7 +11,9 @@ export const modules = {
 /* harmony export */   f_: () => (/* binding */ isDockerProxy)
 /* harmony export */ });
 /* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9807);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1777);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9807);
+
 
 /** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
 function isDockerProxy(command, argv) {
@@ -122,8 +124,11 @@ function asksDocker(h) {
 async function nameContainers(holders, options = {}) {
     if (!holders.some(asksDocker))
         return holders;
-    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .runTool */ .q;
-    const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
+    const docker = options.docker ?? (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .findTool */ .SG)('docker', options.env ? { env: options.env } : {});
+    if (docker === undefined)
+        return holders;
+    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q;
+    const result = await run(docker, DOCKER_PS_ARGS, {
         timeoutMs: options.timeoutMs ?? 1500,
         env: options.env,
     });
@@ -353,10 +358,10 @@ function readSockets(procRoot, protocols, order) {
 }
 const SOCKET_LINK = /^socket:\[(\d+)\]$/;
 /**
- * Maps socket inodes to the pid holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
- * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. `/proc`
- * lists pids in ascending order, so a socket shared after a fork maps to its lowest pid,
- * usually the parent that opened it; the walk stops once every inode has a pid.
+ * Maps socket inodes to the pids holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
+ * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. A socket
+ * shared by several processes (a forking server, an inherited listener) maps to all of them, so
+ * the walk reads every pid.
  */
 function mapInodesToPids(procRoot, inodes) {
     const owners = new Map();
@@ -399,16 +404,28 @@ function mapInodesToPids(procRoot, inodes) {
             if (!match)
                 continue;
             const inode = Number(match[1]);
-            if (inodes.has(inode) && !owners.has(inode))
-                owners.set(inode, pid);
+            if (!inodes.has(inode))
+                continue;
+            const pidsOf = owners.get(inode);
+            if (!pidsOf)
+                owners.set(inode, [pid]);
+            else if (pidsOf[pidsOf.length - 1] !== pid)
+                pidsOf.push(pid);
         }
-        if (owners.size === inodes.size)
-            break;
     }
     return { owners, unreadable };
 }
+function readLink(path) {
+    try {
+        return (0,external_node_fs_.readlinkSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 function readProcess(procRoot, pid) {
     const comm = readText(`${procRoot}/${pid}/comm`);
+    const exe = readLink(`${procRoot}/${pid}/exe`);
     let argv = [];
     try {
         argv = (0,command_line/* splitProcCmdline */.Jn)((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`));
@@ -421,8 +438,10 @@ function readProcess(procRoot, pid) {
     const status = readText(`${procRoot}/${pid}/status`);
     const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
     const info = { argv };
-    const command = comm === undefined ? '' : (0,command_line/* singleLine */.pF)(comm);
-    if (command !== '')
+    // `comm` is the main thread's name (Node 24 calls it `MainThread`): the program's name comes
+    // from argv[0] or the executable, and `comm` only when nothing else is there.
+    const command = (0,command_line/* programName */.kX)(argv, exe, comm);
+    if (command !== undefined)
         info.command = command;
     if (uidLine)
         info.uid = Number(uidLine[1]);
@@ -450,50 +469,63 @@ async function findHoldersLinux(queries, options = {}) {
         users ??= parsePasswd(readText(options.passwdPath ?? '/etc/passwd') ?? '');
         return users.get(uid);
     };
+    /** A new holder of `socket` for `query`: process `pid`, or (unseen) the socket's uid. */
+    const describeSocketHolder = (query, socket, pid) => {
+        const holder = {
+            protocol: query.protocol,
+            port: query.port,
+            addresses: [],
+            state: socket.state,
+        };
+        if (pid !== undefined) {
+            let info = processes.get(pid);
+            if (!info) {
+                info = readProcess(procRoot, pid);
+                processes.set(pid, info);
+            }
+            holder.pid = pid;
+            if (info.command !== undefined)
+                holder.command = info.command;
+            const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
+            if (line !== undefined)
+                holder.commandLine = line;
+            holder.uid = info.uid ?? socket.uid;
+            if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
+                holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
+            }
+        }
+        else if (socket.inode > 0) {
+            holder.uid = socket.uid;
+            // Hidden only if some process could not be looked into; when every one could, the
+            // socket has no process here (a kernel socket, another PID namespace).
+            if (unreadable)
+                holder.hidden = true;
+        }
+        if (holder.uid !== undefined) {
+            const user = userName(holder.uid);
+            if (user !== undefined)
+                holder.user = user;
+        }
+        return holder;
+    };
     const holders = [];
     for (const { query, sockets: blocking } of perQuery) {
         const grouped = new Map();
         for (const socket of blocking) {
-            const pid = socket.inode > 0 ? owners.get(socket.inode) : undefined;
+            const pids = socket.inode > 0 ? (owners.get(socket.inode) ?? []) : [];
             // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
-            const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
-            const key = `${who} ${socket.state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = { protocol: query.protocol, port: query.port, addresses: [], state: socket.state };
-                if (pid !== undefined) {
-                    let info = processes.get(pid);
-                    if (!info) {
-                        info = readProcess(procRoot, pid);
-                        processes.set(pid, info);
-                    }
-                    holder.pid = pid;
-                    if (info.command !== undefined)
-                        holder.command = info.command;
-                    const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
-                    if (line !== undefined)
-                        holder.commandLine = line;
-                    holder.uid = info.uid ?? socket.uid;
-                    if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
-                        holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
-                    }
+            const keys = pids.length > 0 ? pids : [undefined];
+            for (const pid of keys) {
+                const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
+                const key = `${who} ${socket.state}`;
+                let holder = grouped.get(key);
+                if (!holder) {
+                    holder = describeSocketHolder(query, socket, pid);
+                    grouped.set(key, holder);
                 }
-                else if (socket.inode > 0) {
-                    holder.uid = socket.uid;
-                    // Hidden only if some process could not be looked into; when every one could, the
-                    // socket has no process here (a kernel socket, another PID namespace).
-                    if (unreadable)
-                        holder.hidden = true;
-                }
-                if (holder.uid !== undefined) {
-                    const user = userName(holder.uid);
-                    if (user !== undefined)
-                        holder.user = user;
-                }
-                grouped.set(key, holder);
+                if (!holder.addresses.includes(socket.localAddress))
+                    holder.addresses.push(socket.localAddress);
             }
-            if (!holder.addresses.includes(socket.localAddress))
-                holder.addresses.push(socket.localAddress);
         }
         holders.push(...grouped.values());
     }
@@ -503,50 +535,85 @@ async function findHoldersLinux(queries, options = {}) {
 
 /***/ }),
 
-/***/ 9807:
+/***/ 1777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
  */
 
-/** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
-const runTool = (command, args, options) => new Promise((resolve) => {
+
+function executableFile(path, platform) {
     try {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
-            timeout: options.timeoutMs,
-            encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
-            maxBuffer: 8 * 1024 * 1024,
-            windowsHide: true,
-        }, (error, stdout) => {
-            const text = String(stdout ?? '');
-            if (!error) {
-                resolve({ code: 0, stdout: text });
-                return;
-            }
-            const err = error;
-            if (typeof err.code === 'number') {
-                resolve({ code: err.code, stdout: text });
-            }
-            else {
-                const failure = err.killed ? 'timeout' : String(err.code ?? err.message);
-                resolve({ code: null, stdout: text, failure });
-            }
-        });
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
     }
-    catch (error) {
-        // execFile throws synchronously for some bad arguments (e.g. a NUL byte).
-        resolve({ code: null, stdout: '', failure: error.message });
+    catch {
+        return false;
     }
-});
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 
 /***/ })

@@ -16,34 +16,48 @@ __webpack_require__.d(__webpack_exports__, {
   findHoldersOn: () => (/* binding */ findHoldersOn)
 });
 
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __webpack_require__(1777);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __webpack_require__(2657);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __webpack_require__(9807);
 ;// CONCATENATED MODULE: ./src/holders/darwin.ts
+/**
+ * macOS (and other systems with `lsof`): who holds a port, from `lsof -F` field output, with
+ * the program names and command lines from one `ps` call. Both run by absolute path through
+ * `execFile` with fixed arguments.
+ */
+
 
 
 const TOOL_TIMEOUT_MS = 3000;
 /**
  * The fixed `lsof` arguments for some ports of one protocol: no name or port resolution
- * (`-nP`), no warnings (`-w`), full command names (`+c 0`), TCP listeners only, and field
- * output. TCP and UDP need separate runs: with `-sTCP:LISTEN`, lsof drops UDP sockets.
+ * (`-nP`), no warnings (`-w`), full command names (`+c 0`), the TCP state (`-Ts`), TCP sockets
+ * that listen or are bound without listening (`CLOSED`: such a socket still blocks a bind), and
+ * field output with the fd (`f`: Apple's lsof 4.91 prints it anyway), the user, the address
+ * family (`t`: `*:80` is `0.0.0.0` or `::`), the protocol, the name and the TCP state. TCP and
+ * UDP need separate runs: with `-sTCP:…`, lsof drops UDP sockets.
  */
 function lsofArgs(protocol, ports) {
     const list = ports.join(',');
     return protocol === 'tcp'
-        ? ['-nP', '-w', '+c', '0', `-iTCP:${list}`, '-sTCP:LISTEN', '-FpcuLPtn']
-        : ['-nP', '-w', '+c', '0', `-iUDP:${list}`, '-FpcuLPtn'];
+        ? ['-nP', '-w', '+c', '0', '-Ts', `-iTCP:${list}`, '-sTCP:LISTEN,CLOSED', '-FpcfuLPtTn']
+        : ['-nP', '-w', '+c', '0', `-iUDP:${list}`, '-FpcfuLPtn'];
 }
 /**
  * Parses `lsof -F` output. Process fields (`p`, `c`, `u`, `L`) are followed by file fields
- * (`f`, `t`, `P`, `n`); older lsof always prints `f`, newer only when asked, so a file ends at
- * its `n` line. Unknown fields are ignored.
+ * (`f`, `t`, `P`, `n`, then `T` fields such as `TST=LISTEN`); a file starts at its `f` line
+ * (lsof without `f` in the field list omits it, so a file also ends at its `n` line). Unknown
+ * fields are ignored.
  */
 function parseLsof(text) {
     const files = [];
     let proc;
     let pending = {};
+    // The file the `T` fields after an `n` line belong to.
+    let last;
     for (const raw of text.split(/\r?\n/)) {
         if (raw === '')
             continue;
@@ -52,6 +66,7 @@ function parseLsof(text) {
         if (field === 'p') {
             proc = /^\d+$/.test(value) ? { pid: Number(value) } : undefined;
             pending = {};
+            last = undefined;
             continue;
         }
         if (!proc)
@@ -69,6 +84,7 @@ function parseLsof(text) {
                 break;
             case 'f':
                 pending = {};
+                last = undefined;
                 break;
             case 't':
                 pending.type = value;
@@ -77,8 +93,13 @@ function parseLsof(text) {
                 pending.protocol = value;
                 break;
             case 'n':
-                files.push({ ...proc, ...pending, name: value });
+                last = { ...proc, ...pending, name: value };
+                files.push(last);
                 pending = {};
+                break;
+            case 'T':
+                if (last && value.startsWith('ST='))
+                    last.tcpState = (0,command_line/* singleLine */.pF)(value.slice(3));
                 break;
         }
     }
@@ -106,21 +127,42 @@ function parsePsCommandLines(text) {
     return lines;
 }
 /**
- * The display form of a `ps` command line. The program path may contain spaces
- * (`/Applications/Google Chrome.app/…`), so the known command name marks where it ends.
+ * Splits a `ps` command line into the program (argv[0]) and the rest. `ps` joins the arguments
+ * with spaces and the program path may contain some (`/Applications/Google Chrome.app/…`), so
+ * lsof's short name of the process marks where the program ends when it can; otherwise the
+ * program ends at the first space.
  */
-function displayPsLine(line, command) {
-    if (command !== undefined && command !== '') {
-        const needle = `/${command}`;
+function splitPsLine(line, shortName) {
+    if (shortName !== undefined && shortName !== '') {
+        const needle = `/${shortName}`;
         for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
             if (line.slice(0, at).includes(' -'))
                 break;
             const end = at + needle.length;
             if (end === line.length || line[end] === ' ')
-                return (0,command_line/* displayCommandLine */.qy)([line.slice(at + 1)]);
+                return { program: line.slice(0, end), rest: line.slice(end + 1) };
         }
     }
-    return (0,command_line/* displayCommandLine */.qy)(line.split(' '));
+    const space = line.indexOf(' ');
+    return space < 0
+        ? { program: line, rest: '' }
+        : { program: line.slice(0, space), rest: line.slice(space + 1) };
+}
+/** The display form of a `ps` command line (the program's directory dropped). */
+function displayPsLine(line, shortName) {
+    const { program, rest } = splitPsLine(line, shortName);
+    // The directory goes, the program's own name stays whole, spaces and all.
+    const name = program.includes(' ') ? program.replace(/^.*\/(?=[^/])/, '') : program;
+    return (0,command_line/* displayCommandLine */.qy)(rest === '' ? [name] : [name, rest]);
+}
+/**
+ * The program's name from its `ps` command line; lsof's `c` field is the kernel's short name,
+ * which is the main thread's on Linux (`MainThread` for Node 24) and cut to 15 characters.
+ */
+function psProgramName(line, shortName) {
+    if (line === undefined)
+        return shortName;
+    return (0,command_line/* programName */.kX)([splitPsLine(line, shortName).program], undefined, shortName);
 }
 /** Groups lsof sockets into holders per query and process. */
 function holdersFromLsof(files, queries, commandLines = new Map()) {
@@ -133,7 +175,13 @@ function holdersFromLsof(files, queries, commandLines = new Map()) {
             const endpoint = localEndpoint(file.name, file.type);
             if (!endpoint || endpoint.port !== query.port)
                 continue;
-            const state = query.protocol === 'tcp' ? 'listen' : endpoint.connected ? 'connected' : 'bound';
+            const state = query.protocol === 'tcp'
+                ? file.tcpState === 'CLOSED'
+                    ? 'bound'
+                    : 'listen'
+                : endpoint.connected
+                    ? 'connected'
+                    : 'bound';
             const key = `${file.pid} ${state}`;
             let holder = grouped.get(key);
             if (!holder) {
@@ -144,9 +192,10 @@ function holdersFromLsof(files, queries, commandLines = new Map()) {
                     state,
                     pid: file.pid,
                 };
-                if (file.command !== undefined)
-                    holder.command = file.command;
                 const line = commandLines.get(file.pid);
+                const command = psProgramName(line, file.command);
+                if (command !== undefined)
+                    holder.command = command;
                 const display = line === undefined ? undefined : displayPsLine(line, file.command);
                 if (display !== undefined)
                     holder.commandLine = display;
@@ -168,26 +217,30 @@ function holdersFromLsof(files, queries, commandLines = new Map()) {
  * missing tool, a refusal or a time-out gives fewer details or none, never an error. Without
  * root, macOS shows other users' sockets to nobody: those ports come back without holders.
  */
-async function findHoldersWithLsof(queries, run = run_tool/* runTool */.q) {
+async function findHoldersWithLsof(queries, run = run_tool/* runTool */.q, tools = {}) {
+    const lsof = tools.lsof ?? (0,find_tool/* findTool */.SG)('lsof', { firstIn: find_tool/* UNIX_SYSTEM_DIRS */.YY });
+    if (lsof === undefined)
+        return [];
     const files = [];
     await Promise.all(['tcp', 'udp'].map(async (protocol) => {
         const ports = [...new Set(queries.filter((q) => q.protocol === protocol).map((q) => q.port))];
         if (ports.length === 0)
             return;
-        const result = await run('lsof', lsofArgs(protocol, ports), { timeoutMs: TOOL_TIMEOUT_MS });
+        const result = await run(lsof, lsofArgs(protocol, ports), { timeoutMs: TOOL_TIMEOUT_MS });
         // Exit 1 means "something asked for was not found"; what it did find is still printed.
         if (result.code === 0 || result.code === 1)
             files.push(...parseLsof(result.stdout));
     }));
     const pids = [...new Set(files.map((f) => f.pid))];
     let commandLines = new Map();
-    if (pids.length > 0) {
-        const ps = await run('ps', ['-ww', '-o', 'pid=,command=', '-p', pids.join(',')], {
+    const ps = tools.ps ?? (0,find_tool/* findTool */.SG)('ps', { firstIn: ['/bin', '/usr/bin'] });
+    if (pids.length > 0 && ps !== undefined) {
+        const result = await run(ps, ['-ww', '-o', 'pid=,command=', '-p', pids.join(',')], {
             timeoutMs: TOOL_TIMEOUT_MS,
         });
         // ps exits 1 when one of the pids has gone meanwhile; the others are still listed.
-        if (ps.code === 0 || ps.code === 1)
-            commandLines = parsePsCommandLines(ps.stdout);
+        if (result.code === 0 || result.code === 1)
+            commandLines = parsePsCommandLines(result.stdout);
     }
     return holdersFromLsof(files, queries, commandLines);
 }
@@ -200,15 +253,27 @@ var linux = __webpack_require__(8177);
 var windows_system_tool = __webpack_require__(4571);
 ;// CONCATENATED MODULE: ./src/holders/win32.ts
 /**
- * Windows: who holds a port, from `netstat -ano` (one run for TCP, UDP, IPv4 and IPv6) and
- * `tasklist` for each holding process's image name. No administrator rights are needed.
- * Headers and state words are localized, so rows are recognized by their shape, never by text.
+ * Windows: who holds a port, from `netstat -anoq -p <proto>` (one run per protocol and IP
+ * version: `-q` adds TCP sockets that are bound but do not listen, state `BOUND`) and `tasklist`
+ * for each holding process's image name, both by absolute System32 path. No administrator
+ * rights are needed. Headers and state words are localized, so rows are recognized by their
+ * shape, never by text.
  */
 
 
 
-/** The fixed `netstat` arguments: all sockets, numeric, with the owning pid. */
-const NETSTAT_ARGS = ['-ano'];
+/** The `-p` protocol names netstat takes, per protocol. */
+const NETSTAT_PROTOCOLS = {
+    tcp: ['TCP', 'TCPv6'],
+    udp: ['UDP', 'UDPv6'],
+};
+/**
+ * The fixed `netstat` arguments for one protocol (`TCP`, `TCPv6`, `UDP`, `UDPv6`): all sockets
+ * including bound, non-listening TCP ones (`-q`), numeric, with the owning pid.
+ */
+function netstatArgs(protocol) {
+    return ['-anoq', '-p', protocol];
+}
 const ENGLISH_STATES = {
     LISTENING: 'listen',
     BOUND: 'bound',
@@ -233,10 +298,11 @@ function splitEndpoint(text) {
 // A TCP socket with no remote end yet: the only kind that listens (or is merely bound).
 const NO_REMOTE = new Set(['0.0.0.0:0', '[::]:0', '*:*']);
 /**
- * Parses `netstat -ano` output in any display language. A TCP row is
- * `TCP local remote STATE… pid`, a UDP row `UDP local *:* pid`; anything else (headers,
- * blank lines, `[process.exe]` lines) is skipped. A TCP row whose remote address is
- * `0.0.0.0:0` or `[::]:0` is a listener whatever the localized state word says.
+ * Parses `netstat -anoq` (or `-ano`) output in any display language. A TCP row is
+ * `TCP local remote STATE… pid`, a UDP row `UDP local *:* pid` (netstat knows no remote end for
+ * UDP: every UDP row is a bound socket); anything else (headers, blank lines, `[process.exe]`
+ * lines) is skipped. A TCP row whose remote address is `0.0.0.0:0` or `[::]:0` is a listener
+ * whatever the localized state word says, unless the word is `BOUND`.
  */
 function parseNetstat(text) {
     const rows = [];
@@ -253,7 +319,7 @@ function parseNetstat(text) {
         if (proto === 'UDP') {
             if (tokens.length !== 4)
                 continue;
-            state = tokens[2] === '*:*' ? 'bound' : 'connected';
+            state = 'bound';
         }
         else {
             if (tokens.length < 5)
@@ -365,18 +431,21 @@ function holdersFromNetstat(rows, queries, imageNames = new Map()) {
 const NETSTAT_TIMEOUT_MS = 5000;
 const TASKLIST_TIMEOUT_MS = 3000;
 /**
- * Finds holders with one `netstat -ano` run and one `tasklist` run per holding pid. A missing
- * tool, a refusal or a time-out gives fewer details or none, never an error.
+ * Finds holders with `netstat -anoq` (one run per protocol and IP version asked about, in
+ * parallel) and one `tasklist` run per holding pid. A missing tool, a refusal or a time-out
+ * gives fewer details or none, never an error.
  */
 async function findHoldersWindows(queries, run = run_tool/* runTool */.q) {
+    const wanted = [...new Set(queries.map((q) => q.protocol))];
+    const outputs = await Promise.all(wanted
+        .flatMap((protocol) => NETSTAT_PROTOCOLS[protocol])
+        .map((name) => 
     // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
-    const netstat = await run((0,windows_system_tool/* windowsSystemTool */.x)('netstat'), NETSTAT_ARGS, {
+    run((0,windows_system_tool/* windowsSystemTool */.x)('netstat'), netstatArgs(name), {
         timeoutMs: NETSTAT_TIMEOUT_MS,
         encoding: 'latin1',
-    });
-    if (netstat.code !== 0)
-        return [];
-    const rows = parseNetstat(netstat.stdout);
+    })));
+    const rows = outputs.flatMap((netstat) => netstat.code === 0 ? parseNetstat(netstat.stdout) : []);
     const holders = holdersFromNetstat(rows, queries);
     const pids = [...new Set(holders.flatMap((h) => (h.pid === undefined ? [] : [h.pid])))];
     const images = new Map();

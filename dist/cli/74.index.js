@@ -21,8 +21,8 @@ var external_node_os_ = __webpack_require__(8161);
 var options = __webpack_require__(776);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
 var terminal = __webpack_require__(1028);
-// EXTERNAL MODULE: ./src/allocate/guard.ts + 7 modules
-var guard = __webpack_require__(312);
+// EXTERNAL MODULE: ./src/allocate/guard.ts + 8 modules
+var guard = __webpack_require__(9015);
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
 var lease_registry = __webpack_require__(7668);
 // EXTERNAL MODULE: ./src/report/messages.ts

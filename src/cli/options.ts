@@ -12,7 +12,7 @@ export type OutputFormat = 'text' | 'json' | 'env' | 'github';
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'guard'; options: RawOptions; format: OutputFormat }
+  | { kind: 'guard'; options: RawOptions; format: OutputFormat; verbose?: boolean }
   | { kind: 'who'; targets: string[]; format: OutputFormat }
   | { kind: 'release'; ports: string[]; leaseDir: string; format: OutputFormat }
   | { kind: 'wait'; ports: string[]; timeout?: string; pid?: string; http?: string }
@@ -102,6 +102,7 @@ export const OPTION_TABLES: Record<Subcommand, Record<string, OptionSpec>> = {
   guard: {
     ...(INPUT_OPTIONS as Record<string, OptionSpec>),
     'no-lease': { type: 'boolean', help: 'same as --lease false' },
+    verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
     ...FORMAT,
     ...HELP,
     version: { type: 'boolean', short: 'v', help: 'show the version' },
@@ -306,5 +307,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       command: all.slice(dashes + 1),
     };
   }
-  return { kind: 'guard', options: raw, format };
+  return values.verbose
+    ? { kind: 'guard', options: raw, format, verbose: true }
+    : { kind: 'guard', options: raw, format };
 }

@@ -32412,9 +32412,16 @@ function heldBy(c) {
         case 'in-use':
             return printable(describeHolders(c.holders));
         case 'denied':
-            return c.reason === 'reserved'
-                ? 'reserved by the OS (an excluded port range)'
-                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            switch (c.reason) {
+                case 'reserved':
+                    return 'reserved by the OS (an excluded port range)';
+                case 'wildcard-only':
+                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+                case 'needs-root':
+                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+                default:
+                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            }
         default:
             return 'unknown';
     }
@@ -32427,11 +32434,20 @@ function conflictMessage(c) {
         case 'leased':
             return `${head} is ${heldBy(c)}`;
         case 'in-use':
-            return `${head} is in use${at}, held by ${heldBy(c)}`;
+            return c.reason === 'exclusive'
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+                : `${head} is in use${at}, held by ${heldBy(c)}`;
         case 'denied':
-            return c.reason === 'reserved'
-                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
-                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            switch (c.reason) {
+                case 'reserved':
+                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+                case 'wildcard-only':
+                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+                case 'needs-root':
+                    return `${head} is refused${at}: ports below 1024 need root`;
+                default:
+                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            }
         default:
             if (c.code === 'EADDRNOTAVAIL' && c.address)
                 return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
@@ -33091,34 +33107,76 @@ function local_addresses_canonicalAddress(address) {
     const scope = pct >= 0 ? address.slice(pct) : '';
     return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
 }
-/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
-function bindable(info, iface) {
-    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
-        return `${info.address}%${iface}`;
-    return info.address;
+/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
+function isLinkLocal(address) {
+    return /^fe[89ab][0-9a-f]:/i.test(address);
 }
-/** Every address of this host's interfaces, as probe addresses. */
-function local_addresses_interfaceAddresses(interfaces = networkInterfaces()) {
-    const out = [];
+/**
+ * The literal address a server would bind to reach this interface address. Link-local IPv6
+ * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
+ * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
+ * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
+ */
+function bindable(info, iface, platform) {
+    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
+        return info.address;
+    const bare = info.address.replace(/%.*$/, '');
+    if (platform === 'win32') {
+        const scope = info.scopeid;
+        return scope !== undefined && Number.isInteger(scope) && scope > 0
+            ? `${bare}%${scope}`
+            : undefined;
+    }
+    return `${bare}%${iface}`;
+}
+/**
+ * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
+ * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
+ * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
+ * up: addresses of interfaces that are down are not probed.)
+ */
+function interfaceAddressPlan(interfaces = networkInterfaces(), platform = process.platform) {
+    const addresses = [];
+    const skipped = [];
     for (const [iface, infos] of Object.entries(interfaces)) {
         for (const info of infos ?? []) {
             const family = info.family === 'IPv6' ? 6 : 4;
-            out.push({ address: bindable(info, iface), family });
+            const address = bindable(info, iface, platform);
+            if (address === undefined) {
+                skipped.push({
+                    address: info.address,
+                    interface: iface,
+                    why: 'link-local without a scope id',
+                });
+            }
+            else if (isIP(address) !== family) {
+                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
+            }
+            else {
+                addresses.push({ address, family });
+            }
         }
     }
-    return out;
+    return { addresses, skipped };
+}
+/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
+function local_addresses_interfaceAddresses(interfaces = networkInterfaces(), platform = process.platform) {
+    return interfaceAddressPlan(interfaces, platform).addresses;
 }
 /**
  * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
+ * answers only the addresses configured on lo0, which are interface addresses).
  */
-function local_addresses_isLocalAddress(address, platform = process.platform) {
+function local_addresses_isLocalAddress(address, platform = process.platform, interfaces = networkInterfaces()) {
     const canonical = local_addresses_canonicalAddress(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
-    if (platform === 'linux' && isIP(address) === 4 && address.startsWith('127.'))
+    if ((platform === 'linux' || platform === 'win32') &&
+        isIP(address) === 4 &&
+        address.startsWith('127.'))
         return true;
-    return local_addresses_interfaceAddresses().some((a) => {
+    return local_addresses_interfaceAddresses(interfaces, platform).some((a) => {
         const known = local_addresses_canonicalAddress(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
@@ -33952,6 +34010,7 @@ async function run(io = runnerIO) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
@@ -34001,6 +34060,33 @@ function splitProcCmdline(raw) {
     while (parts.length > 0 && parts[parts.length - 1] === '')
         parts.pop();
     return parts;
+}
+/** The last path segment of `path`, `/` or `\` separated. */
+function baseName(path) {
+    return path.replace(/[/\\]+$/, '').replace(/^.*[/\\]/, '');
+}
+/**
+ * The program's name for a holder: the base name of `argv[0]` when it names a program (a
+ * process that rewrote its title, `nginx: master process …`, does not), else of the
+ * executable (`/proc/<pid>/exe`, without ` (deleted)`), else the short name the kernel keeps
+ * (`comm` on Linux, lsof's `c` field). That short name is the main thread's name, not the
+ * program's: Node 24 calls its main thread `MainThread`, so it is the last resort.
+ */
+function programName(argv, executable, shortName) {
+    const first = argv[0];
+    if (first !== undefined && first !== '' && !/\s/.test(first) && !first.endsWith(':')) {
+        // A login shell's argv[0] is `-bash`.
+        const name = singleLine(baseName(first).replace(/^-/, ''));
+        if (name !== '')
+            return name;
+    }
+    if (executable !== undefined) {
+        const name = singleLine(baseName(executable.replace(/ \(deleted\)$/, '')));
+        if (name !== '')
+            return name;
+    }
+    const short = shortName === undefined ? '' : singleLine(shortName);
+    return short === '' ? undefined : short;
 }
 
 
@@ -34093,7 +34179,9 @@ function describeHolders(holders) {
 /* harmony export */   f_: () => (/* binding */ isDockerProxy)
 /* harmony export */ });
 /* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1777);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
+
 
 /** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
 function isDockerProxy(command, argv) {
@@ -34204,8 +34292,11 @@ function asksDocker(h) {
 async function nameContainers(holders, options = {}) {
     if (!holders.some(asksDocker))
         return holders;
-    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .runTool */ .q;
-    const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
+    const docker = options.docker ?? (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .findTool */ .SG)('docker', options.env ? { env: options.env } : {});
+    if (docker === undefined)
+        return holders;
+    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q;
+    const result = await run(docker, DOCKER_PS_ARGS, {
         timeoutMs: options.timeoutMs ?? 1500,
         env: options.env,
     });
@@ -34435,10 +34526,10 @@ function readSockets(procRoot, protocols, order) {
 }
 const SOCKET_LINK = /^socket:\[(\d+)\]$/;
 /**
- * Maps socket inodes to the pid holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
- * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. `/proc`
- * lists pids in ascending order, so a socket shared after a fork maps to its lowest pid,
- * usually the parent that opened it; the walk stops once every inode has a pid.
+ * Maps socket inodes to the pids holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
+ * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. A socket
+ * shared by several processes (a forking server, an inherited listener) maps to all of them, so
+ * the walk reads every pid.
  */
 function mapInodesToPids(procRoot, inodes) {
     const owners = new Map();
@@ -34481,16 +34572,28 @@ function mapInodesToPids(procRoot, inodes) {
             if (!match)
                 continue;
             const inode = Number(match[1]);
-            if (inodes.has(inode) && !owners.has(inode))
-                owners.set(inode, pid);
+            if (!inodes.has(inode))
+                continue;
+            const pidsOf = owners.get(inode);
+            if (!pidsOf)
+                owners.set(inode, [pid]);
+            else if (pidsOf[pidsOf.length - 1] !== pid)
+                pidsOf.push(pid);
         }
-        if (owners.size === inodes.size)
-            break;
     }
     return { owners, unreadable };
 }
+function readLink(path) {
+    try {
+        return (0,external_node_fs_.readlinkSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 function readProcess(procRoot, pid) {
     const comm = readText(`${procRoot}/${pid}/comm`);
+    const exe = readLink(`${procRoot}/${pid}/exe`);
     let argv = [];
     try {
         argv = (0,command_line/* splitProcCmdline */.Jn)((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`));
@@ -34503,8 +34606,10 @@ function readProcess(procRoot, pid) {
     const status = readText(`${procRoot}/${pid}/status`);
     const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
     const info = { argv };
-    const command = comm === undefined ? '' : (0,command_line/* singleLine */.pF)(comm);
-    if (command !== '')
+    // `comm` is the main thread's name (Node 24 calls it `MainThread`): the program's name comes
+    // from argv[0] or the executable, and `comm` only when nothing else is there.
+    const command = (0,command_line/* programName */.kX)(argv, exe, comm);
+    if (command !== undefined)
         info.command = command;
     if (uidLine)
         info.uid = Number(uidLine[1]);
@@ -34532,55 +34637,151 @@ async function findHoldersLinux(queries, options = {}) {
         users ??= parsePasswd(readText(options.passwdPath ?? '/etc/passwd') ?? '');
         return users.get(uid);
     };
+    /** A new holder of `socket` for `query`: process `pid`, or (unseen) the socket's uid. */
+    const describeSocketHolder = (query, socket, pid) => {
+        const holder = {
+            protocol: query.protocol,
+            port: query.port,
+            addresses: [],
+            state: socket.state,
+        };
+        if (pid !== undefined) {
+            let info = processes.get(pid);
+            if (!info) {
+                info = readProcess(procRoot, pid);
+                processes.set(pid, info);
+            }
+            holder.pid = pid;
+            if (info.command !== undefined)
+                holder.command = info.command;
+            const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
+            if (line !== undefined)
+                holder.commandLine = line;
+            holder.uid = info.uid ?? socket.uid;
+            if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
+                holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
+            }
+        }
+        else if (socket.inode > 0) {
+            holder.uid = socket.uid;
+            // Hidden only if some process could not be looked into; when every one could, the
+            // socket has no process here (a kernel socket, another PID namespace).
+            if (unreadable)
+                holder.hidden = true;
+        }
+        if (holder.uid !== undefined) {
+            const user = userName(holder.uid);
+            if (user !== undefined)
+                holder.user = user;
+        }
+        return holder;
+    };
     const holders = [];
     for (const { query, sockets: blocking } of perQuery) {
         const grouped = new Map();
         for (const socket of blocking) {
-            const pid = socket.inode > 0 ? owners.get(socket.inode) : undefined;
+            const pids = socket.inode > 0 ? (owners.get(socket.inode) ?? []) : [];
             // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
-            const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
-            const key = `${who} ${socket.state}`;
-            let holder = grouped.get(key);
-            if (!holder) {
-                holder = { protocol: query.protocol, port: query.port, addresses: [], state: socket.state };
-                if (pid !== undefined) {
-                    let info = processes.get(pid);
-                    if (!info) {
-                        info = readProcess(procRoot, pid);
-                        processes.set(pid, info);
-                    }
-                    holder.pid = pid;
-                    if (info.command !== undefined)
-                        holder.command = info.command;
-                    const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
-                    if (line !== undefined)
-                        holder.commandLine = line;
-                    holder.uid = info.uid ?? socket.uid;
-                    if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
-                        holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
-                    }
+            const keys = pids.length > 0 ? pids : [undefined];
+            for (const pid of keys) {
+                const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
+                const key = `${who} ${socket.state}`;
+                let holder = grouped.get(key);
+                if (!holder) {
+                    holder = describeSocketHolder(query, socket, pid);
+                    grouped.set(key, holder);
                 }
-                else if (socket.inode > 0) {
-                    holder.uid = socket.uid;
-                    // Hidden only if some process could not be looked into; when every one could, the
-                    // socket has no process here (a kernel socket, another PID namespace).
-                    if (unreadable)
-                        holder.hidden = true;
-                }
-                if (holder.uid !== undefined) {
-                    const user = userName(holder.uid);
-                    if (user !== undefined)
-                        holder.user = user;
-                }
-                grouped.set(key, holder);
+                if (!holder.addresses.includes(socket.localAddress))
+                    holder.addresses.push(socket.localAddress);
             }
-            if (!holder.addresses.includes(socket.localAddress))
-                holder.addresses.push(socket.localAddress);
         }
         holders.push(...grouped.values());
     }
     return holders;
 }
+
+
+/***/ }),
+
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS)
+/* harmony export */ });
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
+ */
+
+
+function executableFile(path, platform) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 
 /***/ }),
