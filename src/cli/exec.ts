@@ -84,7 +84,8 @@ function exitCodeOf(exit: ProcessExit): number {
  */
 async function stopCommand(child: ChildProcess, ownGroup: boolean): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  if (ownGroup) {
+  // Windows has no groups: stopServer ends the process tree there with taskkill /T.
+  if (ownGroup || process.platform === 'win32') {
     await stopServer({ pid: child.pid!, logPath: '' });
     return;
   }
