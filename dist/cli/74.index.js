@@ -251,7 +251,8 @@ function exitCodeOf(exit) {
 async function stopCommand(child, ownGroup) {
     if (child.exitCode !== null || child.signalCode !== null)
         return;
-    if (ownGroup) {
+    // Windows has no groups: stopServer ends the process tree there with taskkill /T.
+    if (ownGroup || process.platform === 'win32') {
         await stopServer({ pid: child.pid, logPath: '' });
         return;
     }
