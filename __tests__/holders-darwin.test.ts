@@ -20,6 +20,7 @@ import {
   startHolder,
   type HolderProcess,
 } from './support/spawn-holder.js';
+import { describeNeeds } from './support/needs.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`./fixtures/holders/darwin/${name}`, import.meta.url), 'utf8');
@@ -156,7 +157,7 @@ test('lsofArgs: fixed arguments, TCP listeners only, UDP separately', () => {
   expect(lsofArgs('udp', [5353])).toEqual(['-nP', '-w', '+c', '0', '-iUDP:5353', '-FpcuLPtn']);
 });
 
-describe('findHoldersWithLsof with the real lsof and ps of this machine', () => {
+describeNeeds('lsof', 'ps')('findHoldersWithLsof with the real lsof and ps of this machine', () => {
   const started: HolderProcess[] = [];
   afterAll(() => Promise.all(started.map((h) => h.stop())));
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { findHolders, findHoldersOn } from '../src/holders/index.js';
 import { runTool, type ToolRunner } from '../src/holders/run-tool.js';
+import { testNeeds } from './support/needs.js';
 import { nodeTcpServer, startHolder, type HolderProcess } from './support/spawn-holder.js';
 
 let server: HolderProcess;
@@ -20,13 +21,16 @@ test('a port asked twice is answered once', async () => {
   expect(await findHolders([query, { ...query }])).toHaveLength(1);
 });
 
-test('the lsof path (macOS, BSD) with this machine’s lsof finds the same holder', async () => {
-  for (const platform of ['darwin', 'freebsd'] as const) {
-    expect(await findHoldersOn(platform, [{ port: server.port, protocol: 'tcp' }])).toEqual([
-      expect.objectContaining({ pid: server.pid, command: 'node', addresses: ['127.0.0.1'] }),
-    ]);
-  }
-});
+testNeeds('lsof')(
+  'the lsof path (macOS, BSD) with this machine’s lsof finds the same holder',
+  async () => {
+    for (const platform of ['darwin', 'freebsd'] as const) {
+      expect(await findHoldersOn(platform, [{ port: server.port, protocol: 'tcp' }])).toEqual([
+        expect.objectContaining({ pid: server.pid, command: 'node', addresses: ['127.0.0.1'] }),
+      ]);
+    }
+  },
+);
 
 test('the Windows path with recorded netstat output', async () => {
   const run: ToolRunner = async (command) =>

@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSy
 import { join } from 'node:path';
 import { MALFORMED_INPUTS, type MalformedCase } from './fixtures/malformed-inputs.js';
 import { parseWorkflowCommand } from './support/workflow-command.js';
+import { testNeeds } from './support/needs.js';
 import { runAction, runCli, scratchDir, straceAvailable } from './support/run-built.js';
 
 if (!straceAvailable)
@@ -122,7 +123,7 @@ test('the table has at least 40 cases and covers every input of action.yml', asy
   expect(Object.keys(actionInputDefaults()).filter((i) => !covered.has(i))).toEqual([]);
 });
 
-(straceAvailable ? test : test.skip)(
+testNeeds('strace')(
   'control: a valid run under strace does show its sockets (the no-socket check can fail)',
   async () => {
     const dir = scratchDir();
