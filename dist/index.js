@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6471:
+/***/ 1088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34239,526 +34239,16 @@ function getOctokit(token, options, ...additionalPlugins) {
 var runner_io = __nccwpck_require__(8397);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __nccwpck_require__(3175);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
-
-/**
- * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
- * The allocator returns every lease it took before this error leaves it.
- */
-class CancelledError extends Error {
-    signal;
-    constructor(signal) {
-        super(`cancelled by ${signal}`);
-        this.name = 'CancelledError';
-        this.signal = signal;
-    }
-    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
-    get exitCode() {
-        return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
-    }
-}
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/**
- * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
- * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
- * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
- * started.
- */
-async function withSignalCancellation(fn) {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        if (!controller.signal.aborted)
-            controller.abort(new CancelledError(signal));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        const result = await fn(controller.signal);
-        // A signal during the last moments of a successful run still cancels it.
-        controller.signal.throwIfAborted();
-        return result;
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-
-// EXTERNAL MODULE: ./src/spec/port-ranges.ts
-var port_ranges = __nccwpck_require__(8639);
-;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
-
-/** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
-function hashSeed(seed) {
-    let h1 = 1779033703;
-    let h2 = 3144134277;
-    let h3 = 1013904242;
-    let h4 = 2773480762;
-    for (let i = 0; i < seed.length; i++) {
-        const k = seed.charCodeAt(i);
-        h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-        h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-        h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-        h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-    }
-    h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-    h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-    h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-    h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-    return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
-}
-/** sfc32: small and fast; seeded, so a rerun with the same seed repeats its order. */
-function sfc32([a, b, c, d]) {
-    return () => {
-        const t = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (c << 21) | (c >>> 11);
-        c = (c + t) | 0;
-        return (t >>> 0) / 4294967296;
-    };
-}
-const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
-/** The port at `offset` counting through sorted, disjoint ranges. */
-function portAt(ranges, offset) {
-    for (const r of ranges) {
-        const size = r.hi - r.lo + 1;
-        if (offset < size)
-            return r.lo + offset;
-        offset -= size;
-    }
-    throw new RangeError(`offset ${offset} past the ranges`);
-}
-/**
- * Walks one part in a random order without listing it: offset k is (start + k·stride) mod n
- * with stride coprime to n, a permutation that costs nothing up front. A 16k-port list and a
- * shuffle cost about 5 MB of a short-lived process's peak memory (measured with `npm run bench`).
- */
-function* walk(ranges, random) {
-    const n = (0,port_ranges/* countPorts */.Ws)(ranges);
-    if (n === 0)
-        return;
-    let start = 0;
-    let stride = 1;
-    if (random) {
-        start = Math.floor(random() * n);
-        if (n > 2) {
-            do
-                stride = 1 + Math.floor(random() * (n - 1));
-            while (gcd(stride, n) !== 1);
-        }
-    }
-    for (let k = 0; k < n; k++)
-        yield portAt(ranges, (start + k * stride) % n);
-}
-/**
- * Every port that may be handed out, in the order to try them: outside the OS ephemeral range
- * first (where the configured range allows), then inside it; each part random (seeded or not)
- * or lowest first.
- */
-function candidatePorts(options) {
-    const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
-    const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
-    const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
-    // Not a secret: an unseeded order only has to differ between concurrent jobs.
-    const random = options.strategy === 'sequential'
-        ? undefined
-        : sfc32(options.seed === undefined
-            ? [0, 1, 2, 3].map(() => (Math.random() * 2 ** 32) >>> 0)
-            : hashSeed(options.seed));
-    const parts = [walk(outside, random), walk(inside, random)];
-    return {
-        size: (0,port_ranges/* countPorts */.Ws)(allowed),
-        next() {
-            while (parts.length > 0) {
-                const step = parts[0].next();
-                if (!step.done)
-                    return step.value;
-                parts.shift();
-            }
-            return undefined;
-        },
-    };
-}
-/** All candidates as a list, for tests and small ranges. */
-function listCandidatePorts(options) {
-    const source = candidatePorts(options);
-    const out = [];
-    for (let p = source.next(); p !== undefined; p = source.next())
-        out.push(p);
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/probe/probe-pool.ts
-var probe_pool = __nccwpck_require__(6647);
-// EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(3421);
-// EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(9910);
-;// CONCATENATED MODULE: ./src/allocate/allocate.ts
-
-
-
-
-
-
-/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
-function allocate_isAssigned(a) {
-    return a.status !== 'conflict' && a.status !== 'unassigned';
-}
-const REPROBE_ROUNDS = 3;
-const key = (port, protocol) => `${protocol}/${port}`;
-/** Tracks the leases this run holds so that a failure can return every one of them. */
-class LeaseBook {
-    gate;
-    held = new Set();
-    constructor(gate) {
-        this.gate = gate;
-    }
-    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
-    get active() {
-        return this.gate !== undefined;
-    }
-    /** Takes leases on every protocol of a port, or none of them. */
-    async take(port, protocols) {
-        if (!this.gate)
-            return { ok: true };
-        const taken = [];
-        for (const protocol of protocols) {
-            const attempt = await this.gate.acquire(port, protocol);
-            if (!attempt.acquired) {
-                await this.drop(port, taken);
-                return attempt.heldBy
-                    ? { ok: false, protocol, lease: attempt.heldBy }
-                    : { ok: false, protocol };
-            }
-            taken.push(protocol);
-            this.held.add(key(port, protocol));
-        }
-        return { ok: true };
-    }
-    async drop(port, protocols) {
-        if (!this.gate)
-            return;
-        for (const protocol of protocols) {
-            if (this.held.delete(key(port, protocol)))
-                await this.gate.release(port, protocol);
-        }
-    }
-    async dropAll() {
-        for (const k of [...this.held]) {
-            const [protocol, port] = k.split('/');
-            await this.drop(Number(port), [protocol]);
-        }
-    }
-}
-function conflictFrom(name, verdict) {
-    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
-        verdict.addresses[verdict.addresses.length - 1];
-    return {
-        name,
-        port: verdict.port,
-        protocol: verdict.protocol,
-        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
-            ? 'unknown'
-            : verdict.verdict,
-        ...(at ? { address: at.address } : {}),
-        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
-        ...(at?.reason ? { reason: at.reason } : {}),
-        holders: [],
-    };
-}
-/**
- * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
- * lease is dropped at once. On failure no lease of this run is left behind.
- */
-async function allocatePorts(config, deps) {
-    const book = new LeaseBook(deps.leases);
-    try {
-        let result = await allocate(config, deps, book);
-        if (!result.ok) {
-            await book.dropAll();
-            result = unassignedResult(config, result);
-        }
-        // Cancelled while finishing: the caller will not publish these ports, so return them.
-        deps.signal?.throwIfAborted();
-        return result;
-    }
-    catch (err) {
-        await book.dropAll();
-        throw err;
-    }
-}
-/**
- * A failed run as it must be reported: every spec, none assigned (their leases were just given
- * back). A spec keeps its conflicts; one without any is `unassigned`.
- */
-function unassignedResult(config, result) {
-    const found = new Map(result.assignments.map((a) => [a.name, a]));
-    const assignments = config.specs.map((spec) => {
-        const conflicts = found.get(spec.name)?.conflicts ?? [];
-        return {
-            name: spec.name,
-            requested: spec.port,
-            port: spec.port === 'auto' ? 0 : spec.port,
-            protocol: spec.protocol,
-            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
-            conflicts,
-        };
-    });
-    return { ...result, assignments };
-}
-async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
-    const now = deps.now ?? Date.now;
-    const probe = (queries) => {
-        deps.signal?.throwIfAborted();
-        return (0,probe_pool/* probePorts */.n)(queries, deps.plan, { concurrency: deps.concurrency ?? probe_pool/* DEFAULT_CONCURRENCY */.W });
-    };
-    /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
-    const checkRequested = async (specs) => {
-        const conflicts = new Map();
-        const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
-        const toProbe = [];
-        for (const spec of specs) {
-            const port = spec.port;
-            for (const protocol of (0,port_spec/* protocolsOf */.LE)(spec.protocol)) {
-                if (!book.active) {
-                    toProbe.push({ name: spec.name, port, protocol });
-                    continue;
-                }
-                const lease = await book.take(port, [protocol]);
-                if (!lease.ok)
-                    add({
-                        name: spec.name,
-                        port,
-                        protocol,
-                        verdict: 'leased',
-                        holders: [],
-                        ...(lease.lease ? { lease: lease.lease } : {}),
-                    });
-                else
-                    toProbe.push({ name: spec.name, port, protocol });
-            }
-        }
-        const verdicts = await probe(toProbe);
-        for (const [i, verdict] of verdicts.entries()) {
-            if (verdict.verdict === 'free')
-                continue;
-            const { name, port, protocol } = toProbe[i];
-            await book.drop(port, [protocol]);
-            add(conflictFrom(name, verdict));
-        }
-        for (const name of conflicts.keys()) {
-            const spec = specs.find((s) => s.name === name);
-            // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
-            await book.drop(spec.port, (0,port_spec/* protocolsOf */.LE)(spec.protocol));
-        }
-        return conflicts;
-    };
-    const requested = config.specs.filter((s) => s.port !== 'auto');
-    let conflicts = await checkRequested(requested);
-    if (conflicts.size > 0 && config.waitSeconds > 0) {
-        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
-        const deadline = now() + config.waitSeconds * 1000;
-        let delay = 250;
-        // Only a holder or a lease can go away; an address that is gone or a port that needs
-        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
-        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
-        while (conflicts.size > 0 && waitable() && now() < deadline) {
-            await sleep(Math.min(delay, Math.max(0, deadline - now())));
-            deps.signal?.throwIfAborted();
-            delay = Math.min(delay * 2, 2000);
-            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
-        }
-    }
-    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
-    await attachHolders(allConflicts, deps.findHolders);
-    const assignments = new Map();
-    for (const spec of requested) {
-        const mine = conflicts.get(spec.name) ?? [];
-        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
-        assignments.set(spec.name, {
-            name: spec.name,
-            requested: spec.port,
-            port: spec.port,
-            protocol: spec.protocol,
-            status,
-            conflicts: mine,
-        });
-    }
-    const ordered = () => config.specs
-        .map((s) => assignments.get(s.name))
-        .filter((a) => a !== undefined);
-    if (allConflicts.length > 0 && config.onConflict === 'fail') {
-        return { ok: false, assignments: ordered(), conflicts: allConflicts };
-    }
-    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
-    if (needs.length > 0) {
-        const candidates = candidatePorts({
-            ranges: config.fallbackRanges,
-            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
-            strategy: config.fallbackStrategy,
-            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
-            ...(config.seed !== undefined ? { seed: config.seed } : {}),
-        });
-        // Never hand out a port this run also asks for by number, busy or not.
-        const avoid = new Set(requested.map((s) => s.port));
-        const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
-        const error = await handOut(needs, pool, assignments, book, probe, where);
-        if (error) {
-            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
-        }
-    }
-    return { ok: true, assignments: ordered(), conflicts: allConflicts };
-}
-/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
-class CandidatePool {
-    source;
-    avoid;
-    constructor(source, avoid) {
-        this.source = source;
-        this.avoid = avoid;
-    }
-    take(n) {
-        const out = [];
-        while (out.length < n) {
-            const port = this.source.next();
-            if (port === undefined)
-                break;
-            if (!this.avoid.has(port))
-                out.push(port);
-        }
-        return out;
-    }
-    get size() {
-        return this.source.size;
-    }
-}
-/** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
-function exhaustedMessage(group, where, size, counts) {
-    const parts = [];
-    if (counts.mine > 0)
-        parts.push(`${counts.mine} handed out to this run's other specs`);
-    if (counts.leased > 0)
-        parts.push(`${counts.leased} leased by other jobs`);
-    if (counts.busy > 0)
-        parts.push(`${counts.busy} busy`);
-    const rest = size - counts.mine - counts.leased - counts.busy;
-    if (rest > 0)
-        parts.push(`${rest} not tried (reserved by the OS or requested by this run)`);
-    return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: of ${size} candidate ports, ${parts.join(', ') || 'none could be used'}`;
-}
-/**
- * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
- * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
- * before it is published, and replace any port taken in the meantime.
- */
-async function handOut(needs, pool, assignments, book, probe, 
-/** The range, for messages. */
-where) {
-    let waiting = [...needs];
-    const counts = { leased: 0, busy: 0 };
-    for (let round = 0; waiting.length > 0; round++) {
-        // What this round hands out; earlier rounds' ports were re-probed already.
-        const thisRound = waiting;
-        while (waiting.length > 0) {
-            const spec = waiting[0];
-            const protocols = (0,port_spec/* protocolsOf */.LE)(spec.protocol);
-            // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
-            // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).
-            const group = waiting.filter((s) => s.protocol === spec.protocol);
-            const batch = pool.take(Math.min(probe_pool/* DEFAULT_CONCURRENCY */.W * 4, group.length + Math.max(2, group.length >> 4)));
-            if (batch.length === 0) {
-                const mine = needs.filter((s) => !waiting.includes(s)).length;
-                return exhaustedMessage(group, where, pool.size, { ...counts, mine });
-            }
-            const leased = [];
-            for (const port of batch) {
-                if ((await book.take(port, protocols)).ok)
-                    leased.push(port);
-                else
-                    counts.leased++;
-            }
-            const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
-            const verdicts = await probe(queries);
-            const busy = new Set(verdicts.filter((v) => v.verdict !== 'free').map((v) => v.port));
-            counts.busy += busy.size;
-            const free = leased.filter((port) => !busy.has(port));
-            for (const port of busy)
-                await book.drop(port, protocols);
-            for (const port of free) {
-                const next = group.shift();
-                if (!next) {
-                    await book.drop(port, protocols);
-                    continue;
-                }
-                waiting = waiting.filter((s) => s !== next);
-                const before = assignments.get(next.name);
-                assignments.set(next.name, {
-                    name: next.name,
-                    requested: next.port,
-                    port,
-                    protocol: next.protocol,
-                    status: next.port === 'auto' ? 'auto' : 'fallback',
-                    conflicts: before?.conflicts ?? [],
-                });
-            }
-        }
-        // After the last re-probe round the ports just handed out stand on their own probe.
-        if (round >= REPROBE_ROUNDS)
-            break;
-        // Time passed since each port was probed (other batches, holder lookups): check again.
-        const handed = thisRound.map((s) => assignments.get(s.name));
-        const queries = handed.flatMap((a) => (0,port_spec/* protocolsOf */.LE)(a.protocol).map((protocol) => ({ port: a.port, protocol })));
-        const verdicts = await probe(queries);
-        const lost = handed.filter((a) => verdicts.some((v) => v.port === a.port && v.verdict !== 'free'));
-        for (const a of lost)
-            await book.drop(a.port, (0,port_spec/* protocolsOf */.LE)(a.protocol));
-        waiting = thisRound.filter((s) => lost.some((a) => a.name === s.name));
-    }
-    return undefined;
-}
-async function attachHolders(conflicts, findHolders) {
-    const busy = conflicts.filter((c) => c.verdict === 'in-use');
-    if (!findHolders || busy.length === 0)
-        return;
-    let perConflict;
-    try {
-        perConflict = await (0,lookup/* holdersPerQuery */.B)(findHolders, busy);
-    }
-    catch {
-        // Who holds a port is a courtesy; failing to find out must not change the verdict.
-        return;
-    }
-    busy.forEach((c, i) => (c.holders = perConflict[i]));
-}
-
+// EXTERNAL MODULE: ./src/allocate/allocate.ts + 1 modules
+var allocate = __nccwpck_require__(3517);
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __nccwpck_require__(9807);
+// EXTERNAL MODULE: ./src/spec/port-ranges.ts
+var port_ranges = __nccwpck_require__(8639);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
 var windows_system_tool = __nccwpck_require__(4571);
 // EXTERNAL MODULE: ./src/system/windows-port-ranges.ts
@@ -34916,10 +34406,14 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
     return { ...fallback(`the ${platform} ephemeral range`), reserved: [] };
 }
 
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
 // EXTERNAL MODULE: ./src/probe/probe-plan.ts
 var probe_plan = __nccwpck_require__(2458);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
-var lease_registry = __nccwpck_require__(6458);
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
+var lease_registry = __nccwpck_require__(7668);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
@@ -34952,7 +34446,7 @@ async function guardPorts(config, options = {}) {
     options.debug?.(`probe plan (${platform}): ${plan.description}`);
     for (const note of os?.notes ?? [])
         options.debug?.(`OS port ranges: ${note}`);
-    return allocatePorts(config, {
+    return (0,allocate/* allocatePorts */.C)(config, {
         plan,
         ...(options.leases ? { leases: options.leases } : {}),
         ...(options.findHolders ? { findHolders: options.findHolders } : {}),
@@ -34968,14 +34462,14 @@ async function runGuard(config, options = {}) {
     const leases = config.lease && owner
         ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
         : undefined;
-    const result = await withSignalCancellation((signal) => guardPorts(config, {
+    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
         findHolders: lookup/* findHoldersWhenNeeded */.w,
         ...rest,
         ...(leases ? { leases } : {}),
         signal,
     })).catch(async (err) => {
         // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof CancelledError)
+        if (err instanceof cancellation/* CancelledError */.cc)
             await leases?.releaseAll();
         throw err;
     });
@@ -34986,120 +34480,8 @@ async function runGuard(config, options = {}) {
 var job_end = __nccwpck_require__(9721);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
 var input_error = __nccwpck_require__(5376);
-// EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(1593);
-;// CONCATENATED MODULE: ./src/report/messages.ts
-
-
-/** Who holds a lease, or that its file could not be read as anyone's. */
-function describeLeaseOwner(lease) {
-    return lease
-        ? (0,lease_registry/* describeLease */.un)(lease)
-        : 'leased by another port-guard run (its lease file could not be read)';
-}
-/**
- * Text another process controls (a command line, a lease file's owner) made safe for one line of
- * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
- * A line break would let a process on the host start a line of its own in the job's log, and a
- * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
- */
-function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
-        const code = ch.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** Who or what makes a conflict, for messages and the summary's "held by" column. */
-function heldBy(c) {
-    switch (c.verdict) {
-        case 'leased':
-            return printable(describeLeaseOwner(c.lease));
-        case 'in-use':
-            return printable((0,describe_holder/* describeHolders */.hX)(c.holders));
-        case 'denied':
-            switch (c.reason) {
-                case 'reserved':
-                    return 'reserved by the OS (an excluded port range)';
-                case 'wildcard-only':
-                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
-                case 'needs-root':
-                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
-                default:
-                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
-            }
-        default:
-            return 'unknown';
-    }
-}
-/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
-function conflictMessage(c) {
-    const head = `${c.name}: port ${c.port}/${c.protocol}`;
-    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
-    switch (c.verdict) {
-        case 'leased':
-            return `${head} is ${heldBy(c)}`;
-        case 'in-use':
-            return c.reason === 'exclusive'
-                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
-                : `${head} is in use${at}, held by ${heldBy(c)}`;
-        case 'denied':
-            switch (c.reason) {
-                case 'reserved':
-                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
-                case 'wildcard-only':
-                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
-                case 'needs-root':
-                    return `${head} is refused${at}: ports below 1024 need root`;
-                default:
-                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
-            }
-        default:
-            if (c.code === 'EADDRNOTAVAIL' && c.address)
-                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
-            return `${head} could not be checked${at}, so it is not known to be free`;
-    }
-}
-/** The message for a port that was replaced. */
-function fallbackMessage(a) {
-    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
-    return `${a.name}: ${why} → using ${a.port}`;
-}
-/**
- * What to tell the user about a finished run, by policy: an error per conflict when the step
- * fails, a warning per busy port kept, a notice per replacement.
- */
-function annotationsFor(result) {
-    const out = [];
-    for (const a of result.assignments) {
-        if (a.status === 'conflict')
-            for (const c of a.conflicts)
-                out.push({ level: 'error', message: conflictMessage(c) });
-        if (a.status === 'busy')
-            for (const c of a.conflicts)
-                out.push({
-                    level: 'warning',
-                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
-                });
-        if (a.status === 'fallback')
-            out.push({ level: 'notice', message: fallbackMessage(a) });
-    }
-    if (result.error)
-        out.push({ level: 'error', message: result.error });
-    return out;
-}
-/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
-function waitingMessage(conflicts, seconds) {
-    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
-    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
-}
-/** What a run stopped by a signal says. */
-function cancelledMessage(err) {
-    return `${err.message}: no port was handed out, and every lease this run took was returned`;
-}
-
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __nccwpck_require__(3020);
 ;// CONCATENATED MODULE: ./src/report/failure.ts
 /**
  * A run that ended in an error, as the fronts report it: one kind, one line, one exit code.
@@ -35122,7 +34504,7 @@ const SYSTEM_CODES = new Set([
     'EACCES',
     'EPERM',
 ]);
-const oneLine = (text) => printable(text.replace(/\s*\r?\n\s*/g, '; '));
+const oneLine = (text) => (0,messages/* printable */.g$)(text.replace(/\s*\r?\n\s*/g, '; '));
 /**
  * Classifies what a front caught. An error that says it is a system failure (an
  * `exitCode` of 3, as the engine's SystemError has, or a Node error code such as EMFILE or
@@ -35139,10 +34521,10 @@ function describeFailure(err) {
             errors,
         };
     }
-    if (err instanceof CancelledError)
+    if (err instanceof cancellation/* CancelledError */.cc)
         return {
             kind: 'cancelled',
-            message: cancelledMessage(err),
+            message: (0,messages/* cancelledMessage */.$6)(err),
             exitCode: err.exitCode,
             errors: [],
         };
@@ -35199,8 +34581,8 @@ const STATUS_TEXT = {
 /** The job summary: one table of name, requested, assigned, protocol, status, held by. */
 function summaryMarkdown(result) {
     const rows = result.assignments.map((a) => {
-        const assigned = allocate_isAssigned(a) ? String(a.port) : '—';
-        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
+        const assigned = (0,allocate/* isAssigned */.Z)(a) ? String(a.port) : '—';
+        const holder = a.conflicts.length > 0 ? a.conflicts.map(messages/* heldBy */.Vr).join('; ') : '';
         return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
     });
     const lines = [
@@ -35215,270 +34597,80 @@ function summaryMarkdown(result) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/spec/env-name.ts
-var env_name = __nccwpck_require__(7462);
-;// CONCATENATED MODULE: ./src/report/outputs.ts
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/action/server-step.ts + 11 modules
+var server_step = __nccwpck_require__(1955);
+// EXTERNAL MODULE: ./src/ready/ready-options.ts
+var ready_options = __nccwpck_require__(6459);
+;// CONCATENATED MODULE: ./src/ready/server-plan.ts
 /**
- * The GitHub output contract (names and JSON shapes), shared by the action and the CLI's
- * `--format github` / `--format env`.
+ * The action's `run`, `ready-timeout`, `ready-http` and `shell` inputs as one checked plan,
+ * made before any port is leased or anything started.
  */
 
 
 
-/**
- * One conflict as JSON: the one schema for the `conflicts` output, the CLI's top-level
- * `conflicts` and every `assignments[].conflicts`.
- */
-function conflictJson(c) {
-    return {
-        name: c.name,
-        port: c.port,
-        protocol: c.protocol,
-        status: c.verdict,
-        address: c.address ?? null,
-        code: c.code ?? null,
-        holder: c.holders[0]
-            ? {
-                pid: c.holders[0].pid ?? null,
-                command: c.holders[0].command ?? null,
-                user: c.holders[0].user ?? c.holders[0].uid ?? null,
-            }
-            : null,
-        holders: c.holders,
-        heldBy: heldBy(c),
-        ...(c.lease ? { lease: c.lease.owner } : {}),
-    };
-}
-/** The `conflicts` output: one object per requested port found busy. */
-function conflictsJson(conflicts) {
-    return JSON.stringify(conflicts.map(conflictJson));
-}
-/**
- * One assignment as JSON (the CLI's `assignments[]`): `port` is null when no port was handed
- * out (`conflict`, `unassigned`), and its conflicts use {@link conflictJson}.
- */
-function assignmentJson(a) {
-    return {
-        name: a.name,
-        requested: a.requested,
-        port: isAssigned(a) ? a.port : null,
-        protocol: a.protocol,
-        status: a.status,
-        conflicts: a.conflicts.map(conflictJson),
-    };
-}
-/** Every output of a successful run, by output name, in spec order. */
-function portOutputs(result) {
-    const out = {};
-    const ports = {};
-    for (const a of result.assignments) {
-        out[a.name] = String(a.port);
-        ports[a.name] = a.port;
-    }
-    out.port = String(result.assignments[0]?.port ?? '');
-    out.ports = JSON.stringify(ports);
-    out.conflicts = conflictsJson(result.conflicts);
-    // Only a requested port replaced by another is a fallback; an `auto` port is what was asked.
-    out['fallback-used'] = String(result.assignments.some((a) => a.status === 'fallback'));
-    return out;
-}
-/**
- * The outputs a finished run writes: every output when it succeeded; when it failed, only
- * `conflicts` (and only if there were any), for `if: failure()` steps.
- */
-function publishedOutputs(result) {
-    if (result.ok)
-        return portOutputs(result);
-    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
-}
-/** `NAME=PORT` pairs for `export-env` and `--format env`. */
-function envPairs(result) {
-    return result.assignments.map((a) => [(0,env_name/* envName */.pD)(a.name), String(a.port)]);
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(5890);
-// EXTERNAL MODULE: ./src/probe/local-addresses.ts
-var local_addresses = __nccwpck_require__(7956);
-;// CONCATENATED MODULE: ./src/spec/config.ts
-
-
-
-
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
+/** The inputs' defaults, as action.yml has them. */
+const SERVER_INPUT_DEFAULTS = {
+    run: '',
+    'ready-timeout': '60',
+    'ready-http': '',
+    shell: '',
 };
-const MAX_WAIT_SECONDS = 3600;
-const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new input_error/* InputError */.d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
-function isUnscopedLinkLocal(address) {
-    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = (0,port_spec/* splitList */.ry)(raw);
-    if (tokens.length === 0)
-        throw new input_error/* InputError */.d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if ((0,external_node_net_.isIP)(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if ((0,external_node_net_.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
-            // The scoped spellings of this very address, when the host has it.
-            const scopes = (0,local_addresses/* interfaceAddresses */.CO)()
-                .map((a) => a.address)
-                .filter((a) => a.includes('%') && (0,local_addresses/* canonicalAddress */.Z5)(a.replace(/%.*$/, '')) === (0,local_addresses/* canonicalAddress */.Z5)(token));
-            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
-        }
-        else if (!(0,local_addresses/* isLocalAddress */.MJ)(token)) {
-            const known = (0,local_addresses/* interfaceAddresses */.CO)().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => (0,local_addresses/* canonicalAddress */.Z5)(h) === (0,local_addresses/* canonicalAddress */.Z5)(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d('hosts', problems);
-    return hosts;
-}
 /**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
+ * Checks the server inputs (every problem at once, each naming its input). Undefined when
+ * `run` is empty; the other inputs are still checked, so a typo never passes silently.
+ * `specs` (when the ports parsed) lets `ready-http` refuse a run with only UDP ports.
  */
-function parseConfig(raw, options = {}) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
+function parseServerPlan(raw, specs, platform = process.platform, env = process.env) {
+    const get = (name) => raw[name]?.trim() || SERVER_INPUT_DEFAULTS[name];
     const errors = [];
     const attempt = (fn) => {
         try {
             return fn();
         }
         catch (err) {
-            if (err instanceof input_error/* InputError */.d) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
+            if (!(err instanceof input_error/* InputError */.d))
+                throw err;
+            errors.push(err);
+            return undefined;
         }
     };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new input_error/* InputError */.d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return (0,port_spec/* parsePortSpecs */.N2)(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = (0,port_ranges/* parsePortRanges */.XP)(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new input_error/* InputError */.d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => (0,port_ranges/* parsePortRanges */.XP)(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new input_error/* InputError */.d('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new input_error/* InputError */.d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && (0,port_ranges/* subtractRanges */.N1)(fallbackRanges, exclude).length === 0) {
-        errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${(0,port_ranges/* formatRanges */.Gk)(fallbackRanges)} is excluded by exclude (${(0,port_ranges/* formatRanges */.Gk)(exclude)}); nothing could ever be handed out`));
-    }
-    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
-    if (specs && exportWhy)
-        errors.push(...(0,env_name/* envNameProblems */.rI)(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
+    const command = raw.run?.trim() ?? '';
+    const timeoutSeconds = attempt(() => (0,ready_options/* parseReadyTimeout */.o_)(get('ready-timeout'), 'ready-timeout'));
+    const http = attempt(() => (0,ready_options/* parseHttpPath */.jK)(get('ready-http'), 'ready-http'));
+    // The shell is looked for only when there is something to run with it.
+    const shell = command === '' ? undefined : attempt(() => (0,ready_options/* parseShell */.aV)(get('shell'), 'shell', platform, env));
+    if (command === '')
+        attempt(() => (0,ready_options/* parseShellName */.RI)(raw.shell?.trim(), 'shell', platform));
+    if (command !== '' &&
+        http !== undefined &&
+        specs &&
+        !specs.some((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol).includes('tcp')))
+        errors.push(new input_error/* InputError */.d('ready-http', 'ready-http: needs a TCP port to send the GET to; every port in ports is UDP'));
     if (errors.length > 0)
         throw new input_error/* InputErrors */.G(errors);
-    const leaseDir = get('lease-dir');
+    if (command === '')
+        return undefined;
     return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? (0,lease_dir/* defaultLeaseDir */.Lo)() : (0,external_node_path_.resolve)(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
+        command,
+        shell: shell,
+        timeoutSeconds: timeoutSeconds,
+        ...(http !== undefined ? { http } : {}),
     };
 }
 
+// EXTERNAL MODULE: ./src/spec/config.ts
+var spec_config = __nccwpck_require__(1209);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action's main step: read the inputs, guard the ports, publish the outputs. Everything it
  * decides comes from the engine; this only translates between the runner and the engine.
  */
+
+
+
 
 
 
@@ -35512,15 +34704,48 @@ function leaseOwner() {
 /** Every input as the runner gives it; the engine applies the defaults. */
 function readInputs(io) {
     const raw = {};
-    for (const name of Object.keys(INPUT_DEFAULTS))
+    for (const name of Object.keys(spec_config/* INPUT_DEFAULTS */.WJ))
         raw[name] = io.getInput(name);
     return raw;
+}
+/**
+ * The engine's config and the `run` server's plan, checked together: every input error is
+ * reported at once, before any port is probed, leased or anything started.
+ */
+function readPlan(io) {
+    const errors = [];
+    let config;
+    let server;
+    try {
+        config = (0,spec_config/* parseConfig */.o4)(readInputs(io));
+    }
+    catch (err) {
+        if (!(err instanceof input_error/* InputErrors */.G))
+            throw err;
+        errors.push(...err.errors);
+    }
+    try {
+        server = parseServerPlan({
+            run: io.getInput('run'),
+            'ready-timeout': io.getInput('ready-timeout'),
+            'ready-http': io.getInput('ready-http'),
+            shell: io.getInput('shell'),
+        }, config?.specs);
+    }
+    catch (err) {
+        if (!(err instanceof input_error/* InputErrors */.G))
+            throw err;
+        errors.push(...err.errors);
+    }
+    if (errors.length > 0)
+        throw new input_error/* InputErrors */.G(errors);
+    return { config: config, server };
 }
 /** The main step. */
 async function run(io = runner_io/* runnerIO */.$6) {
     try {
         io.saveState(state/* StateKey */.z.IsPost, 'true');
-        const config = parseConfig(readInputs(io));
+        const { config, server } = readPlan(io);
         // Every check before any side effect: a run that could not publish never probes or leases.
         const unwritable = io.fileProblem('GITHUB_OUTPUT') ??
             (config.exportEnv ? io.fileProblem('GITHUB_ENV') : undefined) ??
@@ -35541,35 +34766,42 @@ async function run(io = runner_io/* runnerIO */.$6) {
         }
         const { result, problems } = await runGuard(config, {
             ...(owner ? { owner } : {}),
-            onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
+            onWait: ({ conflicts, seconds }) => io.info((0,messages/* waitingMessage */.BZ)(conflicts, seconds)),
             // Shown when the runner asks for debug output (ACTIONS_STEP_DEBUG).
-            debug: (line) => io.debug(printable(line)),
+            debug: (line) => io.debug((0,messages/* printable */.g$)(line)),
         });
-        publish(io, result, problems, { ...config, summary });
+        for (const problem of problems)
+            io.annotate('warning', problem);
+        for (const note of (0,messages/* annotationsFor */.gX)(result))
+            io.annotate(note.level, note.message);
+        if (summary)
+            writeSummary(io, result);
+        if (!result.ok) {
+            for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
+                io.setOutput(name, value);
+            io.setExitCode(1);
+            return;
+        }
+        io.saveState(state/* StateKey */.z.HandedOut, JSON.stringify((0,job_end/* handedOutPorts */.Tl)(result)));
+        if (server) {
+            // Outputs only once the server is ready: a step that fails publishes no ports.
+            const leases = owner ? { dir: config.leaseDir, ownerId: owner.id } : undefined;
+            if (!(await (0,server_step/* startServerStep */.A)(io, server, result, leases))) {
+                if (!process.exitCode)
+                    io.setExitCode(1);
+                return;
+            }
+        }
+        for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
+            io.setOutput(name, value);
+        if (config.exportEnv)
+            for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
+                io.exportVariable(name, value);
+        io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
     }
     catch (err) {
         fail(io, err);
     }
-}
-/** Writes a finished run's annotations, summary, outputs and state; synchronous. */
-function publish(io, result, problems, config) {
-    for (const problem of problems)
-        io.annotate('warning', problem);
-    for (const note of annotationsFor(result))
-        io.annotate(note.level, note.message);
-    if (config.summary)
-        writeSummary(io, result);
-    for (const [name, value] of Object.entries(publishedOutputs(result)))
-        io.setOutput(name, value);
-    if (!result.ok) {
-        io.setExitCode(1);
-        return;
-    }
-    io.saveState(state/* StateKey */.z.HandedOut, JSON.stringify((0,job_end/* handedOutPorts */.Tl)(result)));
-    if (config.exportEnv)
-        for (const [name, value] of envPairs(result))
-            io.exportVariable(name, value);
-    io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
 }
 /** The job summary; one that cannot be written is a warning, never a failed step. */
 function writeSummary(io, result) {
@@ -35618,27 +34850,33 @@ function fail(io, err) {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8397);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3175);
-/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3421);
-/* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9721);
+/* harmony import */ var _server_step_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1955);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3175);
+/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3421);
+/* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9721);
 /**
- * The action's post step (`post-if: always()`): releases this job's leases and reports every
- * handed-out port still held at the end of the job. It never fails the job.
+ * The action's post step (`post-if: always()`): stops the `run` server (and prints its log),
+ * releases this job's leases and reports every handed-out port still held at the end of the
+ * job. It never fails the job.
  */
+
 
 
 
 
 async function run(io = _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$6) {
     try {
-        const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .readMainStepState */ .$)(io);
-        const report = await (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_2__/* .endJob */ .Lt)({
+        const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readMainStepState */ .$)(io);
+        // The server first: its ports are then free when they are checked and their leases go.
+        if (state.server)
+            await (0,_server_step_js__WEBPACK_IMPORTED_MODULE_1__/* .stopServerStep */ .o)(io, state.server).catch((err) => io.annotate('warning', `port-guard post step: could not stop the server: ${err.message}`));
+        const report = await (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__/* .endJob */ .Lt)({
             ports: state.handedOut,
-            findHolders: _holders_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .findHoldersWhenNeeded */ .w,
+            findHolders: _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .findHoldersWhenNeeded */ .w,
             ...(state.leases ? { leases: state.leases } : {}),
         });
         for (const bound of report.stillBound)
-            io.annotate('notice', (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_2__/* .stillBoundMessage */ .ky)(bound));
+            io.annotate('notice', (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__/* .stillBoundMessage */ .ky)(bound));
         for (const problem of report.problems)
             io.annotate('warning', `port-guard post step: ${problem}`);
         if (report.released.length > 0)
@@ -38656,6 +37894,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -38667,6 +37907,7 @@ var external_node_path_ = __nccwpck_require__(6760);
  * in-process with a fake one (the seam actions/cache has in its StateProvider), and the CLI's
  * `--format github` writes through the same real one.
  */
+
 
 
 
@@ -38741,11 +37982,1004 @@ const runnerIO = {
         if (file)
             writing('GITHUB_STEP_SUMMARY', () => (0,external_node_fs_.appendFileSync)(file, markdown, { encoding: 'utf8' }));
     },
+    group: (title, text) => {
+        startGroup(title);
+        const token = (0,external_node_crypto_.randomUUID)();
+        info(`::stop-commands::${token}`);
+        info(text);
+        info(`::${token}::`);
+        endGroup();
+    },
     setExitCode: (code) => {
         process.exitCode = code;
     },
     fileProblem: (variable) => runnerFileProblem(variable, process.env),
 };
+
+
+/***/ }),
+
+/***/ 1955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ startServerStep),
+  o: () => (/* binding */ stopServerStep)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __nccwpck_require__(3175);
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
+var lease_registry = __nccwpck_require__(7668);
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __nccwpck_require__(3020);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/ready/log-tail.ts
+/** The last lines of a server's log, for the message when it died before it was ready. */
+
+/** At most `lines` lines from the end of `path`, reading no more than `maxBytes`; '' if unreadable. */
+function lastLines(path, lines = 20, maxBytes = 16 * 1024) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        const length = Math.min(size, maxBytes);
+        const buffer = Buffer.alloc(length);
+        (0,external_node_fs_.readSync)(fd, buffer, 0, length, size - length);
+        let text = buffer.toString('utf8');
+        // A cut-off first line is dropped, unless it is all there is.
+        if (length < size && text.includes('\n'))
+            text = text.slice(text.indexOf('\n') + 1);
+        const all = text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
+        return all.slice(-lines).join('\n');
+    }
+    catch {
+        return '';
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+// EXTERNAL MODULE: ./src/ready/server-process.ts
+var server_process = __nccwpck_require__(7980);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/holders/describe-holder.ts
+var describe_holder = __nccwpck_require__(1593);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/ready/loopback-connect.ts
+/**
+ * The connect half of a TCP readiness check: does a connection to this machine's own
+ * loopback address on a port succeed? Nothing here binds the port (a bind probe while a
+ * server starts could make the server's own listen fail) and nothing dials another machine.
+ */
+
+
+/** The loopback address of each family. */
+const LOOPBACK = { 4: '127.0.0.1', 6: '::1' };
+const UNAVAILABLE = new Set(['EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT', 'EHOSTUNREACH']);
+/** Connects to `address:port` and closes at once; never throws. */
+function connectOnce(address, port, timeoutMs = 1000) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)({ host: address, port, noDelay: true });
+        // A readiness check must never keep a test runner's process alive.
+        socket.unref();
+        const finish = (verdict) => {
+            clearTimeout(timer);
+            socket.removeAllListeners();
+            socket.on('error', () => { });
+            socket.destroy();
+            resolve(verdict);
+        };
+        const timer = setTimeout(() => finish('unknown'), timeoutMs);
+        timer.unref();
+        socket.once('connect', () => finish('accepted'));
+        socket.once('error', (err) => {
+            if (err.code === 'ECONNREFUSED')
+                finish('refused');
+            else
+                finish(UNAVAILABLE.has(err.code ?? '') ? 'unavailable' : 'unknown');
+        });
+    });
+}
+/**
+ * The loopback families this host has: IPv4 always; IPv6 when an interface carries `::1`
+ * (absent in containers started without IPv6).
+ */
+function loopbackFamilies(interfaces = (0,external_node_os_.networkInterfaces)()) {
+    const hasV6 = Object.values(interfaces).some((infos) => (infos ?? []).some((i) => i.family === 'IPv6' && i.address === '::1'));
+    return hasV6 ? [4, 6] : [4];
+}
+/** Connects to the loopback of every given family at once (different addresses never collide). */
+async function connectLoopbacks(port, families, timeoutMs) {
+    const verdicts = await Promise.all(families.map((f) => connectOnce(LOOPBACK[f], port, timeoutMs)));
+    const answers = {};
+    families.forEach((f, i) => (answers[f] = verdicts[i]));
+    return answers;
+}
+
+;// CONCATENATED MODULE: ./src/report/ready-messages.ts
+/**
+ * Readiness results into words, for every front: one line per ready port, the one-family
+ * warning, and the failures (timeout, the process ended, a stranger on the port). No I/O.
+ */
+
+
+/** `web: port 3000/tcp`, or `port 3000/tcp` for an unnamed port. */
+function portLabel(t) {
+    return `${t.name !== undefined ? `${t.name}: ` : ''}port ${t.port}/${t.protocol}`;
+}
+const listFamilies = (families) => families.map((f) => LOOPBACK[f]).join(' and ');
+/** `web: port 3000/tcp is ready: accepts connections on 127.0.0.1 and ::1; pid 42 `node s.js``. */
+function readyMessage(r) {
+    const how = r.target.protocol === 'udp' ? 'bound' : `accepts connections on ${listFamilies(r.accepts)}`;
+    const http = r.httpStatus !== undefined ? `, GET answered ${r.httpStatus}` : '';
+    const who = r.holders.length > 0 ? `; ${(0,describe_holder/* describeHolders */.hX)(r.holders)}` : '';
+    return `${portLabel(r.target)} is ready: ${how}${http}${who}`;
+}
+/**
+ * The warning for a TCP port only one family accepts: `web: port 3000/tcp listens on ::1 only:
+ * clients that dial 127.0.0.1 will fail`. Undefined when both do (or the host has one).
+ */
+function familyWarning(r) {
+    const only = r.oneFamilyOnly;
+    if (only === undefined)
+        return undefined;
+    const other = only === 4 ? 6 : 4;
+    const addresses = [...new Set(r.holders.flatMap((h) => h.addresses))];
+    const where = addresses.length === 1 && addresses[0] === LOOPBACK[only]
+        ? `listens on ${LOOPBACK[only]} only`
+        : addresses.length === 0
+            ? `accepts connections on ${LOOPBACK[only]} only`
+            : `accepts connections on IPv${only} only (listens on ${addresses.join(', ')})`;
+    const hint = other === 6
+        ? ' (e.g. `localhost` on Node 17+ and in most browsers)'
+        : ' (e.g. tools that resolve `localhost` to IPv4)';
+    return `${portLabel(r.target)} ${where}: clients that dial ${LOOPBACK[other]}${hint} will fail`;
+}
+/** How a process ended, in words. */
+function exitText(exit) {
+    if (exit.signal)
+        return `was killed by ${exit.signal}`;
+    if (exit.code !== null)
+        return `exited with code ${exit.code}`;
+    return 'exited (its exit code is known only to its parent)';
+}
+function waitingText(w, holders) {
+    const listening = holders.filter((h) => h.state === 'listen' || h.protocol === 'udp');
+    switch (w.why) {
+        case 'nothing-listens':
+            if (listening.length > 0)
+                return `${(0,describe_holder/* describeHolders */.hX)(listening)} holds it, but no connection to ${w.target.protocol === 'udp' ? 'it' : '127.0.0.1 or ::1'} succeeds`;
+            return w.target.protocol === 'udp' ? 'no socket is bound to it' : 'nothing listens on it';
+        case 'family-refused':
+            return `${(0,describe_holder/* describeHolders */.hX)(w.holders)} listens, but ${listFamilies(w.refused)} refuses connections (accepted on ${listFamilies(w.accepts)})`;
+        case 'holder-unseen':
+            return "something answers, but port-guard cannot see which process holds it (another user's process? it needs root to be seen)";
+        case 'http':
+            return 'status' in w.answer
+                ? `it listens, but GET answered ${w.answer.status} (2xx or 3xx needed)`
+                : `it listens, but GET failed: ${w.answer.error}`;
+    }
+}
+/** One line per port still missing. */
+function missingMessages(missing) {
+    return missing.map((m) => `${portLabel(m.waiting.target)} is not ready: ${waitingText(m.waiting, m.holders)}`);
+}
+const expectedText = (e) => (e.role ? `${e.role} (pid ${e.pid})` : `pid ${e.pid}`);
+/** The error lines for a wait that did not end ready; [] for one that did. */
+function failureMessages(outcome, timeoutSeconds, expected) {
+    if (outcome.ok)
+        return [];
+    switch (outcome.reason) {
+        case 'stranger':
+            return [
+                `${portLabel(outcome.target)} is held by ${(0,describe_holder/* describeHolders */.hX)(outcome.holders)}, which is not ${expected ? `${expectedText(expected)} or one of its descendants` : 'the expected process'}; stop it or use another port`,
+            ];
+        case 'exited':
+            return [
+                `${expected ? expectedText(expected) : 'the process'} ${exitText(outcome.exit)} before every port was ready`,
+                ...missingMessages(outcome.missing),
+            ];
+        case 'timeout':
+            return [`not ready after ${timeoutSeconds} s`, ...missingMessages(outcome.missing)];
+    }
+}
+
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
+// EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
+var holders_linux = __nccwpck_require__(8177);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/ready/http-check.ts
+/**
+ * The HTTP half of readiness (`--http PATH`, `ready-http`): a GET on this machine's loopback
+ * address must answer 2xx or 3xx. No proxy, no keep-alive, no redirect followed: a 3xx is an
+ * answer from the server, which is what readiness asks.
+ */
+
+/** Whether an answer counts as ready. */
+const httpReady = (answer) => 'status' in answer && answer.status >= 200 && answer.status < 400;
+/** GETs `http://<address>:<port><path>` once; never throws. */
+function httpGet(address, port, path, timeoutMs = 2000) {
+    return new Promise((resolve) => {
+        let settled = false;
+        const done = (answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(answer);
+        };
+        const req = (0,external_node_http_.request)({
+            host: address,
+            family: address.includes(':') ? 6 : 4,
+            port,
+            path,
+            method: 'GET',
+            agent: false,
+            headers: { connection: 'close', 'user-agent': 'port-guard' },
+        });
+        const timer = setTimeout(() => {
+            done({ error: `no answer within ${timeoutMs} ms` });
+            req.destroy();
+        }, timeoutMs);
+        timer.unref();
+        req.on('socket', (socket) => socket.unref());
+        req.once('response', (res) => {
+            done({ status: res.statusCode ?? 0 });
+            res.resume();
+            res.destroy();
+        });
+        req.once('error', (err) => done({ error: err.code ?? err.message }));
+        req.end();
+    });
+}
+
+// EXTERNAL MODULE: ./src/system/run-tool.ts
+var run_tool = __nccwpck_require__(9807);
+// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
+var windows_system_tool = __nccwpck_require__(4571);
+;// CONCATENATED MODULE: ./src/ready/process-tree.ts
+/**
+ * Whether a process is another one or one of its descendants, from the parent links of this
+ * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
+ * run `/bin/ps` once, Windows asks `wmic` or PowerShell for `Win32_Process`. Start times come
+ * along, so a port bound by a process younger than the command can be told apart.
+ */
+
+
+
+/** A table over recorded rows (what the other tables produce, and what tests feed in). */
+function tableOf(rows) {
+    const byPid = new Map(rows.map((r) => [r.pid, r]));
+    return { row: (pid) => byPid.get(pid) };
+}
+/**
+ * The pid, parent pid and start ticks of a `/proc/<pid>/stat` line (fields 1, 4 and 22). The
+ * command name (field 2) may contain spaces and parentheses: fields are counted from the last `)`.
+ */
+function parseStatRow(text) {
+    const open = text.indexOf(' (');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    const pid = Number(text.slice(0, open));
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(fields[1]);
+    const start = Number(fields[19]);
+    if (!Number.isSafeInteger(pid) || !Number.isSafeInteger(ppid))
+        return undefined;
+    return Number.isSafeInteger(start) ? { pid, ppid, start } : { pid, ppid };
+}
+/** The Linux table: each row read from `/proc` when asked for, at a few microseconds a row. */
+function linuxProcessTable(procRoot = '/proc') {
+    const cache = new Map();
+    return {
+        row(pid) {
+            if (!cache.has(pid)) {
+                let row;
+                try {
+                    row = parseStatRow((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    row = undefined;
+                }
+                cache.set(pid, row);
+            }
+            return cache.get(pid);
+        },
+    };
+}
+/** Parses `ps -A -o pid=,ppid=,lstart=` run with `LC_ALL=C TZ=UTC`. */
+function parsePsTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const row = { pid: Number(match[1]), ppid: Number(match[2]) };
+        const started = Date.parse(`${match[3].trim()} UTC`);
+        if (match[3].trim() !== '' && Number.isFinite(started))
+            row.start = started / 1000;
+        rows.push(row);
+    }
+    return rows;
+}
+/** Parses `wmic process get ParentProcessId,ProcessId /format:csv` (Node,ParentProcessId,ProcessId). */
+function parseWmicTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const cells = line.trim().split(',');
+        if (cells.length < 3)
+            continue;
+        const ppid = Number(cells[cells.length - 2]);
+        const pid = Number(cells[cells.length - 1]);
+        if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
+            rows.push({ pid, ppid });
+    }
+    return rows;
+}
+/** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
+const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+/** Reads the whole table once with a tool (macOS, BSDs, Windows). */
+async function snapshotProcessTable(platform = process.platform, run = run_tool/* runTool */.q) {
+    if (platform === 'linux' || platform === 'android')
+        return linuxProcessTable();
+    if (platform === 'win32') {
+        const wmic = await run((0,windows_system_tool/* windowsSystemTool */.x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        if (wmic.code === 0)
+            return tableOf(parseWmicTable(wmic.stdout));
+        const ps = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        return tableOf(parsePsTable(ps.stdout));
+    }
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
+        timeoutMs: 5000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+    });
+    return tableOf(parsePsTable(ps.stdout));
+}
+/** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
+const MAX_DEPTH = 256;
+/** Whether `pid` is `root` or one of its descendants, by walking `pid`'s parents up. */
+function isInTree(root, pid, table) {
+    let current = pid;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+        if (current === root)
+            return true;
+        if (current <= 1)
+            return false;
+        const row = table.row(current);
+        if (!row || row.ppid === current)
+            return false;
+        current = row.ppid;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/ready/ready-deps.ts
+/** The real system behind the readiness checks: loopback connects, /proc, lsof, netstat, ps. */
+
+
+
+
+
+/** This machine, as the readiness checks see it. */
+function readyDeps(platform = process.platform) {
+    const linux = platform === 'linux' || platform === 'android';
+    return {
+        families: loopbackFamilies(),
+        connect: (port, families) => connectLoopbacks(port, families),
+        findHolders: lookup/* findHoldersWhenNeeded */.w,
+        ...(linux
+            ? {
+                countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,
+            }
+            : {}),
+        processTable: () => snapshotProcessTable(platform),
+        httpGet: (address, port, path) => httpGet(address, port, path),
+    };
+}
+/** The start of `pid` in the units of this machine's process table (for the Docker rule). */
+async function processStart(pid, platform = process.platform) {
+    const table = platform === 'linux' || platform === 'android'
+        ? linuxProcessTable()
+        : await snapshotProcessTable(platform);
+    return table.row(pid)?.start;
+}
+
+// EXTERNAL MODULE: ./src/ready/ready-options.ts
+var ready_options = __nccwpck_require__(6459);
+;// CONCATENATED MODULE: ./src/ready/holder-ownership.ts
+
+/** Whether a holder is Docker's (a `docker-proxy`, or a process docker named a container for). */
+function isDockerHolder(holder) {
+    return holder.container !== undefined;
+}
+/**
+ * The Docker rule: bound after the command started, known either from having seen the port
+ * free since, or from the holder process's own start time (one `docker-proxy` is started per
+ * published port, when the port is bound).
+ */
+function boundAfterStart(holder, facts) {
+    if (facts.seenFreeSinceStart)
+        return true;
+    const start = facts.expected.start;
+    if (holder.pid === undefined || start === undefined)
+        return false;
+    const holderStart = facts.table.row(holder.pid)?.start;
+    return holderStart !== undefined && holderStart >= start;
+}
+/**
+ * Classifies one holder:
+ * - a process in the expected process's tree is ours;
+ * - a Docker holder is ours when it was bound after the command started;
+ * - a process this user cannot see (another user's, e.g. a `sudo` child or a root
+ *   `docker-proxy` docker did not name) is ours only when the port was seen free after the
+ *   command started; one that was there before is a stranger;
+ * - once the command has exited with code 0 (it daemonized), a holder of a port seen free
+ *   since it started is ours;
+ * - anything else is a stranger.
+ */
+function classifyHolder(holder, facts) {
+    if (holder.pid !== undefined && isInTree(facts.expected.pid, holder.pid, facts.table))
+        return 'ours';
+    if (facts.exitedCleanly && facts.seenFreeSinceStart)
+        return 'ours';
+    if (isDockerHolder(holder))
+        return boundAfterStart(holder, facts) ? 'ours' : 'stranger';
+    if (holder.pid === undefined && holder.hidden)
+        return facts.seenFreeSinceStart ? 'ours' : 'stranger';
+    return 'stranger';
+}
+/** The holders that are not the expected process's. */
+function strangers(holders, facts) {
+    return holders.filter((h) => classifyHolder(h, facts) === 'stranger');
+}
+
+;// CONCATENATED MODULE: ./src/ready/port-check.ts
+/**
+ * One look at one port: is it ready, still to come, or taken by a stranger? TCP is ready when a
+ * socket listens there and a connection succeeds on the loopback address of each family it
+ * listens on; UDP when a socket is bound. A connect answers most looks on its own: the holder
+ * lookup (a walk of the process table) runs only once something answers, and once per server.
+ */
+
+
+
+
+const familyOf = (address) => {
+    const v = (0,external_node_net_.isIP)(address.replace(/%.*$/, ''));
+    return v === 4 ? 4 : v === 6 ? 6 : undefined;
+};
+const occupying = (h) => h.protocol === 'udp' ? h.state !== 'time-wait' : h.state === 'listen';
+/**
+ * Watches one port across looks. It remembers whether the port was seen free since the watch
+ * began (the Docker rule) and whose holders it has already verified, so a server that answers
+ * 503 for a while is not looked up on every tick.
+ */
+class PortWatch {
+    target;
+    ctx;
+    seenFree = false;
+    verified;
+    constructor(target, ctx) {
+        this.target = target;
+        this.ctx = ctx;
+    }
+    /** Whether the port had nothing on it at some look since the watch began. */
+    get seenFreeSinceStart() {
+        return this.seenFree;
+    }
+    markFree() {
+        this.seenFree = true;
+        this.verified = undefined;
+        return { kind: 'waiting', waiting: { why: 'nothing-listens', target: this.target } };
+    }
+    /**
+     * The holders of this port, checked against the expected process: a stranger when any is
+     * not its; undefined when nothing could be seen.
+     */
+    async holders() {
+        if (this.verified)
+            return { holders: this.verified };
+        const { deps, expected } = this.ctx;
+        const found = (await deps.findHolders([{ port: this.target.port, protocol: this.target.protocol }])).filter((h) => h.port === this.target.port && occupying(h));
+        if (found.length === 0)
+            return undefined;
+        if (expected) {
+            const foreign = strangers(found, {
+                expected,
+                table: await deps.processTable(),
+                seenFreeSinceStart: this.seenFree,
+                exitedCleanly: this.ctx.exitedCleanly === true,
+            });
+            if (foreign.length > 0)
+                return { stranger: foreign };
+        }
+        this.verified = found;
+        return { holders: found };
+    }
+    /** Looks once. */
+    async look() {
+        return this.target.protocol === 'udp' ? this.lookUdp() : this.lookTcp();
+    }
+    async lookUdp() {
+        const count = this.ctx.deps.countUdpSockets?.(this.target.port);
+        if (count === 0)
+            return this.markFree();
+        const seen = await this.holders();
+        if (seen === undefined) {
+            // The socket table shows a socket but no process could be found for it: not ours to claim.
+            if (count === undefined)
+                return this.markFree();
+            if (this.ctx.expected)
+                return {
+                    kind: 'waiting',
+                    waiting: { why: 'holder-unseen', target: this.target, accepts: [] },
+                };
+            return { kind: 'ready', ready: { target: this.target, accepts: [], holders: [] } };
+        }
+        if ('stranger' in seen)
+            return { kind: 'stranger', target: this.target, holders: seen.stranger };
+        return { kind: 'ready', ready: { target: this.target, accepts: [], holders: seen.holders } };
+    }
+    async lookTcp() {
+        const { deps } = this.ctx;
+        const answers = await deps.connect(this.target.port, deps.families);
+        const accepts = deps.families.filter((f) => answers[f] === 'accepted');
+        if (accepts.length === 0) {
+            const definite = deps.families.every((f) => isDefinitelyClosed(answers[f]));
+            if (definite)
+                return this.markFree();
+            return { kind: 'waiting', waiting: { why: 'nothing-listens', target: this.target } };
+        }
+        // Without an expected process, the connects answer the question on their own: no walk of
+        // the process table (its holder is named only when something is wrong).
+        const seen = this.ctx.expected ? await this.holders() : undefined;
+        if (seen && 'stranger' in seen)
+            return { kind: 'stranger', target: this.target, holders: seen.stranger };
+        if (!seen && this.ctx.expected)
+            return { kind: 'waiting', waiting: { why: 'holder-unseen', target: this.target, accepts } };
+        const holders = seen?.holders ?? [];
+        // The families it listens on: from its addresses when the lookup saw them, else what accepted.
+        const listened = new Set();
+        for (const h of holders)
+            for (const a of h.addresses) {
+                const f = familyOf(a);
+                if (f !== undefined && deps.families.includes(f))
+                    listened.add(f);
+            }
+        const refused = [...listened].filter((f) => !accepts.includes(f));
+        if (refused.length > 0)
+            return {
+                kind: 'waiting',
+                waiting: { why: 'family-refused', target: this.target, accepts, refused, holders },
+            };
+        const ready = { target: this.target, accepts, holders };
+        if (accepts.length === 1 && deps.families.length > 1)
+            ready.oneFamilyOnly = accepts[0];
+        if (this.ctx.httpPath !== undefined) {
+            const answer = await deps.httpGet(LOOPBACK[accepts[0]], this.target.port, this.ctx.httpPath);
+            if (!httpReady(answer))
+                return { kind: 'waiting', waiting: { why: 'http', target: this.target, answer, accepts } };
+            ready.httpStatus = answer.status;
+        }
+        return { kind: 'ready', ready };
+    }
+    /** Who holds the port now, for a message at the end (a full lookup; any state). */
+    async currentHolders() {
+        const all = await this.ctx.deps.findHolders([
+            { port: this.target.port, protocol: this.target.protocol },
+        ]);
+        return all.filter((h) => h.port === this.target.port);
+    }
+}
+function isDefinitelyClosed(verdict) {
+    return verdict === 'refused' || verdict === 'unavailable';
+}
+
+;// CONCATENATED MODULE: ./src/ready/wait-loop.ts
+
+const FIRST_DELAY_MS = 10;
+const MAX_DELAY_MS = 500;
+const GROWTH = 1.6;
+/** Sleeps until `ms` passed, the process ended or the signal aborted (then rejects). */
+function pause(ms, ended, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const finish = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(finish, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void ended?.then(finish);
+    });
+}
+/**
+ * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
+ * sockets and their timers are unref()ed; one timer holds the process open while the wait is
+ * pending (a process must not quit mid-wait) and is gone once it ends.
+ */
+async function waitUntilReady(targets, options) {
+    const keepAlive = setInterval(() => { }, 1 << 30);
+    try {
+        return await waitLoop(targets, options);
+    }
+    finally {
+        clearInterval(keepAlive);
+    }
+}
+async function waitLoop(targets, options) {
+    const began = Date.now();
+    const elapsed = () => Date.now() - began;
+    const expected = options.process
+        ? {
+            pid: options.process.pid,
+            ...(options.processStart !== undefined ? { start: options.processStart } : {}),
+        }
+        : undefined;
+    const firstTcp = targets.find((t) => t.protocol === 'tcp');
+    const watches = targets.map((target) => new PortWatch(target, {
+        deps: options.deps,
+        ...(expected ? { expected } : {}),
+        ...(options.http !== undefined && target === firstTcp ? { httpPath: options.http } : {}),
+    }));
+    const ready = new Map();
+    const readyList = () => watches.flatMap((w) => (ready.has(w) ? [ready.get(w)] : []));
+    let waiting = new Map();
+    const missing = async () => Promise.all(watches
+        .filter((w) => !ready.has(w))
+        .map(async (w) => ({
+        waiting: waiting.get(w) ?? { why: 'nothing-listens', target: w.target },
+        holders: await w.currentHolders().catch(() => []),
+    })));
+    let delay = FIRST_DELAY_MS;
+    for (;;) {
+        options.signal?.throwIfAborted();
+        const exit = await options.process?.exited();
+        if (exit?.code === 0)
+            for (const w of watches)
+                w.ctx.exitedCleanly = true;
+        const looks = await Promise.all(watches.filter((w) => !ready.has(w)).map(async (w) => [w, await w.look()]));
+        waiting = new Map();
+        for (const [watch, look] of looks) {
+            if (look.kind === 'stranger')
+                return {
+                    ok: false,
+                    reason: 'stranger',
+                    target: look.target,
+                    holders: look.holders,
+                    ready: readyList(),
+                    elapsedMs: elapsed(),
+                };
+            if (look.kind === 'ready')
+                ready.set(watch, look.ready);
+            else
+                waiting.set(watch, look.waiting);
+        }
+        if (ready.size === watches.length)
+            return { ok: true, ready: readyList(), elapsedMs: elapsed() };
+        // The look that followed the exit was its last chance (a `docker compose up -d` that has
+        // handed its ports to docker and left).
+        if (exit)
+            return {
+                ok: false,
+                reason: 'exited',
+                exit,
+                ready: readyList(),
+                missing: await missing(),
+                elapsedMs: elapsed(),
+            };
+        options.onRound?.([...waiting.values()], elapsed());
+        const left = options.timeoutMs - elapsed();
+        if (left <= 0)
+            return {
+                ok: false,
+                reason: 'timeout',
+                ready: readyList(),
+                missing: await missing(),
+                elapsedMs: elapsed(),
+            };
+        await pause(Math.min(delay, left), options.process?.ended, options.signal);
+        delay = Math.min(delay * GROWTH, MAX_DELAY_MS);
+    }
+}
+
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
+;// CONCATENATED MODULE: ./src/ready/watched-process.ts
+
+
+
+/** Watches a child port-guard spawned: its exit is known the moment it happens. */
+function watchChild(child) {
+    let exit = child.exitCode !== null || child.signalCode !== null
+        ? { code: child.exitCode, signal: child.signalCode }
+        : undefined;
+    const ended = new Promise((resolve) => {
+        if (exit)
+            resolve(exit);
+        child.once('exit', (code, signal) => {
+            exit = { code, signal };
+            resolve(exit);
+        });
+    });
+    return { pid: child.pid, exited: async () => exit, ended };
+}
+/**
+ * The exit code of an unreaped zombie, from field 52 of `/proc/<pid>/stat` (Linux 3.5+):
+ * the `waitpid` status, whose high byte is the code and low 7 bits the signal.
+ */
+function zombieExit(statText) {
+    const close = statText.lastIndexOf(')');
+    const fields = statText
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    if (fields[0] !== 'Z')
+        return undefined;
+    const status = Number(fields[49]);
+    if (!Number.isSafeInteger(status))
+        return { code: null, signal: null };
+    const signalNumber = status & 0x7f;
+    if (signalNumber !== 0)
+        return { code: null, signal: signalName(signalNumber) };
+    return { code: (status >> 8) & 0xff, signal: null };
+}
+function signalName(n) {
+    const entry = Object.entries(external_node_os_.constants.signals).find(([, v]) => v === n);
+    return entry ? entry[0] : null;
+}
+/**
+ * Watches a process named by pid (and, when known, start token, so a reused pid reads as the
+ * end of the original). Its end is noticed on the next `exited()` call.
+ */
+function watchPid(pid, start) {
+    let resolveEnded;
+    const ended = new Promise((resolve) => (resolveEnded = resolve));
+    let exit;
+    return {
+        pid,
+        ended,
+        async exited() {
+            if (exit)
+                return exit;
+            let zombie;
+            if (process.platform === 'linux') {
+                try {
+                    zombie = zombieExit((0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    // Gone: its parent has collected it, and its code with it.
+                }
+            }
+            const identity = zombie ? undefined : await (0,process_identity/* processIdentity */.I9)(pid);
+            const alive = identity !== undefined &&
+                (start === undefined || identity.start === undefined || identity.start === start);
+            if (alive)
+                return undefined;
+            exit = zombie ?? { code: null, signal: null };
+            resolveEnded(exit);
+            return exit;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ready/wait-request.ts
+/**
+ * One readiness wait as every front runs it: the raw options checked together (each problem
+ * naming its input), then the poll loop bound to the process, then the words for the result.
+ */
+
+
+
+
+
+
+/** Checks a wait's options together; throws InputErrors with every problem. */
+async function parseWaitRequest(raw, names) {
+    const errors = [];
+    const attempt = async (fn) => {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (err instanceof InputError) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const targets = await attempt(() => parseReadyTargets(raw.ports, names.ports));
+    const timeoutSeconds = await attempt(() => parseReadyTimeout(raw.timeout, names.timeout));
+    const http = await attempt(() => parseHttpPath(raw.http, names.http));
+    const pid = await attempt(() => parseLivePid(raw.pid, names.pid));
+    if (http !== undefined && targets && !targets.some((t) => t.protocol === 'tcp'))
+        errors.push(new InputError(names.http, `${names.http}: needs a TCP port to send the GET to; every port given is UDP`));
+    if (errors.length > 0)
+        throw new InputErrors(errors);
+    return {
+        targets: targets,
+        timeoutSeconds: timeoutSeconds,
+        ...(pid ? { pid } : {}),
+        ...(http !== undefined ? { http } : {}),
+    };
+}
+/** Runs a checked wait to its end. Rejects only when the signal aborts. */
+async function runWait(request, options = {}) {
+    const watched = options.process ?? (request.pid ? watchPid(request.pid.pid, request.pid.start) : undefined);
+    const start = watched ? await processStart(watched.pid) : undefined;
+    const outcome = await waitUntilReady(request.targets, {
+        timeoutMs: request.timeoutSeconds * 1000,
+        deps: options.deps ?? readyDeps(),
+        ...(watched ? { process: watched } : {}),
+        ...(start !== undefined ? { processStart: start } : {}),
+        ...(request.http !== undefined ? { http: request.http } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onRound ? { onRound: options.onRound } : {}),
+    });
+    const label = watched
+        ? { pid: watched.pid, ...(options.role ? { role: options.role } : {}) }
+        : undefined;
+    return {
+        outcome,
+        ready: outcome.ready.map(readyMessage),
+        warnings: outcome.ready.flatMap((r) => familyWarning(r) ?? []),
+        errors: failureMessages(outcome, request.timeoutSeconds, label),
+    };
+}
+
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
+;// CONCATENATED MODULE: ./src/action/server-step.ts
+/**
+ * The action's `run` input: start the server once the ports are assigned, wait until it
+ * listens on every port (or fail fast), and in the post step stop it and print its log.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The grace a cancelled step gives the server: the runner kills the step 7.5 s after SIGINT. */
+const CANCEL_GRACE_MS = 5000;
+/** The server's environment: the step's own, without the action's inputs, plus the ports. */
+function serverEnv(result) {
+    const env = {};
+    for (const [name, value] of Object.entries(process.env))
+        if (!/^INPUT_/i.test(name))
+            env[name] = value;
+    for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
+        env[name] = value;
+    env.PORT = String(result.assignments[0].port);
+    return env;
+}
+/** The last lines of the server's log, made safe for one annotation. */
+function logTail(record) {
+    const tail = lastLines(record.logPath, 20);
+    if (tail === '')
+        return '';
+    return `\nLast lines of its output (${record.logPath}):\n${tail.split('\n').map(messages/* printable */.g$).join('\n')}`;
+}
+/**
+ * Starts the server and waits for it. Returns whether the step may succeed. On failure or
+ * cancellation the server is stopped and the run's leases are returned before this returns.
+ */
+async function startServerStep(io, plan, result, leases) {
+    const logPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `port-guard-server-${(0,external_node_crypto_.randomUUID)()}.log`);
+    let record;
+    let given;
+    const giveUp = (graceMs) => (given ??= (async () => {
+        if (record)
+            await (0,server_process/* stopServer */.gG)(record, graceMs !== undefined ? { graceMs } : {});
+        if (leases)
+            await (0,lease_registry/* releaseLeases */.Rc)(leases.dir, { ownerId: leases.ownerId }).catch(() => []);
+    })());
+    try {
+        // Start, wait and (on a signal) stop all run inside one cancellation scope: a signal at
+        // any moment ends in the stop, and the runner's SIGTERM that follows its SIGINT cannot cut
+        // the stop short.
+        const report = await (0,cancellation/* withSignalCancellation */.Y8)(async (signal) => {
+            try {
+                const started = await (0,server_process/* startServer */.UD)({
+                    command: plan.command,
+                    shell: plan.shell,
+                    env: serverEnv(result),
+                    logPath,
+                });
+                record = started.record;
+                // Saved at once: whatever happens next, the post step can stop it.
+                io.saveState(state/* StateKey */.z.Server, JSON.stringify(record));
+                io.info(`port-guard: started the server (pid ${record.pid}, ${plan.shell.name}); its output goes to ${logPath}`);
+                // The step must be able to end while the server runs on.
+                started.child.unref();
+                if (plan.timeoutSeconds === 0)
+                    return undefined;
+                return await runWait({
+                    targets: result.assignments.flatMap((a) => (0,port_spec/* protocolsOf */.LE)(a.protocol).map((protocol) => ({ name: a.name, port: a.port, protocol }))),
+                    timeoutSeconds: plan.timeoutSeconds,
+                    ...(plan.http !== undefined ? { http: plan.http } : {}),
+                }, { process: watchChild(started.child), role: 'the server', signal });
+            }
+            catch (err) {
+                if (err instanceof cancellation/* CancelledError */.cc)
+                    await giveUp(CANCEL_GRACE_MS);
+                throw err;
+            }
+        });
+        if (report === undefined) {
+            io.info('port-guard: ready-timeout is 0: not waiting for the server');
+            return true;
+        }
+        for (const line of report.warnings)
+            io.annotate('warning', line);
+        if (report.outcome.ok) {
+            for (const line of report.ready)
+                io.info(line);
+            return true;
+        }
+        io.annotate('error', report.errors.join('\n') + logTail(record), 'port-guard: the server is not ready');
+        await giveUp();
+        return false;
+    }
+    catch (err) {
+        if (!(err instanceof cancellation/* CancelledError */.cc))
+            throw err;
+        await giveUp(CANCEL_GRACE_MS);
+        io.annotate('error', `port-guard: ${(0,messages/* cancelledMessage */.$6)(err)}; the server was stopped`);
+        io.setExitCode(err.exitCode);
+        return false;
+    }
+}
+const STOPPED = {
+    'not-running': 'had already exited',
+    stopped: 'stopped (SIGTERM)',
+    killed: 'killed (it did not stop within 10 s of SIGTERM)',
+};
+/** The post step's part: stop the server, then print its log in a collapsed group. */
+async function stopServerStep(io, record) {
+    const outcome = await (0,server_process/* stopServer */.gG)(record);
+    io.info(`port-guard: the server (pid ${record.pid}) ${STOPPED[outcome]}`);
+    const log = lastLines(record.logPath, 2000, 1024 * 1024);
+    io.group(`port-guard: output of the server (${record.logPath})`, log === '' ? '(no output)' : log);
+}
 
 
 /***/ }),
@@ -38758,6 +38992,8 @@ const runnerIO = {
 /* harmony export */   z: () => (/* binding */ StateKey)
 /* harmony export */ });
 /* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9721);
+/* harmony import */ var _ready_server_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7980);
+
 
 const StateKey = {
     /** Saved first by the main step: one bundle serves both steps. */
@@ -38765,15 +39001,560 @@ const StateKey = {
     LeaseDir: 'leaseDir',
     LeaseOwner: 'leaseOwner',
     HandedOut: 'handedOut',
+    /** The `run` server: pid, start token and log file (a ServerRecord as JSON). */
+    Server: 'server',
 };
 function readMainStepState(io) {
     const dir = io.getState(StateKey.LeaseDir);
     const ownerId = io.getState(StateKey.LeaseOwner);
+    const server = (0,_ready_server_process_js__WEBPACK_IMPORTED_MODULE_1__/* .parseServerRecord */ .en)(io.getState(StateKey.Server));
     return {
         isPost: io.getState(StateKey.IsPost) === 'true',
         ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
         handedOut: (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHandedOutPorts */ .sL)(io.getState(StateKey.HandedOut)),
+        ...(server ? { server } : {}),
     };
+}
+
+
+/***/ }),
+
+/***/ 3517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ allocatePorts),
+  Z: () => (/* binding */ isAssigned)
+});
+
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/spec/port-ranges.ts
+var port_ranges = __nccwpck_require__(8639);
+;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
+
+/** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
+function hashSeed(seed) {
+    let h1 = 1779033703;
+    let h2 = 3144134277;
+    let h3 = 1013904242;
+    let h4 = 2773480762;
+    for (let i = 0; i < seed.length; i++) {
+        const k = seed.charCodeAt(i);
+        h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+        h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+        h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+        h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+    }
+    h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+    h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+    h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+    h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+    return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+}
+/** sfc32: small and fast; seeded, so a rerun with the same seed repeats its order. */
+function sfc32([a, b, c, d]) {
+    return () => {
+        const t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        return (t >>> 0) / 4294967296;
+    };
+}
+const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+/** The port at `offset` counting through sorted, disjoint ranges. */
+function portAt(ranges, offset) {
+    for (const r of ranges) {
+        const size = r.hi - r.lo + 1;
+        if (offset < size)
+            return r.lo + offset;
+        offset -= size;
+    }
+    throw new RangeError(`offset ${offset} past the ranges`);
+}
+/**
+ * Walks one part in a random order without listing it: offset k is (start + k·stride) mod n
+ * with stride coprime to n, a permutation that costs nothing up front. A 16k-port list and a
+ * shuffle cost about 5 MB of a short-lived process's peak memory (measured with `npm run bench`).
+ */
+function* walk(ranges, random) {
+    const n = (0,port_ranges/* countPorts */.Ws)(ranges);
+    if (n === 0)
+        return;
+    let start = 0;
+    let stride = 1;
+    if (random) {
+        start = Math.floor(random() * n);
+        if (n > 2) {
+            do
+                stride = 1 + Math.floor(random() * (n - 1));
+            while (gcd(stride, n) !== 1);
+        }
+    }
+    for (let k = 0; k < n; k++)
+        yield portAt(ranges, (start + k * stride) % n);
+}
+/**
+ * Every port that may be handed out, in the order to try them: outside the OS ephemeral range
+ * first (where the configured range allows), then inside it; each part random (seeded or not)
+ * or lowest first.
+ */
+function candidatePorts(options) {
+    const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
+    const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
+    const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
+    // Not a secret: an unseeded order only has to differ between concurrent jobs.
+    const random = options.strategy === 'sequential'
+        ? undefined
+        : sfc32(options.seed === undefined
+            ? [0, 1, 2, 3].map(() => (Math.random() * 2 ** 32) >>> 0)
+            : hashSeed(options.seed));
+    const parts = [walk(outside, random), walk(inside, random)];
+    return {
+        size: (0,port_ranges/* countPorts */.Ws)(allowed),
+        next() {
+            while (parts.length > 0) {
+                const step = parts[0].next();
+                if (!step.done)
+                    return step.value;
+                parts.shift();
+            }
+            return undefined;
+        },
+    };
+}
+/** All candidates as a list, for tests and small ranges. */
+function listCandidatePorts(options) {
+    const source = candidatePorts(options);
+    const out = [];
+    for (let p = source.next(); p !== undefined; p = source.next())
+        out.push(p);
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/probe/probe-pool.ts
+var probe_pool = __nccwpck_require__(6647);
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
+;// CONCATENATED MODULE: ./src/allocate/allocate.ts
+
+
+
+
+
+
+/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
+function isAssigned(a) {
+    return a.status !== 'conflict' && a.status !== 'unassigned';
+}
+const REPROBE_ROUNDS = 3;
+const key = (port, protocol) => `${protocol}/${port}`;
+/** Tracks the leases this run holds so that a failure can return every one of them. */
+class LeaseBook {
+    gate;
+    held = new Set();
+    constructor(gate) {
+        this.gate = gate;
+    }
+    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
+    get active() {
+        return this.gate !== undefined;
+    }
+    /** Takes leases on every protocol of a port, or none of them. */
+    async take(port, protocols) {
+        if (!this.gate)
+            return { ok: true };
+        const taken = [];
+        for (const protocol of protocols) {
+            const attempt = await this.gate.acquire(port, protocol);
+            if (!attempt.acquired) {
+                await this.drop(port, taken);
+                return attempt.heldBy
+                    ? { ok: false, protocol, lease: attempt.heldBy }
+                    : { ok: false, protocol };
+            }
+            taken.push(protocol);
+            this.held.add(key(port, protocol));
+        }
+        return { ok: true };
+    }
+    async drop(port, protocols) {
+        if (!this.gate)
+            return;
+        for (const protocol of protocols) {
+            if (this.held.delete(key(port, protocol)))
+                await this.gate.release(port, protocol);
+        }
+    }
+    async dropAll() {
+        for (const k of [...this.held]) {
+            const [protocol, port] = k.split('/');
+            await this.drop(Number(port), [protocol]);
+        }
+    }
+}
+function conflictFrom(name, verdict) {
+    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
+        verdict.addresses[verdict.addresses.length - 1];
+    return {
+        name,
+        port: verdict.port,
+        protocol: verdict.protocol,
+        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
+            ? 'unknown'
+            : verdict.verdict,
+        ...(at ? { address: at.address } : {}),
+        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
+        ...(at?.reason ? { reason: at.reason } : {}),
+        holders: [],
+    };
+}
+/**
+ * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
+ * lease is dropped at once. On failure no lease of this run is left behind.
+ */
+async function allocatePorts(config, deps) {
+    const book = new LeaseBook(deps.leases);
+    try {
+        let result = await allocate(config, deps, book);
+        if (!result.ok) {
+            await book.dropAll();
+            result = unassignedResult(config, result);
+        }
+        // Cancelled while finishing: the caller will not publish these ports, so return them.
+        deps.signal?.throwIfAborted();
+        return result;
+    }
+    catch (err) {
+        await book.dropAll();
+        throw err;
+    }
+}
+/**
+ * A failed run as it must be reported: every spec, none assigned (their leases were just given
+ * back). A spec keeps its conflicts; one without any is `unassigned`.
+ */
+function unassignedResult(config, result) {
+    const found = new Map(result.assignments.map((a) => [a.name, a]));
+    const assignments = config.specs.map((spec) => {
+        const conflicts = found.get(spec.name)?.conflicts ?? [];
+        return {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port === 'auto' ? 0 : spec.port,
+            protocol: spec.protocol,
+            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
+            conflicts,
+        };
+    });
+    return { ...result, assignments };
+}
+async function allocate(config, deps, book) {
+    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
+    const now = deps.now ?? Date.now;
+    const probe = (queries) => {
+        deps.signal?.throwIfAborted();
+        return (0,probe_pool/* probePorts */.n)(queries, deps.plan, { concurrency: deps.concurrency ?? probe_pool/* DEFAULT_CONCURRENCY */.W });
+    };
+    /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
+    const checkRequested = async (specs) => {
+        const conflicts = new Map();
+        const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
+        const toProbe = [];
+        for (const spec of specs) {
+            const port = spec.port;
+            for (const protocol of (0,port_spec/* protocolsOf */.LE)(spec.protocol)) {
+                if (!book.active) {
+                    toProbe.push({ name: spec.name, port, protocol });
+                    continue;
+                }
+                const lease = await book.take(port, [protocol]);
+                if (!lease.ok)
+                    add({
+                        name: spec.name,
+                        port,
+                        protocol,
+                        verdict: 'leased',
+                        holders: [],
+                        ...(lease.lease ? { lease: lease.lease } : {}),
+                    });
+                else
+                    toProbe.push({ name: spec.name, port, protocol });
+            }
+        }
+        const verdicts = await probe(toProbe);
+        for (const [i, verdict] of verdicts.entries()) {
+            if (verdict.verdict === 'free')
+                continue;
+            const { name, port, protocol } = toProbe[i];
+            await book.drop(port, [protocol]);
+            add(conflictFrom(name, verdict));
+        }
+        for (const name of conflicts.keys()) {
+            const spec = specs.find((s) => s.name === name);
+            // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
+            await book.drop(spec.port, (0,port_spec/* protocolsOf */.LE)(spec.protocol));
+        }
+        return conflicts;
+    };
+    const requested = config.specs.filter((s) => s.port !== 'auto');
+    let conflicts = await checkRequested(requested);
+    if (conflicts.size > 0 && config.waitSeconds > 0) {
+        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
+        const deadline = now() + config.waitSeconds * 1000;
+        let delay = 250;
+        // Only a holder or a lease can go away; an address that is gone or a port that needs
+        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
+        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
+        while (conflicts.size > 0 && waitable() && now() < deadline) {
+            await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            deps.signal?.throwIfAborted();
+            delay = Math.min(delay * 2, 2000);
+            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
+        }
+    }
+    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
+    await attachHolders(allConflicts, deps.findHolders);
+    const assignments = new Map();
+    for (const spec of requested) {
+        const mine = conflicts.get(spec.name) ?? [];
+        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
+        assignments.set(spec.name, {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port,
+            protocol: spec.protocol,
+            status,
+            conflicts: mine,
+        });
+    }
+    const ordered = () => config.specs
+        .map((s) => assignments.get(s.name))
+        .filter((a) => a !== undefined);
+    if (allConflicts.length > 0 && config.onConflict === 'fail') {
+        return { ok: false, assignments: ordered(), conflicts: allConflicts };
+    }
+    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
+    if (needs.length > 0) {
+        const candidates = candidatePorts({
+            ranges: config.fallbackRanges,
+            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
+            strategy: config.fallbackStrategy,
+            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
+            ...(config.seed !== undefined ? { seed: config.seed } : {}),
+        });
+        // Never hand out a port this run also asks for by number, busy or not.
+        const avoid = new Set(requested.map((s) => s.port));
+        const pool = new CandidatePool(candidates, avoid);
+        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
+        const error = await handOut(needs, pool, assignments, book, probe, where);
+        if (error) {
+            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
+        }
+    }
+    return { ok: true, assignments: ordered(), conflicts: allConflicts };
+}
+/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
+class CandidatePool {
+    source;
+    avoid;
+    constructor(source, avoid) {
+        this.source = source;
+        this.avoid = avoid;
+    }
+    take(n) {
+        const out = [];
+        while (out.length < n) {
+            const port = this.source.next();
+            if (port === undefined)
+                break;
+            if (!this.avoid.has(port))
+                out.push(port);
+        }
+        return out;
+    }
+    get size() {
+        return this.source.size;
+    }
+}
+/** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
+function exhaustedMessage(group, where, size, counts) {
+    const parts = [];
+    if (counts.mine > 0)
+        parts.push(`${counts.mine} handed out to this run's other specs`);
+    if (counts.leased > 0)
+        parts.push(`${counts.leased} leased by other jobs`);
+    if (counts.busy > 0)
+        parts.push(`${counts.busy} busy`);
+    const rest = size - counts.mine - counts.leased - counts.busy;
+    if (rest > 0)
+        parts.push(`${rest} not tried (reserved by the OS or requested by this run)`);
+    return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: of ${size} candidate ports, ${parts.join(', ') || 'none could be used'}`;
+}
+/**
+ * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
+ * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
+ * before it is published, and replace any port taken in the meantime.
+ */
+async function handOut(needs, pool, assignments, book, probe, 
+/** The range, for messages. */
+where) {
+    let waiting = [...needs];
+    const counts = { leased: 0, busy: 0 };
+    for (let round = 0; waiting.length > 0; round++) {
+        // What this round hands out; earlier rounds' ports were re-probed already.
+        const thisRound = waiting;
+        while (waiting.length > 0) {
+            const spec = waiting[0];
+            const protocols = (0,port_spec/* protocolsOf */.LE)(spec.protocol);
+            // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
+            // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).
+            const group = waiting.filter((s) => s.protocol === spec.protocol);
+            const batch = pool.take(Math.min(probe_pool/* DEFAULT_CONCURRENCY */.W * 4, group.length + Math.max(2, group.length >> 4)));
+            if (batch.length === 0) {
+                const mine = needs.filter((s) => !waiting.includes(s)).length;
+                return exhaustedMessage(group, where, pool.size, { ...counts, mine });
+            }
+            const leased = [];
+            for (const port of batch) {
+                if ((await book.take(port, protocols)).ok)
+                    leased.push(port);
+                else
+                    counts.leased++;
+            }
+            const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
+            const verdicts = await probe(queries);
+            const busy = new Set(verdicts.filter((v) => v.verdict !== 'free').map((v) => v.port));
+            counts.busy += busy.size;
+            const free = leased.filter((port) => !busy.has(port));
+            for (const port of busy)
+                await book.drop(port, protocols);
+            for (const port of free) {
+                const next = group.shift();
+                if (!next) {
+                    await book.drop(port, protocols);
+                    continue;
+                }
+                waiting = waiting.filter((s) => s !== next);
+                const before = assignments.get(next.name);
+                assignments.set(next.name, {
+                    name: next.name,
+                    requested: next.port,
+                    port,
+                    protocol: next.protocol,
+                    status: next.port === 'auto' ? 'auto' : 'fallback',
+                    conflicts: before?.conflicts ?? [],
+                });
+            }
+        }
+        // After the last re-probe round the ports just handed out stand on their own probe.
+        if (round >= REPROBE_ROUNDS)
+            break;
+        // Time passed since each port was probed (other batches, holder lookups): check again.
+        const handed = thisRound.map((s) => assignments.get(s.name));
+        const queries = handed.flatMap((a) => (0,port_spec/* protocolsOf */.LE)(a.protocol).map((protocol) => ({ port: a.port, protocol })));
+        const verdicts = await probe(queries);
+        const lost = handed.filter((a) => verdicts.some((v) => v.port === a.port && v.verdict !== 'free'));
+        for (const a of lost)
+            await book.drop(a.port, (0,port_spec/* protocolsOf */.LE)(a.protocol));
+        waiting = thisRound.filter((s) => lost.some((a) => a.name === s.name));
+    }
+    return undefined;
+}
+async function attachHolders(conflicts, findHolders) {
+    const busy = conflicts.filter((c) => c.verdict === 'in-use');
+    if (!findHolders || busy.length === 0)
+        return;
+    let perConflict;
+    try {
+        perConflict = await (0,lookup/* holdersPerQuery */.B)(findHolders, busy);
+    }
+    catch {
+        // Who holds a port is a courtesy; failing to find out must not change the verdict.
+        return;
+    }
+    busy.forEach((c, i) => (c.holders = perConflict[i]));
+}
+
+
+/***/ }),
+
+/***/ 1656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
+ * The allocator returns every lease it took before this error leaves it.
+ */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`cancelled by ${signal}`);
+        this.name = 'CancelledError';
+        this.signal = signal;
+    }
+    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    get exitCode() {
+        return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
+    }
+}
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
+ * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
+ * started.
+ */
+async function withSignalCancellation(fn) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const result = await fn(controller.signal);
+        // A signal during the last moments of a successful run still cancels it.
+        controller.signal.throwIfAborted();
+        return result;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
 }
 
 
@@ -38785,10 +39566,11 @@ function readMainStepState(io) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
 /* harmony export */   kX: () => (/* binding */ programName),
+/* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
 /* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/* unused harmony export COMMAND_LINE_MAX */
 /**
  * Turns a process's argument list into one short line that is safe to put into an
  * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
@@ -38943,6 +39725,539 @@ function describeHolders(holders) {
 
 /***/ }),
 
+/***/ 8839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ nameContainers),
+/* harmony export */   Ox: () => (/* binding */ dockerProxyTarget),
+/* harmony export */   f_: () => (/* binding */ isDockerProxy)
+/* harmony export */ });
+/* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1777);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
+
+
+/** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
+function isDockerProxy(command, argv) {
+    if (command === 'docker-proxy')
+        return true;
+    const first = argv[0];
+    return first !== undefined && /(^|[/\\])docker-proxy(\.exe)?$/.test(first);
+}
+/** Reads one Go-style flag (`-name v`, `--name v`, `-name=v`, `--name=v`) from an argument list. */
+function flagValue(argv, name) {
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const match = /^--?([\w-]+)(?:=(.*))?$/.exec(arg);
+        if (!match || match[1] !== name)
+            continue;
+        if (match[2] !== undefined)
+            return match[2];
+        return argv[i + 1];
+    }
+    return undefined;
+}
+/**
+ * Reads `-container-ip` and `-container-port` from a `docker-proxy` argument list; undefined when
+ * neither is there.
+ */
+function dockerProxyTarget(argv) {
+    const ip = flagValue(argv, 'container-ip');
+    const portText = flagValue(argv, 'container-port');
+    const port = portText !== undefined && /^\d{1,5}$/.test(portText) ? Number(portText) : undefined;
+    if (ip === undefined && port === undefined)
+        return undefined;
+    const target = {};
+    if (ip !== undefined && ip !== '')
+        target.ip = ip;
+    if (port !== undefined)
+        target.port = port;
+    return target;
+}
+/** The arguments port-guard passes to `docker`. */
+const DOCKER_PS_ARGS = ['ps', '--no-trunc', '--format', '{{.ID}}\t{{.Names}}\t{{.Ports}}'];
+/** Parses the output of `docker` run with {@link DOCKER_PS_ARGS}. */
+function parseDockerPs(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const [id, names, ports = ''] = line.split('\t');
+        if (!id || !names)
+            continue;
+        // A linked container lists several names; the first is its own.
+        rows.push({ id, name: names.split(',')[0], ports });
+    }
+    return rows;
+}
+/**
+ * Where a `docker ps` Ports column maps `hostPort` on `protocol`. Entries look like
+ * `0.0.0.0:8080->80/tcp`, `[::]:8080->80/tcp`, `:::8080->80/tcp` or ranges
+ * `0.0.0.0:8000-8001->8000-8001/tcp`.
+ */
+function publishedPorts(ports, hostPort, protocol) {
+    const mapped = [];
+    for (const entry of ports.split(',')) {
+        const match = /^(.*):(\d+)(?:-(\d+))?->(\d+)(?:-(\d+))?\/(\w+)$/.exec(entry.trim());
+        if (!match || match[6] !== protocol)
+            continue;
+        const lo = Number(match[2]);
+        const hi = match[3] === undefined ? lo : Number(match[3]);
+        if (hostPort < lo || hostPort > hi)
+            continue;
+        const hostIp = match[1].replace(/^\[(.*)\]$/, '$1');
+        mapped.push({ hostIp, containerPort: Number(match[4]) + (hostPort - lo) });
+    }
+    return mapped;
+}
+/** Whether a `docker ps` Ports column publishes `hostPort` (to `containerPort`, when given). */
+function publishes(ports, hostPort, protocol, containerPort) {
+    return publishedPorts(ports, hostPort, protocol).some((p) => containerPort === undefined || p.containerPort === containerPort);
+}
+/**
+ * Processes that hold a published port for Docker other than `docker-proxy`: Docker Desktop
+ * on macOS and Windows, rootless Docker. Compared in lower case.
+ */
+const DOCKER_FORWARDERS = new Set([
+    'com.docker.backend',
+    'com.docker.backend.exe',
+    'com.docker.vpnkit',
+    'vpnkit-bridge',
+    'wslrelay.exe',
+    'rootlessport',
+]);
+/**
+ * Whether docker may know who this holder is: a `docker-proxy` not yet named, another Docker
+ * forwarder, or a process this user cannot see (on a GitHub runner, the root-owned
+ * `docker-proxy` of a service container is hidden from the `runner` user).
+ */
+function asksDocker(h) {
+    if (h.container)
+        return h.container.name === undefined;
+    if (h.hidden)
+        return true;
+    return h.command !== undefined && DOCKER_FORWARDERS.has(h.command.toLowerCase());
+}
+/**
+ * Names the container behind holders docker may know (see `asksDocker`), when `docker ps`
+ * answers and exactly one running container publishes that host port: a `docker-proxy`
+ * gets `container.name`; a hidden process or another forwarder gets `container` with the
+ * name and the container port. Returns the same holders; when docker is absent, refuses or
+ * is slow, they are returned as they were.
+ */
+async function nameContainers(holders, options = {}) {
+    if (!holders.some(asksDocker))
+        return holders;
+    const docker = options.docker ?? (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .findTool */ .SG)('docker', options.env ? { env: options.env } : {});
+    if (docker === undefined)
+        return holders;
+    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q;
+    const result = await run(docker, DOCKER_PS_ARGS, {
+        timeoutMs: options.timeoutMs ?? 1500,
+        env: options.env,
+    });
+    if (result.code !== 0)
+        return holders;
+    const rows = parseDockerPs(result.stdout);
+    for (const holder of holders) {
+        if (!asksDocker(holder))
+            continue;
+        const wanted = holder.container?.port;
+        const matches = rows.flatMap((r) => publishedPorts(r.ports, holder.port, holder.protocol)
+            .filter((p) => wanted === undefined || p.containerPort === wanted)
+            // For a process nobody can see, the address must match too, or any root process on
+            // that port would be taken for docker's.
+            .filter((p) => !holder.hidden || holder.addresses.includes(p.hostIp))
+            .map((p) => ({ name: r.name, port: p.containerPort })));
+        const names = new Set(matches.map((m) => m.name));
+        if (names.size !== 1)
+            continue;
+        const [match] = matches;
+        if (holder.container)
+            holder.container.name = match.name;
+        else
+            holder.container = { name: match.name, port: match.port };
+    }
+    return holders;
+}
+
+
+/***/ }),
+
+/***/ 8177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QE: () => (/* binding */ blockingSocketsLinux),
+  l0: () => (/* binding */ findHoldersLinux)
+});
+
+// UNUSED EXPORTS: blockingSockets, parsePasswd
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(2657);
+// EXTERNAL MODULE: ./src/holders/docker.ts
+var docker = __nccwpck_require__(8839);
+;// CONCATENATED MODULE: ./src/holders/proc-net.ts
+// The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
+const TCP_STATES = {
+    0x01: 'established',
+    0x02: 'syn-sent',
+    0x03: 'syn-recv',
+    0x04: 'fin-wait-1',
+    0x05: 'fin-wait-2',
+    0x06: 'time-wait',
+    // TCP_CLOSE: for a TCP socket in the table, bound but neither listening nor connected.
+    0x07: 'bound',
+    0x08: 'close-wait',
+    0x09: 'last-ack',
+    0x0a: 'listen',
+    0x0b: 'closing',
+    0x0c: 'new-syn-recv',
+};
+/**
+ * Names a `/proc/net` state code. UDP reuses the TCP numbers: `07` is an unconnected (bound)
+ * socket, `01` one that called `connect()`.
+ */
+function socketStateName(code, protocol) {
+    if (protocol === 'udp') {
+        if (code === 0x07)
+            return 'bound';
+        if (code === 0x01)
+            return 'connected';
+    }
+    return TCP_STATES[code] ?? `state-${code.toString(16).padStart(2, '0').toUpperCase()}`;
+}
+/** Turns one printed 32-bit word into its four bytes in network order. */
+function wordBytes(word, order) {
+    const value = Number.parseInt(word, 16);
+    const bytes = [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+    // The kernel prints the word as the host reads it from memory; on a little-endian host the
+    // network-order bytes come out reversed.
+    return order === 'LE' ? bytes.reverse() : bytes;
+}
+/**
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
+function decodeProcNetAddress(hex, order = 'LE') {
+    if (hex.length === 8)
+        return wordBytes(hex, order).join('.');
+    if (hex.length === 32) {
+        const bytes = [];
+        for (let i = 0; i < 32; i += 8)
+            bytes.push(...wordBytes(hex.slice(i, i + 8), order));
+        return formatIPv6(bytes);
+    }
+    throw new Error(`not a /proc/net address: ${hex}`);
+}
+const ENDPOINT = /^([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})$/;
+/**
+ * Parses the text of one `/proc/net/{tcp,tcp6,udp,udp6}` file. Rows that do not have the
+ * expected shape (the header, a truncated last line) are skipped, not fatal: the kernel may add
+ * columns at the end, which are ignored.
+ */
+function parseProcNet(text, protocol, order = 'LE') {
+    const sockets = [];
+    for (const line of text.split('\n')) {
+        const fields = line.trim().split(/\s+/);
+        // sl, local, remote, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode, ...
+        if (fields.length < 10 || !/^\d+:$/.test(fields[0]))
+            continue;
+        const local = ENDPOINT.exec(fields[1]);
+        const remote = ENDPOINT.exec(fields[2]);
+        if (!local || !remote || !/^[0-9A-Fa-f]{2}$/.test(fields[3]))
+            continue;
+        if (!/^\d+$/.test(fields[7]) || !/^\d+$/.test(fields[9]))
+            continue;
+        sockets.push({
+            protocol,
+            family: local[1].length === 8 ? 4 : 6,
+            localAddress: decodeProcNetAddress(local[1], order),
+            localPort: Number.parseInt(local[2], 16),
+            remoteAddress: decodeProcNetAddress(remote[1], order),
+            remotePort: Number.parseInt(remote[2], 16),
+            state: socketStateName(Number.parseInt(fields[3], 16), protocol),
+            uid: Number(fields[7]),
+            inode: Number(fields[9]),
+        });
+    }
+    return sockets;
+}
+
+;// CONCATENATED MODULE: ./src/holders/linux.ts
+/**
+ * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
+ * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
+ * `/etc/passwd`.
+ */
+
+
+
+
+
+/** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
+function parsePasswd(text) {
+    const users = new Map();
+    for (const line of text.split('\n')) {
+        if (line.startsWith('#'))
+            continue;
+        const [name, , uid] = line.split(':');
+        if (!name || uid === undefined || !/^\d+$/.test(uid))
+            continue;
+        const id = Number(uid);
+        if (!users.has(id))
+            users.set(id, name);
+    }
+    return users;
+}
+// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
+const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
+/**
+ * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
+ * socket, on that local port. Only when there are none, the other sockets with that local port
+ * (TIME_WAIT, an outgoing connection) are what blocks it.
+ */
+function blockingSockets(sockets, query) {
+    const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
+    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+    return occupying.length > 0 ? occupying : onPort;
+}
+function readText(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads each needed `/proc/net` table once. A missing table (IPv6 disabled) counts as empty. */
+function readSockets(procRoot, protocols, order) {
+    const sockets = [];
+    for (const protocol of protocols) {
+        for (const file of [protocol, `${protocol}6`]) {
+            const text = readText(`${procRoot}/net/${file}`);
+            if (text !== undefined)
+                sockets.push(...parseProcNet(text, protocol, order));
+        }
+    }
+    return sockets;
+}
+const SOCKET_LINK = /^socket:\[(\d+)\]$/;
+/**
+ * Maps socket inodes to the pids holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
+ * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. A socket
+ * shared by several processes (a forking server, an inherited listener) maps to all of them, so
+ * the walk reads every pid.
+ */
+function mapInodesToPids(procRoot, inodes) {
+    const owners = new Map();
+    let unreadable = false;
+    const denied = (error) => {
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ESRCH')
+            unreadable = true;
+    };
+    if (inodes.size === 0)
+        return { owners, unreadable };
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(procRoot);
+    }
+    catch {
+        return { owners, unreadable: true };
+    }
+    const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
+    pids.sort((a, b) => a - b);
+    for (const pid of pids) {
+        let fds;
+        try {
+            fds = (0,external_node_fs_.readdirSync)(`${procRoot}/${pid}/fd`);
+        }
+        catch (error) {
+            denied(error);
+            continue;
+        }
+        for (const fd of fds) {
+            let link;
+            try {
+                link = (0,external_node_fs_.readlinkSync)(`${procRoot}/${pid}/fd/${fd}`);
+            }
+            catch (error) {
+                denied(error);
+                continue;
+            }
+            const match = SOCKET_LINK.exec(link);
+            if (!match)
+                continue;
+            const inode = Number(match[1]);
+            if (!inodes.has(inode))
+                continue;
+            const pidsOf = owners.get(inode);
+            if (!pidsOf)
+                owners.set(inode, [pid]);
+            else if (pidsOf[pidsOf.length - 1] !== pid)
+                pidsOf.push(pid);
+        }
+    }
+    return { owners, unreadable };
+}
+function readLink(path) {
+    try {
+        return (0,external_node_fs_.readlinkSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+function readProcess(procRoot, pid) {
+    const comm = readText(`${procRoot}/${pid}/comm`);
+    const exe = readLink(`${procRoot}/${pid}/exe`);
+    let argv = [];
+    try {
+        argv = (0,command_line/* splitProcCmdline */.Jn)((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`));
+    }
+    catch {
+        // Gone meanwhile: what we have is still worth reporting.
+    }
+    // The effective uid of the process: the socket's own uid is its creator's, which differs
+    // when a socket is handed over (systemd socket activation).
+    const status = readText(`${procRoot}/${pid}/status`);
+    const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
+    const info = { argv };
+    // `comm` is the main thread's name (Node 24 calls it `MainThread`): the program's name comes
+    // from argv[0] or the executable, and `comm` only when nothing else is there.
+    const command = (0,command_line/* programName */.kX)(argv, exe, comm);
+    if (command !== undefined)
+        info.command = command;
+    if (uidLine)
+        info.uid = Number(uidLine[1]);
+    return info;
+}
+/**
+ * The sockets that make each queried port busy, from the `/proc/net` tables alone: no walk of
+ * every process's descriptors. A cheap "is anything bound there?" for polling.
+ */
+function blockingSocketsLinux(queries, options = {}) {
+    const sockets = readSockets(options.procRoot ?? '/proc', new Set(queries.map((q) => q.protocol)), options.byteOrder ?? (0,external_node_os_.endianness)());
+    return queries.map((query) => blockingSockets(sockets, query));
+}
+/** Finds who holds the queried ports, reading each needed `/proc/net` table once. */
+async function findHoldersLinux(queries, options = {}) {
+    const procRoot = options.procRoot ?? '/proc';
+    const order = options.byteOrder ?? (0,external_node_os_.endianness)();
+    const sockets = readSockets(procRoot, new Set(queries.map((q) => q.protocol)), order);
+    const perQuery = queries.map((query) => ({ query, sockets: blockingSockets(sockets, query) }));
+    const inodes = new Set(perQuery.flatMap((q) => q.sockets.map((s) => s.inode)).filter((i) => i > 0));
+    const { owners, unreadable } = mapInodesToPids(procRoot, inodes);
+    const processes = new Map();
+    let users;
+    const userName = (uid) => {
+        users ??= parsePasswd(readText(options.passwdPath ?? '/etc/passwd') ?? '');
+        return users.get(uid);
+    };
+    /** A new holder of `socket` for `query`: process `pid`, or (unseen) the socket's uid. */
+    const describeSocketHolder = (query, socket, pid) => {
+        const holder = {
+            protocol: query.protocol,
+            port: query.port,
+            addresses: [],
+            state: socket.state,
+        };
+        if (pid !== undefined) {
+            let info = processes.get(pid);
+            if (!info) {
+                info = readProcess(procRoot, pid);
+                processes.set(pid, info);
+            }
+            holder.pid = pid;
+            if (info.command !== undefined)
+                holder.command = info.command;
+            const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
+            if (line !== undefined)
+                holder.commandLine = line;
+            holder.uid = info.uid ?? socket.uid;
+            if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
+                holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
+            }
+        }
+        else if (socket.inode > 0) {
+            holder.uid = socket.uid;
+            // Hidden only if some process could not be looked into; when every one could, the
+            // socket has no process here (a kernel socket, another PID namespace).
+            if (unreadable)
+                holder.hidden = true;
+        }
+        if (holder.uid !== undefined) {
+            const user = userName(holder.uid);
+            if (user !== undefined)
+                holder.user = user;
+        }
+        return holder;
+    };
+    const holders = [];
+    for (const { query, sockets: blocking } of perQuery) {
+        const grouped = new Map();
+        for (const socket of blocking) {
+            const pids = socket.inode > 0 ? (owners.get(socket.inode) ?? []) : [];
+            // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
+            const keys = pids.length > 0 ? pids : [undefined];
+            for (const pid of keys) {
+                const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
+                const key = `${who} ${socket.state}`;
+                let holder = grouped.get(key);
+                if (!holder) {
+                    holder = describeSocketHolder(query, socket, pid);
+                    grouped.set(key, holder);
+                }
+                if (!holder.addresses.includes(socket.localAddress))
+                    holder.addresses.push(socket.localAddress);
+            }
+        }
+        holders.push(...grouped.values());
+    }
+    return holders;
+}
+
+
+/***/ }),
+
 /***/ 3421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38954,7 +40269,7 @@ function describeHolders(holders) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 3910))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -38969,7 +40284,7 @@ async function holdersPerQuery(finder, queries) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6471);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1088);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7718);
 /* harmony import */ var _action_runner_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8397);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3175);
@@ -38999,7 +40314,7 @@ __webpack_async_result__();
 /* harmony export */   sL: () => (/* binding */ parseHandedOutPorts)
 /* harmony export */ });
 /* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
-/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6458);
+/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
 /* harmony import */ var _probe_probe_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6647);
 /* harmony import */ var _probe_probe_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2458);
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1593);
@@ -39179,7 +40494,7 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 6458:
+/***/ 7668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39483,150 +40798,8 @@ async function sweepLeftovers(dir, now = Date.now()) {
     return removed;
 }
 
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -39721,7 +40894,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await isOwnerAlive(holder))
+            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
@@ -39780,7 +40953,7 @@ function sameEntry(a, b) {
 let selfIdentity;
 /** This process, as named in the deletion locks it takes. */
 function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
     return selfIdentity;
 }
 /**
@@ -39923,7 +41096,7 @@ class LeaseRegistry {
         this.reported.set(file, message);
     }
     async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
     }
 }
 /**
@@ -39938,7 +41111,7 @@ async function openLeaseRegistry(opts) {
     const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
     const owner = { ...opts.owner };
     if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
+        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
@@ -39986,6 +41159,164 @@ async function releaseLeases(dir, match) {
             released.push(entry.record);
     }
     return released;
+}
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ processIdentity),
+/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
+/* harmony export */ });
+/* unused harmony exports parseProcStat, processParent */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
 }
 
 
@@ -40486,6 +41817,734 @@ function isExhausted(verdict) {
 
 /***/ }),
 
+/***/ 6459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RI: () => (/* binding */ parseShellName),
+/* harmony export */   aV: () => (/* binding */ parseShell),
+/* harmony export */   jK: () => (/* binding */ parseHttpPath),
+/* harmony export */   o_: () => (/* binding */ parseReadyTimeout),
+/* harmony export */   uY: () => (/* binding */ shellArgs)
+/* harmony export */ });
+/* unused harmony exports MAX_READY_SECONDS, DEFAULT_READY_SECONDS, parseLivePid, parseReadyTargets, findOnPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1209);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2657);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3020);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2714);
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9910);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4571);
+/**
+ * The readiness options every front shares, checked before anything is started or leased:
+ * the timeout, the HTTP path, the pid to bind to, the ports to wait for and the shell of `run`.
+ * Each problem is an InputError naming the input (`--timeout`, `ready-timeout`, …).
+ */
+
+
+
+
+
+
+
+
+
+/** The longest wait any front accepts, in seconds (an hour, like `wait`). */
+const MAX_READY_SECONDS = 3600;
+const DEFAULT_READY_SECONDS = 60;
+/** A timeout in seconds (0 to an hour); numbers (the library) and text (inputs) alike. */
+function parseReadyTimeout(raw, input) {
+    if (raw === undefined || raw === '')
+        return DEFAULT_READY_SECONDS;
+    return (0,_spec_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSeconds */ .fL)(String(raw).trim(), input, 0, MAX_READY_SECONDS);
+}
+/** An HTTP path: starts with `/`, printable ASCII without spaces, at most 2048 characters. */
+function parseHttpPath(raw, input) {
+    if (raw === undefined || raw === '')
+        return undefined;
+    const expected = 'expected a path starting with "/", e.g. "/health"';
+    if (!raw.startsWith('/') || raw.startsWith('//'))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(raw)}" is not a path; ${expected} (the host is always this machine's loopback address)`);
+    if (!/^[\x21-\x7e]+$/.test(raw))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(raw)}" contains spaces or control characters; ${expected}`);
+    if (raw.length > 2048)
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${raw.length} characters; at most 2048`);
+    return raw;
+}
+function printableToken(text) {
+    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(text), 80);
+}
+/** A pid that names a running process (checked now: a wait bound to a dead pid is a mistake). */
+async function parseLivePid(raw, input) {
+    if (raw === undefined || raw === '')
+        return undefined;
+    const text = String(raw).trim();
+    if (!/^[0-9]{1,10}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
+        throw new InputError(input, `${input}: "${printableToken(text)}" is not a process id; expected a whole number such as $! in a shell`);
+    const identity = await processIdentity(Number(text));
+    if (!identity)
+        throw new InputError(input, `${input}: no process ${text} is running; start the server first and pass its pid (e.g. $!)`);
+    return identity;
+}
+/**
+ * The ports to wait for: numbers or specs (`3000`, `web=3000`, `5353/udp`, `quic=8443/both`);
+ * `auto` means nothing here. A `both` spec waits for TCP and UDP.
+ */
+function parseReadyTargets(specs, input) {
+    // Each token on its own: `3000 3000/udp` waits for both, though as port specs the two would
+    // share the default name `port-3000`.
+    const tokens = splitList(specs.map(String).join(' '));
+    if (tokens.length === 0)
+        parsePortSpecs('', 'tcp', input);
+    const problems = [];
+    const parsed = [];
+    for (const token of tokens) {
+        try {
+            parsed.push(...parsePortSpecs(token, 'tcp', input));
+        }
+        catch (err) {
+            if (!(err instanceof InputError))
+                throw err;
+            problems.push(...err.problems);
+        }
+    }
+    for (const s of parsed)
+        if (s.port === 'auto')
+            problems.push(`${input}: "${s.token}" asks for any free port; waiting needs the port number itself`);
+    if (problems.length > 0)
+        throw new InputError(input, problems);
+    const targets = [];
+    for (const s of parsed)
+        for (const protocol of protocolsOf(s.protocol))
+            if (!targets.some((t) => t.port === s.port && t.protocol === protocol))
+                targets.push({
+                    ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
+                    port: s.port,
+                    protocol,
+                });
+    return targets;
+}
+const SHELLS = ['bash', 'sh', 'pwsh', 'cmd'];
+/**
+ * Looks a program up on PATH, skipping relative entries (on Windows the current directory, the
+ * checked-out workspace, would otherwise come first).
+ */
+function findOnPath(name, env = process.env, platform = process.platform) {
+    const sep = platform === 'win32' ? ';' : node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter;
+    const exts = platform === 'win32' ? ['.exe', '.cmd', '.bat', ''] : [''];
+    for (const dir of (env.PATH ?? env.Path ?? '').split(sep)) {
+        if (dir === '' || !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(dir))
+            continue;
+        for (const ext of exts) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name + ext);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, platform === 'win32' ? node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.F_OK : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // Not here.
+            }
+        }
+    }
+    return undefined;
+}
+/** The shell's name: one of {@link SHELLS}, empty for the platform's default (bash; pwsh on Windows). */
+function parseShellName(raw, input, platform = process.platform) {
+    const name = (raw === undefined || raw === '' ? (platform === 'win32' ? 'pwsh' : 'bash') : raw);
+    if (!SHELLS.includes(name))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(name)}" is not one of ${SHELLS.join(', ')}`);
+    if (name === 'cmd' && platform !== 'win32')
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: cmd exists only on Windows; use bash or sh here`);
+    return name;
+}
+/** The shell to run a command with, found by absolute path. */
+function parseShell(raw, input, platform = process.platform, env = process.env) {
+    const name = parseShellName(raw, input, platform);
+    if (name === 'cmd')
+        return { name, path: (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__/* .windowsSystemTool */ .x)('cmd', env) };
+    const path = findOnPath(name, env, platform);
+    if (path === undefined)
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
+    return { name, path };
+}
+/** How a shell runs one command line: the arguments after its path. */
+function shellArgs(shell, command) {
+    switch (shell) {
+        case 'bash':
+            // As GitHub runs `shell: bash`: no profile, stop at the first failing command.
+            return ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command];
+        case 'sh':
+            return ['-e', '-c', command];
+        case 'pwsh':
+            return ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', command];
+        case 'cmd':
+            return ['/D', '/E:ON', '/V:OFF', '/S', '/C', `"${command}"`];
+    }
+}
+
+
+/***/ }),
+
+/***/ 7980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* binding */ startServer),
+/* harmony export */   en: () => (/* binding */ parseServerRecord),
+/* harmony export */   gG: () => (/* binding */ stopServer)
+/* harmony export */ });
+/* unused harmony export STOP_GRACE_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2714);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4571);
+/* harmony import */ var _ready_options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6459);
+/**
+ * Starting and stopping a server port-guard runs for the job: started detached in its own
+ * process group (so it outlives the step and can be stopped as a whole), its output to a log
+ * file; stopped with SIGTERM to the group, then SIGKILL after a grace period (the process tree
+ * via `taskkill` on Windows).
+ */
+
+
+
+
+
+
+const STOP_GRACE_MS = 10_000;
+/** Starts `command` with `shell`, detached, stdout and stderr appended to `logPath`. */
+async function startServer(options) {
+    const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(options.logPath, 'a', 0o600);
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(options.shell.path, (0,_ready_options_js__WEBPACK_IMPORTED_MODULE_5__/* .shellArgs */ .uY)(options.shell.name, options.command), {
+            detached: true,
+            stdio: ['ignore', log, log],
+            env: options.env,
+            ...(options.cwd ? { cwd: options.cwd } : {}),
+            windowsHide: true,
+            windowsVerbatimArguments: options.shell.name === 'cmd',
+        });
+    }
+    finally {
+        // The child has its own copy; ours would keep the file open for nothing.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(log);
+    }
+    await new Promise((resolve, reject) => {
+        child.once('spawn', resolve);
+        child.once('error', reject);
+    });
+    const identity = await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(child.pid);
+    return {
+        child,
+        record: {
+            pid: child.pid,
+            ...(identity?.start !== undefined ? { start: identity.start } : {}),
+            logPath: options.logPath,
+        },
+    };
+}
+/** Reads back a saved {@link ServerRecord}; undefined when absent or malformed. */
+function parseServerRecord(text) {
+    try {
+        const data = JSON.parse(text);
+        if (!Number.isSafeInteger(data.pid) || data.pid <= 1 || typeof data.logPath !== 'string')
+            return undefined;
+        return {
+            pid: data.pid,
+            ...(typeof data.start === 'string' ? { start: data.start } : {}),
+            logPath: data.logPath,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether any process of the group still runs (`kill(-pgid, 0)`). */
+function groupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+    }
+    catch {
+        // Gone meanwhile.
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Stops the server's process group: SIGTERM, then SIGKILL after the grace period. A leader
+ * whose pid now belongs to a younger process means the group is long gone (the kernel never
+ * reuses a pid that is still a process group id): nothing is signalled then.
+ */
+async function stopServer(record, options = {}) {
+    const grace = options.graceMs ?? STOP_GRACE_MS;
+    const platform = options.platform ?? process.platform;
+    const identity = await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(record.pid);
+    if (identity &&
+        record.start !== undefined &&
+        identity.start !== undefined &&
+        identity.start !== record.start)
+        return 'not-running';
+    if (platform === 'win32')
+        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q);
+    if (!groupAlive(record.pid))
+        return 'not-running';
+    signalGroup(record.pid, 'SIGTERM');
+    const deadline = Date.now() + grace;
+    while (Date.now() < deadline) {
+        await sleep(50);
+        if (!groupAlive(record.pid))
+            return 'stopped';
+    }
+    signalGroup(record.pid, 'SIGKILL');
+    for (let i = 0; i < 40 && groupAlive(record.pid); i++)
+        await sleep(50);
+    return 'killed';
+}
+/** Windows has no process groups to signal: `taskkill /T` ends the tree, `/F` forcibly. */
+async function stopWindowsTree(pid, alive, grace, run) {
+    if (!alive)
+        return 'not-running';
+    const taskkill = (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__/* .windowsSystemTool */ .x)('taskkill');
+    await run(taskkill, ['/T', '/PID', String(pid)], { timeoutMs: 10_000 });
+    const deadline = Date.now() + grace;
+    while (Date.now() < deadline) {
+        if (!(await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(pid)))
+            return 'stopped';
+        await sleep(200);
+    }
+    await run(taskkill, ['/T', '/F', '/PID', String(pid)], { timeoutMs: 10_000 });
+    return 'killed';
+}
+
+
+/***/ }),
+
+/***/ 3020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ cancelledMessage),
+/* harmony export */   BZ: () => (/* binding */ waitingMessage),
+/* harmony export */   Vr: () => (/* binding */ heldBy),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */ });
+/* unused harmony exports conflictMessage, fallbackMessage */
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
+
+
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease) {
+    return lease
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
+}
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return printable(describeLeaseOwner(c.lease));
+        case 'in-use':
+            return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return 'reserved by the OS (an excluded port range)';
+                case 'wildcard-only':
+                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+                case 'needs-root':
+                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+                default:
+                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            }
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${heldBy(c)}`;
+        case 'in-use':
+            return c.reason === 'exclusive'
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+                : `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+                case 'wildcard-only':
+                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+                case 'needs-root':
+                    return `${head} is refused${at}: ports below 1024 need root`;
+                default:
+                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            }
+        default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ff: () => (/* binding */ envPairs),
+/* harmony export */   h_: () => (/* binding */ publishedOutputs)
+/* harmony export */ });
+/* unused harmony exports conflictJson, conflictsJson, assignmentJson, portOutputs */
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3517);
+/* harmony import */ var _spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7462);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3020);
+/**
+ * The GitHub output contract (names and JSON shapes), shared by the action and the CLI's
+ * `--format github` / `--format env`.
+ */
+
+
+
+/**
+ * One conflict as JSON: the one schema for the `conflicts` output, the CLI's top-level
+ * `conflicts` and every `assignments[].conflicts`.
+ */
+function conflictJson(c) {
+    return {
+        name: c.name,
+        port: c.port,
+        protocol: c.protocol,
+        status: c.verdict,
+        address: c.address ?? null,
+        code: c.code ?? null,
+        holder: c.holders[0]
+            ? {
+                pid: c.holders[0].pid ?? null,
+                command: c.holders[0].command ?? null,
+                user: c.holders[0].user ?? c.holders[0].uid ?? null,
+            }
+            : null,
+        holders: c.holders,
+        heldBy: (0,_messages_js__WEBPACK_IMPORTED_MODULE_2__/* .heldBy */ .Vr)(c),
+        ...(c.lease ? { lease: c.lease.owner } : {}),
+    };
+}
+/** The `conflicts` output: one object per requested port found busy. */
+function conflictsJson(conflicts) {
+    return JSON.stringify(conflicts.map(conflictJson));
+}
+/**
+ * One assignment as JSON (the CLI's `assignments[]`): `port` is null when no port was handed
+ * out (`conflict`, `unassigned`), and its conflicts use {@link conflictJson}.
+ */
+function assignmentJson(a) {
+    return {
+        name: a.name,
+        requested: a.requested,
+        port: isAssigned(a) ? a.port : null,
+        protocol: a.protocol,
+        status: a.status,
+        conflicts: a.conflicts.map(conflictJson),
+    };
+}
+/** Every output of a successful run, by output name, in spec order. */
+function portOutputs(result) {
+    const out = {};
+    const ports = {};
+    for (const a of result.assignments) {
+        out[a.name] = String(a.port);
+        ports[a.name] = a.port;
+    }
+    out.port = String(result.assignments[0]?.port ?? '');
+    out.ports = JSON.stringify(ports);
+    out.conflicts = conflictsJson(result.conflicts);
+    // Only a requested port replaced by another is a fallback; an `auto` port is what was asked.
+    out['fallback-used'] = String(result.assignments.some((a) => a.status === 'fallback'));
+    return out;
+}
+/**
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
+ */
+function publishedOutputs(result) {
+    if (result.ok)
+        return portOutputs(result);
+    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
+}
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+function envPairs(result) {
+    return result.assignments.map((a) => [(0,_spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__/* .envName */ .pD)(a.name), String(a.port)]);
+}
+
+
+/***/ }),
+
+/***/ 1209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5890);
+/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7462);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9910);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8639);
+/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7956);
+
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
+function isUnscopedLinkLocal(address) {
+    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .splitList */ .ry)(raw);
+    if (tokens.length === 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
+            // The scoped spellings of this very address, when the host has it.
+            const scopes = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)()
+                .map((a) => a.address)
+                .filter((a) => a.includes('%') && (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(a.replace(/%.*$/, '')) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token));
+            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
+        }
+        else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .isLocalAddress */ .MJ)(token)) {
+            const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw, options = {}) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePortRanges */ .XP)(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
+    }
+    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
+    if (specs && exportWhy)
+        errors.push(...(0,_env_name_js__WEBPACK_IMPORTED_MODULE_4__/* .envNameProblems */ .rI)(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
+    if (errors.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+
+
+/***/ }),
+
 /***/ 7462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40952,6 +43011,89 @@ function duplicateProblems(specs, input) {
     return problems;
 }
 
+
+
+/***/ }),
+
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS)
+/* harmony export */ });
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
+ */
+
+
+function executableFile(path, platform) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 
 /***/ }),

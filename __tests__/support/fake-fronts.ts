@@ -64,6 +64,7 @@ export function fakeRunner(inputs: Record<string, string> = {}, env: NodeJS.Proc
       if (io.failWrites.has('GITHUB_STEP_SUMMARY')) throw enospc('GITHUB_STEP_SUMMARY');
       io.summaries.push(markdown);
     },
+    group: (title, text) => io.infos.push(`${title}\n${text}`),
     setExitCode: (code) => {
       io.exitCode = code;
     },

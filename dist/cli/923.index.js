@@ -10,16 +10,19 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports OutputFileError, runnerFileProblem */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /**
  * The runner protocol the fronts speak (inputs, outputs, state, annotations, the job summary),
  * behind one interface: the action's main and post steps take a RunnerIO, so tests drive them
  * in-process with a fake one (the seam actions/cache has in its StateProvider), and the CLI's
  * `--format github` writes through the same real one.
  */
+
 
 
 
@@ -52,15 +55,15 @@ function runnerFileProblem(variable, env = process.env) {
     if (!file)
         return undefined;
     try {
-        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { throwIfNoEntry: false });
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(file, { throwIfNoEntry: false });
         if (stats === undefined) {
             // Appending creates it: the directory must let us.
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file), node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.W_OK);
             return undefined;
         }
         if (!stats.isFile() && !stats.isFIFO() && !stats.isCharacterDevice())
             return new OutputFileError(variable, file, 'not a regular file');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.W_OK);
         return undefined;
     }
     catch (err) {
@@ -92,7 +95,15 @@ const runnerIO = {
         // must never be half-written when the step ends.
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (file)
-            writing('GITHUB_STEP_SUMMARY', () => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, markdown, { encoding: 'utf8' }));
+            writing('GITHUB_STEP_SUMMARY', () => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.appendFileSync)(file, markdown, { encoding: 'utf8' }));
+    },
+    group: (title, text) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.startGroup(title);
+        const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`::stop-commands::${token}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(text);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`::${token}::`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.endGroup();
     },
     setExitCode: (code) => {
         process.exitCode = code;

@@ -2,689 +2,20 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5581:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1111);
-// The command line's bundle (dist/cli/index.js, the package's `bin`).
-
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1111:
+/***/ 9926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  C: () => (/* binding */ allocatePorts),
+  Z: () => (/* binding */ isAssigned)
 });
 
-// UNUSED EXPORTS: requestedFormat
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(5376);
-// EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(5890);
-// EXTERNAL MODULE: ./src/spec/env-name.ts
-var env_name = __nccwpck_require__(7462);
-// EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(9910);
-;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
-
-
-/**
- * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
- * whitespace or newlines. Every bad token is reported.
- */
-function parsePortRanges(text, input, singles) {
-    const ranges = [];
-    const problems = [];
-    const expected = singles
-        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
-        : 'a range LO-HI, e.g. "49152-65535"';
-    const tokens = [];
-    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
-    const add = (range, token) => {
-        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
-        if (i < 0) {
-            ranges.push(range);
-            tokens.push(token);
-            return;
-        }
-        const other = ranges[i];
-        const lo = Math.min(other.lo, range.lo);
-        const hi = Math.max(other.hi, range.hi);
-        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
-    };
-    for (const token of (0,port_spec/* splitList */.ry)(text)) {
-        const dash = token.indexOf('-', 1);
-        if (dash < 0) {
-            const port = (0,port_spec/* parsePortNumber */.Qu)(token);
-            if (port !== undefined && singles)
-                add({ lo: port, hi: port }, token);
-            else
-                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-            continue;
-        }
-        const lo = (0,port_spec/* parsePortNumber */.Qu)(token.slice(0, dash));
-        const hi = (0,port_spec/* parsePortNumber */.Qu)(token.slice(dash + 1));
-        if (lo === undefined || hi === undefined) {
-            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-        }
-        else if (lo > hi) {
-            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
-        }
-        else {
-            add({ lo, hi }, token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d(input, problems);
-    return ranges;
-}
-/** Sorts and merges overlapping or adjacent ranges. */
-function normalizeRanges(ranges) {
-    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
-    const out = [];
-    for (const r of sorted) {
-        const last = out[out.length - 1];
-        if (last && r.lo <= last.hi + 1)
-            last.hi = Math.max(last.hi, r.hi);
-        else
-            out.push({ ...r });
-    }
-    return out;
-}
-/** The ports of `ranges` that are not in `minus`. */
-function subtractRanges(ranges, minus) {
-    let out = normalizeRanges(ranges);
-    for (const m of normalizeRanges(minus)) {
-        const next = [];
-        for (const r of out) {
-            if (m.hi < r.lo || m.lo > r.hi) {
-                next.push(r);
-                continue;
-            }
-            if (r.lo < m.lo)
-                next.push({ lo: r.lo, hi: m.lo - 1 });
-            if (r.hi > m.hi)
-                next.push({ lo: m.hi + 1, hi: r.hi });
-        }
-        out = next;
-    }
-    return out;
-}
-/** The ports in both. */
-function intersectRanges(a, b) {
-    const out = [];
-    for (const x of normalizeRanges(a)) {
-        for (const y of normalizeRanges(b)) {
-            const lo = Math.max(x.lo, y.lo);
-            const hi = Math.min(x.hi, y.hi);
-            if (lo <= hi)
-                out.push({ lo, hi });
-        }
-    }
-    return normalizeRanges(out);
-}
-function countPorts(ranges) {
-    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
-}
-function inRanges(port, ranges) {
-    return ranges.some((r) => port >= r.lo && port <= r.hi);
-}
-function formatRanges(ranges) {
-    return normalizeRanges(ranges)
-        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
-        .join(', ');
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
-
-
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-function canonicalAddress(address) {
-    if ((0,external_node_net_.isIP)(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
-/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
-function isLinkLocal(address) {
-    return /^fe[89ab][0-9a-f]:/i.test(address);
-}
-/**
- * The literal address a server would bind to reach this interface address. Link-local IPv6
- * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
- * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
- * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
- */
-function bindable(info, iface, platform) {
-    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
-        return info.address;
-    const bare = info.address.replace(/%.*$/, '');
-    if (platform === 'win32') {
-        const scope = info.scopeid;
-        return scope !== undefined && Number.isInteger(scope) && scope > 0
-            ? `${bare}%${scope}`
-            : undefined;
-    }
-    return `${bare}%${iface}`;
-}
-/**
- * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
- * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
- * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
- * up: addresses of interfaces that are down are not probed.)
- */
-function interfaceAddressPlan(interfaces = (0,external_node_os_.networkInterfaces)(), platform = process.platform) {
-    const addresses = [];
-    const skipped = [];
-    for (const [iface, infos] of Object.entries(interfaces)) {
-        for (const info of infos ?? []) {
-            const family = info.family === 'IPv6' ? 6 : 4;
-            const address = bindable(info, iface, platform);
-            if (address === undefined) {
-                skipped.push({
-                    address: info.address,
-                    interface: iface,
-                    why: 'link-local without a scope id',
-                });
-            }
-            else if ((0,external_node_net_.isIP)(address) !== family) {
-                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
-            }
-            else {
-                addresses.push({ address, family });
-            }
-        }
-    }
-    return { addresses, skipped };
-}
-/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
-function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)(), platform = process.platform) {
-    return interfaceAddressPlan(interfaces, platform).addresses;
-}
-/**
- * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
- * answers only the addresses configured on lo0, which are interface addresses).
- */
-function isLocalAddress(address, platform = process.platform, interfaces = (0,external_node_os_.networkInterfaces)()) {
-    const canonical = canonicalAddress(address);
-    if (canonical === '0.0.0.0' || canonical === '::')
-        return true;
-    if ((platform === 'linux' || platform === 'win32') &&
-        (0,external_node_net_.isIP)(address) === 4 &&
-        address.startsWith('127.'))
-        return true;
-    return interfaceAddresses(interfaces, platform).some((a) => {
-        const known = canonicalAddress(a.address);
-        // A link-local address may be named with or without its scope.
-        return known === canonical || known.replace(/%.*$/, '') === canonical;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/spec/config.ts
-
-
-
-
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
-};
-const MAX_WAIT_SECONDS = 3600;
-const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new input_error/* InputError */.d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
-function isUnscopedLinkLocal(address) {
-    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = (0,port_spec/* splitList */.ry)(raw);
-    if (tokens.length === 0)
-        throw new input_error/* InputError */.d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if ((0,external_node_net_.isIP)(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if ((0,external_node_net_.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
-            // The scoped spellings of this very address, when the host has it.
-            const scopes = interfaceAddresses()
-                .map((a) => a.address)
-                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
-            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
-        }
-        else if (!isLocalAddress(token)) {
-            const known = interfaceAddresses().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d('hosts', problems);
-    return hosts;
-}
-/**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
- */
-function parseConfig(raw, options = {}) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
-    const errors = [];
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof input_error/* InputError */.d) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
-        }
-    };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new input_error/* InputError */.d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return (0,port_spec/* parsePortSpecs */.N2)(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new input_error/* InputError */.d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new input_error/* InputError */.d('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new input_error/* InputError */.d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
-        errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
-    }
-    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
-    if (specs && exportWhy)
-        errors.push(...(0,env_name/* envNameProblems */.rI)(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
-    if (errors.length > 0)
-        throw new input_error/* InputErrors */.G(errors);
-    const leaseDir = get('lease-dir');
-    return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? (0,lease_dir/* defaultLeaseDir */.Lo)() : (0,external_node_path_.resolve)(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/options.ts
-/**
- * The command line's grammar: one option table per subcommand (each accepts only its own
- * options), parsed with node's parseArgs; the usage text is derived from the same tables and
- * the engine's input defaults, so it cannot drift from what is accepted.
- */
-
-
-
-/** A command line that cannot be understood at all (exit code 2). */
-class UsageError extends input_error/* InputError */.d {
-}
-const HELP = {
-    help: { type: 'boolean', short: 'h', help: 'show this help' },
-};
-/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
-const INPUT_OPTIONS = {
-    protocol: {
-        type: 'string',
-        value: 'tcp|udp|both',
-        help: 'default protocol for specs without one',
-    },
-    'on-conflict': {
-        type: 'string',
-        value: 'fail|fallback|warn',
-        help: 'what to do when a port is busy',
-    },
-    'fallback-range': {
-        type: 'string',
-        value: 'LO-HI[,...]',
-        help: 'where fallback and auto ports come from',
-    },
-    'fallback-strategy': {
-        type: 'string',
-        value: 'random|sequential',
-        help: 'order of fallback candidates',
-    },
-    exclude: {
-        type: 'string',
-        value: 'PORTS',
-        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
-    },
-    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
-    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
-    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
-    'export-env': {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: also write GITHUB_ENV',
-    },
-    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
-    'lease-dir': {
-        type: 'string',
-        value: 'DIR',
-        help: 'where leases live (default: the host-wide dir)',
-    },
-    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
-    summary: {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: write the job summary',
-    },
-};
-const FORMAT = {
-    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
-};
-/** Each subcommand's own options. */
-const OPTION_TABLES = {
-    guard: {
-        ...INPUT_OPTIONS,
-        'no-lease': { type: 'boolean', help: 'same as --lease false' },
-        verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
-        ...FORMAT,
-        ...HELP,
-        version: { type: 'boolean', short: 'v', help: 'show the version' },
-    },
-    who: {
-        'lease-dir': {
-            type: 'string',
-            value: 'DIR',
-            help: 'also show port-guard leases in DIR (default: the host-wide dir)',
-        },
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-    release: {
-        'lease-dir': INPUT_OPTIONS['lease-dir'],
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-};
-const SUBCOMMANDS = {
-    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports (and leases on them)' },
-    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
-};
-function optionLines(table) {
-    const rows = Object.entries(table).map(([name, spec]) => {
-        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
-        const fallback = INPUT_DEFAULTS[name];
-        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
-        return [flag, spec.help + def];
-    });
-    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
-}
-const USAGE = [
-    'Usage:',
-    '  port-guard [options] SPEC...          check the ports and hand out replacements',
-    ...Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${`port-guard ${name} ${s.args}`.padEnd(38)}${s.help}`),
-    '',
-    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
-    '',
-    "Options (they mirror the GitHub Action's inputs):",
-    ...optionLines(OPTION_TABLES.guard),
-    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
-        '',
-        `Options of ${name}:`,
-        ...optionLines(OPTION_TABLES[name]),
-    ]),
-    '',
-    'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error,',
-    '3 port-guard itself could not work (out of file descriptors, disk full, a file it must write).',
-].join('\n');
-const FORMATS = ['text', 'json', 'env', 'github'];
-/** The subcommand an argv names: its first word that is neither an option nor its value. */
-function subcommandOf(argv) {
-    const table = OPTION_TABLES.guard;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--')
-            break;
-        if (arg.startsWith('-')) {
-            const name = arg.replace(/^--?/, '');
-            if (!arg.includes('=') && table[name]?.type === 'string')
-                i++;
-            continue;
-        }
-        if (arg in SUBCOMMANDS)
-            return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
-        break;
-    }
-    return { kind: 'guard', args: [...argv] };
-}
-function parseWith(kind, args) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
-    }
-    catch (err) {
-        // node's messages span lines; every problem is one `port-guard:` line on stderr.
-        const message = err.message.replace(/\s*\n\s*/g, ' ');
-        const where = kind === 'guard' ? '' : `${kind}: `;
-        throw new UsageError('command line', `${where}${message}; see port-guard --help`);
-    }
-}
-function formatOf(kind, raw) {
-    const format = raw ?? 'text';
-    const allowed = kind === 'guard' ? FORMATS : ['text', 'json'];
-    if (!allowed.includes(format))
-        throw new UsageError('--format', `${kind === 'guard' ? '' : `${kind}: `}--format: "${format}" is not one of ${allowed.join(', ')}`);
-    return format;
-}
-/** Parses argv (without node and the script) into one command; throws UsageError. */
-function parseCliArgs(argv) {
-    const { kind, args } = subcommandOf(argv);
-    const parsed = parseWith(kind, args);
-    const values = parsed.values;
-    if (values.help)
-        return { kind: 'help' };
-    if (values.version)
-        return { kind: 'version' };
-    const format = formatOf(kind, values.format);
-    if (kind === 'who') {
-        if (parsed.positionals.length === 0)
-            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
-        return {
-            kind,
-            targets: parsed.positionals,
-            leaseDir: values['lease-dir'] ?? '',
-            format,
-        };
-    }
-    if (kind === 'release') {
-        return {
-            kind,
-            ports: parsed.positionals,
-            leaseDir: values['lease-dir'] ?? '',
-            format,
-        };
-    }
-    if (parsed.positionals.length === 0)
-        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
-    const raw = { ports: parsed.positionals.join(' ') };
-    for (const name of Object.keys(INPUT_DEFAULTS)) {
-        const value = values[name];
-        if (typeof value === 'string')
-            raw[name] = value;
-    }
-    if (values['no-lease']) {
-        if (typeof values.lease === 'string')
-            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
-        raw.lease = 'false';
-    }
-    return values.verbose
-        ? { kind: 'guard', options: raw, format, verbose: true }
-        : { kind: 'guard', options: raw, format };
-}
-
-// EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __nccwpck_require__(1028);
-;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
-
-/**
- * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
- * The allocator returns every lease it took before this error leaves it.
- */
-class CancelledError extends Error {
-    signal;
-    constructor(signal) {
-        super(`cancelled by ${signal}`);
-        this.name = 'CancelledError';
-        this.signal = signal;
-    }
-    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
-    get exitCode() {
-        return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
-    }
-}
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/**
- * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
- * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
- * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
- * started.
- */
-async function withSignalCancellation(fn) {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        if (!controller.signal.aborted)
-            controller.abort(new CancelledError(signal));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        const result = await fn(controller.signal);
-        // A signal during the last moments of a successful run still cancels it.
-        controller.signal.throwIfAborted();
-        return result;
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/spec/port-ranges.ts
+var port_ranges = __nccwpck_require__(8639);
 ;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
 /** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
@@ -735,7 +66,7 @@ function portAt(ranges, offset) {
  * shuffle cost about 5 MB of a short-lived process's peak memory (measured with `npm run bench`).
  */
 function* walk(ranges, random) {
-    const n = countPorts(ranges);
+    const n = (0,port_ranges/* countPorts */.Ws)(ranges);
     if (n === 0)
         return;
     let start = 0;
@@ -757,9 +88,9 @@ function* walk(ranges, random) {
  * or lowest first.
  */
 function candidatePorts(options) {
-    const allowed = subtractRanges(options.ranges, options.exclude);
-    const inside = options.ephemeral ? intersectRanges(allowed, [options.ephemeral]) : [];
-    const outside = options.ephemeral ? subtractRanges(allowed, [options.ephemeral]) : allowed;
+    const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
+    const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
+    const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
     // Not a secret: an unseeded order only has to differ between concurrent jobs.
     const random = options.strategy === 'sequential'
         ? undefined
@@ -768,7 +99,7 @@ function candidatePorts(options) {
             : hashSeed(options.seed));
     const parts = [walk(outside, random), walk(inside, random)];
     return {
-        size: countPorts(allowed),
+        size: (0,port_ranges/* countPorts */.Ws)(allowed),
         next() {
             while (parts.length > 0) {
                 const step = parts[0].next();
@@ -789,176 +120,8 @@ function listCandidatePorts(options) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:dgram"
-const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
-;// CONCATENATED MODULE: ./src/probe/probe.ts
-
-
-/** Codes that mean "out of resources": retried with less concurrency, never a verdict. */
-const EXHAUSTION_CODES = new Set([
-    'EMFILE',
-    'ENFILE',
-    'ENOBUFS',
-    'ENOMEM',
-]);
-/**
- * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
- * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
- * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
- * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
- * same address): in use, so its holder is looked up and `wait` may wait for it.
- */
-function classifyBindError(code, platform, inExcludedRange = false) {
-    switch (code) {
-        case 'EADDRINUSE':
-            return { verdict: 'in-use' };
-        case 'EACCES':
-            if (platform === 'win32')
-                return inExcludedRange
-                    ? { verdict: 'denied', reason: 'reserved' }
-                    : { verdict: 'in-use', reason: 'exclusive' };
-            return { verdict: 'denied', reason: platform === 'linux' ? 'privileged' : 'needs-root' };
-        case 'EADDRNOTAVAIL':
-        case 'EAFNOSUPPORT':
-        case 'EINVAL':
-            return { verdict: 'not-applicable' };
-        default:
-            return { verdict: 'unknown' };
-    }
-}
-const probe_inRanges = (port, ranges) => ranges !== undefined && ranges.some((r) => port >= r.lo && port <= r.hi);
-function verdictFor(port, target, err, platform, excluded) {
-    // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
-    if (!err)
-        return { address: target.address, family: target.family, verdict: 'free' };
-    const base = { address: target.address, family: target.family };
-    const code = err.code ?? 'UNKNOWN';
-    const { verdict, reason } = classifyBindError(code, platform, code === 'EACCES' && probe_inRanges(port, excluded));
-    // An address the user named must exist: "not applicable" would silently shrink the check.
-    if (verdict === 'not-applicable' && target.explicit)
-        return { ...base, verdict: 'unknown', code };
-    return reason ? { ...base, verdict, code, reason } : { ...base, verdict, code };
-}
-/** Binds (and for TCP listens) exactly as a server would, then closes; resolves the bind error. */
-function bindOnce(port, protocol, target) {
-    return new Promise((resolve) => {
-        // listen() would take anything else for a host name and look it up (ENOTFOUND at best).
-        if ((0,external_node_net_.isIP)(target.address) !== target.family) {
-            resolve(Object.assign(new Error(`not a literal IP address: ${target.address}`), { code: 'ENOTIP' }));
-            return;
-        }
-        if (protocol === 'tcp') {
-            const server = (0,external_node_net_.createServer)();
-            server.once('error', (err) => {
-                server.close();
-                resolve(err);
-            });
-            // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
-            server.listen({
-                host: target.address,
-                port,
-                exclusive: true,
-                ipv6Only: target.family === 6 && target.dualStack === false,
-            }, () => {
-                server.close(() => resolve(undefined));
-            });
-            return;
-        }
-        // No reuseAddr: with it a held UDP port looks free (PROBING.md).
-        const socket = (0,external_node_dgram_namespaceObject.createSocket)({
-            type: target.family === 6 ? 'udp6' : 'udp4',
-            ipv6Only: target.family === 6 && target.dualStack === false,
-        });
-        socket.once('error', (err) => {
-            try {
-                socket.close();
-            }
-            catch {
-                // A socket that never bound may refuse close; there is nothing to release then.
-            }
-            resolve(err);
-        });
-        socket.bind({ port, address: target.address, exclusive: true }, () => {
-            socket.close(() => resolve(undefined));
-        });
-    });
-}
-/**
- * Probes one port on one address. `excluded`: the Windows excluded port ranges, which decide
- * what an EACCES there means.
- */
-async function probeAddress(port, protocol, target, platform = process.platform, excluded) {
-    return verdictFor(port, target, await bindOnce(port, protocol, target), platform, excluded);
-}
-const isWildcard = (a) => a.address === '::' || a.address === '0.0.0.0';
-/**
- * macOS has no privileged wildcard ports (since Mojave), but a specific address below 1024
- * still needs root: when every wildcard of the plan was free and a specific address then said
- * EACCES, the port is free for a server on the wildcard, and only a server on that address
- * needs root. Nothing is known about holders on that address, so it is not "free".
- */
-function markWildcardOnly(addresses, platform) {
-    if (platform !== 'darwin')
-        return;
-    const last = addresses[addresses.length - 1];
-    if (!last || last.verdict !== 'denied' || last.reason !== 'needs-root' || isWildcard(last))
-        return;
-    const wildcards = addresses.filter(isWildcard);
-    if (wildcards.length > 0 && wildcards.every((a) => a.verdict === 'free'))
-        last.reason = 'wildcard-only';
-}
-/**
- * Combines per-address verdicts: free only when every applicable address was free and each
- * family that exists on the host had at least one applicable address.
- */
-function combineVerdicts(addresses, plan, families) {
-    const has = (kind) => addresses.some((a) => a.verdict === kind);
-    if (has('in-use'))
-        return 'in-use';
-    if (has('denied'))
-        return 'denied';
-    if (has('unknown'))
-        return 'unknown';
-    let v4 = false;
-    let v6 = false;
-    addresses.forEach((a, i) => {
-        if (a.verdict !== 'free')
-            return;
-        for (const f of plan[i]?.covers ?? [a.family]) {
-            if (f === 4)
-                v4 = true;
-            else
-                v6 = true;
-        }
-    });
-    for (const family of families)
-        if (!(family === 4 ? v4 : v6))
-            return 'unknown';
-    return v4 || v6 ? 'free' : 'unknown';
-}
-/**
- * Probes one port over a whole plan, one address after another: probes of the same port on
- * overlapping addresses collide with each other when run at the same time.
- */
-async function probePort(port, protocol, plan, families, platform = process.platform, excluded) {
-    const addresses = [];
-    for (const target of plan) {
-        const result = await probeAddress(port, protocol, target, platform, excluded);
-        addresses.push(result);
-        // Out of resources says nothing about the port: stop so the caller can retry it.
-        if (result.verdict === 'in-use' ||
-            result.verdict === 'denied' ||
-            EXHAUSTION_CODES.has(result.code ?? ''))
-            break;
-    }
-    markWildcardOnly(addresses, platform);
-    return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
-}
-/** Whether a verdict failed only for lack of file descriptors or memory. */
-function isExhausted(verdict) {
-    return verdict.addresses.some((a) => EXHAUSTION_CODES.has(a.code ?? ''));
-}
-
+// EXTERNAL MODULE: ./src/probe/probe.ts
+var probe = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/probe/probe-pool.ts
 
 const DEFAULT_CONCURRENCY = 48;
@@ -980,9 +143,9 @@ async function probePorts(queries, plan, options = {}) {
             while (next < pending.length) {
                 const index = pending[next++];
                 const { port, protocol } = queries[index];
-                const verdict = await probePort(port, protocol, plan.addressesFor(protocol), plan.families, platform, plan.excluded);
+                const verdict = await (0,probe/* probePort */.Kd)(port, protocol, plan.addressesFor(protocol), plan.families, platform, plan.excluded);
                 results[index] = verdict;
-                if (isExhausted(verdict) && round < MAX_EXHAUSTED_ROUNDS)
+                if ((0,probe/* isExhausted */.qo)(verdict) && round < MAX_EXHAUSTED_ROUNDS)
                     retry.push(index);
             }
         };
@@ -995,6 +158,8 @@ async function probePorts(queries, plan, options = {}) {
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __nccwpck_require__(3421);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
@@ -1109,7 +274,7 @@ function unassignedResult(config, result) {
     return { ...result, assignments };
 }
 async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
     const probe = (queries) => {
         deps.signal?.throwIfAborted();
@@ -1205,7 +370,7 @@ async function allocate(config, deps, book) {
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
         const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
         const error = await handOut(needs, pool, assignments, book, probe, where);
         if (error) {
             return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
@@ -1335,10 +500,104 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
+
+/***/ }),
+
+/***/ 1656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
+ * The allocator returns every lease it took before this error leaves it.
+ */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`cancelled by ${signal}`);
+        this.name = 'CancelledError';
+        this.signal = signal;
+    }
+    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    get exitCode() {
+        return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
+    }
+}
+/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
+ * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
+ * started.
+ */
+async function withSignalCancellation(fn) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(signal));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const result = await fn(controller.signal);
+        // A signal during the last moments of a successful run still cancels it.
+        controller.signal.throwIfAborted();
+        return result;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ runGuard)
+});
+
+// UNUSED EXPORTS: guardPorts
+
+// EXTERNAL MODULE: ./src/allocate/allocate.ts + 2 modules
+var allocate = __nccwpck_require__(9926);
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __nccwpck_require__(9807);
+// EXTERNAL MODULE: ./src/spec/port-ranges.ts
+var port_ranges = __nccwpck_require__(8639);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
 var windows_system_tool = __nccwpck_require__(4571);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
@@ -1360,7 +619,7 @@ function parseWindowsExcludedRanges(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return normalizeRanges(out);
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 const TOOL_TIMEOUT_MS = 3000;
 /** The output of a system tool, or undefined when it did not answer with success. */
@@ -1382,7 +641,7 @@ async function readWindowsExcludedRanges(protocols, run = run_tool/* runTool */.
         'excludedportrange',
         `protocol=${protocol}`,
     ]))));
-    return normalizeRanges(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
+    return (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
 }
 
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
@@ -1415,7 +674,7 @@ function parseLinuxReservedPorts(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return normalizeRanges(out);
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 /**
  * Parses `netsh int ipv4 show dynamicport tcp` (or udp): a start port and a number of ports,
@@ -1477,7 +736,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         const ephemeral = parseLinuxPortRange(range);
         const notes = [
             ephemeral
-                ? `ephemeral range ${formatRanges([ephemeral])} (ip_local_port_range)`
+                ? `ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (ip_local_port_range)`
                 : 'ephemeral range: /proc/sys/net/ipv4/ip_local_port_range could not be read; none avoided',
         ];
         return {
@@ -1489,7 +748,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
     const fallback = (what) => ({
         ephemeral: IANA_DYNAMIC_RANGE,
         notes: [
-            `ephemeral range: ${what} could not be read; assuming ${formatRanges([IANA_DYNAMIC_RANGE])}`,
+            `ephemeral range: ${what} could not be read; assuming ${(0,port_ranges/* formatRanges */.Gk)([IANA_DYNAMIC_RANGE])}`,
         ],
     });
     if (platform === 'win32') {
@@ -1506,7 +765,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         const base = ephemeral
             ? {
                 ephemeral,
-                notes: [`ephemeral range ${formatRanges([ephemeral])} (netsh int ipv4 show dynamicport)`],
+                notes: [`ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (netsh int ipv4 show dynamicport)`],
             }
             : fallback('netsh int ipv4 show dynamicport');
         return {
@@ -1514,7 +773,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
             reserved,
             notes: [
                 ...base.notes,
-                `excluded port ranges: ${reserved.length > 0 ? formatRanges(reserved) : 'none'}`,
+                `excluded port ranges: ${reserved.length > 0 ? (0,port_ranges/* formatRanges */.Gk)(reserved) : 'none'}`,
             ],
         };
     }
@@ -1532,12 +791,24 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         return {
             ephemeral,
             reserved: [],
-            notes: [`ephemeral range ${formatRanges([ephemeral])} (sysctl net.inet.ip.portrange)`],
+            notes: [`ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (sysctl net.inet.ip.portrange)`],
         };
     }
     return { ...fallback(`the ${platform} ephemeral range`), reserved: [] };
 }
 
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
+// EXTERNAL MODULE: external "node:dgram"
+var external_node_dgram_ = __nccwpck_require__(1314);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./src/probe/local-addresses.ts
+var local_addresses = __nccwpck_require__(7956);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/probe/probe.ts
+var probe = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
 
 
@@ -1561,7 +832,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = canonicalAddress(a.address);
+        const key = (0,local_addresses/* canonicalAddress */.Z5)(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -1574,7 +845,7 @@ function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
             const family = (0,external_node_net_.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = canonicalAddress(address) === '::';
+            const wildcard = (0,local_addresses/* canonicalAddress */.Z5)(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -1616,7 +887,7 @@ function holdTcp(address) {
 }
 function holdUdp(address, family) {
     return new Promise((resolve) => {
-        const socket = (0,external_node_dgram_namespaceObject.createSocket)(family === 6 ? 'udp6' : 'udp4');
+        const socket = (0,external_node_dgram_.createSocket)(family === 6 ? 'udp6' : 'udp4');
         socket.once('error', () => {
             socket.close();
             resolve(undefined);
@@ -1631,7 +902,7 @@ async function wildcardSeesHolder(protocol, address, family) {
     if (!holder)
         return false;
     try {
-        const verdict = await probeAddress(holder.port, protocol, DUAL_STACK);
+        const verdict = await (0,probe/* probeAddress */.n)(holder.port, protocol, DUAL_STACK);
         return verdict.verdict === 'in-use';
     }
     finally {
@@ -1671,7 +942,7 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
             ? (sources.excluded ?? readWindowsExcludedRanges(protocols))
             : Promise.resolve(undefined),
     ]);
-    const { addresses, skipped } = interfaceAddressPlan((sources.networkInterfaces ?? external_node_os_.networkInterfaces)(), platform);
+    const { addresses, skipped } = (0,local_addresses/* interfaceAddressPlan */.$o)((sources.networkInterfaces ?? external_node_os_.networkInterfaces)(), platform);
     return buildProbePlan({
         platform,
         interfaces: addresses,
@@ -1682,6 +953,8 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
     });
 }
 
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 2 modules
 var lease_registry = __nccwpck_require__(9282);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
@@ -1716,7 +989,7 @@ async function guardPorts(config, options = {}) {
     options.debug?.(`probe plan (${platform}): ${plan.description}`);
     for (const note of os?.notes ?? [])
         options.debug?.(`OS port ranges: ${note}`);
-    return allocatePorts(config, {
+    return (0,allocate/* allocatePorts */.C)(config, {
         plan,
         ...(options.leases ? { leases: options.leases } : {}),
         ...(options.findHolders ? { findHolders: options.findHolders } : {}),
@@ -1732,20 +1005,54 @@ async function runGuard(config, options = {}) {
     const leases = config.lease && owner
         ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
         : undefined;
-    const result = await withSignalCancellation((signal) => guardPorts(config, {
+    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
         findHolders: lookup/* findHoldersWhenNeeded */.w,
         ...rest,
         ...(leases ? { leases } : {}),
         signal,
     })).catch(async (err) => {
         // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof CancelledError)
+        if (err instanceof cancellation/* CancelledError */.cc)
             await leases?.releaseAll();
         throw err;
     });
     return { result, problems: leases?.problems() ?? [] };
 }
 
+
+/***/ }),
+
+/***/ 5581:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8405);
+// The command line's bundle (dist/cli/index.js, the package's `bin`).
+
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: requestedFormat
+
+// EXTERNAL MODULE: ./src/cli/options.ts
+var options = __nccwpck_require__(776);
+// EXTERNAL MODULE: ./src/cli/terminal.ts
+var terminal = __nccwpck_require__(1028);
+// EXTERNAL MODULE: ./src/allocate/guard.ts + 3 modules
+var guard = __nccwpck_require__(9914);
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
 var process_identity = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
@@ -1775,6 +1082,10 @@ async function cliLeaseOwnerPid(env, ppid) {
     return ppid;
 }
 
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
 // EXTERNAL MODULE: ./src/report/messages.ts
 var messages = __nccwpck_require__(3020);
 ;// CONCATENATED MODULE: ./src/report/failure.ts
@@ -1816,7 +1127,7 @@ function describeFailure(err) {
             errors,
         };
     }
-    if (err instanceof CancelledError)
+    if (err instanceof cancellation/* CancelledError */.cc)
         return {
             kind: 'cancelled',
             message: (0,messages/* cancelledMessage */.$6)(err),
@@ -1848,85 +1159,8 @@ function failureStack(err) {
     return err instanceof Error ? err.stack : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-/**
- * The GitHub output contract (names and JSON shapes), shared by the action and the CLI's
- * `--format github` / `--format env`.
- */
-
-
-
-/**
- * One conflict as JSON: the one schema for the `conflicts` output, the CLI's top-level
- * `conflicts` and every `assignments[].conflicts`.
- */
-function conflictJson(c) {
-    return {
-        name: c.name,
-        port: c.port,
-        protocol: c.protocol,
-        status: c.verdict,
-        address: c.address ?? null,
-        code: c.code ?? null,
-        holder: c.holders[0]
-            ? {
-                pid: c.holders[0].pid ?? null,
-                command: c.holders[0].command ?? null,
-                user: c.holders[0].user ?? c.holders[0].uid ?? null,
-            }
-            : null,
-        holders: c.holders,
-        heldBy: (0,messages/* heldBy */.Vr)(c),
-        ...(c.lease ? { lease: c.lease.owner } : {}),
-    };
-}
-/** The `conflicts` output: one object per requested port found busy. */
-function conflictsJson(conflicts) {
-    return JSON.stringify(conflicts.map(conflictJson));
-}
-/**
- * One assignment as JSON (the CLI's `assignments[]`): `port` is null when no port was handed
- * out (`conflict`, `unassigned`), and its conflicts use {@link conflictJson}.
- */
-function assignmentJson(a) {
-    return {
-        name: a.name,
-        requested: a.requested,
-        port: isAssigned(a) ? a.port : null,
-        protocol: a.protocol,
-        status: a.status,
-        conflicts: a.conflicts.map(conflictJson),
-    };
-}
-/** Every output of a successful run, by output name, in spec order. */
-function portOutputs(result) {
-    const out = {};
-    const ports = {};
-    for (const a of result.assignments) {
-        out[a.name] = String(a.port);
-        ports[a.name] = a.port;
-    }
-    out.port = String(result.assignments[0]?.port ?? '');
-    out.ports = JSON.stringify(ports);
-    out.conflicts = conflictsJson(result.conflicts);
-    // Only a requested port replaced by another is a fallback; an `auto` port is what was asked.
-    out['fallback-used'] = String(result.assignments.some((a) => a.status === 'fallback'));
-    return out;
-}
-/**
- * The outputs a finished run writes: every output when it succeeded; when it failed, only
- * `conflicts` (and only if there were any), for `if: failure()` steps.
- */
-function publishedOutputs(result) {
-    if (result.ok)
-        return portOutputs(result);
-    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
-}
-/** `NAME=PORT` pairs for `export-env` and `--format env`. */
-function envPairs(result) {
-    return result.assignments.map((a) => [(0,env_name/* envName */.pD)(a.name), String(a.port)]);
-}
-
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 function resultJson(result) {
@@ -1946,8 +1180,8 @@ function resultJson(result) {
     return JSON.stringify({
         ok: result.ok,
         ports,
-        assignments: result.assignments.map(assignmentJson),
-        conflicts: result.conflicts.map(conflictJson),
+        assignments: result.assignments.map(outputs/* assignmentJson */.AA),
+        conflicts: result.conflicts.map(outputs/* conflictJson */.Nq),
         ...(error ? { error } : {}),
     }, null, 2);
 }
@@ -1964,6 +1198,8 @@ function failureJson(failure) {
     }, null, 2);
 }
 
+// EXTERNAL MODULE: ./src/allocate/allocate.ts + 2 modules
+var allocate = __nccwpck_require__(9926);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /** The job summary in Markdown. */
 
@@ -1992,7 +1228,7 @@ const STATUS_TEXT = {
 /** The job summary: one table of name, requested, assigned, protocol, status, held by. */
 function summaryMarkdown(result) {
     const rows = result.assignments.map((a) => {
-        const assigned = isAssigned(a) ? String(a.port) : '—';
+        const assigned = (0,allocate/* isAssigned */.Z)(a) ? String(a.port) : '—';
         const holder = a.conflicts.length > 0 ? a.conflicts.map(messages/* heldBy */.Vr).join('; ') : '';
         return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
     });
@@ -2018,7 +1254,7 @@ function textTable(result) {
     const rows = result.assignments.map((a) => [
         a.name,
         String(a.requested),
-        isAssigned(a) ? String(a.port) : '-',
+        (0,allocate/* isAssigned */.Z)(a) ? String(a.port) : '-',
         a.protocol,
         a.status === 'unassigned' ? 'not assigned' : a.status,
         a.conflicts.map(messages/* heldBy */.Vr).join('; '),
@@ -2032,6 +1268,8 @@ function textTable(result) {
         .join('\n');
 }
 
+// EXTERNAL MODULE: ./src/spec/config.ts
+var spec_config = __nccwpck_require__(1209);
 ;// CONCATENATED MODULE: ./src/cli/guard.ts
 
 
@@ -2060,9 +1298,9 @@ async function runnerOf(term) {
 async function githubTarget(term, config) {
     const io = await runnerOf(term);
     if (!term.env.GITHUB_OUTPUT)
-        throw new UsageError('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps; use --format json or env elsewhere)');
+        throw new options/* UsageError */.eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps; use --format json or env elsewhere)');
     if (config.exportEnv && !term.env.GITHUB_ENV)
-        throw new UsageError('--export-env', '--export-env true with --format github: GITHUB_ENV is not set (this format is for GitHub Actions steps)');
+        throw new options/* UsageError */.eb('--export-env', '--export-env true with --format github: GITHUB_ENV is not set (this format is for GitHub Actions steps)');
     const unwritable = io.fileProblem('GITHUB_OUTPUT') ??
         (config.exportEnv ? io.fileProblem('GITHUB_ENV') : undefined);
     if (unwritable)
@@ -2095,10 +1333,10 @@ function publish(term, format, result, problems, github) {
                 github.io.annotate('warning', `port-guard: no job summary: ${describeFailure(err).message}`);
             }
         }
-        for (const [name, value] of Object.entries(publishedOutputs(result)))
+        for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
             github.io.setOutput(name, value);
         if (result.ok && github.exportEnv)
-            for (const [name, value] of envPairs(result))
+            for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
                 github.io.exportVariable(name, value);
         return;
     }
@@ -2112,7 +1350,7 @@ function publish(term, format, result, problems, github) {
             break;
         case 'env':
             term.stdout(result.ok
-                ? envPairs(result)
+                ? (0,outputs/* envPairs */.ff)(result)
                     .map(([k, v]) => `${k}=${v}\n`)
                     .join('')
                 : envFailureLine(terminal/* EXIT_CONFLICT */.Ev));
@@ -2123,11 +1361,11 @@ function publish(term, format, result, problems, github) {
 }
 async function guardCommand(term, command) {
     // `--format env` exports every port: the env-name rules of export-env apply.
-    const config = parseConfig(command.options, command.format === 'env' ? { exportsEnv: '--format env' } : {});
+    const config = (0,spec_config/* parseConfig */.o4)(command.options, command.format === 'env' ? { exportsEnv: '--format env' } : {});
     const github = command.format === 'github' ? await githubTarget(term, config) : undefined;
     // The leases live as long as the CLI's parent: the job's shell.
     const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
-    const { result, problems } = await runGuard(config, {
+    const { result, problems } = await (0,guard/* runGuard */.h)(config, {
         ...(owner ? { owner } : {}),
         onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${(0,messages/* waitingMessage */.BZ)(conflicts, seconds)}\n`),
         ...(command.verbose
@@ -2138,6 +1376,12 @@ async function guardCommand(term, command) {
     return result.ok ? terminal/* EXIT_OK */.Ij : terminal/* EXIT_CONFLICT */.Ev;
 }
 
+// EXTERNAL MODULE: ./src/lease/lease-dir.ts
+var lease_dir = __nccwpck_require__(5890);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 2 modules
+var lease_registry = __nccwpck_require__(9282);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 /** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
 
@@ -2162,7 +1406,7 @@ function parseReleaseTargets(tokens) {
             targets.push({ port: target.port, protocol });
     }
     if (problems.length > 0)
-        throw new UsageError('release', problems);
+        throw new options/* UsageError */.eb('release', problems);
     return targets;
 }
 async function releaseCommand(term, command) {
@@ -2251,12 +1495,12 @@ async function report(term, format, failure) {
 async function main(argv, term = terminal/* processTerminal */.qH) {
     let format = requestedFormat(argv);
     try {
-        const command = parseCliArgs(argv);
+        const command = (0,options/* parseCliArgs */.hT)(argv);
         if ('format' in command)
             format = command.format;
         switch (command.kind) {
             case 'help':
-                term.stdout(USAGE + '\n');
+                term.stdout(options/* USAGE */.u_ + '\n');
                 return terminal/* EXIT_OK */.Ij;
             case 'version':
                 term.stdout(VERSION + '\n');
@@ -2265,6 +1509,15 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
                 return await guardCommand(term, command);
             case 'release':
                 return await releaseCommand(term, command);
+            case 'wait': {
+                // Loaded on demand, like who: the readiness engine is not needed to check ports.
+                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(504), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
+                return await waitCommand(term, command);
+            }
+            case 'exec': {
+                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(504), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
+                return await execCommand(term, command);
+            }
             case 'who': {
                 // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
                 const { whoCommand } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 5442));
@@ -2281,6 +1534,298 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
             term.stderr(`port-guard: (verbose) ${(0,messages/* printable */.g$)(stack).replace(/\\x0a/g, '\n  ')}\n`);
         return failure.exitCode;
     }
+}
+
+
+/***/ }),
+
+/***/ 776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   u_: () => (/* binding */ USAGE)
+/* harmony export */ });
+/* unused harmony export OPTION_TABLES */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1209);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/**
+ * The command line's grammar: one option table per subcommand (each accepts only its own
+ * options), parsed with node's parseArgs; the usage text is derived from the same tables and
+ * the engine's input defaults, so it cannot drift from what is accepted.
+ */
+
+
+
+/** A command line that cannot be understood at all (exit code 2). */
+class UsageError extends _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d {
+}
+const HELP = {
+    help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
+const INPUT_OPTIONS = {
+    protocol: {
+        type: 'string',
+        value: 'tcp|udp|both',
+        help: 'default protocol for specs without one',
+    },
+    'on-conflict': {
+        type: 'string',
+        value: 'fail|fallback|warn',
+        help: 'what to do when a port is busy',
+    },
+    'fallback-range': {
+        type: 'string',
+        value: 'LO-HI[,...]',
+        help: 'where fallback and auto ports come from',
+    },
+    'fallback-strategy': {
+        type: 'string',
+        value: 'random|sequential',
+        help: 'order of fallback candidates',
+    },
+    exclude: {
+        type: 'string',
+        value: 'PORTS',
+        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
+    },
+    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
+    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
+    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
+    'export-env': {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: also write GITHUB_ENV',
+    },
+    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
+    'lease-dir': {
+        type: 'string',
+        value: 'DIR',
+        help: 'where leases live (default: the host-wide dir)',
+    },
+    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
+    summary: {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: write the job summary',
+    },
+};
+const FORMAT = {
+    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
+};
+/** Each subcommand's own options. */
+const OPTION_TABLES = {
+    guard: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
+        ...FORMAT,
+        ...HELP,
+        version: { type: 'boolean', short: 'v', help: 'show the version' },
+    },
+    who: {
+        'lease-dir': {
+            type: 'string',
+            value: 'DIR',
+            help: 'also show port-guard leases in DIR (default: the host-wide dir)',
+        },
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    release: {
+        'lease-dir': INPUT_OPTIONS['lease-dir'],
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    exec: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        ready: { type: 'boolean', help: 'print a line once COMMAND listens on every port' },
+        'ready-timeout': {
+            type: 'string',
+            value: 'SECONDS',
+            help: 'with --ready: how long to wait before stopping COMMAND (60)',
+        },
+        'ready-http': {
+            type: 'string',
+            value: 'PATH',
+            help: 'with --ready: a GET there on the first TCP port must answer 2xx/3xx',
+        },
+        ...HELP,
+    },
+    wait: {
+        timeout: { type: 'string', value: 'SECONDS', help: 'seconds to wait, 0-3600 (60)' },
+        pid: {
+            type: 'string',
+            value: 'PID',
+            help: 'the ports must belong to this process or its descendants; fail when it exits',
+        },
+        http: {
+            type: 'string',
+            value: 'PATH',
+            help: 'a GET there on the first TCP port must answer 2xx or 3xx',
+        },
+        ...HELP,
+    },
+};
+const SUBCOMMANDS = {
+    exec: {
+        args: '[options] SPEC... -- COMMAND [ARG...]',
+        help: 'hand out the ports, run COMMAND with them in its environment, hold the leases while it runs',
+    },
+    wait: { args: 'PORT[/protocol]...', help: 'wait until servers listen on these ports' },
+    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports (and leases on them)' },
+    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
+};
+function optionLines(table) {
+    const rows = Object.entries(table).map(([name, spec]) => {
+        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+        const fallback = _spec_config_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ[name];
+        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
+        return [flag, spec.help + def];
+    });
+    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
+}
+const USAGE = [
+    'Usage:',
+    '  port-guard [options] SPEC...          check the ports and hand out replacements',
+    ...Object.entries(SUBCOMMANDS).map(([name, s]) => {
+        const use = `port-guard ${name} ${s.args}`;
+        return use.length < 38
+            ? `  ${use.padEnd(38)}${s.help}`
+            : `  ${use}\n  ${''.padEnd(38)}${s.help}`;
+    }),
+    '',
+    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
+    '',
+    "Options (they mirror the GitHub Action's inputs):",
+    ...optionLines(OPTION_TABLES.guard),
+    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
+        '',
+        `Options of ${name}:`,
+        ...optionLines(OPTION_TABLES[name]),
+    ]),
+    '',
+    'Exit codes: 0 all ports assigned (wait: ready), 1 conflict, nothing free or not ready,',
+    '2 usage or input error, 3 port-guard itself could not work (out of file descriptors, disk',
+    "full, a file it must write); exec exits with COMMAND's exit code.",
+].join('\n');
+const FORMATS = ['text', 'json', 'env', 'github'];
+/** The subcommand an argv names: its first word that is neither an option nor its value. */
+function subcommandOf(argv) {
+    const table = OPTION_TABLES.guard;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            break;
+        if (arg.startsWith('-')) {
+            const name = arg.replace(/^--?/, '');
+            if (!arg.includes('=') && table[name]?.type === 'string')
+                i++;
+            continue;
+        }
+        if (arg in SUBCOMMANDS)
+            return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+        break;
+    }
+    return { kind: 'guard', args: [...argv] };
+}
+function parseWith(kind, args) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        // node's messages span lines; every problem is one `port-guard:` line on stderr.
+        const message = err.message.replace(/\s*\n\s*/g, ' ');
+        const where = kind === 'guard' ? '' : `${kind}: `;
+        throw new UsageError('command line', `${where}${message}; see port-guard --help`);
+    }
+}
+function formatOf(kind, raw) {
+    const format = raw ?? 'text';
+    const allowed = kind === 'guard' ? FORMATS : ['text', 'json'];
+    if (!allowed.includes(format))
+        throw new UsageError('--format', `${kind === 'guard' ? '' : `${kind}: `}--format: "${format}" is not one of ${allowed.join(', ')}`);
+    return format;
+}
+/** Parses argv (without node and the script) into one command; throws UsageError. */
+function parseCliArgs(argv) {
+    const { kind, args: all } = subcommandOf(argv);
+    // exec's COMMAND is everything after `--`: none of it is ours to parse.
+    const dashes = kind === 'exec' ? all.indexOf('--') : -1;
+    const args = dashes >= 0 ? all.slice(0, dashes) : all;
+    const parsed = parseWith(kind, args);
+    const values = parsed.values;
+    if (values.help)
+        return { kind: 'help' };
+    if (values.version)
+        return { kind: 'version' };
+    const format = formatOf(kind, values.format);
+    if (kind === 'who') {
+        if (parsed.positionals.length === 0)
+            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
+        return {
+            kind,
+            targets: parsed.positionals,
+            leaseDir: values['lease-dir'] ?? '',
+            format,
+        };
+    }
+    if (kind === 'release') {
+        return {
+            kind,
+            ports: parsed.positionals,
+            leaseDir: values['lease-dir'] ?? '',
+            format,
+        };
+    }
+    if (kind === 'wait') {
+        if (parsed.positionals.length === 0)
+            throw new UsageError('PORT', 'wait: name at least one port, e.g. port-guard wait 3000 5353/udp');
+        const option = (name) => typeof values[name] === 'string' ? { [name]: values[name] } : {};
+        return {
+            kind,
+            ports: parsed.positionals,
+            ...option('timeout'),
+            ...option('pid'),
+            ...option('http'),
+        };
+    }
+    if (kind === 'exec' && (dashes < 0 || all.length === dashes + 1))
+        throw new UsageError('COMMAND', 'exec: give the command after --, e.g. port-guard exec web=auto -- npm start');
+    if (parsed.positionals.length === 0)
+        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
+    const raw = { ports: parsed.positionals.join(' ') };
+    for (const name of Object.keys(_spec_config_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ)) {
+        const value = values[name];
+        if (typeof value === 'string')
+            raw[name] = value;
+    }
+    if (values['no-lease']) {
+        if (typeof values.lease === 'string')
+            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
+        raw.lease = 'false';
+    }
+    if (kind === 'exec') {
+        const readyTimeout = values['ready-timeout'];
+        const readyHttp = values['ready-http'];
+        return {
+            kind,
+            options: raw,
+            ready: values.ready === true || readyTimeout !== undefined || readyHttp !== undefined,
+            ...(readyTimeout !== undefined ? { readyTimeout } : {}),
+            ...(readyHttp !== undefined ? { readyHttp } : {}),
+            command: all.slice(dashes + 1),
+        };
+    }
+    return values.verbose
+        ? { kind: 'guard', options: raw, format, verbose: true }
+        : { kind: 'guard', options: raw, format };
 }
 
 
@@ -2329,10 +1874,11 @@ function printInputErrors(term, err) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
 /* harmony export */   kX: () => (/* binding */ programName),
+/* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
 /* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/* unused harmony export COMMAND_LINE_MAX */
 /**
  * Turns a process's argument list into one short line that is safe to put into an
  * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
@@ -2498,7 +2044,7 @@ function describeHolders(holders) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 3910))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -3465,6 +3011,295 @@ async function processParent(pid) {
 
 /***/ }),
 
+/***/ 7956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
+/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
+/* harmony export */   MJ: () => (/* binding */ isLocalAddress),
+/* harmony export */   Z5: () => (/* binding */ canonicalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
+ * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ */
+function canonicalAddress(address) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+}
+/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
+function isLinkLocal(address) {
+    return /^fe[89ab][0-9a-f]:/i.test(address);
+}
+/**
+ * The literal address a server would bind to reach this interface address. Link-local IPv6
+ * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
+ * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
+ * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
+ */
+function bindable(info, iface, platform) {
+    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
+        return info.address;
+    const bare = info.address.replace(/%.*$/, '');
+    if (platform === 'win32') {
+        const scope = info.scopeid;
+        return scope !== undefined && Number.isInteger(scope) && scope > 0
+            ? `${bare}%${scope}`
+            : undefined;
+    }
+    return `${bare}%${iface}`;
+}
+/**
+ * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
+ * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
+ * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
+ * up: addresses of interfaces that are down are not probed.)
+ */
+function interfaceAddressPlan(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)(), platform = process.platform) {
+    const addresses = [];
+    const skipped = [];
+    for (const [iface, infos] of Object.entries(interfaces)) {
+        for (const info of infos ?? []) {
+            const family = info.family === 'IPv6' ? 6 : 4;
+            const address = bindable(info, iface, platform);
+            if (address === undefined) {
+                skipped.push({
+                    address: info.address,
+                    interface: iface,
+                    why: 'link-local without a scope id',
+                });
+            }
+            else if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== family) {
+                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
+            }
+            else {
+                addresses.push({ address, family });
+            }
+        }
+    }
+    return { addresses, skipped };
+}
+/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
+function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)(), platform = process.platform) {
+    return interfaceAddressPlan(interfaces, platform).addresses;
+}
+/**
+ * Whether a server on this host could bind `address`: a wildcard, an interface address, or
+ * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
+ * answers only the addresses configured on lo0, which are interface addresses).
+ */
+function isLocalAddress(address, platform = process.platform, interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
+    const canonical = canonicalAddress(address);
+    if (canonical === '0.0.0.0' || canonical === '::')
+        return true;
+    if ((platform === 'linux' || platform === 'win32') &&
+        (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 &&
+        address.startsWith('127.'))
+        return true;
+    return interfaceAddresses(interfaces, platform).some((a) => {
+        const known = canonicalAddress(a.address);
+        // A link-local address may be named with or without its scope.
+        return known === canonical || known.replace(/%.*$/, '') === canonical;
+    });
+}
+
+
+/***/ }),
+
+/***/ 5396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kd: () => (/* binding */ probePort),
+/* harmony export */   n: () => (/* binding */ probeAddress),
+/* harmony export */   qo: () => (/* binding */ isExhausted)
+/* harmony export */ });
+/* unused harmony exports EXHAUSTION_CODES, classifyBindError, markWildcardOnly, combineVerdicts */
+/* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1314);
+/* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dgram__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Codes that mean "out of resources": retried with less concurrency, never a verdict. */
+const EXHAUSTION_CODES = new Set([
+    'EMFILE',
+    'ENFILE',
+    'ENOBUFS',
+    'ENOMEM',
+]);
+/**
+ * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
+ * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
+ * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
+ * same address): in use, so its holder is looked up and `wait` may wait for it.
+ */
+function classifyBindError(code, platform, inExcludedRange = false) {
+    switch (code) {
+        case 'EADDRINUSE':
+            return { verdict: 'in-use' };
+        case 'EACCES':
+            if (platform === 'win32')
+                return inExcludedRange
+                    ? { verdict: 'denied', reason: 'reserved' }
+                    : { verdict: 'in-use', reason: 'exclusive' };
+            return { verdict: 'denied', reason: platform === 'linux' ? 'privileged' : 'needs-root' };
+        case 'EADDRNOTAVAIL':
+        case 'EAFNOSUPPORT':
+        case 'EINVAL':
+            return { verdict: 'not-applicable' };
+        default:
+            return { verdict: 'unknown' };
+    }
+}
+const inRanges = (port, ranges) => ranges !== undefined && ranges.some((r) => port >= r.lo && port <= r.hi);
+function verdictFor(port, target, err, platform, excluded) {
+    // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
+    if (!err)
+        return { address: target.address, family: target.family, verdict: 'free' };
+    const base = { address: target.address, family: target.family };
+    const code = err.code ?? 'UNKNOWN';
+    const { verdict, reason } = classifyBindError(code, platform, code === 'EACCES' && inRanges(port, excluded));
+    // An address the user named must exist: "not applicable" would silently shrink the check.
+    if (verdict === 'not-applicable' && target.explicit)
+        return { ...base, verdict: 'unknown', code };
+    return reason ? { ...base, verdict, code, reason } : { ...base, verdict, code };
+}
+/** Binds (and for TCP listens) exactly as a server would, then closes; resolves the bind error. */
+function bindOnce(port, protocol, target) {
+    return new Promise((resolve) => {
+        // listen() would take anything else for a host name and look it up (ENOTFOUND at best).
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(target.address) !== target.family) {
+            resolve(Object.assign(new Error(`not a literal IP address: ${target.address}`), { code: 'ENOTIP' }));
+            return;
+        }
+        if (protocol === 'tcp') {
+            const server = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.createServer)();
+            server.once('error', (err) => {
+                server.close();
+                resolve(err);
+            });
+            // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
+            server.listen({
+                host: target.address,
+                port,
+                exclusive: true,
+                ipv6Only: target.family === 6 && target.dualStack === false,
+            }, () => {
+                server.close(() => resolve(undefined));
+            });
+            return;
+        }
+        // No reuseAddr: with it a held UDP port looks free (PROBING.md).
+        const socket = (0,node_dgram__WEBPACK_IMPORTED_MODULE_0__.createSocket)({
+            type: target.family === 6 ? 'udp6' : 'udp4',
+            ipv6Only: target.family === 6 && target.dualStack === false,
+        });
+        socket.once('error', (err) => {
+            try {
+                socket.close();
+            }
+            catch {
+                // A socket that never bound may refuse close; there is nothing to release then.
+            }
+            resolve(err);
+        });
+        socket.bind({ port, address: target.address, exclusive: true }, () => {
+            socket.close(() => resolve(undefined));
+        });
+    });
+}
+/**
+ * Probes one port on one address. `excluded`: the Windows excluded port ranges, which decide
+ * what an EACCES there means.
+ */
+async function probeAddress(port, protocol, target, platform = process.platform, excluded) {
+    return verdictFor(port, target, await bindOnce(port, protocol, target), platform, excluded);
+}
+const isWildcard = (a) => a.address === '::' || a.address === '0.0.0.0';
+/**
+ * macOS has no privileged wildcard ports (since Mojave), but a specific address below 1024
+ * still needs root: when every wildcard of the plan was free and a specific address then said
+ * EACCES, the port is free for a server on the wildcard, and only a server on that address
+ * needs root. Nothing is known about holders on that address, so it is not "free".
+ */
+function markWildcardOnly(addresses, platform) {
+    if (platform !== 'darwin')
+        return;
+    const last = addresses[addresses.length - 1];
+    if (!last || last.verdict !== 'denied' || last.reason !== 'needs-root' || isWildcard(last))
+        return;
+    const wildcards = addresses.filter(isWildcard);
+    if (wildcards.length > 0 && wildcards.every((a) => a.verdict === 'free'))
+        last.reason = 'wildcard-only';
+}
+/**
+ * Combines per-address verdicts: free only when every applicable address was free and each
+ * family that exists on the host had at least one applicable address.
+ */
+function combineVerdicts(addresses, plan, families) {
+    const has = (kind) => addresses.some((a) => a.verdict === kind);
+    if (has('in-use'))
+        return 'in-use';
+    if (has('denied'))
+        return 'denied';
+    if (has('unknown'))
+        return 'unknown';
+    let v4 = false;
+    let v6 = false;
+    addresses.forEach((a, i) => {
+        if (a.verdict !== 'free')
+            return;
+        for (const f of plan[i]?.covers ?? [a.family]) {
+            if (f === 4)
+                v4 = true;
+            else
+                v6 = true;
+        }
+    });
+    for (const family of families)
+        if (!(family === 4 ? v4 : v6))
+            return 'unknown';
+    return v4 || v6 ? 'free' : 'unknown';
+}
+/**
+ * Probes one port over a whole plan, one address after another: probes of the same port on
+ * overlapping addresses collide with each other when run at the same time.
+ */
+async function probePort(port, protocol, plan, families, platform = process.platform, excluded) {
+    const addresses = [];
+    for (const target of plan) {
+        const result = await probeAddress(port, protocol, target, platform, excluded);
+        addresses.push(result);
+        // Out of resources says nothing about the port: stop so the caller can retry it.
+        if (result.verdict === 'in-use' ||
+            result.verdict === 'denied' ||
+            EXHAUSTION_CODES.has(result.code ?? ''))
+            break;
+    }
+    markWildcardOnly(addresses, platform);
+    return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
+}
+/** Whether a verdict failed only for lack of file descriptors or memory. */
+function isExhausted(verdict) {
+    return verdict.addresses.some((a) => EXHAUSTION_CODES.has(a.code ?? ''));
+}
+
+
+/***/ }),
+
 /***/ 3020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3587,6 +3422,291 @@ function waitingMessage(conflicts, seconds) {
 /** What a run stopped by a signal says. */
 function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ assignmentJson),
+/* harmony export */   Nq: () => (/* binding */ conflictJson),
+/* harmony export */   ff: () => (/* binding */ envPairs),
+/* harmony export */   h_: () => (/* binding */ publishedOutputs)
+/* harmony export */ });
+/* unused harmony exports conflictsJson, portOutputs */
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9926);
+/* harmony import */ var _spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7462);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3020);
+/**
+ * The GitHub output contract (names and JSON shapes), shared by the action and the CLI's
+ * `--format github` / `--format env`.
+ */
+
+
+
+/**
+ * One conflict as JSON: the one schema for the `conflicts` output, the CLI's top-level
+ * `conflicts` and every `assignments[].conflicts`.
+ */
+function conflictJson(c) {
+    return {
+        name: c.name,
+        port: c.port,
+        protocol: c.protocol,
+        status: c.verdict,
+        address: c.address ?? null,
+        code: c.code ?? null,
+        holder: c.holders[0]
+            ? {
+                pid: c.holders[0].pid ?? null,
+                command: c.holders[0].command ?? null,
+                user: c.holders[0].user ?? c.holders[0].uid ?? null,
+            }
+            : null,
+        holders: c.holders,
+        heldBy: (0,_messages_js__WEBPACK_IMPORTED_MODULE_2__/* .heldBy */ .Vr)(c),
+        ...(c.lease ? { lease: c.lease.owner } : {}),
+    };
+}
+/** The `conflicts` output: one object per requested port found busy. */
+function conflictsJson(conflicts) {
+    return JSON.stringify(conflicts.map(conflictJson));
+}
+/**
+ * One assignment as JSON (the CLI's `assignments[]`): `port` is null when no port was handed
+ * out (`conflict`, `unassigned`), and its conflicts use {@link conflictJson}.
+ */
+function assignmentJson(a) {
+    return {
+        name: a.name,
+        requested: a.requested,
+        port: (0,_allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__/* .isAssigned */ .Z)(a) ? a.port : null,
+        protocol: a.protocol,
+        status: a.status,
+        conflicts: a.conflicts.map(conflictJson),
+    };
+}
+/** Every output of a successful run, by output name, in spec order. */
+function portOutputs(result) {
+    const out = {};
+    const ports = {};
+    for (const a of result.assignments) {
+        out[a.name] = String(a.port);
+        ports[a.name] = a.port;
+    }
+    out.port = String(result.assignments[0]?.port ?? '');
+    out.ports = JSON.stringify(ports);
+    out.conflicts = conflictsJson(result.conflicts);
+    // Only a requested port replaced by another is a fallback; an `auto` port is what was asked.
+    out['fallback-used'] = String(result.assignments.some((a) => a.status === 'fallback'));
+    return out;
+}
+/**
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
+ */
+function publishedOutputs(result) {
+    if (result.ok)
+        return portOutputs(result);
+    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
+}
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+function envPairs(result) {
+    return result.assignments.map((a) => [(0,_spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__/* .envName */ .pD)(a.name), String(a.port)]);
+}
+
+
+/***/ }),
+
+/***/ 1209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5890);
+/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7462);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9910);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8639);
+/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7956);
+
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
+function isUnscopedLinkLocal(address) {
+    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .splitList */ .ry)(raw);
+    if (tokens.length === 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
+            // The scoped spellings of this very address, when the host has it.
+            const scopes = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)()
+                .map((a) => a.address)
+                .filter((a) => a.includes('%') && (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(a.replace(/%.*$/, '')) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token));
+            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
+        }
+        else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .isLocalAddress */ .MJ)(token)) {
+            const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw, options = {}) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePortRanges */ .XP)(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
+    }
+    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
+    if (specs && exportWhy)
+        errors.push(...(0,_env_name_js__WEBPACK_IMPORTED_MODULE_4__/* .envNameProblems */ .rI)(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
+    if (errors.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
 }
 
 
@@ -3752,6 +3872,132 @@ class InputErrors extends Error {
         this.name = 'InputErrors';
         this.errors = errors;
     }
+}
+
+
+/***/ }),
+
+/***/ 8639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gk: () => (/* binding */ formatRanges),
+/* harmony export */   N1: () => (/* binding */ subtractRanges),
+/* harmony export */   Ws: () => (/* binding */ countPorts),
+/* harmony export */   XP: () => (/* binding */ parsePortRanges),
+/* harmony export */   cq: () => (/* binding */ normalizeRanges),
+/* harmony export */   im: () => (/* binding */ intersectRanges)
+/* harmony export */ });
+/* unused harmony export inRanges */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
+    for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
+            if (port !== undefined && singles)
+                add({ lo: port, hi: port }, token);
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(0, dash));
+        const hi = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            add({ lo, hi }, token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
 }
 
 
@@ -4101,6 +4347,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 1314:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
 
 /***/ }),
 

@@ -14,6 +14,8 @@ import { describeFailure, failureStack } from '../report/failure.js';
 import { annotationsFor, printable, waitingMessage } from '../report/messages.js';
 import { summaryMarkdown } from '../report/markdown.js';
 import { envPairs, publishedOutputs } from '../report/outputs.js';
+import { startServerStep } from './server-step.js';
+import { parseServerPlan, type ServerPlan } from '../ready/server-plan.js';
 import {
   INPUT_DEFAULTS,
   parseConfig,
@@ -21,6 +23,7 @@ import {
   type InputName,
   type RawOptions,
 } from '../spec/config.js';
+import { InputError, InputErrors } from '../spec/input-error.js';
 
 /**
  * The run's identity from @actions/github's context; the leases live as long as the action's
@@ -45,11 +48,43 @@ export function readInputs(io: RunnerIO): RawOptions {
   return raw;
 }
 
+/**
+ * The engine's config and the `run` server's plan, checked together: every input error is
+ * reported at once, before any port is probed, leased or anything started.
+ */
+function readPlan(io: RunnerIO): { config: Config; server: ServerPlan | undefined } {
+  const errors: InputError[] = [];
+  let config: Config | undefined;
+  let server: ServerPlan | undefined;
+  try {
+    config = parseConfig(readInputs(io));
+  } catch (err) {
+    if (!(err instanceof InputErrors)) throw err;
+    errors.push(...err.errors);
+  }
+  try {
+    server = parseServerPlan(
+      {
+        run: io.getInput('run'),
+        'ready-timeout': io.getInput('ready-timeout'),
+        'ready-http': io.getInput('ready-http'),
+        shell: io.getInput('shell'),
+      },
+      config?.specs,
+    );
+  } catch (err) {
+    if (!(err instanceof InputErrors)) throw err;
+    errors.push(...err.errors);
+  }
+  if (errors.length > 0) throw new InputErrors(errors);
+  return { config: config!, server };
+}
+
 /** The main step. */
 export async function run(io: RunnerIO = runnerIO): Promise<void> {
   try {
     io.saveState(StateKey.IsPost, 'true');
-    const config = parseConfig(readInputs(io));
+    const { config, server } = readPlan(io);
     // Every check before any side effect: a run that could not publish never probes or leases.
     const unwritable =
       io.fileProblem('GITHUB_OUTPUT') ??
@@ -74,31 +109,31 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
       // Shown when the runner asks for debug output (ACTIONS_STEP_DEBUG).
       debug: (line) => io.debug(printable(line)),
     });
-    publish(io, result, problems, { ...config, summary });
+    for (const problem of problems) io.annotate('warning', problem);
+    for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
+    if (summary) writeSummary(io, result);
+    if (!result.ok) {
+      for (const [name, value] of Object.entries(publishedOutputs(result)))
+        io.setOutput(name, value);
+      io.setExitCode(1);
+      return;
+    }
+    io.saveState(StateKey.HandedOut, JSON.stringify(handedOutPorts(result)));
+    if (server) {
+      // Outputs only once the server is ready: a step that fails publishes no ports.
+      const leases = owner ? { dir: config.leaseDir, ownerId: owner.id! } : undefined;
+      if (!(await startServerStep(io, server, result, leases))) {
+        if (!process.exitCode) io.setExitCode(1);
+        return;
+      }
+    }
+    for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
+    if (config.exportEnv)
+      for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
+    io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
   } catch (err) {
     fail(io, err);
   }
-}
-
-/** Writes a finished run's annotations, summary, outputs and state; synchronous. */
-function publish(
-  io: RunnerIO,
-  result: AllocationResult,
-  problems: readonly string[],
-  config: Pick<Config, 'summary' | 'exportEnv'>,
-): void {
-  for (const problem of problems) io.annotate('warning', problem);
-  for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
-  if (config.summary) writeSummary(io, result);
-  for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
-  if (!result.ok) {
-    io.setExitCode(1);
-    return;
-  }
-  io.saveState(StateKey.HandedOut, JSON.stringify(handedOutPorts(result)));
-  if (config.exportEnv)
-    for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
-  io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
 }
 
 /** The job summary; one that cannot be written is a warning, never a failed step. */

@@ -5,6 +5,7 @@
  * `--format github` writes through the same real one.
  */
 import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
 import { accessSync, appendFileSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -85,6 +86,11 @@ export interface RunnerIO {
   debug(message: string): void;
   /** Appends Markdown to the job summary; throws an OutputFileError when it cannot be written. */
   appendSummary(markdown: string): void;
+  /**
+   * Prints text another program wrote (a server's log) in a collapsed group, with workflow
+   * commands switched off so nothing in it is taken for one.
+   */
+  group(title: string, text: string): void;
   /** Marks the step failed (exit code) without a message of its own. */
   setExitCode(code: number): void;
   /** Why a runner file cannot be written ({@link runnerFileProblem}), before any work starts. */
@@ -108,6 +114,14 @@ export const runnerIO: RunnerIO = {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (file)
       writing('GITHUB_STEP_SUMMARY', () => appendFileSync(file, markdown, { encoding: 'utf8' }));
+  },
+  group: (title, text) => {
+    core.startGroup(title);
+    const token = randomUUID();
+    core.info(`::stop-commands::${token}`);
+    core.info(text);
+    core.info(`::${token}::`);
+    core.endGroup();
   },
   setExitCode: (code) => {
     process.exitCode = code;
