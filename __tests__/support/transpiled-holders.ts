@@ -1,5 +1,5 @@
 /**
- * Writes plain-JS copies of src/types.ts, src/windows-system-tool.ts and src/holders/*.ts into a
+ * Writes plain-JS copies of every module in src/ into a
  * world-readable temporary directory, so a process running as another user (uid 65534) can run
  * the real lookup code.
  */
@@ -25,17 +25,23 @@ function transpile(from: URL, to: string): void {
   writeFileSync(to, out.outputText, { mode: 0o644 });
 }
 
-/** Returns the directory; `holders/linux.js` etc. sit under it. */
+/** Returns the directory; `holders/linux.js` etc. sit under it, with every module they import. */
 export function transpileHolders(): string {
   const dir = mkdtempSync(join(tmpdir(), 'port-guard-holders-'));
   chmodSync(dir, 0o755);
-  mkdirSync(join(dir, 'holders'), { mode: 0o755 });
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n', { mode: 0o644 });
-  transpile(new URL('types.ts', SRC), join(dir, 'types.js'));
-  transpile(new URL('windows-system-tool.ts', SRC), join(dir, 'windows-system-tool.js'));
-  for (const file of readdirSync(new URL('holders/', SRC))) {
-    if (!file.endsWith('.ts')) continue;
-    transpile(new URL(`holders/${file}`, SRC), join(dir, 'holders', file.replace(/\.ts$/, '.js')));
-  }
+  // The whole tree: the holder code imports from several stages (spec, system, holders).
+  const copy = (sub: string): void => {
+    mkdirSync(join(dir, sub), { recursive: true, mode: 0o755 });
+    for (const entry of readdirSync(new URL(sub, SRC), { withFileTypes: true })) {
+      if (entry.isDirectory()) copy(`${sub}${entry.name}/`);
+      else if (entry.name.endsWith('.ts'))
+        transpile(
+          new URL(`${sub}${entry.name}`, SRC),
+          join(dir, sub, entry.name.replace(/\.ts$/, '.js')),
+        );
+    }
+  };
+  copy('');
   return dir;
 }

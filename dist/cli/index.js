@@ -2,261 +2,663 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 743:
+/***/ 1210:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9073);
+// The command line's bundle (dist/cli/index.js, the package's `bin`).
+
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  fe: () => (/* binding */ appendSummary),
-  dN: () => (/* binding */ exportVariable),
-  uH: () => (/* binding */ setOutput)
+  i: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: annotate, getInput, getState, info, saveState, setFailed
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(6485);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
 
 
+
+
+/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
+function defaultLeaseDir() {
+    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+function errorCode(error) {
+    return error?.code;
+}
+async function lstatIfExists(dir) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(dir);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        throw new input_error/* InputError */.d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+    }
+}
 /**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, or writable by group/others without the sticky bit (anyone could then
+ * delete or replace other users' leases).
  */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+function assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
+    }
+    if (!stats.isDirectory()) {
+        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits; its ACLs are left to the runner's setup.
+    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
 }
-function issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
+ * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
+ * host can share it. Returns the absolute path.
+ */
+async function openLeaseDir(dir) {
+    if (dir.trim() === '') {
+        throw new input_error/* InputError */.d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
+    }
+    const abs = external_node_path_default().resolve(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
+            await (0,promises_namespaceObject.mkdir)(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await (0,promises_namespaceObject.chmod)(abs, SHARED_DIR_MODE);
         }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                throw new input_error/* InputError */.d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
             }
         }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
+        stats = await (0,promises_namespaceObject.lstat)(abs);
     }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
+    assertSafeLeaseDir(abs, stats);
+    try {
+        await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
+    catch (error) {
+        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
+    return abs;
+}
+
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(1131);
+;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
+    for (const token of (0,port_spec/* splitList */.ry)(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = (0,port_spec/* parsePortNumber */.Qu)(token);
+            if (port !== undefined && singles)
+                add({ lo: port, hi: port }, token);
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = (0,port_spec/* parsePortNumber */.Qu)(token.slice(0, dash));
+        const hi = (0,port_spec/* parsePortNumber */.Qu)(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            add({ lo, hi }, token);
+        }
+    }
+    if (problems.length > 0)
+        throw new input_error/* InputError */.d(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
+
+
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
+ * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ */
+function canonicalAddress(address) {
+    if ((0,external_node_net_.isIP)(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+}
+/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
+function bindable(info, iface) {
+    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
+        return `${info.address}%${iface}`;
+    return info.address;
+}
+/** Every address of this host's interfaces, as probe addresses. */
+function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)()) {
+    const out = [];
+    for (const [iface, infos] of Object.entries(interfaces)) {
+        for (const info of infos ?? []) {
+            const family = info.family === 'IPv6' ? 6 : 4;
+            out.push({ address: bindable(info, iface), family });
+        }
+    }
+    return out;
+}
+/**
+ * Whether a server on this host could bind `address`: a wildcard, an interface address, or
+ * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ */
+function isLocalAddress(address, platform = process.platform) {
+    const canonical = canonicalAddress(address);
+    if (canonical === '0.0.0.0' || canonical === '::')
+        return true;
+    if (platform === 'linux' && (0,external_node_net_.isIP)(address) === 4 && address.startsWith('127.'))
+        return true;
+    return interfaceAddresses().some((a) => {
+        const known = canonicalAddress(a.address);
+        // A link-local address may be named with or without its scope.
+        return known === canonical || known.replace(/%.*$/, '') === canonical;
     });
 }
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: ./src/action-io.ts
+
+;// CONCATENATED MODULE: ./src/spec/config.ts
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
 /**
- * The runner protocol both fronts need (the action, and the CLI's `--format github`), from
- * @actions/core's own command and file-command modules. Importing the package root would also
- * load its OIDC HTTP client (about 80 ms and 13 MB per run, measured with `npm run bench`),
- * which neither front uses.
+ * Variables a later step depends on; exporting a port under one of these names would break the
+ * job in a way nobody would trace back to a port spec.
+ */
+const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new input_error/* InputError */.d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = (0,port_spec/* splitList */.ry)(raw);
+    if (tokens.length === 0)
+        throw new input_error/* InputError */.d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,external_node_net_.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (!isLocalAddress(token)) {
+            const known = interfaceAddresses().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new input_error/* InputError */.d('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof input_error/* InputError */.d) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new input_error/* InputError */.d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return (0,port_spec/* parsePortSpecs */.N2)(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new input_error/* InputError */.d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new input_error/* InputError */.d('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new input_error/* InputError */.d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
+        errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
+    }
+    if (specs && exportEnv)
+        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    if (errors.length > 0)
+        throw new input_error/* InputErrors */.G(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? defaultLeaseDir() : (0,external_node_path_.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+function envNameProblems(names) {
+    const problems = [];
+    const seen = new Map();
+    for (const name of names) {
+        const env = (0,port_spec/* envName */.pD)(name);
+        if (PROTECTED_ENV.test(env)) {
+            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+        }
+        const other = seen.get(env);
+        if (other !== undefined)
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
+        seen.set(env, name);
+    }
+    return problems.length > 0 ? [new input_error/* InputError */.d('export-env', problems)] : [];
+}
+
+;// CONCATENATED MODULE: ./src/cli/options.ts
+/**
+ * The command line's grammar: one option table per subcommand (each accepts only its own
+ * options), parsed with node's parseArgs; the usage text is derived from the same tables and
+ * the engine's input defaults, so it cannot drift from what is accepted.
  */
 
 
 
-
-/** Reads an input the way `core.getInput` does (trimmed; '' when absent). */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+/** A command line that cannot be understood at all (exit code 2). */
+class UsageError extends input_error/* InputError */.d {
 }
-function keyValue(command, fileCommand, name, value) {
-    if (process.env[`GITHUB_${fileCommand}`])
-        issueFileCommand(fileCommand, prepareKeyValueMessage(name, value));
-    else {
-        process.stdout.write(external_node_os_.EOL);
-        command_issueCommand(command, { name }, value);
+const HELP = {
+    help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
+const INPUT_OPTIONS = {
+    protocol: {
+        type: 'string',
+        value: 'tcp|udp|both',
+        help: 'default protocol for specs without one',
+    },
+    'on-conflict': {
+        type: 'string',
+        value: 'fail|fallback|warn',
+        help: 'what to do when a port is busy',
+    },
+    'fallback-range': {
+        type: 'string',
+        value: 'LO-HI[,...]',
+        help: 'where fallback and auto ports come from',
+    },
+    'fallback-strategy': {
+        type: 'string',
+        value: 'random|sequential',
+        help: 'order of fallback candidates',
+    },
+    exclude: {
+        type: 'string',
+        value: 'PORTS',
+        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
+    },
+    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
+    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
+    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
+    'export-env': {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: also write GITHUB_ENV',
+    },
+    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
+    'lease-dir': {
+        type: 'string',
+        value: 'DIR',
+        help: 'where leases live (default: the host-wide dir)',
+    },
+    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
+    summary: {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: write the job summary',
+    },
+};
+const FORMAT = {
+    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
+};
+/** Each subcommand's own options. */
+const OPTION_TABLES = {
+    guard: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        ...FORMAT,
+        ...HELP,
+        version: { type: 'boolean', short: 'v', help: 'show the version' },
+    },
+    who: {
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    release: {
+        'lease-dir': INPUT_OPTIONS['lease-dir'],
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+};
+const SUBCOMMANDS = {
+    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
+    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
+};
+function optionLines(table) {
+    const rows = Object.entries(table).map(([name, spec]) => {
+        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+        const fallback = INPUT_DEFAULTS[name];
+        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
+        return [flag, spec.help + def];
+    });
+    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
+}
+const USAGE = [
+    'Usage:',
+    '  port-guard [options] SPEC...          check the ports and hand out replacements',
+    ...Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${`port-guard ${name} ${s.args}`.padEnd(38)}${s.help}`),
+    '',
+    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
+    '',
+    "Options (they mirror the GitHub Action's inputs):",
+    ...optionLines(OPTION_TABLES.guard),
+    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
+        '',
+        `Options of ${name}:`,
+        ...optionLines(OPTION_TABLES[name]),
+    ]),
+    '',
+    'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.',
+].join('\n');
+const FORMATS = ['text', 'json', 'env', 'github'];
+/** The subcommand an argv names: its first word that is neither an option nor its value. */
+function subcommandOf(argv) {
+    const table = OPTION_TABLES.guard;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            break;
+        if (arg.startsWith('-')) {
+            const name = arg.replace(/^--?/, '');
+            if (!arg.includes('=') && table[name]?.type === 'string')
+                i++;
+            continue;
+        }
+        if (arg in SUBCOMMANDS)
+            return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+        break;
+    }
+    return { kind: 'guard', args: [...argv] };
+}
+function parseWith(kind, args) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        // node's messages span lines; every problem is one `port-guard:` line on stderr.
+        const message = err.message.replace(/\s*\n\s*/g, ' ');
+        const where = kind === 'guard' ? '' : `${kind}: `;
+        throw new UsageError('command line', `${where}${message}; see port-guard --help`);
     }
 }
-function setOutput(name, value) {
-    keyValue('set-output', 'OUTPUT', name, value);
+function formatOf(kind, raw) {
+    const format = raw ?? 'text';
+    const allowed = kind === 'guard' ? FORMATS : ['text', 'json'];
+    if (!allowed.includes(format))
+        throw new UsageError('--format', `${kind === 'guard' ? '' : `${kind}: `}--format: "${format}" is not one of ${allowed.join(', ')}`);
+    return format;
 }
-function saveState(name, value) {
-    keyValue('save-state', 'STATE', name, value);
-}
-function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
-}
-function exportVariable(name, value) {
-    process.env[name] = value;
-    if (process.env.GITHUB_ENV)
-        issueFileCommand('ENV', prepareKeyValueMessage(name, value));
-    else
-        command_issueCommand('set-env', { name }, value);
-}
-function annotate(level, message, title) {
-    issueCommand(level, title ? { title } : {}, message);
-}
-function info(message) {
-    process.stdout.write(message + EOL);
-}
-function setFailed(message) {
-    process.exitCode = 1;
-    annotate('error', message);
-}
-/** Appends Markdown to the job summary, when the runner gave one. */
-function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (file)
-        (0,external_node_fs_.appendFileSync)(file, markdown, { encoding: 'utf8' });
+/** Parses argv (without node and the script) into one command; throws UsageError. */
+function parseCliArgs(argv) {
+    const { kind, args } = subcommandOf(argv);
+    const parsed = parseWith(kind, args);
+    const values = parsed.values;
+    if (values.help)
+        return { kind: 'help' };
+    if (values.version)
+        return { kind: 'version' };
+    const format = formatOf(kind, values.format);
+    if (kind === 'who') {
+        if (parsed.positionals.length === 0)
+            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
+        return { kind, targets: parsed.positionals, format };
+    }
+    if (kind === 'release') {
+        return {
+            kind,
+            ports: parsed.positionals,
+            leaseDir: values['lease-dir'] ?? '',
+            format,
+        };
+    }
+    if (parsed.positionals.length === 0)
+        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
+    const raw = { ports: parsed.positionals.join(' ') };
+    for (const name of Object.keys(INPUT_DEFAULTS)) {
+        const value = values[name];
+        if (typeof value === 'string')
+            raw[name] = value;
+    }
+    if (values['no-lease']) {
+        if (typeof values.lease === 'string')
+            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
+        raw.lease = 'false';
+    }
+    return { kind: 'guard', options: raw, format };
 }
 
-
-/***/ }),
-
-/***/ 632:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mf: () => (/* binding */ abortableSleep),
-/* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
-/* harmony export */   cc: () => (/* binding */ CancelledError)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+// EXTERNAL MODULE: ./src/cli/terminal.ts
+var terminal = __nccwpck_require__(6725);
+;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
 
 /**
  * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
@@ -271,7 +673,7 @@ class CancelledError extends Error {
     }
     /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
     get exitCode() {
-        return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
+        return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
     }
 }
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
@@ -318,486 +720,7 @@ async function withSignalCancellation(fn) {
     }
 }
 
-
-/***/ }),
-
-/***/ 835:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  u_: () => (/* binding */ USAGE),
-  eb: () => (/* binding */ UsageError),
-  hT: () => (/* binding */ parseCliArgs)
-});
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-// EXTERNAL MODULE: ./src/config.ts
-var config = __nccwpck_require__(973);
-// EXTERNAL MODULE: ./src/input-error.ts
-var input_error = __nccwpck_require__(236);
-;// CONCATENATED MODULE: ./src/cli-args.ts
-
-
-
-/** A command line that cannot be understood at all (exit code 2). */
-class UsageError extends input_error/* InputError */.d {
-}
-const USAGE = `Usage:
-  port-guard [options] SPEC...          check the ports and hand out replacements
-  port-guard who PORT[/protocol]...     show who holds these ports
-  port-guard release [PORT...]          release leases taken by this shell session
-
-SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both
-
-Options (they mirror the GitHub Action's inputs):
-  --protocol tcp|udp|both        default protocol for specs without one (tcp)
-  --on-conflict fail|fallback|warn   what to do when a port is busy (fail)
-  --fallback-range LO-HI[,...]   where fallback and auto ports come from (49152-65535)
-  --fallback-strategy random|sequential   (random)
-  --exclude PORTS                ports and ranges never handed out, e.g. 5432,8000-8100
-  --hosts all|ADDR,...           addresses a port must be free on (all)
-  --wait SECONDS                 wait for busy ports to become free first (0)
-  --seed TEXT                    deterministic random order
-  --export-env true|false        with --format github: also write GITHUB_ENV (false)
-  --lease true|false, --no-lease take host-wide leases on the ports (true)
-  --lease-dir DIR                where leases live (<tmp>/port-guard)
-  --lease-ttl SECONDS            lease lifetime (21600)
-  --summary true|false           with --format github: write the job summary (true)
-  --format text|json|env|github  output format (text)
-  -h, --help                     show this help
-  -v, --version                  show the version
-
-Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.`;
-const FORMATS = ['text', 'json', 'env', 'github'];
-/** Parses argv (without node and the script) into one command; throws UsageError. */
-function parseCliArgs(argv) {
-    const options = {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        format: { type: 'string' },
-        'no-lease': { type: 'boolean' },
-    };
-    for (const name of Object.keys(config/* INPUT_DEFAULTS */.WJ))
-        if (name !== 'ports')
-            options[name] = { type: 'string' };
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
-    }
-    catch (err) {
-        // node's messages span lines; every problem is one `port-guard:` line on stderr.
-        const message = err.message.replace(/\s*\n\s*/g, ' ');
-        throw new UsageError('command line', `${message}; see port-guard --help`);
-    }
-    const values = parsed.values;
-    if (values.help)
-        return { kind: 'help' };
-    if (values.version)
-        return { kind: 'version' };
-    const format = values.format ?? 'text';
-    if (!FORMATS.includes(format)) {
-        throw new UsageError('--format', `--format: "${format}" is not one of ${FORMATS.join(', ')}`);
-    }
-    const [first, ...rest] = parsed.positionals;
-    if (first === 'who') {
-        if (rest.length === 0)
-            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
-        return { kind: 'who', targets: rest, format: format };
-    }
-    if (first === 'release') {
-        return {
-            kind: 'release',
-            ports: rest,
-            leaseDir: values['lease-dir'] ?? '',
-        };
-    }
-    if (parsed.positionals.length === 0)
-        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
-    const raw = { ports: parsed.positionals.join(' ') };
-    for (const name of Object.keys(config/* INPUT_DEFAULTS */.WJ)) {
-        const value = values[name];
-        if (typeof value === 'string')
-            raw[name] = value;
-    }
-    if (values['no-lease']) {
-        if (typeof values.lease === 'string')
-            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
-        raw.lease = 'false';
-    }
-    return { kind: 'guard', options: raw, format: format };
-}
-
-
-/***/ }),
-
-/***/ 581:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(743);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(835);
-/* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(632);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(973);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(834);
-/* harmony import */ var _guard_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(580);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(236);
-/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(890);
-/* harmony import */ var _lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(882);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(64);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(665);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(311);
-
-
-
-
-
-
-
-
-
-
-
-
-const EXIT_OK = 0;
-const EXIT_CONFLICT = 1;
-const EXIT_USAGE = 2;
-function printErrors(err) {
-    const errors = err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G ? err.errors : [err];
-    for (const e of errors)
-        for (const p of e.problems)
-            process.stderr.write(`port-guard: ${p}\n`);
-}
-function writeGithub(result, exportEnv, summary) {
-    if (!process.env.GITHUB_OUTPUT)
-        throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
-    for (const [name, value] of Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .publishedOutputs */ .h_)(result)))
-        _action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    if (result.ok && exportEnv && process.env.GITHUB_ENV) {
-        for (const [name, value] of (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .envPairs */ .ff)(result))
-            _action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(name, value);
-    }
-    if (summary)
-        _action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .summaryMarkdown */ .eH)(result));
-}
-async function guard(command) {
-    const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o4)(command.options);
-    // The leases live as long as the CLI's parent: the job's shell.
-    const owner = config.lease
-        ? { pid: await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid) }
-        : undefined;
-    const { result, problems } = await (0,_guard_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runGuard */ .h)(config, {
-        ...(owner ? { owner } : {}),
-        onWait: ({ conflicts, seconds }) => process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .waitingMessage */ .BZ)(conflicts, seconds)}\n`),
-    });
-    for (const problem of problems)
-        process.stderr.write(`warning: ${problem}\n`);
-    for (const note of (0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .annotationsFor */ .gX)(result))
-        process.stderr.write(`${note.level}: ${note.message}\n`);
-    switch (command.format) {
-        case 'json':
-            process.stdout.write(JSON.stringify({
-                ok: result.ok,
-                ports: result.ok ? JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .portOutputs */ .UT)(result).ports) : {},
-                assignments: result.assignments,
-                conflicts: JSON.parse((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .conflictsJson */ .y$)(result.conflicts)),
-                ...(result.error ? { error: result.error } : {}),
-            }, null, 2) + '\n');
-            break;
-        case 'env':
-            if (result.ok)
-                process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .envPairs */ .ff)(result)
-                    .map(([k, v]) => `${k}=${v}\n`)
-                    .join(''));
-            break;
-        case 'github':
-            writeGithub(result, config.exportEnv, config.summary);
-            break;
-        default:
-            process.stdout.write((0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .textTable */ .ed)(result) + '\n');
-    }
-    return result.ok ? EXIT_OK : EXIT_CONFLICT;
-}
-/** `port-guard release [PORT...]`: drops the leases this shell (our parent) holds. */
-async function release(command) {
-    const ports = command.ports.map((token) => {
-        const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortNumber */ .Qu)(token);
-        if (port === undefined)
-            throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('release', `release: "${token}" is not a port number 1-65535`);
-        return port;
-    });
-    const dir = command.leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultLeaseDir */ .Lo)() : command.leaseDir;
-    const shell = await (0,_lease_lease_owner_js__WEBPACK_IMPORTED_MODULE_8__/* .cliLeaseOwnerPid */ .T)(process.env, process.ppid);
-    const released = await (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .releaseLeases */ .Rc)(dir, { pid: shell, ports });
-    for (const r of released)
-        process.stdout.write(`released ${r.port}/${r.protocol} (${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeLease */ .un)(r)})\n`);
-    if (released.length === 0)
-        process.stderr.write(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
-    return EXIT_OK;
-}
-async function whoHolds(command) {
-    if (command.format !== 'text' && command.format !== 'json')
-        throw new _cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('--format', `who: --format ${command.format} is not available; use text or json`);
-    // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
-    const { formatWhoJson, formatWhoTable, parseWhoTargets, who } = await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 559));
-    const results = await who(parseWhoTargets(command.targets));
-    process.stdout.write((command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n');
-    return EXIT_OK;
-}
-/** Runs one command line; returns the exit code. */
-async function main(argv) {
-    try {
-        const command = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCliArgs */ .hT)(argv);
-        switch (command.kind) {
-            case 'help':
-                process.stdout.write(_cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .USAGE */ .u_ + '\n');
-                return EXIT_OK;
-            case 'version':
-                process.stdout.write(_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x + '\n');
-                return EXIT_OK;
-            case 'guard':
-                return await guard(command);
-            case 'release':
-                return await release(command);
-            case 'who':
-                return await whoHolds(command);
-        }
-    }
-    catch (err) {
-        if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .d || err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_6__/* .InputErrors */ .G) {
-            printErrors(err);
-            return EXIT_USAGE;
-        }
-        if (err instanceof _cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc) {
-            process.stderr.write(`port-guard: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelledMessage */ .$6)(err)}\n`);
-            return err.exitCode;
-        }
-        process.stderr.write(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-        return EXIT_CONFLICT;
-    }
-}
-process.exitCode = await main(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 973:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
-/* harmony export */   o4: () => (/* binding */ parseConfig)
-/* harmony export */ });
-/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(236);
-/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(890);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(834);
-/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(683);
-/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(169);
-
-
-
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
-};
-const MAX_WAIT_SECONDS = 3600;
-const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
-/**
- * Variables a later step depends on; exporting a port under one of these names would break the
- * job in a way nobody would trace back to a port spec.
- */
-const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(raw);
-    if (tokens.length === 0)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if (!(0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .isLocalAddress */ .MJ)(token)) {
-            const known = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .interfaceAddresses */ .CO)().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(h) === (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', problems);
-    return hosts;
-}
-/**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
- */
-function parseConfig(raw) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
-    const errors = [];
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
-        }
-    };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
-        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
-    }
-    if (specs && exportEnv)
-        errors.push(...envNameProblems(specs.map((s) => s.name)));
-    if (errors.length > 0)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
-    const leaseDir = get('lease-dir');
-    return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
-    };
-}
-function envNameProblems(names) {
-    const problems = [];
-    const seen = new Map();
-    for (const name of names) {
-        const env = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .envName */ .pD)(name);
-        if (PROTECTED_ENV.test(env)) {
-            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
-        }
-        const other = seen.get(env);
-        if (other !== undefined)
-            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
-        seen.set(env, name);
-    }
-    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('export-env', problems)] : [];
-}
-
-
-/***/ }),
-
-/***/ 580:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ runGuard)
-});
-
-// EXTERNAL MODULE: ./src/cancellation.ts
-var cancellation = __nccwpck_require__(632);
-// EXTERNAL MODULE: ./src/port-ranges.ts
-var port_ranges = __nccwpck_require__(683);
-;// CONCATENATED MODULE: ./src/candidate-ports.ts
+;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
 /** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
 function hashSeed(seed) {
@@ -847,7 +770,7 @@ function portAt(ranges, offset) {
  * shuffle cost about 5 MB of a short-lived process's peak memory (measured with `npm run bench`).
  */
 function* walk(ranges, random) {
-    const n = (0,port_ranges/* countPorts */.Ws)(ranges);
+    const n = countPorts(ranges);
     if (n === 0)
         return;
     let start = 0;
@@ -869,9 +792,9 @@ function* walk(ranges, random) {
  * or lowest first.
  */
 function candidatePorts(options) {
-    const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
-    const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
-    const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
+    const allowed = subtractRanges(options.ranges, options.exclude);
+    const inside = options.ephemeral ? intersectRanges(allowed, [options.ephemeral]) : [];
+    const outside = options.ephemeral ? subtractRanges(allowed, [options.ephemeral]) : allowed;
     // Not a secret: an unseeded order only has to differ between concurrent jobs.
     const random = options.strategy === 'sequential'
         ? undefined
@@ -880,7 +803,7 @@ function candidatePorts(options) {
             : hashSeed(options.seed));
     const parts = [walk(outside, random), walk(inside, random)];
     return {
-        size: (0,port_ranges/* countPorts */.Ws)(allowed),
+        size: countPorts(allowed),
         next() {
             while (parts.length > 0) {
                 const step = parts[0].next();
@@ -903,9 +826,7 @@ function listCandidatePorts(options) {
 
 ;// CONCATENATED MODULE: external "node:dgram"
 const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(30);
-;// CONCATENATED MODULE: ./src/probe.ts
+;// CONCATENATED MODULE: ./src/probe/probe.ts
 
 
 /** Codes that mean "out of resources": retried with less concurrency, never a verdict. */
@@ -1036,7 +957,7 @@ function isExhausted(verdict) {
     return verdict.addresses.some((a) => EXHAUSTION_CODES.has(a.code ?? ''));
 }
 
-;// CONCATENATED MODULE: ./src/probe-pool.ts
+;// CONCATENATED MODULE: ./src/probe/probe-pool.ts
 
 const DEFAULT_CONCURRENCY = 48;
 const MAX_EXHAUSTED_ROUNDS = 6;
@@ -1070,11 +991,9 @@ async function probePorts(queries, plan, options = {}) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/holder-lookup.ts
-var holder_lookup = __nccwpck_require__(440);
-// EXTERNAL MODULE: ./src/port-spec.ts
-var port_spec = __nccwpck_require__(834);
-;// CONCATENATED MODULE: ./src/allocate.ts
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(1788);
+;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
 
@@ -1163,7 +1082,7 @@ async function allocatePorts(config, deps) {
     }
 }
 async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
+    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
     const now = deps.now ?? Date.now;
     const probe = (queries) => {
         deps.signal?.throwIfAborted();
@@ -1259,7 +1178,7 @@ async function allocate(config, deps, book) {
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
         const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
+        const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
         const error = await handOut(needs, pool, assignments, book, probe, where);
         if (error) {
             return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
@@ -1360,7 +1279,7 @@ async function attachHolders(conflicts, findHolders) {
         return;
     let perConflict;
     try {
-        perConflict = await (0,holder_lookup/* holdersPerQuery */.B)(findHolders, busy);
+        perConflict = await (0,lookup/* holdersPerQuery */.B)(findHolders, busy);
     }
     catch {
         // Who holds a port is a courtesy; failing to find out must not change the verdict.
@@ -1369,11 +1288,9 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(455);
-// EXTERNAL MODULE: ./src/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(489);
-;// CONCATENATED MODULE: ./src/os-port-ranges.ts
+// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
+var windows_system_tool = __nccwpck_require__(5522);
+;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
 
 
 
@@ -1398,7 +1315,7 @@ function parseLinuxReservedPorts(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return (0,port_ranges/* normalizeRanges */.cq)(out);
+    return normalizeRanges(out);
 }
 /**
  * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
@@ -1415,18 +1332,18 @@ function parseWindowsExcludedRanges(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return (0,port_ranges/* normalizeRanges */.cq)(out);
+    return normalizeRanges(out);
 }
 async function run(file, args) {
     // Only Windows runs a tool here; elsewhere child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
     return new Promise((resolve) => {
         execFile(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
     });
 }
 async function readOr(path) {
     try {
-        return await (0,promises_.readFile)(path, 'utf8');
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch {
         return '';
@@ -1452,16 +1369,14 @@ async function readOsPortRanges(protocols, platform = process.platform) {
         ]))));
         return {
             ephemeral: { lo: 49152, hi: 65535 },
-            reserved: (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap(parseWindowsExcludedRanges)),
+            reserved: normalizeRanges(outputs.flatMap(parseWindowsExcludedRanges)),
         };
     }
     // macOS (and the BSDs) use the IANA dynamic range unless an administrator changed it.
     return { ephemeral: { lo: 49152, hi: 65535 }, reserved: [] };
 }
 
-// EXTERNAL MODULE: ./src/local-addresses.ts
-var local_addresses = __nccwpck_require__(169);
-;// CONCATENATED MODULE: ./src/probe-plan.ts
+;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
 
 
 
@@ -1482,7 +1397,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = (0,local_addresses/* canonicalAddress */.Z5)(a.address);
+        const key = canonicalAddress(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -1495,7 +1410,7 @@ function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
             const family = (0,external_node_net_.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = (0,local_addresses/* canonicalAddress */.Z5)(address) === '::';
+            const wildcard = canonicalAddress(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -1580,435 +1495,16 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
     const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
     return buildProbePlan({
         platform,
-        interfaces: (0,local_addresses/* interfaceAddresses */.CO)(),
+        interfaces: interfaceAddresses(),
         hosts,
         ...(coverage ? { coverage } : {}),
     });
 }
 
-;// CONCATENATED MODULE: ./src/guard.ts
-
-
-
-
-/**
- * The whole check-and-allocate run for a validated config: the OS's own port ranges, the probe
- * plan for this host, then allocation. Both fronts call this and only translate its result.
- */
-async function guardPorts(config, options = {}) {
-    const platform = options.platform ?? process.platform;
-    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
-    const protocols = [
-        ...new Set(config.specs.flatMap((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol))),
-    ];
-    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
-    const [os, plan] = await Promise.all([
-        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform, protocols),
-    ]);
-    return allocatePorts(config, {
-        plan,
-        ...(options.leases ? { leases: options.leases } : {}),
-        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onWait ? { onWait: options.onWait } : {}),
-        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
-        osReserved: os?.reserved ?? [],
-    });
-}
-
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
-var lease_registry = __nccwpck_require__(64);
-;// CONCATENATED MODULE: ./src/guard-run.ts
-
-
-
-
-/**
- * One whole run as a front needs it: the lease registry opened (when leasing), the ports
- * guarded under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
- */
-async function runGuard(config, options = {}) {
-    const { owner, ...rest } = options;
-    const leases = config.lease && owner
-        ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
-        : undefined;
-    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
-        findHolders: holder_lookup/* findHoldersWhenNeeded */.w,
-        ...rest,
-        ...(leases ? { leases } : {}),
-        signal,
-    })).catch(async (err) => {
-        // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof cancellation/* CancelledError */.cc)
-            await leases?.releaseAll();
-        throw err;
-    });
-    return { result, problems: leases?.problems() ?? [] };
-}
-
-
-/***/ }),
-
-/***/ 440:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ holdersPerQuery),
-/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
-/* harmony export */ });
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
-/** Looks every query up in one call and sorts the holders back to their query, in order. */
-async function holdersPerQuery(finder, queries) {
-    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
-    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
-    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
-}
-
-
-/***/ }),
-
-/***/ 657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
-/* harmony export */   pF: () => (/* binding */ singleLine),
-/* harmony export */   qy: () => (/* binding */ displayCommandLine)
-/* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
-/**
- * Turns a process's argument list into one short line that is safe to put into an
- * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
- */
-/** The longest command line a holder carries, in characters (the ellipsis included). */
-const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/** Replaces every run of control characters with one space and trims the ends. */
-function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
-}
-/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
-function shorten(text, max = COMMAND_LINE_MAX) {
-    const chars = Array.from(text);
-    if (chars.length <= max)
-        return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-/**
- * A display form of an argument list: the program's directory is dropped (`postgres -D …`
- * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
- * joined by spaces, control characters removed, and the result shortened to `max`.
- * Undefined for an empty list (kernel threads, zombies).
- */
-function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
-    if (argv.length === 0)
-        return undefined;
-    const [program, ...rest] = argv;
-    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
-    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
-    const line = singleLine([name, ...rest].join(' '));
-    return line === '' ? undefined : shorten(line, max);
-}
-/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
-function splitProcCmdline(raw) {
-    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
-    const parts = text.split('\0');
-    // Processes that rewrite their title pad it with NULs.
-    while (parts.length > 0 && parts[parts.length - 1] === '')
-        parts.pop();
-    return parts;
-}
-
-
-/***/ }),
-
-/***/ 593:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   hX: () => (/* binding */ describeHolders),
-/* harmony export */   sG: () => (/* binding */ describeHolder),
-/* harmony export */   x5: () => (/* binding */ containerText)
-/* harmony export */ });
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
-
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
-function hostPort(ip, port) {
-    if (ip === undefined)
-        return `port ${port ?? '?'}`;
-    const host = ip.includes(':') ? `[${ip}]` : ip;
-    return port === undefined ? host : `${host}:${port}`;
-}
-/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
-function containerText(container) {
-    const target = container.ip === undefined && container.port === undefined
-        ? undefined
-        : hostPort(container.ip, container.port);
-    if (container.name !== undefined) {
-        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
-    }
-    return target === undefined ? 'a container' : `container ${target}`;
-}
-function who(h) {
-    if (h.pid !== undefined) {
-        const parts = [`pid ${h.pid}`];
-        if (h.container) {
-            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
-        }
-        else {
-            const command = h.commandLine ?? h.command;
-            if (command !== undefined)
-                parts.push(`\`${command}\``);
-        }
-        if (h.user !== undefined)
-            parts.push(`(user ${h.user})`);
-        else if (h.uid !== undefined)
-            parts.push(`(uid ${h.uid})`);
-        return parts.join(' ');
-    }
-    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
-    if (h.hidden)
-        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
-    if (h.uid !== undefined)
-        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
-    if (h.state === 'time-wait')
-        return 'no process (time-wait: a closed connection lingering)';
-    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
-}
-/**
- * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
- * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
- * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
- */
-function describeHolder(h) {
-    let text = who(h);
-    if (h.addresses.length > 0)
-        text += ` on ${h.addresses.join(', ')}`;
-    if (h.pid === undefined && h.container) {
-        text += ` — published by docker for ${containerText(h.container)}`;
-    }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
-        text += ` (${h.state})`;
-    }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
-}
-/** Describes several holders joined by `; `, or `unknown` when none could be found. */
-function describeHolders(holders) {
-    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
-}
-
-
-/***/ }),
-
-/***/ 236:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ InputErrors),
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-/**
- * An error the user caused and can fix: it names the input (or CLI option) and says what was
- * wrong and what would be right. Fronts turn it into exit code 1 (action, CLI input) or 2 (CLI usage).
- */
-class InputError extends Error {
-    input;
-    /** Every problem found, one per bad token; `message` joins them. */
-    problems;
-    constructor(input, problems) {
-        const list = Array.isArray(problems) ? problems : [problems];
-        super(list.join('\n'));
-        this.name = 'InputError';
-        this.input = input;
-        this.problems = list;
-    }
-}
-/** Several inputs were wrong at once; all are reported together. */
-class InputErrors extends Error {
-    errors;
-    constructor(errors) {
-        super(errors.map((e) => e.message).join('\n'));
-        this.name = 'InputErrors';
-        this.errors = errors;
-    }
-}
-
-
-/***/ }),
-
-/***/ 890:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lo: () => (/* binding */ defaultLeaseDir),
-/* harmony export */   TM: () => (/* binding */ assertSafeLeaseDir),
-/* harmony export */   YJ: () => (/* binding */ openLeaseDir)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(236);
-
-
-
-
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function defaultLeaseDir() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'port-guard');
-}
-/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
-const SHARED_DIR_MODE = 0o1777;
-const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
-async function lstatIfExists(dir) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return undefined;
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
-    }
-}
-/**
- * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
- * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
- */
-function assertSafeLeaseDir(dir, stats) {
-    if (stats.isSymbolicLink()) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
-            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
-    }
-    if (!stats.isDirectory()) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
-            `(default: ${defaultLeaseDir()}).`);
-    }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
-        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
-            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
-            `like /tmp) or use a directory only the runner users can write.`);
-    }
-}
-/**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
- */
-async function openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
-    }
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
-    let stats = await lstatIfExists(abs);
-    if (!stats) {
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { mode: SHARED_DIR_MODE });
-            // mkdir's mode passes through the umask; the sharing bits must be exact.
-            if (process.platform !== 'win32')
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(abs, SHARED_DIR_MODE);
-        }
-        catch (error) {
-            // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
-            }
-        }
-        stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
-    }
-    assertSafeLeaseDir(abs, stats);
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-    }
-    catch (error) {
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
-            `or give a directory this user can write.`);
-    }
-    return abs;
-}
-
-
-/***/ }),
-
-/***/ 882:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ cliLeaseOwnerPid)
-/* harmony export */ });
-/* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(714);
-/**
- * Who owns the leases of one run, as the fronts know it.
- */
-
-/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
-const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
-/**
- * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
- * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
- * the npm process instead (falling back to the parent when the tree cannot be read).
- */
-async function cliLeaseOwnerPid(env, ppid) {
-    if (env.npm_command !== 'exec')
-        return ppid;
-    let pid = ppid;
-    for (let depth = 0; depth < 4; depth++) {
-        const parent = await (0,_process_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .processParent */ .GH)(pid);
-        if (!parent)
-            return ppid;
-        if (NPM_PROCESS.test(parent.command))
-            return parent.ppid;
-        pid = parent.ppid;
-    }
-    return ppid;
-}
-
-
-/***/ }),
-
-/***/ 64:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  un: () => (/* binding */ describeLease),
-  Gt: () => (/* binding */ openLeaseRegistry),
-  Rc: () => (/* binding */ releaseLeases)
-});
-
-// UNUSED EXPORTS: LeaseRegistry
-
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/input-error.ts
-var input_error = __nccwpck_require__(236);
-// EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(890);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
@@ -2042,7 +1538,7 @@ function parseLeaseFileName(name) {
 }
 /** A new random lease token. */
 function newLeaseToken() {
-    return (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
+    return (0,external_node_crypto_.randomBytes)(12).toString('hex');
 }
 /** The file text of a lease. */
 function serializeLease(content) {
@@ -2115,7 +1611,7 @@ function parseLease(text, expected) {
         token,
     };
 }
-function errorCode(error) {
+function lease_file_errorCode(error) {
     return error?.code;
 }
 /**
@@ -2135,7 +1631,7 @@ function readRaw(file) {
         fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = errorCode(error) ?? String(error);
+        const code = lease_file_errorCode(error) ?? String(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -2155,7 +1651,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: errorCode(error) ?? String(error) };
+        return { code: lease_file_errorCode(error) ?? String(error) };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -2182,7 +1678,7 @@ async function readLeaseEntry(file, expected) {
             stats = (0,external_node_fs_.lstatSync)(file);
         }
         catch (error) {
-            if (errorCode(error) === 'ENOENT')
+            if (lease_file_errorCode(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -2214,7 +1710,7 @@ async function readLeaseEntry(file, expected) {
  * or following what is there. Readers see either nothing or the complete lease.
  */
 async function createExclusive(dir, name, text) {
-    const temp = external_node_path_default().join(dir, `.${name}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    const temp = external_node_path_default().join(dir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
     const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o644);
     try {
         try {
@@ -2230,7 +1726,7 @@ async function createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (errorCode(error) === 'EEXIST')
+        if (lease_file_errorCode(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -2264,7 +1760,7 @@ async function sweepLeftovers(dir, now = Date.now()) {
     const removed = [];
     let names;
     try {
-        names = await (0,promises_.readdir)(dir);
+        names = await (0,promises_namespaceObject.readdir)(dir);
     }
     catch {
         return removed;
@@ -2274,10 +1770,10 @@ async function sweepLeftovers(dir, now = Date.now()) {
             continue;
         const file = external_node_path_default().join(dir, name);
         try {
-            const stats = await (0,promises_.lstat)(file);
+            const stats = await (0,promises_namespaceObject.lstat)(file);
             if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
                 continue;
-            await (0,promises_.unlink)(file);
+            await (0,promises_namespaceObject.unlink)(file);
             removed.push(name);
         }
         catch {
@@ -2287,8 +1783,150 @@ async function sweepLeftovers(dir, now = Date.now()) {
     return removed;
 }
 
-// EXTERNAL MODULE: ./src/lease/process-identity.ts
-var process_identity = __nccwpck_require__(714);
+;// CONCATENATED MODULE: ./src/lease/process-identity.ts
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -2338,9 +1976,9 @@ const LOCK_BUSY = Symbol('lock busy');
  * False when the lock cannot be moved (another user's, in the sticky directory).
  */
 async function removeAbandonedLock(dir, lockName, judgedText) {
-    const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.stale`);
+    const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`);
     try {
-        await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
+        await (0,promises_namespaceObject.rename)(external_node_path_default().join(dir, lockName), aside);
     }
     catch (error) {
         return error.code === 'ENOENT';
@@ -2348,9 +1986,9 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
         // link, not rename: never replace a lock someone took in the meantime.
-        await (0,promises_.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
+        await (0,promises_namespaceObject.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
     }
-    await (0,promises_.unlink)(aside).catch(() => undefined);
+    await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
     return true;
 }
 /**
@@ -2360,7 +1998,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
 async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
     const lockName = lockFileName(leaseName);
     const lockPath = external_node_path_default().join(dir, lockName);
-    const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
+    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
     const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0;; attempt++) {
@@ -2383,7 +2021,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
+            ? !(await isOwnerAlive(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
@@ -2394,7 +2032,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
 }
 async function olderThan(file, ageMs) {
     try {
-        return Date.now() - (await (0,promises_.lstat)(file)).mtimeMs > ageMs;
+        return Date.now() - (await (0,promises_namespaceObject.lstat)(file)).mtimeMs > ageMs;
     }
     catch {
         return false;
@@ -2442,7 +2080,7 @@ function sameEntry(a, b) {
 let selfIdentity;
 /** This process, as named in the deletion locks it takes. */
 function lease_registry_self() {
-    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
+    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
     return selfIdentity;
 }
 /**
@@ -2585,7 +2223,7 @@ class LeaseRegistry {
         this.reported.set(file, message);
     }
     async isStale(record) {
-        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
+        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
     }
 }
 /**
@@ -2597,10 +2235,10 @@ async function openLeaseRegistry(opts) {
     if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
         throw new input_error/* InputError */.d('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
     }
-    const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
+    const dir = await openLeaseDir(opts.dir);
     const owner = { ...opts.owner };
     if (owner.pidStart === undefined) {
-        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
+        const identity = await processIdentity(owner.pid);
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
@@ -2619,8 +2257,8 @@ async function releaseLeases(dir, match) {
     const abs = external_node_path_default().resolve(dir);
     let names;
     try {
-        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
-        names = await (0,promises_.readdir)(abs);
+        assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));
+        names = await (0,promises_namespaceObject.readdir)(abs);
     }
     catch (error) {
         if (lease_registry_errorCode(error) === 'ENOENT')
@@ -2647,358 +2285,682 @@ async function releaseLeases(dir, match) {
     return released;
 }
 
-
-/***/ }),
-
-/***/ 714:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GH: () => (/* binding */ processParent),
-/* harmony export */   I9: () => (/* binding */ processIdentity),
-/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
-/* harmony export */ });
-/* unused harmony export parseProcStat */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
+ * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
+ * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
+ * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
  */
 
 
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
+
+
+
+
+
+/** The OS's ranges and the probe plan, then allocation; no registry, no signal handling. */
+async function guardPorts(config, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
+    const protocols = [
+        ...new Set(config.specs.flatMap((s) => (0,port_spec/* protocolsOf */.LE)(s.protocol))),
+    ];
+    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+    const [os, plan] = await Promise.all([
+        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
+        createProbePlan(config.hosts, platform, protocols),
+    ]);
+    return allocatePorts(config, {
+        plan,
+        ...(options.leases ? { leases: options.leases } : {}),
+        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
+        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
+        osReserved: os?.reserved ?? [],
     });
 }
+/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
+async function runGuard(config, options = {}) {
+    const { owner, ...rest } = options;
+    const leases = config.lease && owner
+        ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
+        : undefined;
+    const result = await withSignalCancellation((signal) => guardPorts(config, {
+        findHolders: lookup/* findHoldersWhenNeeded */.w,
+        ...rest,
+        ...(leases ? { leases } : {}),
+        signal,
+    })).catch(async (err) => {
+        // A signal just after a successful allocation: those ports will not be published.
+        if (err instanceof CancelledError)
+            await leases?.releaseAll();
+        throw err;
+    });
+    return { result, problems: leases?.problems() ?? [] };
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
 /**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
+ * Who owns the leases of one run, as the fronts know it.
  */
-function processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
+
+/** npm's own process: its title (`npm exec …`) or its script (`…/npm-cli.js`, `…/npx-cli.js`). */
+const NPM_PROCESS = /^(npm|npx)(\s|$)|[\\/]np[mx]-cli\.js(\s|$)/;
+/**
+ * The process the CLI's leases live as long as: its parent, the shell that ran it. Under
+ * `npx` / `npm exec` that parent is npm's short-lived `sh -c`, so the shell is found above
+ * the npm process instead (falling back to the parent when the tree cannot be read).
+ */
+async function cliLeaseOwnerPid(env, ppid) {
+    if (env.npm_command !== 'exec')
+        return ppid;
+    let pid = ppid;
+    for (let depth = 0; depth < 4; depth++) {
+        const parent = await processParent(pid);
+        if (!parent)
+            return ppid;
+        if (NPM_PROCESS.test(parent.command))
+            return parent.ppid;
+        pid = parent.ppid;
+    }
+    return ppid;
+}
+
+// EXTERNAL MODULE: ./src/holders/describe-holder.ts
+var describe_holder = __nccwpck_require__(4578);
+;// CONCATENATED MODULE: ./src/report/messages.ts
+
+
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease) {
+    return lease
+        ? describeLease(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
 }
 /**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
     });
 }
-
-
-/***/ }),
-
-/***/ 169:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
-/* harmony export */   MJ: () => (/* binding */ isLocalAddress),
-/* harmony export */   Z5: () => (/* binding */ canonicalAddress)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-
-
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return printable(describeLeaseOwner(c.lease));
+        case 'in-use':
+            return printable((0,describe_holder/* describeHolders */.hX)(c.holders));
+        case 'denied':
+            return c.reason === 'reserved'
+                ? 'reserved by the OS (an excluded port range)'
+                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${heldBy(c)}`;
+        case 'in-use':
+            return `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            return c.reason === 'reserved'
+                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
+                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+        default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
 /**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
  */
-function canonicalAddress(address) {
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
-/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
-function bindable(info, iface) {
-    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
-        return `${info.address}%${iface}`;
-    return info.address;
-}
-/** Every address of this host's interfaces, as probe addresses. */
-function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
+function annotationsFor(result) {
     const out = [];
-    for (const [iface, infos] of Object.entries(interfaces)) {
-        for (const info of infos ?? []) {
-            const family = info.family === 'IPv6' ? 6 : 4;
-            out.push({ address: bindable(info, iface), family });
-        }
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
     }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
+function markdownCell(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex -- control characters would break the table
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/`/g, "'")
+        .replace(/([\\*_[\]#!~])/g, '\\$1')
+        // Last: escaping backslashes after this would turn `\|` back into a cell break.
+        .replace(/\|/g, '\\|'));
+}
+const STATUS_TEXT = {
+    free: '✅ free',
+    fallback: '🔁 fallback',
+    auto: '🆕 auto',
+    busy: '⚠️ busy (kept)',
+    conflict: '❌ conflict',
+};
+/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
+function summaryMarkdown(result) {
+    const rows = result.assignments.map((a) => {
+        const assigned = a.status === 'conflict' ? '—' : String(a.port);
+        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
+        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
+    });
+    const lines = [
+        '### port-guard',
+        '',
+        '| name | requested | assigned | protocol | status | held by |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+    ];
+    if (result.error)
+        lines.push('', `**Error:** ${markdownCell(result.error)}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/** The `conflicts` output: one object per requested port found busy. */
+function conflictsJson(conflicts) {
+    return JSON.stringify(conflicts.map((c) => ({
+        name: c.name,
+        port: c.port,
+        protocol: c.protocol,
+        status: c.verdict,
+        address: c.address ?? null,
+        code: c.code ?? null,
+        holder: c.holders[0]
+            ? {
+                pid: c.holders[0].pid ?? null,
+                command: c.holders[0].command ?? null,
+                user: c.holders[0].user ?? c.holders[0].uid ?? null,
+            }
+            : null,
+        holders: c.holders,
+        heldBy: heldBy(c),
+        ...(c.lease ? { lease: c.lease.owner } : {}),
+    })));
+}
+/** Every output of a successful run, by output name, in spec order. */
+function portOutputs(result) {
+    const out = {};
+    const ports = {};
+    for (const a of result.assignments) {
+        out[a.name] = String(a.port);
+        ports[a.name] = a.port;
+    }
+    out.port = String(result.assignments[0]?.port ?? '');
+    out.ports = JSON.stringify(ports);
+    out.conflicts = conflictsJson(result.conflicts);
+    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
     return out;
 }
 /**
- * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
  */
-function isLocalAddress(address, platform = process.platform) {
-    const canonical = canonicalAddress(address);
-    if (canonical === '0.0.0.0' || canonical === '::')
-        return true;
-    if (platform === 'linux' && (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 && address.startsWith('127.'))
-        return true;
-    return interfaceAddresses().some((a) => {
-        const known = canonicalAddress(a.address);
-        // A link-local address may be named with or without its scope.
-        return known === canonical || known.replace(/%.*$/, '') === canonical;
+function publishedOutputs(result) {
+    if (result.ok)
+        return portOutputs(result);
+    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
+}
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+function envPairs(result) {
+    return result.assignments.map((a) => [(0,port_spec/* envName */.pD)(a.name), String(a.port)]);
+}
+
+;// CONCATENATED MODULE: ./src/report/text-table.ts
+
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        a.status === 'conflict' ? '-' : String(a.port),
+        a.protocol,
+        a.status,
+        a.conflicts.map(heldBy).join('; '),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    return [head, ...rows]
+        .map((r) => r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/guard.ts
+
+
+
+
+
+
+
+
+
+async function writeGithub(term, result, exportEnv, summary) {
+    if (!term.env.GITHUB_OUTPUT)
+        throw new UsageError('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
+    // The runner protocol is loaded only for this format.
+    const { runnerIO: io } = await Promise.all(/* import() */[__nccwpck_require__.e(559), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
+    for (const [name, value] of Object.entries(publishedOutputs(result)))
+        io.setOutput(name, value);
+    if (result.ok && exportEnv && term.env.GITHUB_ENV) {
+        for (const [name, value] of envPairs(result))
+            io.exportVariable(name, value);
+    }
+    if (summary)
+        io.appendSummary(summaryMarkdown(result));
+}
+async function guardCommand(term, command) {
+    const config = parseConfig(command.options);
+    // The leases live as long as the CLI's parent: the job's shell.
+    const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
+    const { result, problems } = await runGuard(config, {
+        ...(owner ? { owner } : {}),
+        onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
     });
+    for (const problem of problems)
+        term.stderr(`warning: ${problem}\n`);
+    for (const note of annotationsFor(result))
+        term.stderr(`${note.level}: ${note.message}\n`);
+    switch (command.format) {
+        case 'json':
+            term.stdout(JSON.stringify({
+                ok: result.ok,
+                ports: result.ok ? JSON.parse(portOutputs(result).ports) : {},
+                assignments: result.assignments,
+                conflicts: JSON.parse(conflictsJson(result.conflicts)),
+                ...(result.error ? { error: result.error } : {}),
+            }, null, 2) + '\n');
+            break;
+        case 'env':
+            if (result.ok)
+                term.stdout(envPairs(result)
+                    .map(([k, v]) => `${k}=${v}\n`)
+                    .join(''));
+            break;
+        case 'github':
+            await writeGithub(term, result, config.exportEnv, config.summary);
+            break;
+        default:
+            term.stdout(textTable(result) + '\n');
+    }
+    return result.ok ? terminal/* EXIT_OK */.Ij : terminal/* EXIT_CONFLICT */.Ev;
+}
+
+;// CONCATENATED MODULE: ./src/cli/release.ts
+/** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
+
+
+
+
+
+
+async function releaseCommand(term, command) {
+    const ports = command.ports.map((token) => {
+        const port = (0,port_spec/* parsePortNumber */.Qu)(token);
+        if (port === undefined)
+            throw new UsageError('release', `release: "${token}" is not a port number 1-65535`);
+        return port;
+    });
+    const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
+    const shell = await cliLeaseOwnerPid(term.env, term.ppid);
+    const released = await releaseLeases(dir, { pid: shell, ports });
+    if (command.format === 'json') {
+        term.stdout(JSON.stringify(released.map((r) => ({ port: r.port, protocol: r.protocol, owner: r.owner })), null, 2) + '\n');
+        return terminal/* EXIT_OK */.Ij;
+    }
+    for (const r of released)
+        term.stdout(`released ${r.port}/${r.protocol} (${describeLease(r)})\n`);
+    if (released.length === 0)
+        term.stderr(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
+    return terminal/* EXIT_OK */.Ij;
+}
+
+;// CONCATENATED MODULE: ./src/cli/version.ts
+/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
+const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * The command line: parse, run one subcommand, turn its outcome into an exit code. Commands
+ * only parse and print; the work is in the engine.
+ */
+
+
+
+
+
+
+
+
+/** Runs one command line; returns the exit code. */
+async function main(argv, term = terminal/* processTerminal */.qH) {
+    try {
+        const command = parseCliArgs(argv);
+        switch (command.kind) {
+            case 'help':
+                term.stdout(USAGE + '\n');
+                return terminal/* EXIT_OK */.Ij;
+            case 'version':
+                term.stdout(VERSION + '\n');
+                return terminal/* EXIT_OK */.Ij;
+            case 'guard':
+                return await guardCommand(term, command);
+            case 'release':
+                return await releaseCommand(term, command);
+            case 'who': {
+                // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
+                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 125).then(__nccwpck_require__.bind(__nccwpck_require__, 7125));
+                return await whoCommand(term, command);
+            }
+        }
+    }
+    catch (err) {
+        if (err instanceof input_error/* InputError */.d || err instanceof input_error/* InputErrors */.G) {
+            (0,terminal/* printInputErrors */.dv)(term, err);
+            return terminal/* EXIT_USAGE */.Ri;
+        }
+        if (err instanceof CancelledError) {
+            term.stderr(`port-guard: ${cancelledMessage(err)}\n`);
+            return err.exitCode;
+        }
+        term.stderr(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        return terminal/* EXIT_CONFLICT */.Ev;
+    }
 }
 
 
 /***/ }),
 
-/***/ 683:
+/***/ 6725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gk: () => (/* binding */ formatRanges),
-/* harmony export */   N1: () => (/* binding */ subtractRanges),
-/* harmony export */   Ws: () => (/* binding */ countPorts),
-/* harmony export */   XP: () => (/* binding */ parsePortRanges),
-/* harmony export */   cq: () => (/* binding */ normalizeRanges),
-/* harmony export */   im: () => (/* binding */ intersectRanges)
+/* harmony export */   Ev: () => (/* binding */ EXIT_CONFLICT),
+/* harmony export */   Ij: () => (/* binding */ EXIT_OK),
+/* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
+/* harmony export */   dv: () => (/* binding */ printInputErrors),
+/* harmony export */   qH: () => (/* binding */ processTerminal)
 /* harmony export */ });
-/* unused harmony export inRanges */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(834);
-
-
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
 /**
- * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
- * whitespace or newlines. Every bad token is reported.
+ * What a CLI command may touch of its process: its output streams, its environment and its
+ * parent. Commands take a Terminal, so tests run them in-process with a recording one.
  */
-function parsePortRanges(text, input, singles) {
-    const ranges = [];
-    const problems = [];
-    const expected = singles
-        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
-        : 'a range LO-HI, e.g. "49152-65535"';
-    const tokens = [];
-    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
-    const add = (range, token) => {
-        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
-        if (i < 0) {
-            ranges.push(range);
-            tokens.push(token);
-            return;
-        }
-        const other = ranges[i];
-        const lo = Math.min(other.lo, range.lo);
-        const hi = Math.max(other.hi, range.hi);
-        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
-    };
-    for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
-        const dash = token.indexOf('-', 1);
-        if (dash < 0) {
-            const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
-            if (port !== undefined && singles)
-                add({ lo: port, hi: port }, token);
-            else
-                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-            continue;
-        }
-        const lo = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(0, dash));
-        const hi = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(dash + 1));
-        if (lo === undefined || hi === undefined) {
-            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-        }
-        else if (lo > hi) {
-            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+
+const processTerminal = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    get env() {
+        return process.env;
+    },
+    get ppid() {
+        return process.ppid;
+    },
+};
+const EXIT_OK = 0;
+const EXIT_CONFLICT = 1;
+const EXIT_USAGE = 2;
+/** Every problem of an input error as one `port-guard:` line on stderr. */
+function printInputErrors(term, err) {
+    const errors = err instanceof _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G ? err.errors : [err];
+    for (const e of errors)
+        for (const p of e.problems)
+            term.stderr(`port-guard: ${p}\n`);
+}
+
+
+/***/ }),
+
+/***/ 4164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   qy: () => (/* binding */ displayCommandLine)
+/* harmony export */ });
+/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/**
+ * Turns a process's argument list into one short line that is safe to put into an
+ * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
+ */
+/** The longest command line a holder carries, in characters (the ellipsis included). */
+const COMMAND_LINE_MAX = 120;
+// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
+// workflow command or a table row.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** Replaces every run of control characters with one space and trims the ends. */
+function singleLine(text) {
+    return text.replace(CONTROL, ' ').trim();
+}
+/** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
+function shorten(text, max = COMMAND_LINE_MAX) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+/**
+ * A display form of an argument list: the program's directory is dropped (`postgres -D …`
+ * says more per character than `/usr/lib/postgresql/16/bin/postgres -D …`), arguments are
+ * joined by spaces, control characters removed, and the result shortened to `max`.
+ * Undefined for an empty list (kernel threads, zombies).
+ */
+function displayCommandLine(argv, max = COMMAND_LINE_MAX) {
+    if (argv.length === 0)
+        return undefined;
+    const [program, ...rest] = argv;
+    // A process that rewrote its title (`nginx: master process /usr/sbin/nginx`) keeps its text.
+    const name = /\s/.test(program) ? program : program.replace(/^.*[/\\](?=[^/\\])/, '');
+    const line = singleLine([name, ...rest].join(' '));
+    return line === '' ? undefined : shorten(line, max);
+}
+/** Splits the raw bytes of `/proc/<pid>/cmdline` (NUL-separated, NUL-terminated) into arguments. */
+function splitProcCmdline(raw) {
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+    const parts = text.split('\0');
+    // Processes that rewrite their title pad it with NULs.
+    while (parts.length > 0 && parts[parts.length - 1] === '')
+        parts.pop();
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 4578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hX: () => (/* binding */ describeHolders),
+/* harmony export */   sG: () => (/* binding */ describeHolder),
+/* harmony export */   x5: () => (/* binding */ containerText)
+/* harmony export */ });
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4164);
+
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+function hostPort(ip, port) {
+    if (ip === undefined)
+        return `port ${port ?? '?'}`;
+    const host = ip.includes(':') ? `[${ip}]` : ip;
+    return port === undefined ? host : `${host}:${port}`;
+}
+/** `container web (172.17.0.2:80)`, `container web (port 80)`, `container 172.17.0.2:80`. */
+function containerText(container) {
+    const target = container.ip === undefined && container.port === undefined
+        ? undefined
+        : hostPort(container.ip, container.port);
+    if (container.name !== undefined) {
+        return `container ${container.name}${target === undefined ? '' : ` (${target})`}`;
+    }
+    return target === undefined ? 'a container' : `container ${target}`;
+}
+function who(h) {
+    if (h.pid !== undefined) {
+        const parts = [`pid ${h.pid}`];
+        if (h.container) {
+            parts.push(`${h.command ?? 'docker-proxy'} → ${containerText(h.container)}`);
         }
         else {
-            add({ lo, hi }, token);
+            const command = h.commandLine ?? h.command;
+            if (command !== undefined)
+                parts.push(`\`${command}\``);
         }
+        if (h.user !== undefined)
+            parts.push(`(user ${h.user})`);
+        else if (h.uid !== undefined)
+            parts.push(`(uid ${h.uid})`);
+        return parts.join(' ');
     }
-    if (problems.length > 0)
-        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
-    return ranges;
+    // Without a pid, a user name would only mislead ("nobody"); the uid is what is known.
+    if (h.hidden)
+        return `uid ${h.uid ?? '?'} (process hidden: needs root)`;
+    if (h.uid !== undefined)
+        return `uid ${h.uid} (no process found: a kernel socket, or a process in another container)`;
+    if (h.state === 'time-wait')
+        return 'no process (time-wait: a closed connection lingering)';
+    return h.command !== undefined ? `\`${h.command}\`` : 'unknown';
 }
-/** Sorts and merges overlapping or adjacent ranges. */
-function normalizeRanges(ranges) {
-    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
-    const out = [];
-    for (const r of sorted) {
-        const last = out[out.length - 1];
-        if (last && r.lo <= last.hi + 1)
-            last.hi = Math.max(last.hi, r.hi);
-        else
-            out.push({ ...r });
+/**
+ * Describes one holder, e.g. ``pid 812 `postgres -D /var/lib/postgresql` (user postgres) on
+ * 0.0.0.0, ::``, `uid 0 (process hidden: needs root) on 127.0.0.1` or
+ * `pid 4242 docker-proxy → container web (172.17.0.2:80) (user root) on 0.0.0.0`.
+ */
+function describeHolder(h) {
+    let text = who(h);
+    if (h.addresses.length > 0)
+        text += ` on ${h.addresses.join(', ')}`;
+    if (h.pid === undefined && h.container) {
+        text += ` — published by docker for ${containerText(h.container)}`;
     }
-    return out;
-}
-/** The ports of `ranges` that are not in `minus`. */
-function subtractRanges(ranges, minus) {
-    let out = normalizeRanges(ranges);
-    for (const m of normalizeRanges(minus)) {
-        const next = [];
-        for (const r of out) {
-            if (m.hi < r.lo || m.lo > r.hi) {
-                next.push(r);
-                continue;
-            }
-            if (r.lo < m.lo)
-                next.push({ lo: r.lo, hi: m.lo - 1 });
-            if (r.hi > m.hi)
-                next.push({ lo: m.hi + 1, hi: r.hi });
-        }
-        out = next;
+    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+        text += ` (${h.state})`;
     }
-    return out;
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
 }
-/** The ports in both. */
-function intersectRanges(a, b) {
-    const out = [];
-    for (const x of normalizeRanges(a)) {
-        for (const y of normalizeRanges(b)) {
-            const lo = Math.max(x.lo, y.lo);
-            const hi = Math.min(x.hi, y.hi);
-            if (lo <= hi)
-                out.push({ lo, hi });
-        }
-    }
-    return normalizeRanges(out);
-}
-function countPorts(ranges) {
-    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
-}
-function inRanges(port, ranges) {
-    return ranges.some((r) => port >= r.lo && port <= r.hi);
-}
-function formatRanges(ranges) {
-    return normalizeRanges(ranges)
-        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
-        .join(', ');
+/** Describes several holders joined by `; `, or `unknown` when none could be found. */
+function describeHolders(holders) {
+    return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
 }
 
 
 /***/ }),
 
-/***/ 834:
+/***/ 1788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ holdersPerQuery),
+/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */ });
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 429).then(__nccwpck_require__.bind(__nccwpck_require__, 4429))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
+/***/ 6485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/**
+ * An error the user caused and can fix: it names the input (or CLI option) and says what was
+ * wrong and what would be right. Fronts turn it into exit code 1 (action, CLI input) or 2 (CLI usage).
+ */
+class InputError extends Error {
+    input;
+    /** Every problem found, one per bad token; `message` joins them. */
+    problems;
+    constructor(input, problems) {
+        const list = Array.isArray(problems) ? problems : [problems];
+        super(list.join('\n'));
+        this.name = 'InputError';
+        this.input = input;
+        this.problems = list;
+    }
+}
+/** Several inputs were wrong at once; all are reported together. */
+class InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.map((e) => e.message).join('\n'));
+        this.name = 'InputErrors';
+        this.errors = errors;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3009,7 +2971,7 @@ function formatRanges(ranges) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export RESERVED_NAMES */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -3144,247 +3106,13 @@ function envName(name) {
 
 /***/ }),
 
-/***/ 665:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $6: () => (/* binding */ cancelledMessage),
-/* harmony export */   BZ: () => (/* binding */ waitingMessage),
-/* harmony export */   UT: () => (/* binding */ portOutputs),
-/* harmony export */   eH: () => (/* binding */ summaryMarkdown),
-/* harmony export */   ed: () => (/* binding */ textTable),
-/* harmony export */   ff: () => (/* binding */ envPairs),
-/* harmony export */   gX: () => (/* binding */ annotationsFor),
-/* harmony export */   h_: () => (/* binding */ publishedOutputs),
-/* harmony export */   y$: () => (/* binding */ conflictsJson)
-/* harmony export */ });
-/* unused harmony exports printable, heldBy, conflictMessage, fallbackMessage, markdownCell */
-/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(834);
-
-
-
-/** Who holds a lease, or that its file could not be read as anyone's. */
-function describeLeaseOwner(lease) {
-    return lease
-        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
-        : 'leased by another port-guard run (its lease file could not be read)';
-}
-/**
- * Text another process controls (a command line, a lease file's owner) made safe for one line of
- * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
- * A line break would let a process on the host start a line of its own in the job's log, and a
- * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
- */
-function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
-        const code = ch.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** Who or what makes a conflict, for messages and the summary's "held by" column. */
-function heldBy(c) {
-    switch (c.verdict) {
-        case 'leased':
-            return printable(describeLeaseOwner(c.lease));
-        case 'in-use':
-            return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
-        case 'denied':
-            return c.reason === 'reserved'
-                ? 'reserved by the OS (an excluded port range)'
-                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
-        default:
-            return 'unknown';
-    }
-}
-/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
-function conflictMessage(c) {
-    const head = `${c.name}: port ${c.port}/${c.protocol}`;
-    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
-    switch (c.verdict) {
-        case 'leased':
-            return `${head} is ${heldBy(c)}`;
-        case 'in-use':
-            return `${head} is in use${at}, held by ${heldBy(c)}`;
-        case 'denied':
-            return c.reason === 'reserved'
-                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
-                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
-        default:
-            if (c.code === 'EADDRNOTAVAIL' && c.address)
-                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
-            return `${head} could not be checked${at}, so it is not known to be free`;
-    }
-}
-/** The message for a port that was replaced. */
-function fallbackMessage(a) {
-    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
-    return `${a.name}: ${why} → using ${a.port}`;
-}
-/** The `conflicts` output: one object per requested port found busy. */
-function conflictsJson(conflicts) {
-    return JSON.stringify(conflicts.map((c) => ({
-        name: c.name,
-        port: c.port,
-        protocol: c.protocol,
-        status: c.verdict,
-        address: c.address ?? null,
-        code: c.code ?? null,
-        holder: c.holders[0]
-            ? {
-                pid: c.holders[0].pid ?? null,
-                command: c.holders[0].command ?? null,
-                user: c.holders[0].user ?? c.holders[0].uid ?? null,
-            }
-            : null,
-        holders: c.holders,
-        heldBy: heldBy(c),
-        ...(c.lease ? { lease: c.lease.owner } : {}),
-    })));
-}
-/** Every output of a successful run, by output name, in spec order. */
-function portOutputs(result) {
-    const out = {};
-    const ports = {};
-    for (const a of result.assignments) {
-        out[a.name] = String(a.port);
-        ports[a.name] = a.port;
-    }
-    out.port = String(result.assignments[0]?.port ?? '');
-    out.ports = JSON.stringify(ports);
-    out.conflicts = conflictsJson(result.conflicts);
-    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
-    return out;
-}
-/**
- * The outputs a finished run writes: every output when it succeeded; when it failed, only
- * `conflicts` (and only if there were any), for `if: failure()` steps.
- */
-function publishedOutputs(result) {
-    if (result.ok)
-        return portOutputs(result);
-    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
-}
-/** `NAME=PORT` pairs for `export-env` and `--format env`. */
-function envPairs(result) {
-    return result.assignments.map((a) => [(0,_port_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .envName */ .pD)(a.name), String(a.port)]);
-}
-/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
-function markdownCell(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/`/g, "'")
-        .replace(/([\\*_[\]#!~])/g, '\\$1')
-        // Last: escaping backslashes after this would turn `\|` back into a cell break.
-        .replace(/\|/g, '\\|'));
-}
-const STATUS_TEXT = {
-    free: '✅ free',
-    fallback: '🔁 fallback',
-    auto: '🆕 auto',
-    busy: '⚠️ busy (kept)',
-    conflict: '❌ conflict',
-};
-/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
-function summaryMarkdown(result) {
-    const rows = result.assignments.map((a) => {
-        const assigned = a.status === 'conflict' ? '—' : String(a.port);
-        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
-        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
-    });
-    const lines = [
-        '### port-guard',
-        '',
-        '| name | requested | assigned | protocol | status | held by |',
-        '| --- | --- | --- | --- | --- | --- |',
-        ...rows,
-    ];
-    if (result.error)
-        lines.push('', `**Error:** ${markdownCell(result.error)}`);
-    return `${lines.join('\n')}\n`;
-}
-/** A plain text table for the CLI. */
-function textTable(result) {
-    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
-    const rows = result.assignments.map((a) => [
-        a.name,
-        String(a.requested),
-        a.status === 'conflict' ? '-' : String(a.port),
-        a.protocol,
-        a.status,
-        a.conflicts.map(heldBy).join('; '),
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [head, ...rows]
-        .map((r) => r
-        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-/**
- * What to tell the user about a finished run, by policy: an error per conflict when the step
- * fails, a warning per busy port kept, a notice per replacement.
- */
-function annotationsFor(result) {
-    const out = [];
-    for (const a of result.assignments) {
-        if (a.status === 'conflict')
-            for (const c of a.conflicts)
-                out.push({ level: 'error', message: conflictMessage(c) });
-        if (a.status === 'busy')
-            for (const c of a.conflicts)
-                out.push({
-                    level: 'warning',
-                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
-                });
-        if (a.status === 'fallback')
-            out.push({ level: 'notice', message: fallbackMessage(a) });
-    }
-    if (result.error)
-        out.push({ level: 'error', message: result.error });
-    return out;
-}
-/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
-function waitingMessage(conflicts, seconds) {
-    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
-    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
-}
-/** What a run stopped by a signal says. */
-function cancelledMessage(err) {
-    return `${err.message}: no port was handed out, and every lease this run took was returned`;
-}
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
-const VERSION = '1.0.0';
-
-
-/***/ }),
-
-/***/ 489:
+/***/ 5522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ windowsSystemTool)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
@@ -3399,45 +3127,269 @@ function windowsSystemTool(name, env = process.env) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 24:
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 455:
+/***/ 7067:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 30:
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -3709,8 +3661,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(1210);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__main = __webpack_exports__.i;
-/******/ export { __webpack_exports__main as main };
 /******/ 

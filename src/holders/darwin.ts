@@ -2,9 +2,10 @@
  * macOS (and other systems with `lsof`): who holds a port, from `lsof -F` field output, with
  * the command lines from one `ps` call. Both run through `execFile` with fixed arguments.
  */
-import type { Holder, HolderQuery, Protocol } from '../types.js';
+import type { Holder, HolderQuery } from './lookup.js';
+import type { Protocol } from '../spec/port-spec.js';
 import { displayCommandLine, singleLine } from './command-line.js';
-import { runTool, type ToolRunner } from './run-tool.js';
+import { runTool, type ToolRunner } from '../system/run-tool.js';
 
 /** One open socket as `lsof -F` reports it. */
 export interface LsofFile {

@@ -3,7 +3,7 @@
  * Nothing is escaped here (the fronts do that), but the text never contains a newline or
  * another control character.
  */
-import type { Holder } from '../types.js';
+import type { Holder } from './lookup.js';
 import { singleLine } from './command-line.js';
 
 const OCCUPYING_STATES = new Set(['listen', 'bound']);

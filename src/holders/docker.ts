@@ -3,8 +3,9 @@
  * from the proxy's own command line; the container's name, when the `docker` command is here
  * and answers, from `docker ps`.
  */
-import type { Holder, Protocol } from '../types.js';
-import { runTool, type ToolRunner } from './run-tool.js';
+import type { Holder } from './lookup.js';
+import type { Protocol } from '../spec/port-spec.js';
+import { runTool, type ToolRunner } from '../system/run-tool.js';
 
 /** Where a `docker-proxy` forwards to. */
 export interface ContainerTarget {

@@ -2,11 +2,11 @@
  * Who holds a busy port, on whatever system this runs on. Called only after a probe said
  * "in use": the lookup costs milliseconds (Linux) to a second (Windows).
  */
-import type { Holder, HolderFinder, HolderQuery } from '../types.js';
+import type { Holder, HolderFinder, HolderQuery } from './lookup.js';
 import { findHoldersWithLsof } from './darwin.js';
 import { nameContainers, type NameContainersOptions } from './docker.js';
 import { findHoldersLinux, type LinuxLookupOptions } from './linux.js';
-import type { ToolRunner } from './run-tool.js';
+import type { ToolRunner } from '../system/run-tool.js';
 import { findHoldersWindows } from './win32.js';
 
 export { describeHolder, describeHolders } from './describe-holder.js';

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { endianness } from 'node:os';
-import type { Holder, HolderQuery, Protocol } from '../types.js';
+import type { Holder, HolderQuery } from './lookup.js';
+import type { Protocol } from '../spec/port-spec.js';
 import { displayCommandLine, singleLine, splitProcCmdline } from './command-line.js';
 import { dockerProxyTarget, isDockerProxy } from './docker.js';
 import { parseProcNet, type ByteOrder, type ProcNetSocket } from './proc-net.js';

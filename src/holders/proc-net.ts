@@ -2,7 +2,8 @@
  * Reads the text of Linux `/proc/net/{tcp,tcp6,udp,udp6}`: one header line, then one row per
  * socket. Pure: no file access here, so the parser runs on any platform and on fixtures.
  */
-import type { AddressFamily, Protocol } from '../types.js';
+import type { AddressFamily } from '../probe/probe-plan.js';
+import type { Protocol } from '../spec/port-spec.js';
 
 /** One socket row of a `/proc/net` table. */
 export interface ProcNetSocket {

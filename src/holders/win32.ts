@@ -3,10 +3,11 @@
  * `tasklist` for each holding process's image name. No administrator rights are needed.
  * Headers and state words are localized, so rows are recognized by their shape, never by text.
  */
-import { windowsSystemTool } from '../windows-system-tool.js';
-import type { Holder, HolderQuery, Protocol } from '../types.js';
+import { windowsSystemTool } from '../system/windows-system-tool.js';
+import type { Holder, HolderQuery } from './lookup.js';
+import type { Protocol } from '../spec/port-spec.js';
 import { singleLine } from './command-line.js';
-import { runTool, type ToolRunner } from './run-tool.js';
+import { runTool, type ToolRunner } from '../system/run-tool.js';
 
 /** One socket row of `netstat -ano`. */
 export interface NetstatRow {

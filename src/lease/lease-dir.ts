@@ -6,7 +6,7 @@ import type { Stats } from 'node:fs';
 import { access, chmod, constants, lstat, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError } from '../input-error.js';
+import { InputError } from '../spec/input-error.js';
 
 /** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
 export function defaultLeaseDir(): string {

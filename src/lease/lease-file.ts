@@ -18,7 +18,32 @@ import {
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
-import type { LeaseOwner, LeaseRecord, Protocol } from '../types.js';
+import type { Protocol } from '../spec/port-spec.js';
+
+/** Who owns a lease, as written into its file. */
+export interface LeaseOwner {
+  /** A token naming one run of the action or CLI, so its post step can release exactly its leases. */
+  id?: string;
+  repository?: string;
+  runId?: string;
+  runAttempt?: string;
+  job?: string;
+  runner?: string;
+  /** The process whose life the lease follows (the runner's worker, or the CLI's shell). */
+  pid: number;
+  /** That process's start time, so a reused pid does not keep a lease alive. */
+  pidStart?: string;
+}
+
+/** A lease as read from the registry. */
+export interface LeaseRecord {
+  port: number;
+  protocol: Protocol;
+  owner: LeaseOwner;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  expiresAt: number;
+}
 
 /** Bumped when the file format changes incompatibly; other versions read as foreign. */
 export const LEASE_FORMAT_VERSION = 1;

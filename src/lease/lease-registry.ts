@@ -6,8 +6,9 @@
 import { unlinkSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../input-error.js';
-import type { LeaseAttempt, LeaseGate, LeaseOwner, LeaseRecord, Protocol } from '../types.js';
+import { InputError } from '../spec/input-error.js';
+import type { LeaseOwner, LeaseRecord } from './lease-file.js';
+import type { Protocol } from '../spec/port-spec.js';
 import { assertSafeLeaseDir, openLeaseDir } from './lease-dir.js';
 import {
   LEASE_FORMAT_VERSION,
@@ -22,6 +23,21 @@ import {
 import { sweepLeftovers } from './lease-leftovers.js';
 import { LOCK_BUSY, lockFileName, withLeaseLock } from './lease-lock.js';
 import { isOwnerAlive, processIdentity, type ProcessIdentity } from './process-identity.js';
+
+/** The outcome of trying to take a lease on one (port, protocol). */
+export type LeaseAttempt =
+  | { acquired: true }
+  /** `heldBy` is absent when the lease file exists but cannot be read as ours or anyone's. */
+  | { acquired: false; heldBy?: LeaseRecord };
+
+/**
+ * What the allocator needs of the lease registry: lease first, then probe; drop the lease
+ * when the probe says busy.
+ */
+export interface LeaseGate {
+  acquire(port: number, protocol: Protocol): Promise<LeaseAttempt>;
+  release(port: number, protocol: Protocol): Promise<void>;
+}
 
 /** How to open a registry. */
 export interface LeaseRegistryOptions {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { LeaseOwner } from '../types.js';
+import type { LeaseOwner } from './lease-file.js';
 
 /** A running process; `start` is absent when the platform (or `hidepid`) does not tell it. */
 export interface ProcessIdentity {

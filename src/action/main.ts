@@ -1,0 +1,90 @@
+/**
+ * The action's main step: read the inputs, guard the ports, publish the outputs. Everything it
+ * decides comes from the engine; this only translates between the runner and the engine.
+ */
+import { randomUUID } from 'node:crypto';
+import * as github from '@actions/github';
+import { runnerIO, type RunnerIO } from './runner-io.js';
+import { StateKey } from './state.js';
+import { CancelledError } from '../allocate/cancellation.js';
+import { runGuard } from '../allocate/guard.js';
+import type { LeaseOwner } from '../lease/lease-file.js';
+import { handedOutPorts } from '../lease/job-end.js';
+import { annotationsFor, cancelledMessage, waitingMessage } from '../report/messages.js';
+import { summaryMarkdown } from '../report/markdown.js';
+import { envPairs, publishedOutputs } from '../report/outputs.js';
+import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from '../spec/config.js';
+import { InputError, InputErrors } from '../spec/input-error.js';
+
+/**
+ * The run's identity from @actions/github's context; the leases live as long as the action's
+ * parent, the runner's worker, which lives exactly as long as the job.
+ */
+function leaseOwner(): LeaseOwner {
+  const { context } = github;
+  const owner: LeaseOwner = { id: randomUUID(), pid: process.ppid };
+  if (process.env.GITHUB_REPOSITORY)
+    owner.repository = `${context.repo.owner}/${context.repo.repo}`;
+  if (context.runId) owner.runId = String(context.runId);
+  if (context.runAttempt) owner.runAttempt = String(context.runAttempt);
+  if (context.job) owner.job = context.job;
+  if (process.env.RUNNER_NAME) owner.runner = process.env.RUNNER_NAME;
+  return owner;
+}
+
+/** Every input as the runner gives it; the engine applies the defaults. */
+export function readInputs(io: RunnerIO): RawOptions {
+  const raw: RawOptions = {};
+  for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) raw[name] = io.getInput(name);
+  return raw;
+}
+
+/** The main step. */
+export async function run(io: RunnerIO = runnerIO): Promise<void> {
+  io.saveState(StateKey.IsPost, 'true');
+  try {
+    const config = parseConfig(readInputs(io));
+    const owner = config.lease ? leaseOwner() : undefined;
+    if (owner) {
+      // Saved before any lease exists, so the post step can release them even after a crash.
+      io.saveState(StateKey.LeaseDir, config.leaseDir);
+      io.saveState(StateKey.LeaseOwner, owner.id!);
+    }
+    const { result, problems } = await runGuard(config, {
+      ...(owner ? { owner } : {}),
+      onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
+    });
+    for (const problem of problems) io.annotate('warning', problem);
+
+    for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
+    if (config.summary) io.appendSummary(summaryMarkdown(result));
+    for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
+    if (!result.ok) {
+      io.setExitCode(1);
+      return;
+    }
+    io.saveState(StateKey.HandedOut, JSON.stringify(handedOutPorts(result)));
+    if (config.exportEnv)
+      for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
+    io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
+  } catch (err) {
+    fail(io, err);
+  }
+}
+
+function fail(io: RunnerIO, err: unknown): void {
+  if (err instanceof InputErrors || err instanceof InputError) {
+    for (const e of err instanceof InputErrors ? err.errors : [err])
+      for (const p of e.problems) io.annotate('error', p, `port-guard: input ${e.input}`);
+    io.setExitCode(1);
+  } else if (err instanceof CancelledError) {
+    io.annotate('error', `port-guard: ${cancelledMessage(err)}`);
+    io.setExitCode(err.exitCode);
+  } else {
+    io.annotate(
+      'error',
+      `port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    io.setExitCode(1);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Every state key the main step saves for the post step, in one place (as actions/checkout's
+ * state-helper has them), with typed readers so neither step spells a key by hand.
+ */
+import type { RunnerIO } from './runner-io.js';
+import { parseHandedOutPorts, type HandedOutPort } from '../lease/job-end.js';
+
+export const StateKey = {
+  /** Saved first by the main step: one bundle serves both steps. */
+  IsPost: 'isPost',
+  LeaseDir: 'leaseDir',
+  LeaseOwner: 'leaseOwner',
+  HandedOut: 'handedOut',
+} as const;
+
+export type StateKey = (typeof StateKey)[keyof typeof StateKey];
+
+/** What the post step knows of its main step. */
+export interface MainStepState {
+  isPost: boolean;
+  /** Where this run's leases are and whose they are; absent when it took none. */
+  leases?: { dir: string; ownerId: string };
+  handedOut: HandedOutPort[];
+}
+
+export function readMainStepState(io: RunnerIO): MainStepState {
+  const dir = io.getState(StateKey.LeaseDir);
+  const ownerId = io.getState(StateKey.LeaseOwner);
+  return {
+    isPost: io.getState(StateKey.IsPost) === 'true',
+    ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
+    handedOut: parseHandedOutPorts(io.getState(StateKey.HandedOut)),
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * The command line's grammar: one option table per subcommand (each accepts only its own
+ * options), parsed with node's parseArgs; the usage text is derived from the same tables and
+ * the engine's input defaults, so it cannot drift from what is accepted.
+ */
+import { parseArgs } from 'node:util';
+import { INPUT_DEFAULTS, type InputName, type RawOptions } from '../spec/config.js';
+import { InputError } from '../spec/input-error.js';
+
+export type OutputFormat = 'text' | 'json' | 'env' | 'github';
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'guard'; options: RawOptions; format: OutputFormat }
+  | { kind: 'who'; targets: string[]; format: OutputFormat }
+  | { kind: 'release'; ports: string[]; leaseDir: string; format: OutputFormat };
+
+export type Subcommand = Exclude<CliCommand['kind'], 'help' | 'version'>;
+
+/** A command line that cannot be understood at all (exit code 2). */
+export class UsageError extends InputError {}
+
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** The value's placeholder in the usage text. */
+  value?: string;
+  help: string;
+}
+
+const HELP: Record<string, OptionSpec> = {
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+
+/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
+const INPUT_OPTIONS: Partial<Record<InputName, OptionSpec>> = {
+  protocol: {
+    type: 'string',
+    value: 'tcp|udp|both',
+    help: 'default protocol for specs without one',
+  },
+  'on-conflict': {
+    type: 'string',
+    value: 'fail|fallback|warn',
+    help: 'what to do when a port is busy',
+  },
+  'fallback-range': {
+    type: 'string',
+    value: 'LO-HI[,...]',
+    help: 'where fallback and auto ports come from',
+  },
+  'fallback-strategy': {
+    type: 'string',
+    value: 'random|sequential',
+    help: 'order of fallback candidates',
+  },
+  exclude: {
+    type: 'string',
+    value: 'PORTS',
+    help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
+  },
+  hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
+  wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
+  seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
+  'export-env': {
+    type: 'string',
+    value: 'true|false',
+    help: 'with --format github: also write GITHUB_ENV',
+  },
+  lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
+  'lease-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: 'where leases live (default: the host-wide dir)',
+  },
+  'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
+  summary: {
+    type: 'string',
+    value: 'true|false',
+    help: 'with --format github: write the job summary',
+  },
+};
+
+const FORMAT: Record<string, OptionSpec> = {
+  format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
+};
+
+/** Each subcommand's own options. */
+export const OPTION_TABLES: Record<Subcommand, Record<string, OptionSpec>> = {
+  guard: {
+    ...(INPUT_OPTIONS as Record<string, OptionSpec>),
+    'no-lease': { type: 'boolean', help: 'same as --lease false' },
+    ...FORMAT,
+    ...HELP,
+    version: { type: 'boolean', short: 'v', help: 'show the version' },
+  },
+  who: {
+    format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+    ...HELP,
+  },
+  release: {
+    'lease-dir': INPUT_OPTIONS['lease-dir']!,
+    format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+    ...HELP,
+  },
+};
+
+const SUBCOMMANDS: Record<Exclude<Subcommand, 'guard'>, { args: string; help: string }> = {
+  who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
+  release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
+};
+
+function optionLines(table: Record<string, OptionSpec>): string[] {
+  const rows = Object.entries(table).map(([name, spec]) => {
+    const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+    const fallback = INPUT_DEFAULTS[name as InputName];
+    const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
+    return [flag, spec.help + def] as const;
+  });
+  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+  return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
+}
+
+export const USAGE = [
+  'Usage:',
+  '  port-guard [options] SPEC...          check the ports and hand out replacements',
+  ...Object.entries(SUBCOMMANDS).map(
+    ([name, s]) => `  ${`port-guard ${name} ${s.args}`.padEnd(38)}${s.help}`,
+  ),
+  '',
+  'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
+  '',
+  "Options (they mirror the GitHub Action's inputs):",
+  ...optionLines(OPTION_TABLES.guard),
+  ...Object.keys(SUBCOMMANDS).flatMap((name) => [
+    '',
+    `Options of ${name}:`,
+    ...optionLines(OPTION_TABLES[name as Subcommand]),
+  ]),
+  '',
+  'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.',
+].join('\n');
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'env', 'github'];
+
+/** The subcommand an argv names: its first word that is neither an option nor its value. */
+function subcommandOf(argv: readonly string[]): { kind: Subcommand; args: string[] } {
+  const table = OPTION_TABLES.guard;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith('-')) {
+      const name = arg.replace(/^--?/, '');
+      if (!arg.includes('=') && table[name]?.type === 'string') i++;
+      continue;
+    }
+    if (arg in SUBCOMMANDS)
+      return { kind: arg as Subcommand, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+    break;
+  }
+  return { kind: 'guard', args: [...argv] };
+}
+
+function parseWith(kind: Subcommand, args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
+  } catch (err) {
+    // node's messages span lines; every problem is one `port-guard:` line on stderr.
+    const message = (err as Error).message.replace(/\s*\n\s*/g, ' ');
+    const where = kind === 'guard' ? '' : `${kind}: `;
+    throw new UsageError('command line', `${where}${message}; see port-guard --help`);
+  }
+}
+
+function formatOf(kind: Subcommand, raw: unknown): OutputFormat {
+  const format = (raw as string | undefined) ?? 'text';
+  const allowed = kind === 'guard' ? FORMATS : (['text', 'json'] as const);
+  if (!(allowed as readonly string[]).includes(format))
+    throw new UsageError(
+      '--format',
+      `${kind === 'guard' ? '' : `${kind}: `}--format: "${format}" is not one of ${allowed.join(', ')}`,
+    );
+  return format as OutputFormat;
+}
+
+/** Parses argv (without node and the script) into one command; throws UsageError. */
+export function parseCliArgs(argv: string[]): CliCommand {
+  const { kind, args } = subcommandOf(argv);
+  const parsed = parseWith(kind, args);
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const format = formatOf(kind, values.format);
+  if (kind === 'who') {
+    if (parsed.positionals.length === 0)
+      throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
+    return { kind, targets: parsed.positionals, format };
+  }
+  if (kind === 'release') {
+    return {
+      kind,
+      ports: parsed.positionals,
+      leaseDir: (values['lease-dir'] as string | undefined) ?? '',
+      format,
+    };
+  }
+  if (parsed.positionals.length === 0)
+    throw new UsageError(
+      'SPEC',
+      'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)',
+    );
+  const raw: RawOptions = { ports: parsed.positionals.join(' ') };
+  for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
+    const value = values[name];
+    if (typeof value === 'string') raw[name] = value;
+  }
+  if (values['no-lease']) {
+    if (typeof values.lease === 'string')
+      throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
+    raw.lease = 'false';
+  }
+  return { kind: 'guard', options: raw, format };
+}

@@ -1,0 +1,194 @@
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { isIP, createServer, type AddressInfo, type Server } from 'node:net';
+import { canonicalAddress, interfaceAddresses } from './local-addresses.js';
+import { probeAddress } from './probe.js';
+import type { Protocol } from '../spec/port-spec.js';
+
+export type AddressFamily = 4 | 6;
+
+/** One literal address a probe binds to. */
+export interface ProbeAddress {
+  /** Literal address; link-local IPv6 carries its `%<interface>` scope. */
+  address: string;
+  family: AddressFamily;
+  /** Only for the `::` probe: whether it is bound dual-stack (covers IPv4 too on Linux). */
+  dualStack?: boolean;
+  /** The user named this address in `hosts`: it must exist, not be skipped. */
+  explicit?: boolean;
+  /**
+   * Families a free verdict here vouches for; only a plan shortened by a measured rule (the
+   * Linux dual-stack self-test) sets more than the address's own family.
+   */
+  covers?: AddressFamily[];
+}
+
+/** The literal addresses to probe, per protocol, and the address families this host has. */
+export interface ProbePlan {
+  tcp: ProbeAddress[];
+  udp: ProbeAddress[];
+  families: ReadonlySet<AddressFamily>;
+  addressesFor(protocol: Protocol): ProbeAddress[];
+  /** One line for logs: which plan and why. */
+  description: string;
+}
+
+/** What the start-up self-test proved: a dual-stack `::` probe sees loopback holders of both families. */
+export interface WildcardCoverage {
+  tcp: boolean;
+  udp: boolean;
+}
+
+export interface PlanInputs {
+  platform: NodeJS.Platform;
+  /** This host's interface addresses (from `os.networkInterfaces()`). */
+  interfaces: ProbeAddress[];
+  hosts: 'all' | string[];
+  /** Only consulted on Linux, where the `::` rule was measured. */
+  coverage?: WildcardCoverage;
+}
+
+const DUAL_STACK: ProbeAddress = { address: '::', family: 6, dualStack: true };
+
+/**
+ * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
+ * misses a holder on a specific address.
+ */
+export function fullAddressSet(interfaces: readonly ProbeAddress[]): ProbeAddress[] {
+  const out: ProbeAddress[] = [];
+  const seen = new Set<string>();
+  const base: ProbeAddress[] = [
+    DUAL_STACK,
+    { address: '0.0.0.0', family: 4 },
+    { address: '127.0.0.1', family: 4 },
+    { address: '::1', family: 6 },
+  ];
+  for (const a of [...base, ...interfaces]) {
+    const key = canonicalAddress(a.address);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ address: a.address, family: a.family, ...(a.dualStack ? { dualStack: true } : {}) });
+  }
+  return out;
+}
+
+/** Builds the plan from what is known; pure, so every platform's plan is testable here. */
+export function buildProbePlan(inputs: PlanInputs): ProbePlan {
+  if (inputs.hosts !== 'all') {
+    const named: ProbeAddress[] = inputs.hosts.map((address) => {
+      const family = isIP(address) === 6 ? 6 : 4;
+      const wildcard = canonicalAddress(address) === '::';
+      return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
+    });
+    const families = new Set<AddressFamily>(named.map((a) => a.family));
+    return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`);
+  }
+  const families = new Set<AddressFamily>(inputs.interfaces.map((a) => a.family));
+  const full = fullAddressSet(inputs.interfaces);
+  const short: ProbeAddress[] = [{ ...DUAL_STACK, covers: [4, 6] }];
+  const linux = inputs.platform === 'linux';
+  const tcp = linux && inputs.coverage?.tcp ? short : full;
+  const udp = linux && inputs.coverage?.udp ? short : full;
+  const what = (list: ProbeAddress[]) =>
+    list === short ? 'dual-stack :: (self-test passed)' : `${list.length} addresses`;
+  return makePlan(tcp, udp, families, `tcp: ${what(tcp)}; udp: ${what(udp)}`);
+}
+
+function makePlan(
+  tcp: ProbeAddress[],
+  udp: ProbeAddress[],
+  families: ReadonlySet<AddressFamily>,
+  description: string,
+): ProbePlan {
+  return {
+    tcp,
+    udp,
+    families,
+    description,
+    addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
+  };
+}
+
+type Holder = { close(): void; port: number };
+
+function holdTcp(address: string): Promise<Holder | undefined> {
+  return new Promise((resolve) => {
+    const server: Server = createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen({ host: address, port: 0, exclusive: true }, () => {
+      resolve({ port: (server.address() as AddressInfo).port, close: () => server.close() });
+    });
+  });
+}
+
+function holdUdp(address: string, family: AddressFamily): Promise<Holder | undefined> {
+  return new Promise((resolve) => {
+    const socket: UdpSocket = createSocket(family === 6 ? 'udp6' : 'udp4');
+    socket.once('error', () => {
+      socket.close();
+      resolve(undefined);
+    });
+    socket.bind({ port: 0, address, exclusive: true }, () => {
+      resolve({ port: socket.address().port, close: () => socket.close() });
+    });
+  });
+}
+
+async function wildcardSeesHolder(
+  protocol: Protocol,
+  address: string,
+  family: AddressFamily,
+): Promise<boolean> {
+  const holder = protocol === 'tcp' ? await holdTcp(address) : await holdUdp(address, family);
+  if (!holder) return false;
+  try {
+    const verdict = await probeAddress(holder.port, protocol, DUAL_STACK);
+    return verdict.verdict === 'in-use';
+  } finally {
+    holder.close();
+  }
+}
+
+const measured = new Map<Protocol, Promise<boolean>>();
+
+/**
+ * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
+ * passed it may be shortened.
+ */
+export async function measureWildcardCoverage(
+  protocols: readonly Protocol[] = ['tcp', 'udp'],
+): Promise<WildcardCoverage> {
+  const covers = (protocol: Protocol): Promise<boolean> => {
+    // The kernel's rule does not change while a process runs: measure once per protocol.
+    let known = measured.get(protocol);
+    if (!known) {
+      known = (async () =>
+        (await wildcardSeesHolder(protocol, '127.0.0.1', 4)) &&
+        (await wildcardSeesHolder(protocol, '::1', 6)))();
+      measured.set(protocol, known);
+    }
+    return known;
+  };
+  // A protocol nobody asked for is not measured, and its plan stays full.
+  return {
+    tcp: protocols.includes('tcp') ? await covers('tcp') : false,
+    udp: protocols.includes('udp') ? await covers('udp') : false,
+  };
+}
+
+/** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
+export async function createProbePlan(
+  hosts: 'all' | string[],
+  platform: NodeJS.Platform = process.platform,
+  protocols: readonly Protocol[] = ['tcp', 'udp'],
+): Promise<ProbePlan> {
+  const coverage =
+    platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
+  return buildProbePlan({
+    platform,
+    interfaces: interfaceAddresses(),
+    hosts,
+    ...(coverage ? { coverage } : {}),
+  });
+}
