@@ -8,7 +8,7 @@
  */
 export { getPort, guardPorts, releasePorts } from './lib/ports.js';
 export { whoHolds } from './lib/who-holds.js';
-export { InputError, InputErrors } from './input-error.js';
+export { InputError, InputErrors } from './spec/input-error.js';
 export type {
   GetPortOptions,
   GuardPortsOptions,

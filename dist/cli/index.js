@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1210:
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9073);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9031);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9073:
+/***/ 9031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33,7 +33,7 @@ var external_node_net_ = __nccwpck_require__(7030);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(6485);
+var input_error = __nccwpck_require__(5376);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:os"
@@ -126,7 +126,7 @@ async function openLeaseDir(dir) {
 }
 
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(1131);
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
 
 
@@ -657,7 +657,7 @@ function parseCliArgs(argv) {
 }
 
 // EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __nccwpck_require__(6725);
+var terminal = __nccwpck_require__(1028);
 ;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
 
 /**
@@ -868,6 +868,8 @@ function bindOnce(port, protocol, target) {
     return new Promise((resolve) => {
         if (protocol === 'tcp') {
             const server = (0,external_node_net_.createServer)();
+            // A probe never keeps the process alive (a test runner's, a library user's).
+            server.unref();
             server.once('error', (err) => {
                 server.close();
                 resolve(err);
@@ -888,6 +890,7 @@ function bindOnce(port, protocol, target) {
             type: target.family === 6 ? 'udp6' : 'udp4',
             ipv6Only: target.family === 6 && target.dualStack === false,
         });
+        socket.unref();
         socket.once('error', (err) => {
             try {
                 socket.close();
@@ -992,7 +995,7 @@ async function probePorts(queries, plan, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(1788);
+var lookup = __nccwpck_require__(3421);
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
@@ -1289,7 +1292,7 @@ async function attachHolders(conflicts, findHolders) {
 }
 
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(5522);
+var windows_system_tool = __nccwpck_require__(4571);
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
 
 
@@ -2368,7 +2371,7 @@ async function cliLeaseOwnerPid(env, ppid) {
 }
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(4578);
+var describe_holder = __nccwpck_require__(1593);
 ;// CONCATENATED MODULE: ./src/report/messages.ts
 
 
@@ -2594,7 +2597,7 @@ async function writeGithub(term, result, exportEnv, summary) {
     if (!term.env.GITHUB_OUTPUT)
         throw new UsageError('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
     // The runner protocol is loaded only for this format.
-    const { runnerIO: io } = await Promise.all(/* import() */[__nccwpck_require__.e(559), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
+    const { runnerIO: io } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 923));
     for (const [name, value] of Object.entries(publishedOutputs(result)))
         io.setOutput(name, value);
     if (result.ok && exportEnv && term.env.GITHUB_ENV) {
@@ -2704,7 +2707,7 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
                 return await releaseCommand(term, command);
             case 'who': {
                 // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
-                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 125).then(__nccwpck_require__.bind(__nccwpck_require__, 7125));
+                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 5442));
                 return await whoCommand(term, command);
             }
         }
@@ -2726,7 +2729,7 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
 
 /***/ }),
 
-/***/ 6725:
+/***/ 1028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2736,7 +2739,7 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
 /* harmony export */   dv: () => (/* binding */ printInputErrors),
 /* harmony export */   qH: () => (/* binding */ processTerminal)
 /* harmony export */ });
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
 /**
  * What a CLI command may touch of its process: its output streams, its environment and its
  * parent. Commands take a Terminal, so tests run them in-process with a recording one.
@@ -2766,7 +2769,7 @@ function printInputErrors(term, err) {
 
 /***/ }),
 
-/***/ 4164:
+/***/ 2657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2824,7 +2827,7 @@ function splitProcCmdline(raw) {
 
 /***/ }),
 
-/***/ 4578:
+/***/ 1593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2832,7 +2835,7 @@ function splitProcCmdline(raw) {
 /* harmony export */   sG: () => (/* binding */ describeHolder),
 /* harmony export */   x5: () => (/* binding */ containerText)
 /* harmony export */ });
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4164);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
 
 const OCCUPYING_STATES = new Set(['listen', 'bound']);
 function hostPort(ip, port) {
@@ -2902,7 +2905,7 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 1788:
+/***/ 3421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2913,7 +2916,7 @@ function describeHolders(holders) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 429).then(__nccwpck_require__.bind(__nccwpck_require__, 4429))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 3477))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -2924,7 +2927,7 @@ async function holdersPerQuery(finder, queries) {
 
 /***/ }),
 
-/***/ 6485:
+/***/ 5376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2960,7 +2963,7 @@ class InputErrors extends Error {
 
 /***/ }),
 
-/***/ 1131:
+/***/ 9910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2971,7 +2974,7 @@ class InputErrors extends Error {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export RESERVED_NAMES */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -3106,7 +3109,7 @@ function envName(name) {
 
 /***/ }),
 
-/***/ 5522:
+/***/ 4571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3661,6 +3664,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1210);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
+
+//# sourceMappingURL=index.js.map

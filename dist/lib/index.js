@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 657:
@@ -137,7 +137,7 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 489:
+/***/ 571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -386,7 +386,7 @@ var __webpack_exports__ = {};
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ InputError),
-  G: () => (/* reexport */ InputErrors),
+  G: () => (/* reexport */ input_error_InputErrors),
   c9: () => (/* reexport */ getPort),
   Gx: () => (/* reexport */ ports_guardPorts),
   c8: () => (/* reexport */ releasePorts),
@@ -396,13 +396,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
 
 /**
  * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
  * The allocator returns every lease it took before this error leaves it.
  */
-class CancelledError extends Error {
+class cancellation_CancelledError extends Error {
     signal;
     constructor(signal) {
         super(`cancelled by ${signal}`);
@@ -438,11 +438,11 @@ function abortableSleep(ms, signal) {
  * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
  * started.
  */
-async function withSignalCancellation(fn) {
+async function cancellation_withSignalCancellation(fn) {
     const controller = new AbortController();
     const onSignal = (signal) => {
         if (!controller.signal.aborted)
-            controller.abort(new CancelledError(signal));
+            controller.abort(new cancellation_CancelledError(signal));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -458,7 +458,7 @@ async function withSignalCancellation(fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/input-error.ts
+;// CONCATENATED MODULE: ./src/spec/input-error.ts
 /**
  * An error the user caused and can fix: it names the input (or CLI option) and says what was
  * wrong and what would be right. Fronts turn it into exit code 1 (action, CLI input) or 2 (CLI usage).
@@ -476,7 +476,7 @@ class InputError extends Error {
     }
 }
 /** Several inputs were wrong at once; all are reported together. */
-class InputErrors extends Error {
+class input_error_InputErrors extends Error {
     errors;
     constructor(errors) {
         super(errors.map((e) => e.message).join('\n'));
@@ -485,7 +485,7 @@ class InputErrors extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/port-spec.ts
+;// CONCATENATED MODULE: ./src/spec/port-spec.ts
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -617,7 +617,7 @@ function port_spec_envName(name) {
     return name.toUpperCase().replace(/-/g, '_');
 }
 
-;// CONCATENATED MODULE: ./src/port-ranges.ts
+;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
 
 
 /**
@@ -727,7 +727,7 @@ function formatRanges(ranges) {
         .join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/candidate-ports.ts
+;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
 /** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
 function hashSeed(seed) {
@@ -835,7 +835,7 @@ function listCandidatePorts(options) {
 const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/probe.ts
+;// CONCATENATED MODULE: ./src/probe/probe.ts
 
 
 /** Codes that mean "out of resources": retried with less concurrency, never a verdict. */
@@ -969,7 +969,7 @@ function isExhausted(verdict) {
     return verdict.addresses.some((a) => EXHAUSTION_CODES.has(a.code ?? ''));
 }
 
-;// CONCATENATED MODULE: ./src/probe-pool.ts
+;// CONCATENATED MODULE: ./src/probe/probe-pool.ts
 
 const DEFAULT_CONCURRENCY = 48;
 const MAX_EXHAUSTED_ROUNDS = 6;
@@ -1003,12 +1003,12 @@ async function probePorts(queries, plan, options = {}) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/holder-lookup.ts
+;// CONCATENATED MODULE: ./src/holders/lookup.ts
 /**
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 437))).findHolders(queries);
+const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 477))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -1016,7 +1016,7 @@ async function holdersPerQuery(finder, queries) {
     return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
 }
 
-;// CONCATENATED MODULE: ./src/allocate.ts
+;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
 
@@ -1313,9 +1313,9 @@ async function attachHolders(conflicts, findHolders) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./src/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(489);
-;// CONCATENATED MODULE: ./src/os-port-ranges.ts
+// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
+var windows_system_tool = __nccwpck_require__(571);
+;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
 
 
 
@@ -1401,7 +1401,7 @@ async function readOsPortRanges(protocols, platform = process.platform) {
     return { ephemeral: { lo: 49152, hi: 65535 }, reserved: [] };
 }
 
-;// CONCATENATED MODULE: ./src/local-addresses.ts
+;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
 
 
 /**
@@ -1450,7 +1450,7 @@ function isLocalAddress(address, platform = process.platform) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/probe-plan.ts
+;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
 
 
 
@@ -1575,37 +1575,8 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
     });
 }
 
-;// CONCATENATED MODULE: ./src/guard.ts
-
-
-
-
-/**
- * The whole check-and-allocate run for a validated config: the OS's own port ranges, the probe
- * plan for this host, then allocation. Both fronts call this and only translate its result.
- */
-async function guardPorts(config, options = {}) {
-    const platform = options.platform ?? process.platform;
-    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
-    const protocols = [
-        ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
-    ];
-    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
-    const [os, plan] = await Promise.all([
-        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform, protocols),
-    ]);
-    return allocatePorts(config, {
-        plan,
-        ...(options.leases ? { leases: options.leases } : {}),
-        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onWait ? { onWait: options.onWait } : {}),
-        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
-        osReserved: os?.reserved ?? [],
-    });
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -1695,8 +1666,6 @@ async function openLeaseDir(dir) {
     return abs;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
@@ -2425,7 +2394,7 @@ class LeaseRegistry {
  * start time. Throws `InputError('lease-dir')` for an unsafe directory and
  * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
  */
-async function openLeaseRegistry(opts) {
+async function lease_registry_openLeaseRegistry(opts) {
     if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
         throw new InputError('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
     }
@@ -2479,10 +2448,64 @@ async function releaseLeases(dir, match) {
     return released;
 }
 
+;// CONCATENATED MODULE: ./src/allocate/guard.ts
+/**
+ * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
+ * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
+ * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ */
+
+
+
+
+
+
+
+/** The OS's ranges and the probe plan, then allocation; no registry, no signal handling. */
+async function guardPorts(config, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
+    const protocols = [
+        ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
+    ];
+    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+    const [os, plan] = await Promise.all([
+        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
+        createProbePlan(config.hosts, platform, protocols),
+    ]);
+    return allocatePorts(config, {
+        plan,
+        ...(options.leases ? { leases: options.leases } : {}),
+        ...(options.findHolders ? { findHolders: options.findHolders } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
+        ...(os?.ephemeral ? { ephemeral: os.ephemeral } : {}),
+        osReserved: os?.reserved ?? [],
+    });
+}
+/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
+async function runGuard(config, options = {}) {
+    const { owner, ...rest } = options;
+    const leases = config.lease && owner
+        ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
+        : undefined;
+    const result = await withSignalCancellation((signal) => guardPorts(config, {
+        findHolders: findHoldersWhenNeeded,
+        ...rest,
+        ...(leases ? { leases } : {}),
+        signal,
+    })).catch(async (err) => {
+        // A signal just after a successful allocation: those ports will not be published.
+        if (err instanceof CancelledError)
+            await leases?.releaseAll();
+        throw err;
+    });
+    return { result, problems: leases?.problems() ?? [] };
+}
+
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
 var describe_holder = __nccwpck_require__(593);
-;// CONCATENATED MODULE: ./src/report.ts
-
+;// CONCATENATED MODULE: ./src/report/messages.ts
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
@@ -2545,6 +2568,42 @@ function fallbackMessage(a) {
     const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
     return `${a.name}: ${why} → using ${a.port}`;
 }
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
 /** The `conflicts` output: one object per requested port found busy. */
 function conflictsJson(conflicts) {
     return JSON.stringify(conflicts.map((c) => ({
@@ -2593,97 +2652,8 @@ function publishedOutputs(result) {
 function envPairs(result) {
     return result.assignments.map((a) => [envName(a.name), String(a.port)]);
 }
-/** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
-function markdownCell(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/`/g, "'")
-        .replace(/([\\*_[\]#!~])/g, '\\$1')
-        // Last: escaping backslashes after this would turn `\|` back into a cell break.
-        .replace(/\|/g, '\\|'));
-}
-const STATUS_TEXT = {
-    free: '✅ free',
-    fallback: '🔁 fallback',
-    auto: '🆕 auto',
-    busy: '⚠️ busy (kept)',
-    conflict: '❌ conflict',
-};
-/** The job summary: one table of name, requested, assigned, protocol, status, held by. */
-function summaryMarkdown(result) {
-    const rows = result.assignments.map((a) => {
-        const assigned = a.status === 'conflict' ? '—' : String(a.port);
-        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
-        return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
-    });
-    const lines = [
-        '### port-guard',
-        '',
-        '| name | requested | assigned | protocol | status | held by |',
-        '| --- | --- | --- | --- | --- | --- |',
-        ...rows,
-    ];
-    if (result.error)
-        lines.push('', `**Error:** ${markdownCell(result.error)}`);
-    return `${lines.join('\n')}\n`;
-}
-/** A plain text table for the CLI. */
-function textTable(result) {
-    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
-    const rows = result.assignments.map((a) => [
-        a.name,
-        String(a.requested),
-        a.status === 'conflict' ? '-' : String(a.port),
-        a.protocol,
-        a.status,
-        a.conflicts.map(heldBy).join('; '),
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [head, ...rows]
-        .map((r) => r
-        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-/**
- * What to tell the user about a finished run, by policy: an error per conflict when the step
- * fails, a warning per busy port kept, a notice per replacement.
- */
-function annotationsFor(result) {
-    const out = [];
-    for (const a of result.assignments) {
-        if (a.status === 'conflict')
-            for (const c of a.conflicts)
-                out.push({ level: 'error', message: conflictMessage(c) });
-        if (a.status === 'busy')
-            for (const c of a.conflicts)
-                out.push({
-                    level: 'warning',
-                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
-                });
-        if (a.status === 'fallback')
-            out.push({ level: 'notice', message: fallbackMessage(a) });
-    }
-    if (result.error)
-        out.push({ level: 'error', message: result.error });
-    return out;
-}
-/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
-function waitingMessage(conflicts, seconds) {
-    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
-    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
-}
-/** What a run stopped by a signal says. */
-function cancelledMessage(err) {
-    return `${err.message}: no port was handed out, and every lease this run took was returned`;
-}
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/spec/config.ts
 
 
 
@@ -2826,7 +2796,7 @@ function parseConfig(raw) {
     if (specs && exportEnv)
         errors.push(...envNameProblems(specs.map((s) => s.name)));
     if (errors.length > 0)
-        throw new InputErrors(errors);
+        throw new input_error_InputErrors(errors);
     const leaseDir = get('lease-dir');
     return {
         specs: specs,
@@ -2882,6 +2852,19 @@ const OPTION_INPUTS = {
     leaseDir: 'lease-dir',
     leaseTtl: 'lease-ttl',
 };
+/**
+ * Inputs of the action the library deliberately has no option for, and why: a test checks that
+ * every input of action.yml is either mirrored (OPTION_INPUTS) or listed here.
+ */
+const INPUTS_NOT_MIRRORED = {
+    ports: "the specs are guardPorts' first argument",
+    'export-env': "a step's environment for later steps: the caller sets process.env itself",
+    summary: 'a job summary belongs to a workflow step',
+    run: 'a server the caller starts itself; it waits for it with waitForPorts',
+    'ready-timeout': "waitForPorts' timeout",
+    'ready-http': "waitForPorts' http",
+    shell: 'the caller starts its server itself',
+};
 /** Options that are not inputs of the action. */
 const OWN_OPTIONS = ['owner', 'signal'];
 const OPTION_OF_INPUT = new Map([
@@ -2889,6 +2872,29 @@ const OPTION_OF_INPUT = new Map([
     ['who', 'ports'],
     ...Object.entries(OPTION_INPUTS).map(([option, input]) => [input, option]),
 ]);
+/** Edits (insert, delete, substitute) between two names, case and `-`/`_` ignored. */
+function editDistance(a, b) {
+    const x = a.toLowerCase().replace(/[-_]/g, '');
+    const y = b.toLowerCase();
+    let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= x.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= y.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[y.length];
+}
+/** The option a misspelt name most likely meant (at most 2 edits away), if any. */
+function nearestName(name, known) {
+    let best;
+    for (const k of known) {
+        const distance = editDistance(name, k);
+        if (distance <= 2 && (!best || distance < best.distance))
+            best = { name: k, distance };
+    }
+    return best?.name;
+}
 function describe(value) {
     if (value === null)
         return 'null';
@@ -2913,10 +2919,10 @@ async function underOptionNames(fn) {
         return await fn();
     }
     catch (err) {
-        if (err instanceof InputErrors)
-            throw new InputErrors(err.errors.flatMap(renamed));
+        if (err instanceof input_error_InputErrors)
+            throw new input_error_InputErrors(err.errors.flatMap(renamed));
         if (err instanceof InputError)
-            throw new InputErrors(renamed(err));
+            throw new input_error_InputErrors(renamed(err));
         throw err;
     }
 }
@@ -2956,7 +2962,7 @@ function libraryInputs(specs, options) {
     let owner;
     let signal;
     if (options !== undefined && (options === null || typeof options !== 'object')) {
-        throw new InputErrors([
+        throw new input_error_InputErrors([
             new InputError('options', `options: expected an object, got ${describe(options)}`),
         ]);
     }
@@ -2966,7 +2972,7 @@ function libraryInputs(specs, options) {
         if (value === undefined)
             continue;
         if (!known.includes(name)) {
-            const near = known.find((k) => k.toLowerCase() === name.toLowerCase().replace(/[-_]/g, ''));
+            const near = nearestName(name, known);
             errors.push(new InputError(name, `${name}: not an option of port-guard${near ? `; did you mean ${near}?` : ''} (options: ${known.join(', ')})`));
             continue;
         }
@@ -3027,14 +3033,14 @@ function libraryConfig(specs, options) {
         config = parseConfig(inputs.raw);
     }
     catch (err) {
-        if (!(err instanceof InputErrors))
+        if (!(err instanceof input_error_InputErrors))
             throw err;
         // An option already refused for its type is not reported again for its absence.
         const refused = new Set(errors.map((e) => e.input));
         errors.push(...err.errors.filter((e) => !refused.has(OPTION_OF_INPUT.get(e.input) ?? e.input)));
     }
     if (errors.length > 0 || !config)
-        throw new InputErrors(errors.flatMap(renamed));
+        throw new input_error_InputErrors(errors.flatMap(renamed));
     return { ...inputs, config };
 }
 
@@ -3097,7 +3103,7 @@ function resultOf(result, release) {
 async function ports_guardPorts(specs, options = {}) {
     const { config, owner, signal } = libraryConfig(specs, options);
     const leases = config.lease
-        ? await underOptionNames(() => openLeaseRegistry({
+        ? await underOptionNames(() => lease_registry_openLeaseRegistry({
             dir: config.leaseDir,
             ttlSeconds: config.leaseTtlSeconds,
             owner: { pid: owner ?? process.pid },
@@ -3108,7 +3114,7 @@ async function ports_guardPorts(specs, options = {}) {
         config.exclude = [...config.exclude, ...[...ours].map((p) => ({ lo: p, hi: p }))];
     }
     const result = await guardPorts(config, {
-        findHolders: findHoldersWhenNeeded,
+        findHolders: lookup_findHoldersWhenNeeded,
         ...(leases ? { leases } : {}),
         ...(signal ? { signal } : {}),
     });
@@ -3135,7 +3141,7 @@ async function ports_guardPorts(specs, options = {}) {
 async function getPort(options = {}) {
     const { port, ...rest } = options;
     if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535))
-        throw new InputErrors([
+        throw new input_error_InputErrors([
             new InputError('port', `port: expected a port number 1-65535, got ${String(port)}`),
         ]);
     const spec = port === undefined ? 'free=auto/tcp' : `free=${port}/tcp`;
@@ -3157,7 +3163,7 @@ async function getPort(options = {}) {
 async function releasePorts(ports, options = {}) {
     const bad = (ports ?? []).filter((p) => !(Number.isInteger(p) && p >= 1 && p <= 65535));
     if (bad.length > 0)
-        throw new InputErrors(bad.map((p) => new InputError('ports', `ports: ${String(p)} is not a port number 1-65535`)));
+        throw new input_error_InputErrors(bad.map((p) => new InputError('ports', `ports: ${String(p)} is not a port number 1-65535`)));
     const dirs = options.leaseDir
         ? [options.leaseDir]
         : heldByUs.size > 0
@@ -3175,10 +3181,35 @@ async function releasePorts(ports, options = {}) {
     return released;
 }
 
-;// CONCATENATED MODULE: ./src/holders/who.ts
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
 /**
- * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
+ * What a CLI command may touch of its process: its output streams, its environment and its
+ * parent. Commands take a Terminal, so tests run them in-process with a recording one.
  */
+
+const processTerminal = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    get env() {
+        return process.env;
+    },
+    get ppid() {
+        return process.ppid;
+    },
+};
+const terminal_EXIT_OK = 0;
+const EXIT_CONFLICT = 1;
+const EXIT_USAGE = 2;
+/** Every problem of an input error as one `port-guard:` line on stderr. */
+function printInputErrors(term, err) {
+    const errors = err instanceof InputErrors ? err.errors : [err];
+    for (const e of errors)
+        for (const p of e.problems)
+            term.stderr(`port-guard: ${p}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/who.ts
+
 
 
 
@@ -3209,7 +3240,7 @@ function parseWhoTargets(targets) {
     return queries;
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
-async function who(queries, finder = findHoldersWhenNeeded) {
+async function who(queries, finder = lookup_findHoldersWhenNeeded) {
     const perQuery = await holdersPerQuery(finder, queries);
     return queries.map((query, i) => ({ query, holders: perQuery[i] }));
 }
@@ -3276,6 +3307,12 @@ function formatWhoJson(results) {
         holders,
         description: describeHolders(holders),
     })), null, 2);
+}
+/** `port-guard who PORT[/protocol]...`. */
+async function whoCommand(term, command) {
+    const results = await who(parseWhoTargets(command.targets));
+    term.stdout((command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n');
+    return EXIT_OK;
 }
 
 ;// CONCATENATED MODULE: ./src/lib/who-holds.ts

@@ -7,7 +7,12 @@ export default async function globalSetup(globalConfig) {
   const specs = [];
   for (let worker = 1; worker <= globalConfig.maxWorkers; worker++)
     specs.push(`worker${worker}=auto`);
-  const run = await guardPorts(specs, { leaseDir: process.env.PORT_GUARD_LEASE_DIR });
+  // sequential: the lowest free ports, so two suites started at once would both pick the same
+  // ones, but for the leases.
+  const run = await guardPorts(specs, {
+    fallbackStrategy: 'sequential',
+    leaseDir: process.env.PORT_GUARD_LEASE_DIR,
+  });
   process.env.TEST_PORTS = JSON.stringify(run.ports);
   // globalTeardown runs in this same process and sees this global.
   globalThis.portGuardRun = run;

@@ -6,7 +6,10 @@ import { guardPorts } from 'port-guard';
 // host-wide for as long as that process lives, and exported: workers inherit the environment,
 // so every evaluation agrees on the port the webServer listens on.
 if (!process.env.WEB_PORT) {
-  const { ports } = await guardPorts('web=auto', { leaseDir: process.env.PORT_GUARD_LEASE_DIR });
+  const { ports } = await guardPorts('web=auto', {
+    fallbackStrategy: 'sequential', // the lowest free port: the lease keeps other suites off it
+    leaseDir: process.env.PORT_GUARD_LEASE_DIR,
+  });
   process.env.WEB_PORT = String(ports.web);
 }
 const port = Number(process.env.WEB_PORT);

@@ -3,9 +3,14 @@
  * action's input strings out, so one validator (parseConfig) judges all three fronts. Errors
  * come back under the library's own names: one InputError per bad token, naming the option.
  */
-import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from '../config.js';
-import type { Config } from '../types.js';
-import { InputError, InputErrors } from '../input-error.js';
+import {
+  INPUT_DEFAULTS,
+  parseConfig,
+  type Config,
+  type InputName,
+  type RawOptions,
+} from '../spec/config.js';
+import { InputError, InputErrors } from '../spec/input-error.js';
 
 /** The library's option name for every input it mirrors. */
 export const OPTION_INPUTS = {
@@ -22,14 +27,56 @@ export const OPTION_INPUTS = {
   leaseTtl: 'lease-ttl',
 } as const satisfies Record<string, InputName>;
 
+/**
+ * Inputs of the action the library deliberately has no option for, and why: a test checks that
+ * every input of action.yml is either mirrored (OPTION_INPUTS) or listed here.
+ */
+export const INPUTS_NOT_MIRRORED: Readonly<Record<string, string>> = {
+  ports: "the specs are guardPorts' first argument",
+  'export-env': "a step's environment for later steps: the caller sets process.env itself",
+  summary: 'a job summary belongs to a workflow step',
+  run: 'a server the caller starts itself; it waits for it with waitForPorts',
+  'ready-timeout': "waitForPorts' timeout",
+  'ready-http': "waitForPorts' http",
+  shell: 'the caller starts its server itself',
+};
+
 /** Options that are not inputs of the action. */
-const OWN_OPTIONS = ['owner', 'signal'] as const;
+export const OWN_OPTIONS = ['owner', 'signal'] as const;
 
 const OPTION_OF_INPUT = new Map<string, string>([
   ['ports', 'ports'],
   ['who', 'ports'],
   ...Object.entries(OPTION_INPUTS).map(([option, input]) => [input, option] as [string, string]),
 ]);
+
+/** Edits (insert, delete, substitute) between two names, case and `-`/`_` ignored. */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase().replace(/[-_]/g, '');
+  const y = b.toLowerCase();
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++)
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[y.length]!;
+}
+
+/** The option a misspelt name most likely meant (at most 2 edits away), if any. */
+function nearestName(name: string, known: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const k of known) {
+    const distance = editDistance(name, k);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name: k, distance };
+  }
+  return best?.name;
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -125,7 +172,7 @@ export function libraryInputs(specs: unknown, options: unknown): LibraryInputs {
   for (const [name, value] of Object.entries(given)) {
     if (value === undefined) continue;
     if (!known.includes(name)) {
-      const near = known.find((k) => k.toLowerCase() === name.toLowerCase().replace(/[-_]/g, ''));
+      const near = nearestName(name, known);
       errors.push(
         new InputError(
           name,

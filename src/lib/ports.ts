@@ -3,13 +3,13 @@
  * action and the CLI. Leases belong to the calling process (or `owner`): they end when it exits
  * (their owner is gone) or when it gives them back.
  */
-import type { AllocationResult } from '../allocate.js';
-import { guardPorts as runEngine } from '../guard.js';
-import { findHoldersWhenNeeded } from '../holder-lookup.js';
-import { InputError, InputErrors } from '../input-error.js';
+import type { AllocationResult } from '../allocate/allocate.js';
+import { guardPorts as runEngine } from '../allocate/guard.js';
+import { findHoldersWhenNeeded } from '../holders/lookup.js';
+import { InputError, InputErrors } from '../spec/input-error.js';
 import { defaultLeaseDir } from '../lease/lease-dir.js';
 import { openLeaseRegistry, releaseLeases } from '../lease/lease-registry.js';
-import { conflictsJson } from '../report.js';
+import { conflictsJson } from '../report/outputs.js';
 import { libraryConfig, underOptionNames } from './options.js';
 import type {
   GetPortOptions,

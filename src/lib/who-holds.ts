@@ -1,5 +1,5 @@
 import { describeHolders } from '../holders/describe-holder.js';
-import { parseWhoTargets, who } from '../holders/who.js';
+import { parseWhoTargets, who } from '../cli/who.js';
 import { underOptionNames } from './options.js';
 import type { PortHolders } from './types.js';
 

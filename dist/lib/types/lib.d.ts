@@ -8,5 +8,5 @@
  */
 export { getPort, guardPorts, releasePorts } from './lib/ports.js';
 export { whoHolds } from './lib/who-holds.js';
-export { InputError, InputErrors } from './input-error.js';
+export { InputError, InputErrors } from './spec/input-error.js';
 export type { GetPortOptions, GuardPortsOptions, GuardPortsResult, PortAssignment, PortConflict, PortHolder, PortHolders, Protocol, ReleasedPort, SpecProtocol, } from './lib/types.js';

@@ -1,0 +1,129 @@
+export const id = 442;
+export const ids = [442];
+export const modules = {
+
+/***/ 5442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   whoCommand: () => (/* binding */ whoCommand)
+/* harmony export */ });
+/* unused harmony exports parseWhoTargets, who, formatWhoTable, formatWhoJson */
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1028);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5376);
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9910);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2657);
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1593);
+/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3421);
+
+
+
+
+
+
+/**
+ * Parses `who` targets: `PORT`, `PORT/tcp`, `PORT/udp` or `PORT/both` (TCP when no protocol
+ * is given). Every bad target is reported at once, as an {@link InputError} for `who`.
+ */
+function parseWhoTargets(targets) {
+    const queries = [];
+    const problems = [];
+    for (const target of targets) {
+        const match = /^([^/]*)(?:\/(tcp|udp|both))?$/i.exec(target.trim());
+        const port = match ? (0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePortNumber */ .Qu)(match[1]) : undefined;
+        if (!match || port === undefined) {
+            problems.push(`who: "${target}" is not a port; write PORT[/tcp|udp|both] with PORT from 1 to 65535, e.g. 5432 or 5353/udp`);
+            continue;
+        }
+        const protocol = (match[2] ?? 'tcp').toLowerCase();
+        for (const p of (0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .protocolsOf */ .LE)(protocol)) {
+            if (!queries.some((q) => q.port === port && q.protocol === p))
+                queries.push({ port, protocol: p });
+        }
+    }
+    if (problems.length > 0)
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('who', problems);
+    return queries;
+}
+/** Looks up all queries in one lookup and sorts the holders back to their query. */
+async function who(queries, finder = _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .findHoldersWhenNeeded */ .w) {
+    const perQuery = await (0,_holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .holdersPerQuery */ .B)(finder, queries);
+    return queries.map((query, i) => ({ query, holders: perQuery[i] }));
+}
+// On Linux an unseen process still shows as a uid, but lsof and netstat show nothing at all.
+const NOTHING_FOUND = 'nothing found (free, or not visible to this user)';
+const HEADERS = ['PORT', 'PID', 'USER', 'STATE', 'ADDRESSES', 'COMMAND'];
+function whoCells(h) {
+    let user = h.user ?? (h.uid === undefined ? '-' : `uid ${h.uid}`);
+    let command = h.commandLine ?? h.command ?? '-';
+    if (h.container && h.pid !== undefined) {
+        command = `${h.command ?? 'docker-proxy'} → ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .containerText */ .x5)(h.container)}`;
+    }
+    if (h.pid === undefined) {
+        if (h.hidden) {
+            user = `uid ${h.uid ?? '?'}`;
+            command = '(process hidden: needs root)';
+            if (h.container)
+                command += ` published by docker for ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .containerText */ .x5)(h.container)}`;
+        }
+        else if (h.state === 'time-wait') {
+            command = '(no process: a closed connection lingering)';
+        }
+        else if (h.uid !== undefined) {
+            command = '(no process found: a kernel socket, or a process in another container)';
+        }
+    }
+    return [
+        `${h.port}/${h.protocol}`,
+        h.pid === undefined ? '-' : String(h.pid),
+        user,
+        h.state,
+        h.addresses.join(', ') || '-',
+        command,
+    ].map(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_5__/* .singleLine */ .pF);
+}
+/**
+ * A plain-text table, one row per holder; a port with no holder found gets one row saying
+ * `nothing found (free, or not visible to this user)`. Columns are padded to their widest cell; the last one is not padded.
+ */
+function formatWhoTable(results) {
+    const rows = [HEADERS];
+    for (const { query, holders } of results) {
+        if (holders.length === 0) {
+            rows.push([`${query.port}/${query.protocol}`, '-', '-', '-', '-', NOTHING_FOUND]);
+        }
+        for (const h of holders)
+            rows.push(whoCells(h));
+    }
+    const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
+    return rows
+        .map((r) => r
+        .map((cell, i) => i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - Array.from(cell).length))
+        .join('  '))
+        .join('\n');
+}
+/**
+ * JSON for `who --format json`: one object per queried port with its holders and the same
+ * one-line description the action's messages use.
+ */
+function formatWhoJson(results) {
+    return JSON.stringify(results.map(({ query, holders }) => ({
+        port: query.port,
+        protocol: query.protocol,
+        holders,
+        description: (0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolders */ .hX)(holders),
+    })), null, 2);
+}
+/** `port-guard who PORT[/protocol]...`. */
+async function whoCommand(term, command) {
+    const results = await who(parseWhoTargets(command.targets));
+    term.stdout((command.format === 'json' ? formatWhoJson(results) : formatWhoTable(results)) + '\n');
+    return _terminal_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_OK */ .Ij;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=442.index.js.map
