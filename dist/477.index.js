@@ -937,6 +937,27 @@ async function findHoldersOn(platform, queries, deps = {}) {
 const findHolders = (queries) => findHoldersOn(process.platform, queries);
 
 
+/***/ }),
+
+/***/ 4571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ windowsSystemTool)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
+}
+
+
 /***/ })
 
 };

@@ -10,6 +10,7 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/run-built.js';
+import { sourceMappedStack } from '../../src/system/source-stack.js';
 
 const dist = (file: string) => join(ROOT, 'dist', file);
 const read = (file: string) => readFileSync(dist(file), 'utf8');
@@ -72,14 +73,29 @@ test.each([
   expect(original[entry.originalLine!]).toContain(`function ${fn}(`);
 });
 
-test("the action's and the CLI's stacks are mapped at run time; the library leaves that to its host", () => {
-  expect(read('index.js').startsWith("import './sourcemap-register.cjs';")).toBe(true);
-  expect(read('cli/index.js')).toMatch(
-    /^#!\/usr\/bin\/env node\nimport '\.\/sourcemap-register\.cjs';/,
-  );
-  expect(read('lib/index.js')).not.toContain('sourcemap-register');
-  // Under --enable-source-maps a library error's stack names the TypeScript source.
+test('no bundle loads a source-map register at start-up; a failure maps its own stack to src/', () => {
+  for (const bundle of ['index.js', 'cli/index.js', 'lib/index.js'])
+    expect([bundle, read(bundle).includes('sourcemap-register')]).toEqual([bundle, false]);
+  // A stack from inside a bundle (the library's InputErrors, made in src/lib/options.ts) ...
   const stack = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { guardPorts } from ${JSON.stringify(dist('lib/index.js'))};
+       await guardPorts('web=x').catch((e) => console.log(e.stack));`,
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(stack).toMatch(/dist\/lib\/index\.js:\d+:\d+/);
+  // ... as the action and the CLI print it after an unexpected failure.
+  const mapped = sourceMappedStack(stack);
+  const frame = /(\/[^\s():]+\/src\/lib\/options\.ts):(\d+):\d+/.exec(mapped);
+  expect(frame).not.toBeNull();
+  const line = readFileSync(frame![1]!, 'utf8').split('\n')[Number(frame![2]) - 1]!;
+  expect(line).toMatch(/InputErrors?\(/);
+  // The same stack under node --enable-source-maps names the same sources.
+  const native = execFileSync(
     process.execPath,
     [
       '--enable-source-maps',
@@ -90,5 +106,5 @@ test("the action's and the CLI's stacks are mapped at run time; the library leav
     ],
     { encoding: 'utf8' },
   );
-  expect(stack).toMatch(/src\/lib\/options\.ts:\d+/);
+  expect(native).toMatch(/src\/lib\/options\.ts:\d+/);
 });

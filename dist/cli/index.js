@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9031);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8660);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9031:
+/***/ 8660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2677,11 +2677,61 @@ async function releaseCommand(term, command) {
 /** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
 const VERSION = '1.0.0';
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/system/source-stack.ts
+/**
+ * Stacks from the bundles, pointed back at src/: the bundles ship their source maps, and only
+ * a failure reads one. (ncc's source-map-support register would do it for every stack, but
+ * loading it costs each run of the action or the CLI about 55 ms of CPU; `npm run bench`.)
+ */
+
+
+
+
+const maps = new Map();
+function mapFor(file) {
+    if (!maps.has(file)) {
+        let map;
+        try {
+            if ((0,external_node_fs_.existsSync)(`${file}.map`))
+                map = new external_node_module_namespaceObject.SourceMap(JSON.parse((0,external_node_fs_.readFileSync)(`${file}.map`, 'utf8')));
+        }
+        catch {
+            map = undefined;
+        }
+        maps.set(file, map);
+    }
+    return maps.get(file);
+}
+/** `stack` with every frame in a bundled `.js` file that has a map rewritten to its source. */
+function sourceMappedStack(stack) {
+    return stack.replace(/((?:file:\/\/)?[^\s():]+\.js):(\d+):(\d+)/g, (frame, location, line, column) => {
+        try {
+            const file = location.startsWith('file://') ? (0,external_node_url_.fileURLToPath)(location) : location;
+            const map = mapFor(file);
+            if (!map)
+                return frame;
+            const entry = map.findEntry(Number(line) - 1, Number(column) - 1);
+            if (entry.originalSource === undefined || entry.originalLine === undefined)
+                return frame;
+            const source = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), entry.originalSource);
+            return `${source}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
+        }
+        catch {
+            return frame;
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The command line: parse, run one subcommand, turn its outcome into an exit code. Commands
  * only parse and print; the work is in the engine.
  */
+
 
 
 
@@ -2721,7 +2771,7 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
             term.stderr(`port-guard: ${cancelledMessage(err)}\n`);
             return err.exitCode;
         }
-        term.stderr(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        term.stderr(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ? sourceMappedStack(err.stack) : err.message) : String(err)}\n`);
         return terminal/* EXIT_CONFLICT */.Ev;
     }
 }

@@ -15,6 +15,7 @@ import { summaryMarkdown } from '../report/markdown.js';
 import { envPairs, publishedOutputs } from '../report/outputs.js';
 import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from '../spec/config.js';
 import { InputError, InputErrors } from '../spec/input-error.js';
+import { sourceMappedStack } from '../system/source-stack.js';
 
 /**
  * The run's identity from @actions/github's context; the leases live as long as the action's
@@ -83,7 +84,7 @@ function fail(io: RunnerIO, err: unknown): void {
   } else {
     io.annotate(
       'error',
-      `port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      `port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ? sourceMappedStack(err.stack) : err.message) : String(err)}`,
     );
     io.setExitCode(1);
   }

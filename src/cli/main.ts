@@ -17,6 +17,7 @@ import { VERSION } from './version.js';
 import { CancelledError } from '../allocate/cancellation.js';
 import { cancelledMessage } from '../report/messages.js';
 import { InputError, InputErrors } from '../spec/input-error.js';
+import { sourceMappedStack } from '../system/source-stack.js';
 
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[], term: Terminal = processTerminal): Promise<number> {
@@ -49,7 +50,7 @@ export async function main(argv: string[], term: Terminal = processTerminal): Pr
       return err.exitCode;
     }
     term.stderr(
-      `port-guard: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      `port-guard: unexpected failure: ${err instanceof Error ? (err.stack ? sourceMappedStack(err.stack) : err.message) : String(err)}\n`,
     );
     return EXIT_CONFLICT;
   }
