@@ -31441,6 +31441,7 @@ function readMainStepState(io) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
 /* harmony export */ });
@@ -31489,6 +31490,33 @@ function splitProcCmdline(raw) {
     while (parts.length > 0 && parts[parts.length - 1] === '')
         parts.pop();
     return parts;
+}
+/** The last path segment of `path`, `/` or `\` separated. */
+function baseName(path) {
+    return path.replace(/[/\\]+$/, '').replace(/^.*[/\\]/, '');
+}
+/**
+ * The program's name for a holder: the base name of `argv[0]` when it names a program (a
+ * process that rewrote its title, `nginx: master process …`, does not), else of the
+ * executable (`/proc/<pid>/exe`, without ` (deleted)`), else the short name the kernel keeps
+ * (`comm` on Linux, lsof's `c` field). That short name is the main thread's name, not the
+ * program's: Node 24 calls its main thread `MainThread`, so it is the last resort.
+ */
+function programName(argv, executable, shortName) {
+    const first = argv[0];
+    if (first !== undefined && first !== '' && !/\s/.test(first) && !first.endsWith(':')) {
+        // A login shell's argv[0] is `-bash`.
+        const name = singleLine(baseName(first).replace(/^-/, ''));
+        if (name !== '')
+            return name;
+    }
+    if (executable !== undefined) {
+        const name = singleLine(baseName(executable.replace(/ \(deleted\)$/, '')));
+        if (name !== '')
+            return name;
+    }
+    const short = shortName === undefined ? '' : singleLine(shortName);
+    return short === '' ? undefined : short;
 }
 
 
@@ -31583,7 +31611,7 @@ function describeHolders(holders) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 3477))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 3910))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -31609,7 +31637,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .readMainStepState */ .$)(_action_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$).isPost)
     await (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
 else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(400)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7400))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(221)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6221))).run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -32619,6 +32647,7 @@ async function releaseLeases(dir, match) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
 /* harmony export */   CO: () => (/* binding */ interfaceAddresses),
 /* harmony export */   MJ: () => (/* binding */ isLocalAddress),
 /* harmony export */   Z5: () => (/* binding */ canonicalAddress)
@@ -32641,34 +32670,76 @@ function canonicalAddress(address) {
     const scope = pct >= 0 ? address.slice(pct) : '';
     return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
 }
-/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
-function bindable(info, iface) {
-    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
-        return `${info.address}%${iface}`;
-    return info.address;
+/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
+function isLinkLocal(address) {
+    return /^fe[89ab][0-9a-f]:/i.test(address);
 }
-/** Every address of this host's interfaces, as probe addresses. */
-function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
-    const out = [];
+/**
+ * The literal address a server would bind to reach this interface address. Link-local IPv6
+ * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
+ * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
+ * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
+ */
+function bindable(info, iface, platform) {
+    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
+        return info.address;
+    const bare = info.address.replace(/%.*$/, '');
+    if (platform === 'win32') {
+        const scope = info.scopeid;
+        return scope !== undefined && Number.isInteger(scope) && scope > 0
+            ? `${bare}%${scope}`
+            : undefined;
+    }
+    return `${bare}%${iface}`;
+}
+/**
+ * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
+ * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
+ * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
+ * up: addresses of interfaces that are down are not probed.)
+ */
+function interfaceAddressPlan(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)(), platform = process.platform) {
+    const addresses = [];
+    const skipped = [];
     for (const [iface, infos] of Object.entries(interfaces)) {
         for (const info of infos ?? []) {
             const family = info.family === 'IPv6' ? 6 : 4;
-            out.push({ address: bindable(info, iface), family });
+            const address = bindable(info, iface, platform);
+            if (address === undefined) {
+                skipped.push({
+                    address: info.address,
+                    interface: iface,
+                    why: 'link-local without a scope id',
+                });
+            }
+            else if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== family) {
+                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
+            }
+            else {
+                addresses.push({ address, family });
+            }
         }
     }
-    return out;
+    return { addresses, skipped };
+}
+/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
+function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)(), platform = process.platform) {
+    return interfaceAddressPlan(interfaces, platform).addresses;
 }
 /**
  * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
+ * answers only the addresses configured on lo0, which are interface addresses).
  */
-function isLocalAddress(address, platform = process.platform) {
+function isLocalAddress(address, platform = process.platform, interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
     const canonical = canonicalAddress(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
-    if (platform === 'linux' && (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 && address.startsWith('127.'))
+    if ((platform === 'linux' || platform === 'win32') &&
+        (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 &&
+        address.startsWith('127.'))
         return true;
-    return interfaceAddresses().some((a) => {
+    return interfaceAddresses(interfaces, platform).some((a) => {
         const known = canonicalAddress(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
@@ -32690,7 +32761,12 @@ function isLocalAddress(address, platform = process.platform) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7956);
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5396);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4665);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5396);
+
+
 
 
 
@@ -32728,7 +32804,7 @@ function buildProbePlan(inputs) {
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
-        return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`);
+        return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`, inputs.excluded, inputs.platform);
     }
     const families = new Set(inputs.interfaces.map((a) => a.family));
     const full = fullAddressSet(inputs.interfaces);
@@ -32736,16 +32812,23 @@ function buildProbePlan(inputs) {
     const linux = inputs.platform === 'linux';
     const tcp = linux && inputs.coverage?.tcp ? short : full;
     const udp = linux && inputs.coverage?.udp ? short : full;
-    const what = (list) => list === short ? 'dual-stack :: (self-test passed)' : `${list.length} addresses`;
-    return makePlan(tcp, udp, families, `tcp: ${what(tcp)}; udp: ${what(udp)}`);
+    const what = (list) => list === short
+        ? 'dual-stack :: (self-test passed)'
+        : `${list.length} addresses (${list.map((a) => a.address).join(', ')})`;
+    let description = `tcp: ${what(tcp)}; udp: ${what(udp)}`;
+    for (const s of inputs.skipped ?? [])
+        description += `; not probed: ${s.address} on ${s.interface} (${s.why})`;
+    return makePlan(tcp, udp, families, description, inputs.excluded, inputs.platform);
 }
-function makePlan(tcp, udp, families, description) {
+function makePlan(tcp, udp, families, description, excluded, platform) {
     return {
         tcp,
         udp,
         families,
         description,
         addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
+        ...(excluded ? { excluded } : {}),
+        platform,
     };
 }
 function holdTcp(address) {
@@ -32774,7 +32857,7 @@ async function wildcardSeesHolder(protocol, address, family) {
     if (!holder)
         return false;
     try {
-        const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_3__/* .probeAddress */ .n)(holder.port, protocol, DUAL_STACK);
+        const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_5__/* .probeAddress */ .n)(holder.port, protocol, DUAL_STACK);
         return verdict.verdict === 'in-use';
     }
     finally {
@@ -32805,13 +32888,23 @@ async function measureWildcardCoverage(protocols = ['tcp', 'udp']) {
     };
 }
 /** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
-async function createProbePlan(hosts, platform = process.platform, protocols = ['tcp', 'udp']) {
-    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
+async function createProbePlan(hosts, platform = process.platform, protocols = ['tcp', 'udp'], sources = {}) {
+    const [coverage, excluded] = await Promise.all([
+        platform === 'linux' && hosts === 'all'
+            ? measureWildcardCoverage(protocols)
+            : Promise.resolve(undefined),
+        platform === 'win32'
+            ? (sources.excluded ?? (0,_system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_4__/* .readWindowsExcludedRanges */ ._t)(protocols))
+            : Promise.resolve(undefined),
+    ]);
+    const { addresses, skipped } = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .interfaceAddressPlan */ .$o)((sources.networkInterfaces ?? node_os__WEBPACK_IMPORTED_MODULE_3__.networkInterfaces)(), platform);
     return buildProbePlan({
         platform,
-        interfaces: (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .interfaceAddresses */ .CO)(),
+        interfaces: addresses,
         hosts,
         ...(coverage ? { coverage } : {}),
+        ...(skipped.length > 0 ? { skipped } : {}),
+        ...(excluded ? { excluded } : {}),
     });
 }
 
@@ -32835,7 +32928,7 @@ const MAX_EXHAUSTED_ROUNDS = 6;
  * they stay `unknown`, never `free`.
  */
 async function probePorts(queries, plan, options = {}) {
-    const platform = options.platform ?? process.platform;
+    const platform = options.platform ?? plan.platform ?? process.platform;
     const results = new Array(queries.length);
     let pending = queries.map((_, i) => i);
     let concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
@@ -32846,7 +32939,7 @@ async function probePorts(queries, plan, options = {}) {
             while (next < pending.length) {
                 const index = pending[next++];
                 const { port, protocol } = queries[index];
-                const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .probePort */ .Kd)(port, protocol, plan.addressesFor(protocol), plan.families, platform);
+                const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .probePort */ .Kd)(port, protocol, plan.addressesFor(protocol), plan.families, platform, plan.excluded);
                 results[index] = verdict;
                 if ((0,_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .isExhausted */ .qo)(verdict) && round < MAX_EXHAUSTED_ROUNDS)
                     retry.push(index);
@@ -32870,7 +32963,7 @@ async function probePorts(queries, plan, options = {}) {
 /* harmony export */   n: () => (/* binding */ probeAddress),
 /* harmony export */   qo: () => (/* binding */ isExhausted)
 /* harmony export */ });
-/* unused harmony exports EXHAUSTION_CODES, classifyBindError, combineVerdicts */
+/* unused harmony exports EXHAUSTION_CODES, classifyBindError, markWildcardOnly, combineVerdicts */
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1314);
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dgram__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
@@ -32884,13 +32977,23 @@ const EXHAUSTION_CODES = new Set([
     'ENOBUFS',
     'ENOMEM',
 ]);
-/** How an error code from a bind reads on a platform (PROBING.md, "What each error means"). */
-function classifyBindError(code, platform) {
+/**
+ * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
+ * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
+ * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
+ * same address): in use, so its holder is looked up and `wait` may wait for it.
+ */
+function classifyBindError(code, platform, inExcludedRange = false) {
     switch (code) {
         case 'EADDRINUSE':
             return { verdict: 'in-use' };
         case 'EACCES':
-            return { verdict: 'denied', reason: platform === 'win32' ? 'reserved' : 'privileged' };
+            if (platform === 'win32')
+                return inExcludedRange
+                    ? { verdict: 'denied', reason: 'reserved' }
+                    : { verdict: 'in-use', reason: 'exclusive' };
+            return { verdict: 'denied', reason: platform === 'linux' ? 'privileged' : 'needs-root' };
         case 'EADDRNOTAVAIL':
         case 'EAFNOSUPPORT':
         case 'EINVAL':
@@ -32899,13 +33002,14 @@ function classifyBindError(code, platform) {
             return { verdict: 'unknown' };
     }
 }
-function verdictFor(target, err, platform) {
+const inRanges = (port, ranges) => ranges !== undefined && ranges.some((r) => port >= r.lo && port <= r.hi);
+function verdictFor(port, target, err, platform, excluded) {
     // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
     if (!err)
         return { address: target.address, family: target.family, verdict: 'free' };
     const base = { address: target.address, family: target.family };
     const code = err.code ?? 'UNKNOWN';
-    const { verdict, reason } = classifyBindError(code, platform);
+    const { verdict, reason } = classifyBindError(code, platform, code === 'EACCES' && inRanges(port, excluded));
     // An address the user named must exist: "not applicable" would silently shrink the check.
     if (verdict === 'not-applicable' && target.explicit)
         return { ...base, verdict: 'unknown', code };
@@ -32914,6 +33018,11 @@ function verdictFor(target, err, platform) {
 /** Binds (and for TCP listens) exactly as a server would, then closes; resolves the bind error. */
 function bindOnce(port, protocol, target) {
     return new Promise((resolve) => {
+        // listen() would take anything else for a host name and look it up (ENOTFOUND at best).
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(target.address) !== target.family) {
+            resolve(Object.assign(new Error(`not a literal IP address: ${target.address}`), { code: 'ENOTIP' }));
+            return;
+        }
         if (protocol === 'tcp') {
             const server = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.createServer)();
             // A probe never keeps the process alive (a test runner's, a library user's).
@@ -32953,9 +33062,29 @@ function bindOnce(port, protocol, target) {
         });
     });
 }
-/** Probes one port on one address. */
-async function probeAddress(port, protocol, target, platform = process.platform) {
-    return verdictFor(target, await bindOnce(port, protocol, target), platform);
+/**
+ * Probes one port on one address. `excluded`: the Windows excluded port ranges, which decide
+ * what an EACCES there means.
+ */
+async function probeAddress(port, protocol, target, platform = process.platform, excluded) {
+    return verdictFor(port, target, await bindOnce(port, protocol, target), platform, excluded);
+}
+const isWildcard = (a) => a.address === '::' || a.address === '0.0.0.0';
+/**
+ * macOS has no privileged wildcard ports (since Mojave), but a specific address below 1024
+ * still needs root: when every wildcard of the plan was free and a specific address then said
+ * EACCES, the port is free for a server on the wildcard, and only a server on that address
+ * needs root. Nothing is known about holders on that address, so it is not "free".
+ */
+function markWildcardOnly(addresses, platform) {
+    if (platform !== 'darwin')
+        return;
+    const last = addresses[addresses.length - 1];
+    if (!last || last.verdict !== 'denied' || last.reason !== 'needs-root' || isWildcard(last))
+        return;
+    const wildcards = addresses.filter(isWildcard);
+    if (wildcards.length > 0 && wildcards.every((a) => a.verdict === 'free'))
+        last.reason = 'wildcard-only';
 }
 /**
  * Combines per-address verdicts: free only when every applicable address was free and each
@@ -32990,10 +33119,10 @@ function combineVerdicts(addresses, plan, families) {
  * Probes one port over a whole plan, one address after another: probes of the same port on
  * overlapping addresses collide with each other when run at the same time.
  */
-async function probePort(port, protocol, plan, families, platform = process.platform) {
+async function probePort(port, protocol, plan, families, platform = process.platform, excluded) {
     const addresses = [];
     for (const target of plan) {
-        const result = await probeAddress(port, protocol, target, platform);
+        const result = await probeAddress(port, protocol, target, platform, excluded);
         addresses.push(result);
         // Out of resources says nothing about the port: stop so the caller can retry it.
         if (result.verdict === 'in-use' ||
@@ -33001,6 +33130,7 @@ async function probePort(port, protocol, plan, families, platform = process.plat
             EXHAUSTION_CODES.has(result.code ?? ''))
             break;
     }
+    markWildcardOnly(addresses, platform);
     return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
 }
 /** Whether a verdict failed only for lack of file descriptors or memory. */
@@ -33042,6 +33172,132 @@ class InputErrors extends Error {
         this.name = 'InputErrors';
         this.errors = errors;
     }
+}
+
+
+/***/ }),
+
+/***/ 8639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gk: () => (/* binding */ formatRanges),
+/* harmony export */   N1: () => (/* binding */ subtractRanges),
+/* harmony export */   Ws: () => (/* binding */ countPorts),
+/* harmony export */   XP: () => (/* binding */ parsePortRanges),
+/* harmony export */   cq: () => (/* binding */ normalizeRanges),
+/* harmony export */   im: () => (/* binding */ intersectRanges)
+/* harmony export */ });
+/* unused harmony export inRanges */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
+    for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
+            if (port !== undefined && singles)
+                add({ lo: port, hi: port }, token);
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(0, dash));
+        const hi = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            add({ lo, hi }, token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
 }
 
 
@@ -33188,6 +33444,132 @@ function duplicateProblems(specs, input) {
 /** The environment variable a spec is exported as: upper-cased, `-` becomes `_`. */
 function envName(name) {
     return name.toUpperCase().replace(/-/g, '_');
+}
+
+
+/***/ }),
+
+/***/ 9807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
+ * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
+ * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ */
+
+/** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
+const runTool = (command, args, options) => new Promise((resolve) => {
+    try {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
+            timeout: options.timeoutMs,
+            encoding: options.encoding ?? 'utf8',
+            env: options.env ?? process.env,
+            maxBuffer: 8 * 1024 * 1024,
+            windowsHide: true,
+        }, (error, stdout) => {
+            const text = String(stdout ?? '');
+            if (!error) {
+                resolve({ code: 0, stdout: text });
+                return;
+            }
+            const err = error;
+            if (typeof err.code === 'number') {
+                resolve({ code: err.code, stdout: text });
+            }
+            else {
+                const failure = err.killed ? 'timeout' : String(err.code ?? err.message);
+                resolve({ code: null, stdout: text, failure });
+            }
+        });
+    }
+    catch (error) {
+        // execFile throws synchronously for some bad arguments (e.g. a NUL byte).
+        resolve({ code: null, stdout: '', failure: error.message });
+    }
+});
+
+
+/***/ }),
+
+/***/ 4665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WT: () => (/* binding */ toolOutput),
+/* harmony export */   _t: () => (/* binding */ readWindowsExcludedRanges)
+/* harmony export */ });
+/* unused harmony export parseWindowsExcludedRanges */
+/* harmony import */ var _spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8639);
+/* harmony import */ var _run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
+/* harmony import */ var _windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4571);
+
+
+
+/**
+ * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
+ * recognized by shape: two port numbers, optionally followed by `*` (administered exclusion).
+ */
+function parseWindowsExcludedRanges(text) {
+    const out = [];
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^\s*(\d{1,5})\s+(\d{1,5})\s*\*?\s*$/.exec(line);
+        if (!m)
+            continue;
+        const lo = Number(m[1]);
+        const hi = Number(m[2]);
+        if (lo >= 1 && hi <= 65535 && lo <= hi)
+            out.push({ lo, hi });
+    }
+    return (0,_spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRanges */ .cq)(out);
+}
+const TOOL_TIMEOUT_MS = 3000;
+/** The output of a system tool, or undefined when it did not answer with success. */
+async function toolOutput(run, file, args) {
+    // Console code pages are not UTF-8; the numbers read here are ASCII.
+    const result = await run(file, args, { timeoutMs: TOOL_TIMEOUT_MS, encoding: 'latin1' });
+    return result.code === 0 ? result.stdout : undefined;
+}
+/**
+ * Windows excluded port ranges for the given protocols, IPv4 and IPv6 (`netsh int ipv4|ipv6
+ * show excludedportrange protocol=tcp|udp`, by absolute System32 path). An output that cannot
+ * be read adds nothing.
+ */
+async function readWindowsExcludedRanges(protocols, run = _run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q) {
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('netsh'), [
+        'int',
+        ip,
+        'show',
+        'excludedportrange',
+        `protocol=${protocol}`,
+    ]))));
+    return (0,_spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRanges */ .cq)(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
+}
+
+
+/***/ }),
+
+/***/ 4571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ windowsSystemTool)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
 }
 
 

@@ -11,6 +11,7 @@ import {
   lsofArgs,
   parseLsof,
   parsePsCommandLines,
+  psProgramName,
 } from '../../src/holders/darwin.js';
 import { runTool, type ToolRunner } from '../../src/system/run-tool.js';
 import {
@@ -37,6 +38,7 @@ describe('parseLsof and holdersFromLsof on macOS outputs', () => {
         type: 'IPv4',
         protocol: 'TCP',
         name: '*:5000',
+        tcpState: 'LISTEN',
       },
       {
         pid: 512,
@@ -46,6 +48,7 @@ describe('parseLsof and holdersFromLsof on macOS outputs', () => {
         type: 'IPv6',
         protocol: 'TCP',
         name: '*:5000',
+        tcpState: 'LISTEN',
       },
     ]);
     expect(holdersFromLsof(files, [{ port: 5000, protocol: 'tcp' }], psLines)).toEqual([
@@ -63,7 +66,7 @@ describe('parseLsof and holdersFromLsof on macOS outputs', () => {
     ]);
   });
 
-  test('macOS 14: no f fields; [::1]:3000 and 127.0.0.1:3000 are one holder; queries pick their port', () => {
+  test('macOS 14: [::1]:3000 and 127.0.0.1:3000 are one holder; queries pick their port', () => {
     const files = parseLsof(fixture('macos-14-sonoma-tcp-3000-8080.txt'));
     const holders = holdersFromLsof(
       files,
@@ -98,17 +101,50 @@ describe('parseLsof and holdersFromLsof on macOS outputs', () => {
     expect(chrome.endsWith('…')).toBe(true);
   });
 
-  test('macOS 15: several ports in one run, a login missing, a scoped IPv6 address', () => {
+  test('macOS 15: several ports in one run, a login missing, a scoped IPv6 address, a bound socket', () => {
     const holders = holdersFromLsof(parseLsof(fixture('macos-15-sequoia-tcp-multi.txt')), [
       { port: 5432, protocol: 'tcp' },
       { port: 6379, protocol: 'tcp' },
       { port: 7000, protocol: 'tcp' },
+      { port: 7001, protocol: 'tcp' },
     ]);
-    expect(holders.map((h) => [h.port, h.pid, h.user, h.uid, h.addresses])).toEqual([
-      [5432, 811, 'dev', 501, ['::1', '127.0.0.1']],
-      [6379, 905, undefined, 501, ['0.0.0.0', '::']],
-      [7000, 77, 'root', 0, ['fe80:4::1']],
+    expect(holders.map((h) => [h.port, h.pid, h.state, h.user, h.uid, h.addresses])).toEqual([
+      [5432, 811, 'listen', 'dev', 501, ['::1', '127.0.0.1']],
+      [6379, 905, 'listen', undefined, 501, ['0.0.0.0', '::']],
+      [7000, 77, 'listen', 'root', 0, ['fe80:4::1']],
+      // -sTCP:CLOSED: bound without listening, which still blocks a server's bind.
+      [7001, 2210, 'bound', 'dev', 501, ['127.0.0.1']],
     ]);
+  });
+
+  test('every file of a recorded output starts at its f line and carries its TCP state', () => {
+    const files = parseLsof(fixture('macos-15-sequoia-tcp-multi.txt'));
+    expect(files.map((f) => [f.pid, f.name, f.tcpState])).toEqual([
+      [811, '[::1]:5432', 'LISTEN'],
+      [811, '127.0.0.1:5432', 'LISTEN'],
+      [905, '*:6379', 'LISTEN'],
+      [905, '*:6379', 'LISTEN'],
+      [77, '[fe80:4::1]:7000', 'LISTEN'],
+      [2210, '127.0.0.1:7001', 'CLOSED'],
+    ]);
+  });
+
+  test("lsof's c field is the main thread's name (Node 24: MainThread); the program comes from ps", () => {
+    // Recorded on Linux with lsof 4.95 and Node 24, with the arguments lsofArgs gives.
+    const files = parseLsof(fixture('linux-lsof-4.95-node24-tcp-40839.txt'));
+    expect(files).toEqual([
+      expect.objectContaining({ pid: 28522, command: 'MainThread', tcpState: 'LISTEN' }),
+    ]);
+    const query = [{ port: 40839, protocol: 'tcp' as const }];
+    const [holder] = holdersFromLsof(
+      files,
+      query,
+      parsePsCommandLines(fixture('linux-ps-node24.txt')),
+    );
+    expect(holder).toMatchObject({ pid: 28522, command: 'node', addresses: ['127.0.0.1'] });
+    expect(holder.commandLine).toMatch(/^node -e const s=require/);
+    // Without ps, the short name is all there is.
+    expect(holdersFromLsof(files, query)[0].command).toBe('MainThread');
   });
 
   test('garbage and an empty output give nothing', () => {
@@ -137,23 +173,31 @@ test('localEndpoint', () => {
   expect(localEndpoint('no port here')).toBeUndefined();
 });
 
+test('psProgramName: the base name of argv[0], whole even with spaces', () => {
+  expect(psProgramName('/usr/sbin/mDNSResponder', 'mDNSResponder')).toBe('mDNSResponder');
+  expect(psProgramName('/A B.app/Contents/MacOS/A B --x', 'A B')).toBe('A B');
+  expect(psProgramName('/opt/node/bin/node server.js', 'MainThread')).toBe('node');
+  expect(psProgramName(undefined, 'MainThread')).toBe('MainThread');
+});
+
 test('displayPsLine keeps a program name with spaces whole', () => {
   expect(displayPsLine('/usr/sbin/mDNSResponder', 'mDNSResponder')).toBe('mDNSResponder');
   expect(displayPsLine('/A B.app/Contents/MacOS/A B --x', 'A B')).toBe('A B --x');
   expect(displayPsLine('/usr/bin/python3 -m http.server', 'Python')).toBe('python3 -m http.server');
 });
 
-test('lsofArgs: fixed arguments, TCP listeners only, UDP separately', () => {
+test('lsofArgs: fixed arguments, TCP listeners and bound sockets only, UDP separately', () => {
   expect(lsofArgs('tcp', [3000, 5432])).toEqual([
     '-nP',
     '-w',
     '+c',
     '0',
+    '-Ts',
     '-iTCP:3000,5432',
-    '-sTCP:LISTEN',
-    '-FpcuLPtn',
+    '-sTCP:LISTEN,CLOSED',
+    '-FpcfuLPtTn',
   ]);
-  expect(lsofArgs('udp', [5353])).toEqual(['-nP', '-w', '+c', '0', '-iUDP:5353', '-FpcuLPtn']);
+  expect(lsofArgs('udp', [5353])).toEqual(['-nP', '-w', '+c', '0', '-iUDP:5353', '-FpcfuLPtn']);
 });
 
 describe('findHoldersWithLsof with the real lsof and ps of this machine', () => {

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   DOCKER_PS_ARGS,
@@ -18,6 +18,7 @@ import {
 } from '../../src/holders/docker.js';
 import { describeHolder } from '../../src/holders/describe-holder.js';
 import { findHoldersOn } from '../../src/holders/index.js';
+import type { ToolRunner } from '../../src/system/run-tool.js';
 import type { Holder } from '../../src/holders/lookup.js';
 import {
   me,
@@ -157,13 +158,46 @@ describe('nameContainers', () => {
   });
 
   test.each([
-    ['a docker whose daemon is down (the real client here)', 'docker'],
+    ['a docker whose daemon is down (the real client here, found on PATH)', undefined],
     ['a docker that is not installed', '/nonexistent/docker'],
   ])('%s: holders stay unnamed, no error', async (_what, docker) => {
     const holders = [proxyHolder(8080, 'tcp', { ip: '172.17.0.2', port: 80 })];
-    await expect(nameContainers(holders, { docker })).resolves.toEqual([
+    await expect(nameContainers(holders, docker ? { docker } : {})).resolves.toEqual([
       proxyHolder(8080, 'tcp', { ip: '172.17.0.2', port: 80 }),
     ]);
+  });
+
+  test('docker is run by absolute path from PATH, never from the current directory or a relative entry', async () => {
+    // A `docker` in the working directory (the checked-out workspace) answers with a name.
+    const planted = fakeDocker(
+      'docker',
+      `process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(dir, 'ps.txt'))}, 'utf8'));`,
+    );
+    const workspace = dirname(planted);
+    const ran: string[] = [];
+    const run: ToolRunner = async (command) => {
+      ran.push(command);
+      return { code: 1, stdout: '' };
+    };
+    const cwd = process.cwd();
+    process.chdir(workspace);
+    try {
+      for (const PATH of ['.', '', workspace, `bin:${workspace}`]) {
+        const holders = [proxyHolder(8080, 'tcp', { ip: '172.17.0.2', port: 80 })];
+        await nameContainers(holders, { env: { PATH }, run });
+        expect(holders[0].container?.name).toBeUndefined();
+      }
+      expect(ran).toEqual([]);
+      // The same file through an absolute PATH entry that is not the cwd is found, absolute.
+      process.chdir(cwd);
+      await nameContainers([proxyHolder(8080, 'tcp', { ip: '172.17.0.2', port: 80 })], {
+        env: { PATH: `.:${workspace}` },
+        run,
+      });
+      expect(ran).toEqual([planted]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   test('a docker that refuses or hangs: unnamed, no error', async () => {

@@ -20,9 +20,11 @@ function fakeProcess(
   argv: string[],
   uid: number,
   inodes: number[],
+  exe?: string,
 ): void {
   const dir = join(procRoot, String(pid));
   mkdirSync(join(dir, 'fd'), { recursive: true });
+  if (exe !== undefined) symlinkSync(exe, join(dir, 'exe'));
   writeFileSync(join(dir, 'comm'), `${comm}\n`);
   writeFileSync(join(dir, 'cmdline'), `${argv.join('\0')}\0`);
   writeFileSync(join(dir, 'status'), `Name:\t${comm}\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\n`);
@@ -40,8 +42,13 @@ beforeAll(() => {
     70,
     [21001, 21011, 21004],
   );
-  // A forked worker shares the listening socket; the lower pid (the parent) is reported.
+  // A forked worker shares the listening socket: it is a holder too. Its argv[0] is a title,
+  // not a program, and it has no exe link here: its name comes from comm.
   fakeProcess(900, 'postgres', ['postgres: checkpointer', '', ''], 70, [21001]);
+  // A Node 24 server: comm is its main thread's name; argv[0] and exe name the program.
+  fakeProcess(4242, 'MainThread', ['node', 'server.js'], 1000, [21013], '/usr/local/bin/node');
+  // A title-rewriting process whose exe link names the program (python3 → python3.12).
+  fakeProcess(4300, 'MainThread', ['worker: idle'], 1000, [21014], '/usr/bin/python3.12 (deleted)');
   fakeProcess(613, 'avahi-daemon', ['avahi-daemon: running [host.local]'], 104, [22001, 22011]);
   fakeProcess(
     1400,
@@ -94,6 +101,27 @@ test('one holder per process lists all its addresses; connections are left out w
       uid: 70,
       user: 'postgres',
     },
+    // The forked worker holds the same IPv4 socket.
+    {
+      protocol: 'tcp',
+      port: 5432,
+      addresses: ['0.0.0.0'],
+      state: 'listen',
+      pid: 900,
+      command: 'postgres',
+      commandLine: 'postgres: checkpointer',
+      uid: 70,
+      user: 'postgres',
+    },
+  ]);
+});
+
+test('the program name comes from argv[0] or exe, not from comm (the main thread: MainThread)', async () => {
+  expect(await lookup(3001)).toEqual([
+    expect.objectContaining({ pid: 4242, command: 'node', commandLine: 'node server.js' }),
+  ]);
+  expect(await lookup(3002)).toEqual([
+    expect.objectContaining({ pid: 4300, command: 'python3.12', commandLine: 'worker: idle' }),
   ]);
 });
 
@@ -162,6 +190,7 @@ test('UDP: bound and connected sockets, visible and hidden, in one call with a T
     ['udp', 5353, 'bound', 613, ['0.0.0.0', '::']],
     ['udp', 5353, 'connected', 'uid 1000', ['127.0.0.1']],
     ['tcp', 5432, 'listen', 812, ['0.0.0.0', '::']],
+    ['tcp', 5432, 'listen', 900, ['0.0.0.0']],
   ]);
   expect(holders[0].commandLine).toBe('avahi-daemon: running [host.local]');
 });

@@ -2,7 +2,7 @@
  * The Linux lookup on this machine's real /proc, against holders started as separate processes.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +83,25 @@ test('a Python server: command python3', async () => {
     expect.objectContaining({ pid: server.pid, command: 'python3', state: 'listen' }),
   ]);
   expect(holders[0].commandLine).toMatch(/^python3 -c import socket,sys s=socket\.socket\(\)/);
+});
+
+test('a forking server: the parent and its child share the listener, and both are holders', async () => {
+  // The child keeps the inherited socket and leaves when its parent is gone.
+  const script =
+    'import os,socket,sys,time\ns=socket.socket()\ns.bind(("127.0.0.1",0))\ns.listen()\n' +
+    'parent=os.getpid()\nif os.fork()==0:\n  while os.getppid()==parent: time.sleep(0.05)\n  os._exit(0)\n' +
+    'print(s.getsockname()[1],flush=True)\nsys.stdin.read()';
+  const server = await hold('python3', ['-c', script]);
+  const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8');
+  const child = Number(children.trim().split(/\s+/)[0]);
+  expect(child).toBeGreaterThan(0);
+  const holders = await findHoldersLinux([{ port: server.port, protocol: 'tcp' }]);
+  expect(holders.map((h) => [h.pid, h.command, h.state, h.addresses]).sort()).toEqual(
+    [
+      [server.pid, 'python3', 'listen', ['127.0.0.1']],
+      [child, 'python3', 'listen', ['127.0.0.1']],
+    ].sort(),
+  );
 });
 
 test('a UDP socket: state bound, found only under udp', async () => {

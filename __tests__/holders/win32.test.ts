@@ -1,11 +1,14 @@
 /**
- * The Windows path on recorded-style `netstat -ano` and `tasklist` outputs in English, German,
- * French and Japanese (stored in their console code pages), plus the tools' absence.
+ * The Windows path on recorded-style `netstat -ano`/`-anoq -p <proto>` and `tasklist` outputs in
+ * English, German, French and Japanese (stored in their console code pages), plus the tools'
+ * absence. Only rows these tools print: a UDP row's remote is always `*:*`, `BOUND` appears
+ * only with `-q`.
  */
 import { readFileSync } from 'node:fs';
 import {
   findHoldersWindows,
   holdersFromNetstat,
+  netstatArgs,
   parseCsvLine,
   parseNetstat,
   parseTasklist,
@@ -53,7 +56,7 @@ describe.each(NETSTATS)('parseNetstat on %s', (name) => {
     const udp = rows.filter((r) => r.protocol === 'udp');
     expect(udp.map((r) => [r.localAddress, r.localPort, r.state, r.pid])).toEqual([
       ['0.0.0.0', 5353, 'bound', 2340],
-      ['127.0.0.1', 5353, 'connected', 2341],
+      ['127.0.0.1', 5353, 'bound', 2341],
       ['::', 5353, 'bound', 2340],
       ['fe80::1c2d:3e4f:5a6b:7c8d%12', 1900, 'bound', 3340],
     ]);
@@ -82,7 +85,10 @@ test('English state words are named; localized ones are kept lower-cased', () =>
   const en = parseNetstat(fixture('netstat-ano-win10-en-US.txt'));
   expect(en.find((r) => r.localPort === 50123)?.state).toBe('time-wait');
   expect(en.find((r) => r.localPort === 52114)?.state).toBe('established');
-  expect(en.find((r) => r.localPort === 6000)?.state).toBe('bound');
+  // BOUND appears only with -q.
+  expect(en.some((r) => r.state === 'bound' && r.protocol === 'tcp')).toBe(false);
+  const q = parseNetstat(fixture('netstat-anoq-p-TCP-win11-en-US.txt'));
+  expect(q.find((r) => r.localPort === 6000)?.state).toBe('bound');
   const de = parseNetstat(fixture('netstat-ano-win11-de-DE.cp850.txt'));
   expect(de.find((r) => r.localPort === 50123)?.state).toBe('wartend');
 });
@@ -129,12 +135,36 @@ describe('tasklist', () => {
 });
 
 describe('findHoldersWindows', () => {
+  /**
+   * What `netstat -anoq -p <proto>` prints: the per-protocol recording when there is one,
+   * otherwise the rows of that protocol and IP version from a full `-ano` recording (`-p` only
+   * filters; headers stay).
+   */
+  const netstatFor = (recording: string, proto: string): string => {
+    try {
+      return fixture(`netstat-anoq-p-${proto}-${recording}.txt`);
+    } catch {
+      const v6 = proto.endsWith('v6');
+      const word = proto.replace(/v6$/, '');
+      return fixture(`netstat-ano-${recording}`)
+        .split('\r\n')
+        .filter((line) => {
+          const [first, local] = line.trim().split(/\s+/);
+          if (first !== 'TCP' && first !== 'UDP') return true;
+          return first === word && (local ?? '').startsWith('[') === v6;
+        })
+        .join('\r\n');
+    }
+  };
   // netstat and tasklist cannot run here: a runner plays their recorded outputs.
   const recorded =
-    (netstat: string, tasks: Record<number, string>): ToolRunner =>
+    (netstat: string, tasks: Record<number, string>, calls: string[][] = []): ToolRunner =>
     async (command, args) => {
-      if (command === 'C:\\Windows\\System32\\netstat.exe')
-        return { code: 0, stdout: fixture(netstat) };
+      calls.push([command, ...args]);
+      if (command === 'C:\\Windows\\System32\\netstat.exe') {
+        expect(args.slice(0, 2)).toEqual(['-anoq', '-p']);
+        return { code: 0, stdout: netstatFor(netstat, args[2]) };
+      }
       if (command === 'C:\\Windows\\System32\\tasklist.exe') {
         const pid = Number(/PID eq (\d+)/.exec(args[1])?.[1]);
         return {
@@ -145,8 +175,37 @@ describe('findHoldersWindows', () => {
       return { code: null, stdout: '', failure: 'ENOENT' };
     };
 
+  test('netstat -anoq per protocol and IP version asked about, by absolute path', async () => {
+    expect(netstatArgs('TCPv6')).toEqual(['-anoq', '-p', 'TCPv6']);
+    const calls: string[][] = [];
+    await findHoldersWindows([{ port: 1, protocol: 'tcp' }], recorded('win11-en-US', {}, calls));
+    expect(calls.sort()).toEqual([
+      ['C:\\Windows\\System32\\netstat.exe', '-anoq', '-p', 'TCP'],
+      ['C:\\Windows\\System32\\netstat.exe', '-anoq', '-p', 'TCPv6'],
+    ]);
+  });
+
+  test('bound, non-listening TCP sockets (-q) are holders; every UDP row is bound', async () => {
+    const holders = await findHoldersWindows(
+      [
+        { port: 6000, protocol: 'tcp' },
+        { port: 6001, protocol: 'tcp' },
+        { port: 5353, protocol: 'udp' },
+        { port: 1900, protocol: 'udp' },
+      ],
+      recorded('win11-en-US', {}),
+    );
+    expect(holders.map((h) => [h.protocol, h.port, h.state, h.pid, h.addresses])).toEqual([
+      ['tcp', 6000, 'bound', 9001, ['0.0.0.0']],
+      ['tcp', 6001, 'bound', 9001, ['::']],
+      ['udp', 5353, 'bound', 2340, ['0.0.0.0', '::']],
+      ['udp', 5353, 'bound', 2341, ['127.0.0.1']],
+      ['udp', 1900, 'bound', 3340, ['fe80::1c2d:3e4f:5a6b:7c8d%12']],
+    ]);
+  });
+
   test('pid, image name and addresses (German Windows)', async () => {
-    const run = recorded('netstat-ano-win11-de-DE.cp850.txt', {
+    const run = recorded('win11-de-DE.cp850.txt', {
       4: 'tasklist-system.txt',
       6120: 'tasklist-postgres-de-DE.cp850.txt',
     });

@@ -130,8 +130,9 @@ describe('classifyBindError (PROBING.md table)', () => {
     ['EADDRINUSE', 'linux', 'in-use', undefined],
     ['EADDRINUSE', 'win32', 'in-use', undefined],
     ['EACCES', 'linux', 'denied', 'privileged'],
-    ['EACCES', 'darwin', 'denied', 'privileged'],
-    ['EACCES', 'win32', 'denied', 'reserved'],
+    ['EACCES', 'darwin', 'denied', 'needs-root'],
+    // Outside the excluded port ranges: a holder that refuses to share the port.
+    ['EACCES', 'win32', 'in-use', 'exclusive'],
     ['EADDRNOTAVAIL', 'darwin', 'not-applicable', undefined],
     ['EAFNOSUPPORT', 'linux', 'not-applicable', undefined],
     ['EINVAL', 'win32', 'not-applicable', undefined],
@@ -141,6 +142,12 @@ describe('classifyBindError (PROBING.md table)', () => {
     ['ESOMETHINGNEW', 'win32', 'unknown', undefined],
   ] as const)('%s on %s → %s', (code, platform, verdict, reason) => {
     expect(classifyBindError(code, platform)).toEqual(reason ? { verdict, reason } : { verdict });
+  });
+  test('EACCES on win32 inside an excluded port range → denied, reserved', () => {
+    expect(classifyBindError('EACCES', 'win32', true)).toEqual({
+      verdict: 'denied',
+      reason: 'reserved',
+    });
   });
 });
 

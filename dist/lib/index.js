@@ -6,6 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
 /* harmony export */ });
@@ -54,6 +55,33 @@ function splitProcCmdline(raw) {
     while (parts.length > 0 && parts[parts.length - 1] === '')
         parts.pop();
     return parts;
+}
+/** The last path segment of `path`, `/` or `\` separated. */
+function baseName(path) {
+    return path.replace(/[/\\]+$/, '').replace(/^.*[/\\]/, '');
+}
+/**
+ * The program's name for a holder: the base name of `argv[0]` when it names a program (a
+ * process that rewrote its title, `nginx: master process …`, does not), else of the
+ * executable (`/proc/<pid>/exe`, without ` (deleted)`), else the short name the kernel keeps
+ * (`comm` on Linux, lsof's `c` field). That short name is the main thread's name, not the
+ * program's: Node 24 calls its main thread `MainThread`, so it is the last resort.
+ */
+function programName(argv, executable, shortName) {
+    const first = argv[0];
+    if (first !== undefined && first !== '' && !/\s/.test(first) && !first.endsWith(':')) {
+        // A login shell's argv[0] is `-bash`.
+        const name = singleLine(baseName(first).replace(/^-/, ''));
+        if (name !== '')
+            return name;
+    }
+    if (executable !== undefined) {
+        const name = singleLine(baseName(executable.replace(/ \(deleted\)$/, '')));
+        if (name !== '')
+            return name;
+    }
+    const short = shortName === undefined ? '' : singleLine(shortName);
+    return short === '' ? undefined : short;
 }
 
 
@@ -133,6 +161,54 @@ function describeHolder(h) {
 function describeHolders(holders) {
     return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
 }
+
+
+/***/ }),
+
+/***/ 807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
+ * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
+ * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ */
+
+/** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
+const runTool = (command, args, options) => new Promise((resolve) => {
+    try {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
+            timeout: options.timeoutMs,
+            encoding: options.encoding ?? 'utf8',
+            env: options.env ?? process.env,
+            maxBuffer: 8 * 1024 * 1024,
+            windowsHide: true,
+        }, (error, stdout) => {
+            const text = String(stdout ?? '');
+            if (!error) {
+                resolve({ code: 0, stdout: text });
+                return;
+            }
+            const err = error;
+            if (typeof err.code === 'number') {
+                resolve({ code: err.code, stdout: text });
+            }
+            else {
+                const failure = err.killed ? 'timeout' : String(err.code ?? err.message);
+                resolve({ code: null, stdout: text, failure });
+            }
+        });
+    }
+    catch (error) {
+        // execFile throws synchronously for some bad arguments (e.g. a NUL byte).
+        resolve({ code: null, stdout: '', failure: error.message });
+    }
+});
 
 
 /***/ }),
@@ -845,13 +921,23 @@ const EXHAUSTION_CODES = new Set([
     'ENOBUFS',
     'ENOMEM',
 ]);
-/** How an error code from a bind reads on a platform (PROBING.md, "What each error means"). */
-function classifyBindError(code, platform) {
+/**
+ * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
+ * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
+ * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
+ * same address): in use, so its holder is looked up and `wait` may wait for it.
+ */
+function classifyBindError(code, platform, inExcludedRange = false) {
     switch (code) {
         case 'EADDRINUSE':
             return { verdict: 'in-use' };
         case 'EACCES':
-            return { verdict: 'denied', reason: platform === 'win32' ? 'reserved' : 'privileged' };
+            if (platform === 'win32')
+                return inExcludedRange
+                    ? { verdict: 'denied', reason: 'reserved' }
+                    : { verdict: 'in-use', reason: 'exclusive' };
+            return { verdict: 'denied', reason: platform === 'linux' ? 'privileged' : 'needs-root' };
         case 'EADDRNOTAVAIL':
         case 'EAFNOSUPPORT':
         case 'EINVAL':
@@ -860,13 +946,14 @@ function classifyBindError(code, platform) {
             return { verdict: 'unknown' };
     }
 }
-function verdictFor(target, err, platform) {
+const probe_inRanges = (port, ranges) => ranges !== undefined && ranges.some((r) => port >= r.lo && port <= r.hi);
+function verdictFor(port, target, err, platform, excluded) {
     // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
     if (!err)
         return { address: target.address, family: target.family, verdict: 'free' };
     const base = { address: target.address, family: target.family };
     const code = err.code ?? 'UNKNOWN';
-    const { verdict, reason } = classifyBindError(code, platform);
+    const { verdict, reason } = classifyBindError(code, platform, code === 'EACCES' && probe_inRanges(port, excluded));
     // An address the user named must exist: "not applicable" would silently shrink the check.
     if (verdict === 'not-applicable' && target.explicit)
         return { ...base, verdict: 'unknown', code };
@@ -875,6 +962,11 @@ function verdictFor(target, err, platform) {
 /** Binds (and for TCP listens) exactly as a server would, then closes; resolves the bind error. */
 function bindOnce(port, protocol, target) {
     return new Promise((resolve) => {
+        // listen() would take anything else for a host name and look it up (ENOTFOUND at best).
+        if ((0,external_node_net_namespaceObject.isIP)(target.address) !== target.family) {
+            resolve(Object.assign(new Error(`not a literal IP address: ${target.address}`), { code: 'ENOTIP' }));
+            return;
+        }
         if (protocol === 'tcp') {
             const server = (0,external_node_net_namespaceObject.createServer)();
             // A probe never keeps the process alive (a test runner's, a library user's).
@@ -914,9 +1006,29 @@ function bindOnce(port, protocol, target) {
         });
     });
 }
-/** Probes one port on one address. */
-async function probeAddress(port, protocol, target, platform = process.platform) {
-    return verdictFor(target, await bindOnce(port, protocol, target), platform);
+/**
+ * Probes one port on one address. `excluded`: the Windows excluded port ranges, which decide
+ * what an EACCES there means.
+ */
+async function probeAddress(port, protocol, target, platform = process.platform, excluded) {
+    return verdictFor(port, target, await bindOnce(port, protocol, target), platform, excluded);
+}
+const isWildcard = (a) => a.address === '::' || a.address === '0.0.0.0';
+/**
+ * macOS has no privileged wildcard ports (since Mojave), but a specific address below 1024
+ * still needs root: when every wildcard of the plan was free and a specific address then said
+ * EACCES, the port is free for a server on the wildcard, and only a server on that address
+ * needs root. Nothing is known about holders on that address, so it is not "free".
+ */
+function markWildcardOnly(addresses, platform) {
+    if (platform !== 'darwin')
+        return;
+    const last = addresses[addresses.length - 1];
+    if (!last || last.verdict !== 'denied' || last.reason !== 'needs-root' || isWildcard(last))
+        return;
+    const wildcards = addresses.filter(isWildcard);
+    if (wildcards.length > 0 && wildcards.every((a) => a.verdict === 'free'))
+        last.reason = 'wildcard-only';
 }
 /**
  * Combines per-address verdicts: free only when every applicable address was free and each
@@ -951,10 +1063,10 @@ function combineVerdicts(addresses, plan, families) {
  * Probes one port over a whole plan, one address after another: probes of the same port on
  * overlapping addresses collide with each other when run at the same time.
  */
-async function probePort(port, protocol, plan, families, platform = process.platform) {
+async function probePort(port, protocol, plan, families, platform = process.platform, excluded) {
     const addresses = [];
     for (const target of plan) {
-        const result = await probeAddress(port, protocol, target, platform);
+        const result = await probeAddress(port, protocol, target, platform, excluded);
         addresses.push(result);
         // Out of resources says nothing about the port: stop so the caller can retry it.
         if (result.verdict === 'in-use' ||
@@ -962,6 +1074,7 @@ async function probePort(port, protocol, plan, families, platform = process.plat
             EXHAUSTION_CODES.has(result.code ?? ''))
             break;
     }
+    markWildcardOnly(addresses, platform);
     return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
 }
 /** Whether a verdict failed only for lack of file descriptors or memory. */
@@ -979,7 +1092,7 @@ const MAX_EXHAUSTED_ROUNDS = 6;
  * they stay `unknown`, never `free`.
  */
 async function probePorts(queries, plan, options = {}) {
-    const platform = options.platform ?? process.platform;
+    const platform = options.platform ?? plan.platform ?? process.platform;
     const results = new Array(queries.length);
     let pending = queries.map((_, i) => i);
     let concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
@@ -990,7 +1103,7 @@ async function probePorts(queries, plan, options = {}) {
             while (next < pending.length) {
                 const index = pending[next++];
                 const { port, protocol } = queries[index];
-                const verdict = await probePort(port, protocol, plan.addressesFor(protocol), plan.families, platform);
+                const verdict = await probePort(port, protocol, plan.addressesFor(protocol), plan.families, platform, plan.excluded);
                 results[index] = verdict;
                 if (isExhausted(verdict) && round < MAX_EXHAUSTED_ROUNDS)
                     retry.push(index);
@@ -1008,7 +1121,7 @@ async function probePorts(queries, plan, options = {}) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 477))).findHolders(queries);
+const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 529))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -1313,12 +1426,63 @@ async function attachHolders(conflicts, findHolders) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./src/system/run-tool.ts
+var run_tool = __nccwpck_require__(807);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
 var windows_system_tool = __nccwpck_require__(571);
+;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
+
+
+
+/**
+ * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
+ * recognized by shape: two port numbers, optionally followed by `*` (administered exclusion).
+ */
+function parseWindowsExcludedRanges(text) {
+    const out = [];
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^\s*(\d{1,5})\s+(\d{1,5})\s*\*?\s*$/.exec(line);
+        if (!m)
+            continue;
+        const lo = Number(m[1]);
+        const hi = Number(m[2]);
+        if (lo >= 1 && hi <= 65535 && lo <= hi)
+            out.push({ lo, hi });
+    }
+    return normalizeRanges(out);
+}
+const TOOL_TIMEOUT_MS = 3000;
+/** The output of a system tool, or undefined when it did not answer with success. */
+async function toolOutput(run, file, args) {
+    // Console code pages are not UTF-8; the numbers read here are ASCII.
+    const result = await run(file, args, { timeoutMs: TOOL_TIMEOUT_MS, encoding: 'latin1' });
+    return result.code === 0 ? result.stdout : undefined;
+}
+/**
+ * Windows excluded port ranges for the given protocols, IPv4 and IPv6 (`netsh int ipv4|ipv6
+ * show excludedportrange protocol=tcp|udp`, by absolute System32 path). An output that cannot
+ * be read adds nothing.
+ */
+async function readWindowsExcludedRanges(protocols, run = run_tool/* runTool */.q) {
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
+        'int',
+        ip,
+        'show',
+        'excludedportrange',
+        `protocol=${protocol}`,
+    ]))));
+    return normalizeRanges(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
+}
+
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
 
 
 
+
+
+
+/** The IANA dynamic range: macOS's and Windows' default, assumed only when the OS cannot say. */
+const IANA_DYNAMIC_RANGE = { lo: 49152, hi: 65535 };
 /** Parses `ip_local_port_range` ("32768\t60999"). */
 function parseLinuxPortRange(text) {
     const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(text);
@@ -1343,28 +1507,40 @@ function parseLinuxReservedPorts(text) {
     return normalizeRanges(out);
 }
 /**
- * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are
- * recognized by shape: two port numbers, optionally followed by `*` (administered exclusion).
+ * Parses `netsh int ipv4 show dynamicport tcp` (or udp): a start port and a number of ports,
+ * behind labels in the display language (`Start Port : 49152`, `Startport : 49152`), so the
+ * two numbers are read, not the labels.
  */
-function parseWindowsExcludedRanges(text) {
-    const out = [];
+function parseWindowsDynamicPortRange(text) {
+    const numbers = [];
     for (const line of text.split(/\r?\n/)) {
-        const m = /^\s*(\d{1,5})\s+(\d{1,5})\s*\*?\s*$/.exec(line);
-        if (!m)
-            continue;
-        const lo = Number(m[1]);
-        const hi = Number(m[2]);
-        if (lo >= 1 && hi <= 65535 && lo <= hi)
-            out.push({ lo, hi });
+        const m = /:\s*(\d{1,5})\s*$/.exec(line);
+        if (m)
+            numbers.push(Number(m[1]));
     }
-    return normalizeRanges(out);
+    if (numbers.length !== 2)
+        return undefined;
+    const [lo, count] = numbers;
+    const hi = lo + count - 1;
+    return lo >= 1 && count >= 1 && hi <= 65535 ? { lo, hi } : undefined;
 }
-async function run(file, args) {
-    // Only Windows runs a tool here; elsewhere child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
-    return new Promise((resolve) => {
-        execFile(file, args, { timeout: 3000, windowsHide: true }, (err, stdout) => resolve(err ? '' : String(stdout)));
-    });
+/** Parses `sysctl -n net.inet.ip.portrange.first net.inet.ip.portrange.last` (two lines). */
+function parseSysctlPortRange(text) {
+    const m = /^\s*(\d{1,5})\s*\n\s*(\d{1,5})\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const lo = Number(m[1]);
+    const hi = Number(m[2]);
+    return lo >= 1 && hi <= 65535 && lo <= hi ? { lo, hi } : undefined;
+}
+/** The smallest range covering all of `ranges` (TCP's and UDP's dynamic ranges). */
+function hull(ranges) {
+    if (ranges.length === 0)
+        return undefined;
+    return {
+        lo: Math.min(...ranges.map((r) => r.lo)),
+        hi: Math.max(...ranges.map((r) => r.hi)),
+    };
 }
 async function readOr(path) {
     try {
@@ -1374,31 +1550,81 @@ async function readOr(path) {
         return '';
     }
 }
-/** What this OS reserves for the given protocols. A source that cannot be read adds nothing. */
-async function readOsPortRanges(protocols, platform = process.platform) {
+/**
+ * What this OS reserves for the given protocols, read, not assumed: Linux from /proc, Windows
+ * from netsh (dynamic range and excluded ranges), macOS from sysctl. A source that cannot be
+ * read adds no reserved ports; an ephemeral range that cannot be read is taken as 49152–65535
+ * (macOS and Windows) and said so in the notes.
+ */
+async function readOsPortRanges(protocols, platform = process.platform, sources = {}) {
+    const run = sources.run ?? run_tool/* runTool */.q;
     if (platform === 'linux') {
         const [range, reserved] = await Promise.all([
             readOr('/proc/sys/net/ipv4/ip_local_port_range'),
             readOr('/proc/sys/net/ipv4/ip_local_reserved_ports'),
         ]);
         const ephemeral = parseLinuxPortRange(range);
-        return { ...(ephemeral ? { ephemeral } : {}), reserved: parseLinuxReservedPorts(reserved) };
-    }
-    if (platform === 'win32') {
-        const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => run((0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
-            'int',
-            ip,
-            'show',
-            'excludedportrange',
-            `protocol=${protocol}`,
-        ]))));
+        const notes = [
+            ephemeral
+                ? `ephemeral range ${formatRanges([ephemeral])} (ip_local_port_range)`
+                : 'ephemeral range: /proc/sys/net/ipv4/ip_local_port_range could not be read; none avoided',
+        ];
         return {
-            ephemeral: { lo: 49152, hi: 65535 },
-            reserved: normalizeRanges(outputs.flatMap(parseWindowsExcludedRanges)),
+            ...(ephemeral ? { ephemeral } : {}),
+            reserved: parseLinuxReservedPorts(reserved),
+            notes,
         };
     }
-    // macOS (and the BSDs) use the IANA dynamic range unless an administrator changed it.
-    return { ephemeral: { lo: 49152, hi: 65535 }, reserved: [] };
+    const fallback = (what) => ({
+        ephemeral: IANA_DYNAMIC_RANGE,
+        notes: [
+            `ephemeral range: ${what} could not be read; assuming ${formatRanges([IANA_DYNAMIC_RANGE])}`,
+        ],
+    });
+    if (platform === 'win32') {
+        const netsh = (0,windows_system_tool/* windowsSystemTool */.x)('netsh');
+        const [dynamic, reserved] = await Promise.all([
+            Promise.all(protocols.map(async (protocol) => {
+                const text = await toolOutput(run, netsh, ['int', 'ipv4', 'show', 'dynamicport', protocol]);
+                return text === undefined ? undefined : parseWindowsDynamicPortRange(text);
+            })),
+            sources.excluded ? [...sources.excluded] : readWindowsExcludedRanges(protocols, run),
+        ]);
+        const read = dynamic.filter((r) => r !== undefined);
+        const ephemeral = read.length === dynamic.length ? hull(read) : undefined;
+        const base = ephemeral
+            ? {
+                ephemeral,
+                notes: [`ephemeral range ${formatRanges([ephemeral])} (netsh int ipv4 show dynamicport)`],
+            }
+            : fallback('netsh int ipv4 show dynamicport');
+        return {
+            ...base,
+            reserved,
+            notes: [
+                ...base.notes,
+                `excluded port ranges: ${reserved.length > 0 ? formatRanges(reserved) : 'none'}`,
+            ],
+        };
+    }
+    if (platform === 'darwin' || platform === 'freebsd' || platform === 'openbsd') {
+        // Never a bare name: look it up nowhere, /usr/sbin/sysctl (macOS) or /sbin/sysctl (BSD).
+        const sysctl = platform === 'darwin' ? '/usr/sbin/sysctl' : '/sbin/sysctl';
+        const text = await toolOutput(run, sysctl, [
+            '-n',
+            'net.inet.ip.portrange.first',
+            'net.inet.ip.portrange.last',
+        ]);
+        const ephemeral = text === undefined ? undefined : parseSysctlPortRange(text);
+        if (!ephemeral)
+            return { ...fallback(`${sysctl} -n net.inet.ip.portrange.first/last`), reserved: [] };
+        return {
+            ephemeral,
+            reserved: [],
+            notes: [`ephemeral range ${formatRanges([ephemeral])} (sysctl net.inet.ip.portrange)`],
+        };
+    }
+    return { ...fallback(`the ${platform} ephemeral range`), reserved: [] };
 }
 
 ;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
@@ -1416,34 +1642,76 @@ function canonicalAddress(address) {
     const scope = pct >= 0 ? address.slice(pct) : '';
     return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
 }
-/** The literal address a server would bind to reach this interface address (link-local needs its scope). */
-function bindable(info, iface) {
-    if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80:'))
-        return `${info.address}%${iface}`;
-    return info.address;
+/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
+function isLinkLocal(address) {
+    return /^fe[89ab][0-9a-f]:/i.test(address);
 }
-/** Every address of this host's interfaces, as probe addresses. */
-function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)()) {
-    const out = [];
+/**
+ * The literal address a server would bind to reach this interface address. Link-local IPv6
+ * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
+ * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
+ * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
+ */
+function bindable(info, iface, platform) {
+    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
+        return info.address;
+    const bare = info.address.replace(/%.*$/, '');
+    if (platform === 'win32') {
+        const scope = info.scopeid;
+        return scope !== undefined && Number.isInteger(scope) && scope > 0
+            ? `${bare}%${scope}`
+            : undefined;
+    }
+    return `${bare}%${iface}`;
+}
+/**
+ * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
+ * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
+ * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
+ * up: addresses of interfaces that are down are not probed.)
+ */
+function interfaceAddressPlan(interfaces = (0,external_node_os_.networkInterfaces)(), platform = process.platform) {
+    const addresses = [];
+    const skipped = [];
     for (const [iface, infos] of Object.entries(interfaces)) {
         for (const info of infos ?? []) {
             const family = info.family === 'IPv6' ? 6 : 4;
-            out.push({ address: bindable(info, iface), family });
+            const address = bindable(info, iface, platform);
+            if (address === undefined) {
+                skipped.push({
+                    address: info.address,
+                    interface: iface,
+                    why: 'link-local without a scope id',
+                });
+            }
+            else if ((0,external_node_net_namespaceObject.isIP)(address) !== family) {
+                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
+            }
+            else {
+                addresses.push({ address, family });
+            }
         }
     }
-    return out;
+    return { addresses, skipped };
+}
+/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
+function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)(), platform = process.platform) {
+    return interfaceAddressPlan(interfaces, platform).addresses;
 }
 /**
  * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * (Linux) anything in 127.0.0.0/8, which the loopback interface answers as a whole.
+ * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
+ * answers only the addresses configured on lo0, which are interface addresses).
  */
-function isLocalAddress(address, platform = process.platform) {
+function isLocalAddress(address, platform = process.platform, interfaces = (0,external_node_os_.networkInterfaces)()) {
     const canonical = canonicalAddress(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
-    if (platform === 'linux' && (0,external_node_net_namespaceObject.isIP)(address) === 4 && address.startsWith('127.'))
+    if ((platform === 'linux' || platform === 'win32') &&
+        (0,external_node_net_namespaceObject.isIP)(address) === 4 &&
+        address.startsWith('127.'))
         return true;
-    return interfaceAddresses().some((a) => {
+    return interfaceAddresses(interfaces, platform).some((a) => {
         const known = canonicalAddress(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
@@ -1451,6 +1719,8 @@ function isLocalAddress(address, platform = process.platform) {
 }
 
 ;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
+
+
 
 
 
@@ -1488,7 +1758,7 @@ function buildProbePlan(inputs) {
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
-        return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`);
+        return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`, inputs.excluded, inputs.platform);
     }
     const families = new Set(inputs.interfaces.map((a) => a.family));
     const full = fullAddressSet(inputs.interfaces);
@@ -1496,16 +1766,23 @@ function buildProbePlan(inputs) {
     const linux = inputs.platform === 'linux';
     const tcp = linux && inputs.coverage?.tcp ? short : full;
     const udp = linux && inputs.coverage?.udp ? short : full;
-    const what = (list) => list === short ? 'dual-stack :: (self-test passed)' : `${list.length} addresses`;
-    return makePlan(tcp, udp, families, `tcp: ${what(tcp)}; udp: ${what(udp)}`);
+    const what = (list) => list === short
+        ? 'dual-stack :: (self-test passed)'
+        : `${list.length} addresses (${list.map((a) => a.address).join(', ')})`;
+    let description = `tcp: ${what(tcp)}; udp: ${what(udp)}`;
+    for (const s of inputs.skipped ?? [])
+        description += `; not probed: ${s.address} on ${s.interface} (${s.why})`;
+    return makePlan(tcp, udp, families, description, inputs.excluded, inputs.platform);
 }
-function makePlan(tcp, udp, families, description) {
+function makePlan(tcp, udp, families, description, excluded, platform) {
     return {
         tcp,
         udp,
         families,
         description,
         addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
+        ...(excluded ? { excluded } : {}),
+        platform,
     };
 }
 function holdTcp(address) {
@@ -1565,13 +1842,23 @@ async function measureWildcardCoverage(protocols = ['tcp', 'udp']) {
     };
 }
 /** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
-async function createProbePlan(hosts, platform = process.platform, protocols = ['tcp', 'udp']) {
-    const coverage = platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
+async function createProbePlan(hosts, platform = process.platform, protocols = ['tcp', 'udp'], sources = {}) {
+    const [coverage, excluded] = await Promise.all([
+        platform === 'linux' && hosts === 'all'
+            ? measureWildcardCoverage(protocols)
+            : Promise.resolve(undefined),
+        platform === 'win32'
+            ? (sources.excluded ?? readWindowsExcludedRanges(protocols))
+            : Promise.resolve(undefined),
+    ]);
+    const { addresses, skipped } = interfaceAddressPlan((sources.networkInterfaces ?? external_node_os_.networkInterfaces)(), platform);
     return buildProbePlan({
         platform,
-        interfaces: interfaceAddresses(),
+        interfaces: addresses,
         hosts,
         ...(coverage ? { coverage } : {}),
+        ...(skipped.length > 0 ? { skipped } : {}),
+        ...(excluded ? { excluded } : {}),
     });
 }
 
@@ -2468,11 +2755,18 @@ async function guardPorts(config, options = {}) {
     const protocols = [
         ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
     ];
-    // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+    // Windows: an EACCES is "reserved" only inside the excluded port ranges, so every probe there
+    // needs them; read once, for the plan and the OS ranges alike.
+    const excluded = platform === 'win32' ? await readWindowsExcludedRanges(protocols) : undefined;
+    const sources = excluded ? { excluded } : {};
+    // Reading the OS ranges costs a subprocess off Linux: only when a port may be handed out.
     const [os, plan] = await Promise.all([
-        handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform, protocols),
+        handsOut ? readOsPortRanges(protocols, platform, sources) : Promise.resolve(undefined),
+        createProbePlan(config.hosts, platform, protocols, sources),
     ]);
+    options.debug?.(`probe plan (${platform}): ${plan.description}`);
+    for (const note of os?.notes ?? [])
+        options.debug?.(`OS port ranges: ${note}`);
     return allocatePorts(config, {
         plan,
         ...(options.leases ? { leases: options.leases } : {}),
@@ -2537,9 +2831,16 @@ function heldBy(c) {
         case 'in-use':
             return printable((0,describe_holder/* describeHolders */.hX)(c.holders));
         case 'denied':
-            return c.reason === 'reserved'
-                ? 'reserved by the OS (an excluded port range)'
-                : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            switch (c.reason) {
+                case 'reserved':
+                    return 'reserved by the OS (an excluded port range)';
+                case 'wildcard-only':
+                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+                case 'needs-root':
+                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+                default:
+                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            }
         default:
             return 'unknown';
     }
@@ -2552,11 +2853,20 @@ function conflictMessage(c) {
         case 'leased':
             return `${head} is ${heldBy(c)}`;
         case 'in-use':
-            return `${head} is in use${at}, held by ${heldBy(c)}`;
+            return c.reason === 'exclusive'
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+                : `${head} is in use${at}, held by ${heldBy(c)}`;
         case 'denied':
-            return c.reason === 'reserved'
-                ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
-                : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            switch (c.reason) {
+                case 'reserved':
+                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+                case 'wildcard-only':
+                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+                case 'needs-root':
+                    return `${head} is refused${at}: ports below 1024 need root`;
+                default:
+                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            }
         default:
             if (c.code === 'EADDRNOTAVAIL' && c.address)
                 return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;

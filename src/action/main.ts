@@ -10,7 +10,7 @@ import { CancelledError } from '../allocate/cancellation.js';
 import { runGuard } from '../allocate/guard.js';
 import type { LeaseOwner } from '../lease/lease-file.js';
 import { handedOutPorts } from '../lease/job-end.js';
-import { annotationsFor, cancelledMessage, waitingMessage } from '../report/messages.js';
+import { annotationsFor, cancelledMessage, printable, waitingMessage } from '../report/messages.js';
 import { summaryMarkdown } from '../report/markdown.js';
 import { envPairs, publishedOutputs } from '../report/outputs.js';
 import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from '../spec/config.js';
@@ -54,6 +54,8 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
     const { result, problems } = await runGuard(config, {
       ...(owner ? { owner } : {}),
       onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
+      // Shown when the runner asks for debug output (ACTIONS_STEP_DEBUG).
+      debug: (line) => io.debug(printable(line)),
     });
     for (const problem of problems) io.annotate('warning', problem);
 

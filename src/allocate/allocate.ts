@@ -5,7 +5,7 @@ import type { ProbePlan } from '../probe/probe-plan.js';
 import { holdersPerQuery } from '../holders/lookup.js';
 import { formatRanges } from '../spec/port-ranges.js';
 import { protocolsOf } from '../spec/port-spec.js';
-import type { AddressVerdict, PortVerdict } from '../probe/probe.js';
+import type { AddressVerdict, PortVerdict, VerdictReason } from '../probe/probe.js';
 import type { Config } from '../spec/config.js';
 import type { Holder, HolderFinder } from '../holders/lookup.js';
 import type { LeaseGate } from '../lease/lease-registry.js';
@@ -23,7 +23,7 @@ export interface Conflict {
   /** The address whose probe showed it, and the error code there. */
   address?: string;
   code?: string;
-  reason?: 'privileged' | 'reserved';
+  reason?: VerdictReason;
   holders: Holder[];
   lease?: LeaseRecord;
 }

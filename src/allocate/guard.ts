@@ -5,7 +5,7 @@
  */
 import { allocatePorts, type AllocationResult, type AllocatorDeps } from './allocate.js';
 import { CancelledError, withSignalCancellation } from './cancellation.js';
-import { readOsPortRanges } from './os-port-ranges.js';
+import { readOsPortRanges, readWindowsExcludedRanges } from './os-port-ranges.js';
 import type { Config } from '../spec/config.js';
 import { protocolsOf, type Protocol } from '../spec/port-spec.js';
 import { createProbePlan } from '../probe/probe-plan.js';
@@ -20,6 +20,8 @@ export interface GuardOptions {
   /** Cancels the run (leases returned first); see withSignalCancellation. */
   signal?: AbortSignal;
   onWait?: AllocatorDeps['onWait'];
+  /** Told the probe plan and the OS ranges, one line each, for the verbose log. */
+  debug?: (line: string) => void;
 }
 
 /** The OS's ranges and the probe plan, then allocation; no registry, no signal handling. */
@@ -32,11 +34,17 @@ export async function guardPorts(
   const protocols = [
     ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
   ] as Protocol[];
-  // Reading the OS ranges costs a subprocess on Windows: only when a port may be handed out.
+  // Windows: an EACCES is "reserved" only inside the excluded port ranges, so every probe there
+  // needs them; read once, for the plan and the OS ranges alike.
+  const excluded = platform === 'win32' ? await readWindowsExcludedRanges(protocols) : undefined;
+  const sources = excluded ? { excluded } : {};
+  // Reading the OS ranges costs a subprocess off Linux: only when a port may be handed out.
   const [os, plan] = await Promise.all([
-    handsOut ? readOsPortRanges(protocols, platform) : Promise.resolve(undefined),
-    createProbePlan(config.hosts, platform, protocols),
+    handsOut ? readOsPortRanges(protocols, platform, sources) : Promise.resolve(undefined),
+    createProbePlan(config.hosts, platform, protocols, sources),
   ]);
+  options.debug?.(`probe plan (${platform}): ${plan.description}`);
+  for (const note of os?.notes ?? []) options.debug?.(`OS port ranges: ${note}`);
   return allocatePorts(config, {
     plan,
     ...(options.leases ? { leases: options.leases } : {}),

@@ -5,7 +5,7 @@ import { EXIT_CONFLICT, EXIT_OK, type Terminal } from './terminal.js';
 import type { AllocationResult } from '../allocate/allocate.js';
 import { runGuard } from '../allocate/guard.js';
 import { cliLeaseOwnerPid } from '../lease/lease-owner.js';
-import { annotationsFor, waitingMessage } from '../report/messages.js';
+import { annotationsFor, printable, waitingMessage } from '../report/messages.js';
 import { summaryMarkdown } from '../report/markdown.js';
 import { conflictsJson, envPairs, portOutputs, publishedOutputs } from '../report/outputs.js';
 import { textTable } from '../report/text-table.js';
@@ -42,6 +42,9 @@ export async function guardCommand(
     ...(owner ? { owner } : {}),
     onWait: ({ conflicts, seconds }) =>
       term.stderr(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
+    ...(command.verbose
+      ? { debug: (line: string) => term.stderr(`port-guard: ${printable(line)}\n`) }
+      : {}),
   });
   for (const problem of problems) term.stderr(`warning: ${problem}\n`);
   for (const note of annotationsFor(result)) term.stderr(`${note.level}: ${note.message}\n`);

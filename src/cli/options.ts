@@ -12,7 +12,7 @@ export type OutputFormat = 'text' | 'json' | 'env' | 'github';
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'guard'; options: RawOptions; format: OutputFormat }
+  | { kind: 'guard'; options: RawOptions; format: OutputFormat; verbose?: boolean }
   | { kind: 'who'; targets: string[]; format: OutputFormat }
   | { kind: 'release'; ports: string[]; leaseDir: string; format: OutputFormat };
 
@@ -91,6 +91,7 @@ export const OPTION_TABLES: Record<Subcommand, Record<string, OptionSpec>> = {
   guard: {
     ...(INPUT_OPTIONS as Record<string, OptionSpec>),
     'no-lease': { type: 'boolean', help: 'same as --lease false' },
+    verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
     ...FORMAT,
     ...HELP,
     version: { type: 'boolean', short: 'v', help: 'show the version' },
@@ -220,5 +221,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
     raw.lease = 'false';
   }
-  return { kind: 'guard', options: raw, format };
+  return values.verbose
+    ? { kind: 'guard', options: raw, format, verbose: true }
+    : { kind: 'guard', options: raw, format };
 }

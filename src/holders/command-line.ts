@@ -49,3 +49,34 @@ export function splitProcCmdline(raw: Buffer | string): string[] {
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   return parts;
 }
+
+/** The last path segment of `path`, `/` or `\` separated. */
+function baseName(path: string): string {
+  return path.replace(/[/\\]+$/, '').replace(/^.*[/\\]/, '');
+}
+
+/**
+ * The program's name for a holder: the base name of `argv[0]` when it names a program (a
+ * process that rewrote its title, `nginx: master process …`, does not), else of the
+ * executable (`/proc/<pid>/exe`, without ` (deleted)`), else the short name the kernel keeps
+ * (`comm` on Linux, lsof's `c` field). That short name is the main thread's name, not the
+ * program's: Node 24 calls its main thread `MainThread`, so it is the last resort.
+ */
+export function programName(
+  argv: readonly string[],
+  executable?: string,
+  shortName?: string,
+): string | undefined {
+  const first = argv[0];
+  if (first !== undefined && first !== '' && !/\s/.test(first) && !first.endsWith(':')) {
+    // A login shell's argv[0] is `-bash`.
+    const name = singleLine(baseName(first).replace(/^-/, ''));
+    if (name !== '') return name;
+  }
+  if (executable !== undefined) {
+    const name = singleLine(baseName(executable.replace(/ \(deleted\)$/, '')));
+    if (name !== '') return name;
+  }
+  const short = shortName === undefined ? '' : singleLine(shortName);
+  return short === '' ? undefined : short;
+}

@@ -1,10 +1,12 @@
 /**
  * macOS (and other systems with `lsof`): who holds a port, from `lsof -F` field output, with
- * the command lines from one `ps` call. Both run through `execFile` with fixed arguments.
+ * the program names and command lines from one `ps` call. Both run by absolute path through
+ * `execFile` with fixed arguments.
  */
+import { findTool, UNIX_SYSTEM_DIRS } from '../system/find-tool.js';
 import type { Holder, HolderQuery } from './lookup.js';
 import type { Protocol } from '../spec/port-spec.js';
-import { displayCommandLine, singleLine } from './command-line.js';
+import { displayCommandLine, programName, singleLine } from './command-line.js';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
 
 /** One open socket as `lsof -F` reports it. */
@@ -19,31 +21,39 @@ export interface LsofFile {
   protocol?: string;
   /** `127.0.0.1:3000`, `[::1]:3000`, `*:3000`, `a:1->b:2`. */
   name: string;
+  /** The TCP state from a `TST=` field: `LISTEN`, `CLOSED` (bound, not listening), … */
+  tcpState?: string;
 }
 
 const TOOL_TIMEOUT_MS = 3000;
 
 /**
  * The fixed `lsof` arguments for some ports of one protocol: no name or port resolution
- * (`-nP`), no warnings (`-w`), full command names (`+c 0`), TCP listeners only, and field
- * output. TCP and UDP need separate runs: with `-sTCP:LISTEN`, lsof drops UDP sockets.
+ * (`-nP`), no warnings (`-w`), full command names (`+c 0`), the TCP state (`-Ts`), TCP sockets
+ * that listen or are bound without listening (`CLOSED`: such a socket still blocks a bind), and
+ * field output with the fd (`f`: Apple's lsof 4.91 prints it anyway), the user, the address
+ * family (`t`: `*:80` is `0.0.0.0` or `::`), the protocol, the name and the TCP state. TCP and
+ * UDP need separate runs: with `-sTCP:…`, lsof drops UDP sockets.
  */
 export function lsofArgs(protocol: Protocol, ports: readonly number[]): string[] {
   const list = ports.join(',');
   return protocol === 'tcp'
-    ? ['-nP', '-w', '+c', '0', `-iTCP:${list}`, '-sTCP:LISTEN', '-FpcuLPtn']
-    : ['-nP', '-w', '+c', '0', `-iUDP:${list}`, '-FpcuLPtn'];
+    ? ['-nP', '-w', '+c', '0', '-Ts', `-iTCP:${list}`, '-sTCP:LISTEN,CLOSED', '-FpcfuLPtTn']
+    : ['-nP', '-w', '+c', '0', `-iUDP:${list}`, '-FpcfuLPtn'];
 }
 
 /**
  * Parses `lsof -F` output. Process fields (`p`, `c`, `u`, `L`) are followed by file fields
- * (`f`, `t`, `P`, `n`); older lsof always prints `f`, newer only when asked, so a file ends at
- * its `n` line. Unknown fields are ignored.
+ * (`f`, `t`, `P`, `n`, then `T` fields such as `TST=LISTEN`); a file starts at its `f` line
+ * (lsof without `f` in the field list omits it, so a file also ends at its `n` line). Unknown
+ * fields are ignored.
  */
 export function parseLsof(text: string): LsofFile[] {
   const files: LsofFile[] = [];
   let proc: Omit<LsofFile, 'name'> | undefined;
   let pending: { type?: string; protocol?: string } = {};
+  // The file the `T` fields after an `n` line belong to.
+  let last: LsofFile | undefined;
   for (const raw of text.split(/\r?\n/)) {
     if (raw === '') continue;
     const field = raw[0];
@@ -51,6 +61,7 @@ export function parseLsof(text: string): LsofFile[] {
     if (field === 'p') {
       proc = /^\d+$/.test(value) ? { pid: Number(value) } : undefined;
       pending = {};
+      last = undefined;
       continue;
     }
     if (!proc) continue;
@@ -66,6 +77,7 @@ export function parseLsof(text: string): LsofFile[] {
         break;
       case 'f':
         pending = {};
+        last = undefined;
         break;
       case 't':
         pending.type = value;
@@ -74,8 +86,12 @@ export function parseLsof(text: string): LsofFile[] {
         pending.protocol = value;
         break;
       case 'n':
-        files.push({ ...proc, ...pending, name: value });
+        last = { ...proc, ...pending, name: value };
+        files.push(last);
         pending = {};
+        break;
+      case 'T':
+        if (last && value.startsWith('ST=')) last.tcpState = singleLine(value.slice(3));
         break;
     }
   }
@@ -106,19 +122,42 @@ export function parsePsCommandLines(text: string): Map<number, string> {
 }
 
 /**
- * The display form of a `ps` command line. The program path may contain spaces
- * (`/Applications/Google Chrome.app/…`), so the known command name marks where it ends.
+ * Splits a `ps` command line into the program (argv[0]) and the rest. `ps` joins the arguments
+ * with spaces and the program path may contain some (`/Applications/Google Chrome.app/…`), so
+ * lsof's short name of the process marks where the program ends when it can; otherwise the
+ * program ends at the first space.
  */
-export function displayPsLine(line: string, command?: string): string | undefined {
-  if (command !== undefined && command !== '') {
-    const needle = `/${command}`;
+export function splitPsLine(line: string, shortName?: string): { program: string; rest: string } {
+  if (shortName !== undefined && shortName !== '') {
+    const needle = `/${shortName}`;
     for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
       if (line.slice(0, at).includes(' -')) break;
       const end = at + needle.length;
-      if (end === line.length || line[end] === ' ') return displayCommandLine([line.slice(at + 1)]);
+      if (end === line.length || line[end] === ' ')
+        return { program: line.slice(0, end), rest: line.slice(end + 1) };
     }
   }
-  return displayCommandLine(line.split(' '));
+  const space = line.indexOf(' ');
+  return space < 0
+    ? { program: line, rest: '' }
+    : { program: line.slice(0, space), rest: line.slice(space + 1) };
+}
+
+/** The display form of a `ps` command line (the program's directory dropped). */
+export function displayPsLine(line: string, shortName?: string): string | undefined {
+  const { program, rest } = splitPsLine(line, shortName);
+  // The directory goes, the program's own name stays whole, spaces and all.
+  const name = program.includes(' ') ? program.replace(/^.*\/(?=[^/])/, '') : program;
+  return displayCommandLine(rest === '' ? [name] : [name, rest]);
+}
+
+/**
+ * The program's name from its `ps` command line; lsof's `c` field is the kernel's short name,
+ * which is the main thread's on Linux (`MainThread` for Node 24) and cut to 15 characters.
+ */
+export function psProgramName(line: string | undefined, shortName?: string): string | undefined {
+  if (line === undefined) return shortName;
+  return programName([splitPsLine(line, shortName).program], undefined, shortName);
 }
 
 /** Groups lsof sockets into holders per query and process. */
@@ -135,7 +174,13 @@ export function holdersFromLsof(
       const endpoint = localEndpoint(file.name, file.type);
       if (!endpoint || endpoint.port !== query.port) continue;
       const state =
-        query.protocol === 'tcp' ? 'listen' : endpoint.connected ? 'connected' : 'bound';
+        query.protocol === 'tcp'
+          ? file.tcpState === 'CLOSED'
+            ? 'bound'
+            : 'listen'
+          : endpoint.connected
+            ? 'connected'
+            : 'bound';
       const key = `${file.pid} ${state}`;
       let holder = grouped.get(key);
       if (!holder) {
@@ -146,8 +191,9 @@ export function holdersFromLsof(
           state,
           pid: file.pid,
         };
-        if (file.command !== undefined) holder.command = file.command;
         const line = commandLines.get(file.pid);
+        const command = psProgramName(line, file.command);
+        if (command !== undefined) holder.command = command;
         const display = line === undefined ? undefined : displayPsLine(line, file.command);
         if (display !== undefined) holder.commandLine = display;
         if (file.uid !== undefined) holder.uid = file.uid;
@@ -169,25 +215,29 @@ export function holdersFromLsof(
 export async function findHoldersWithLsof(
   queries: readonly HolderQuery[],
   run: ToolRunner = runTool,
+  tools: { lsof?: string; ps?: string } = {},
 ): Promise<Holder[]> {
+  const lsof = tools.lsof ?? findTool('lsof', { firstIn: UNIX_SYSTEM_DIRS });
+  if (lsof === undefined) return [];
   const files: LsofFile[] = [];
   await Promise.all(
     (['tcp', 'udp'] as const).map(async (protocol) => {
       const ports = [...new Set(queries.filter((q) => q.protocol === protocol).map((q) => q.port))];
       if (ports.length === 0) return;
-      const result = await run('lsof', lsofArgs(protocol, ports), { timeoutMs: TOOL_TIMEOUT_MS });
+      const result = await run(lsof, lsofArgs(protocol, ports), { timeoutMs: TOOL_TIMEOUT_MS });
       // Exit 1 means "something asked for was not found"; what it did find is still printed.
       if (result.code === 0 || result.code === 1) files.push(...parseLsof(result.stdout));
     }),
   );
   const pids = [...new Set(files.map((f) => f.pid))];
   let commandLines = new Map<number, string>();
-  if (pids.length > 0) {
-    const ps = await run('ps', ['-ww', '-o', 'pid=,command=', '-p', pids.join(',')], {
+  const ps = tools.ps ?? findTool('ps', { firstIn: ['/bin', '/usr/bin'] });
+  if (pids.length > 0 && ps !== undefined) {
+    const result = await run(ps, ['-ww', '-o', 'pid=,command=', '-p', pids.join(',')], {
       timeoutMs: TOOL_TIMEOUT_MS,
     });
     // ps exits 1 when one of the pids has gone meanwhile; the others are still listed.
-    if (ps.code === 0 || ps.code === 1) commandLines = parsePsCommandLines(ps.stdout);
+    if (result.code === 0 || result.code === 1) commandLines = parsePsCommandLines(result.stdout);
   }
   return holdersFromLsof(files, queries, commandLines);
 }

@@ -5,6 +5,7 @@
  */
 import type { Holder } from './lookup.js';
 import type { Protocol } from '../spec/port-spec.js';
+import { findTool } from '../system/find-tool.js';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
 
 /** Where a `docker-proxy` forwards to. */
@@ -137,7 +138,10 @@ function asksDocker(h: Holder): boolean {
 
 /** Options for {@link nameContainers}. */
 export interface NameContainersOptions {
-  /** The docker command; `docker` from PATH unless told. */
+  /**
+   * The docker command, an absolute path; unless told, `docker` searched on PATH (never in the
+   * current directory, never through a relative entry: see find-tool).
+   */
   docker?: string;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
@@ -156,8 +160,10 @@ export async function nameContainers(
   options: NameContainersOptions = {},
 ): Promise<Holder[]> {
   if (!holders.some(asksDocker)) return holders;
+  const docker = options.docker ?? findTool('docker', options.env ? { env: options.env } : {});
+  if (docker === undefined) return holders;
   const run = options.run ?? runTool;
-  const result = await run(options.docker ?? 'docker', DOCKER_PS_ARGS, {
+  const result = await run(docker, DOCKER_PS_ARGS, {
     timeoutMs: options.timeoutMs ?? 1500,
     env: options.env,
   });

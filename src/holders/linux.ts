@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { endianness } from 'node:os';
 import type { Holder, HolderQuery } from './lookup.js';
 import type { Protocol } from '../spec/port-spec.js';
-import { displayCommandLine, singleLine, splitProcCmdline } from './command-line.js';
+import { displayCommandLine, programName, splitProcCmdline } from './command-line.js';
 import { dockerProxyTarget, isDockerProxy } from './docker.js';
 import { parseProcNet, type ByteOrder, type ProcNetSocket } from './proc-net.js';
 
@@ -77,21 +77,22 @@ function readSockets(
 
 const SOCKET_LINK = /^socket:\[(\d+)\]$/;
 
-/** Which pid holds each socket inode, and whether some processes could not be looked into. */
+/** Which pids hold each socket inode, and whether some processes could not be looked into. */
 interface InodeOwners {
-  owners: Map<number, number>;
+  /** Every process with the socket open, in ascending pid order (a forked server shares it). */
+  owners: Map<number, number[]>;
   /** Some pid's fds could not be read (another user's without root, ptrace limits). */
   unreadable: boolean;
 }
 
 /**
- * Maps socket inodes to the pid holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
- * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. `/proc`
- * lists pids in ascending order, so a socket shared after a fork maps to its lowest pid,
- * usually the parent that opened it; the walk stops once every inode has a pid.
+ * Maps socket inodes to the pids holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
+ * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. A socket
+ * shared by several processes (a forking server, an inherited listener) maps to all of them, so
+ * the walk reads every pid.
  */
 function mapInodesToPids(procRoot: string, inodes: Set<number>): InodeOwners {
-  const owners = new Map<number, number>();
+  const owners = new Map<number, number[]>();
   let unreadable = false;
   const denied = (error: unknown): void => {
     const code = (error as NodeJS.ErrnoException).code;
@@ -125,9 +126,11 @@ function mapInodesToPids(procRoot: string, inodes: Set<number>): InodeOwners {
       const match = SOCKET_LINK.exec(link);
       if (!match) continue;
       const inode = Number(match[1]);
-      if (inodes.has(inode) && !owners.has(inode)) owners.set(inode, pid);
+      if (!inodes.has(inode)) continue;
+      const pidsOf = owners.get(inode);
+      if (!pidsOf) owners.set(inode, [pid]);
+      else if (pidsOf[pidsOf.length - 1] !== pid) pidsOf.push(pid);
     }
-    if (owners.size === inodes.size) break;
   }
   return { owners, unreadable };
 }
@@ -138,8 +141,17 @@ interface ProcessInfo {
   uid?: number;
 }
 
+function readLink(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 function readProcess(procRoot: string, pid: number): ProcessInfo {
   const comm = readText(`${procRoot}/${pid}/comm`);
+  const exe = readLink(`${procRoot}/${pid}/exe`);
   let argv: string[] = [];
   try {
     argv = splitProcCmdline(readFileSync(`${procRoot}/${pid}/cmdline`));
@@ -151,8 +163,10 @@ function readProcess(procRoot: string, pid: number): ProcessInfo {
   const status = readText(`${procRoot}/${pid}/status`);
   const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
   const info: ProcessInfo = { argv };
-  const command = comm === undefined ? '' : singleLine(comm);
-  if (command !== '') info.command = command;
+  // `comm` is the main thread's name (Node 24 calls it `MainThread`): the program's name comes
+  // from argv[0] or the executable, and `comm` only when nothing else is there.
+  const command = programName(argv, exe, comm);
+  if (command !== undefined) info.command = command;
   if (uidLine) info.uid = Number(uidLine[1]);
   return info;
 }
@@ -179,45 +193,63 @@ export async function findHoldersLinux(
     return users.get(uid);
   };
 
+  /** A new holder of `socket` for `query`: process `pid`, or (unseen) the socket's uid. */
+  const describeSocketHolder = (
+    query: HolderQuery,
+    socket: ProcNetSocket,
+    pid: number | undefined,
+  ): Holder => {
+    const holder: Holder = {
+      protocol: query.protocol,
+      port: query.port,
+      addresses: [],
+      state: socket.state,
+    };
+    if (pid !== undefined) {
+      let info = processes.get(pid);
+      if (!info) {
+        info = readProcess(procRoot, pid);
+        processes.set(pid, info);
+      }
+      holder.pid = pid;
+      if (info.command !== undefined) holder.command = info.command;
+      const line = displayCommandLine(info.argv);
+      if (line !== undefined) holder.commandLine = line;
+      holder.uid = info.uid ?? socket.uid;
+      if (isDockerProxy(info.command, info.argv)) {
+        holder.container = dockerProxyTarget(info.argv) ?? {};
+      }
+    } else if (socket.inode > 0) {
+      holder.uid = socket.uid;
+      // Hidden only if some process could not be looked into; when every one could, the
+      // socket has no process here (a kernel socket, another PID namespace).
+      if (unreadable) holder.hidden = true;
+    }
+    if (holder.uid !== undefined) {
+      const user = userName(holder.uid);
+      if (user !== undefined) holder.user = user;
+    }
+    return holder;
+  };
+
   const holders: Holder[] = [];
   for (const { query, sockets: blocking } of perQuery) {
     const grouped = new Map<string, Holder>();
     for (const socket of blocking) {
-      const pid = socket.inode > 0 ? owners.get(socket.inode) : undefined;
+      const pids = socket.inode > 0 ? (owners.get(socket.inode) ?? []) : [];
       // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
-      const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
-      const key = `${who} ${socket.state}`;
-      let holder = grouped.get(key);
-      if (!holder) {
-        holder = { protocol: query.protocol, port: query.port, addresses: [], state: socket.state };
-        if (pid !== undefined) {
-          let info = processes.get(pid);
-          if (!info) {
-            info = readProcess(procRoot, pid);
-            processes.set(pid, info);
-          }
-          holder.pid = pid;
-          if (info.command !== undefined) holder.command = info.command;
-          const line = displayCommandLine(info.argv);
-          if (line !== undefined) holder.commandLine = line;
-          holder.uid = info.uid ?? socket.uid;
-          if (isDockerProxy(info.command, info.argv)) {
-            holder.container = dockerProxyTarget(info.argv) ?? {};
-          }
-        } else if (socket.inode > 0) {
-          holder.uid = socket.uid;
-          // Hidden only if some process could not be looked into; when every one could, the
-          // socket has no process here (a kernel socket, another PID namespace).
-          if (unreadable) holder.hidden = true;
+      const keys: Array<number | undefined> = pids.length > 0 ? pids : [undefined];
+      for (const pid of keys) {
+        const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
+        const key = `${who} ${socket.state}`;
+        let holder = grouped.get(key);
+        if (!holder) {
+          holder = describeSocketHolder(query, socket, pid);
+          grouped.set(key, holder);
         }
-        if (holder.uid !== undefined) {
-          const user = userName(holder.uid);
-          if (user !== undefined) holder.user = user;
-        }
-        grouped.set(key, holder);
+        if (!holder.addresses.includes(socket.localAddress))
+          holder.addresses.push(socket.localAddress);
       }
-      if (!holder.addresses.includes(socket.localAddress))
-        holder.addresses.push(socket.localAddress);
     }
     holders.push(...grouped.values());
   }

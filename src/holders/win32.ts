@@ -1,7 +1,9 @@
 /**
- * Windows: who holds a port, from `netstat -ano` (one run for TCP, UDP, IPv4 and IPv6) and
- * `tasklist` for each holding process's image name. No administrator rights are needed.
- * Headers and state words are localized, so rows are recognized by their shape, never by text.
+ * Windows: who holds a port, from `netstat -anoq -p <proto>` (one run per protocol and IP
+ * version: `-q` adds TCP sockets that are bound but do not listen, state `BOUND`) and `tasklist`
+ * for each holding process's image name, both by absolute System32 path. No administrator
+ * rights are needed. Headers and state words are localized, so rows are recognized by their
+ * shape, never by text.
  */
 import { windowsSystemTool } from '../system/windows-system-tool.js';
 import type { Holder, HolderQuery } from './lookup.js';
@@ -9,7 +11,7 @@ import type { Protocol } from '../spec/port-spec.js';
 import { singleLine } from './command-line.js';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
 
-/** One socket row of `netstat -ano`. */
+/** One socket row of `netstat -anoq`. */
 export interface NetstatRow {
   protocol: Protocol;
   localAddress: string;
@@ -19,8 +21,19 @@ export interface NetstatRow {
   pid: number;
 }
 
-/** The fixed `netstat` arguments: all sockets, numeric, with the owning pid. */
-export const NETSTAT_ARGS = ['-ano'];
+/** The `-p` protocol names netstat takes, per protocol. */
+const NETSTAT_PROTOCOLS: Record<Protocol, readonly string[]> = {
+  tcp: ['TCP', 'TCPv6'],
+  udp: ['UDP', 'UDPv6'],
+};
+
+/**
+ * The fixed `netstat` arguments for one protocol (`TCP`, `TCPv6`, `UDP`, `UDPv6`): all sockets
+ * including bound, non-listening TCP ones (`-q`), numeric, with the owning pid.
+ */
+export function netstatArgs(protocol: string): string[] {
+  return ['-anoq', '-p', protocol];
+}
 
 const ENGLISH_STATES: Record<string, string> = {
   LISTENING: 'listen',
@@ -48,10 +61,11 @@ export function splitEndpoint(text: string): { address: string; port: number } |
 const NO_REMOTE = new Set(['0.0.0.0:0', '[::]:0', '*:*']);
 
 /**
- * Parses `netstat -ano` output in any display language. A TCP row is
- * `TCP local remote STATE… pid`, a UDP row `UDP local *:* pid`; anything else (headers,
- * blank lines, `[process.exe]` lines) is skipped. A TCP row whose remote address is
- * `0.0.0.0:0` or `[::]:0` is a listener whatever the localized state word says.
+ * Parses `netstat -anoq` (or `-ano`) output in any display language. A TCP row is
+ * `TCP local remote STATE… pid`, a UDP row `UDP local *:* pid` (netstat knows no remote end for
+ * UDP: every UDP row is a bound socket); anything else (headers, blank lines, `[process.exe]`
+ * lines) is skipped. A TCP row whose remote address is `0.0.0.0:0` or `[::]:0` is a listener
+ * whatever the localized state word says, unless the word is `BOUND`.
  */
 export function parseNetstat(text: string): NetstatRow[] {
   const rows: NetstatRow[] = [];
@@ -65,7 +79,7 @@ export function parseNetstat(text: string): NetstatRow[] {
     let state: string;
     if (proto === 'UDP') {
       if (tokens.length !== 4) continue;
-      state = tokens[2] === '*:*' ? 'bound' : 'connected';
+      state = 'bound';
     } else {
       if (tokens.length < 5) continue;
       const word = singleLine(tokens.slice(3, -1).join(' '));
@@ -178,20 +192,29 @@ const NETSTAT_TIMEOUT_MS = 5000;
 const TASKLIST_TIMEOUT_MS = 3000;
 
 /**
- * Finds holders with one `netstat -ano` run and one `tasklist` run per holding pid. A missing
- * tool, a refusal or a time-out gives fewer details or none, never an error.
+ * Finds holders with `netstat -anoq` (one run per protocol and IP version asked about, in
+ * parallel) and one `tasklist` run per holding pid. A missing tool, a refusal or a time-out
+ * gives fewer details or none, never an error.
  */
 export async function findHoldersWindows(
   queries: readonly HolderQuery[],
   run: ToolRunner = runTool,
 ): Promise<Holder[]> {
-  // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
-  const netstat = await run(windowsSystemTool('netstat'), NETSTAT_ARGS, {
-    timeoutMs: NETSTAT_TIMEOUT_MS,
-    encoding: 'latin1',
-  });
-  if (netstat.code !== 0) return [];
-  const rows = parseNetstat(netstat.stdout);
+  const wanted = [...new Set(queries.map((q) => q.protocol))];
+  const outputs = await Promise.all(
+    wanted
+      .flatMap((protocol) => NETSTAT_PROTOCOLS[protocol])
+      .map((name) =>
+        // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
+        run(windowsSystemTool('netstat'), netstatArgs(name), {
+          timeoutMs: NETSTAT_TIMEOUT_MS,
+          encoding: 'latin1',
+        }),
+      ),
+  );
+  const rows = outputs.flatMap((netstat) =>
+    netstat.code === 0 ? parseNetstat(netstat.stdout) : [],
+  );
   const holders = holdersFromNetstat(rows, queries);
   const pids = [...new Set(holders.flatMap((h) => (h.pid === undefined ? [] : [h.pid])))];
   const images = new Map<number, string>();

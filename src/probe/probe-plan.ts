@@ -1,14 +1,22 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { isIP, createServer, type AddressInfo, type Server } from 'node:net';
-import { canonicalAddress, interfaceAddresses } from './local-addresses.js';
+import {
+  canonicalAddress,
+  interfaceAddressPlan,
+  type InterfaceLister,
+  type SkippedAddress,
+} from './local-addresses.js';
+import { networkInterfaces } from 'node:os';
+import { readWindowsExcludedRanges } from '../system/windows-port-ranges.js';
 import { probeAddress } from './probe.js';
 import type { Protocol } from '../spec/port-spec.js';
+import type { PortRange } from '../spec/port-ranges.js';
 
 export type AddressFamily = 4 | 6;
 
 /** One literal address a probe binds to. */
 export interface ProbeAddress {
-  /** Literal address; link-local IPv6 carries its `%<interface>` scope. */
+  /** Literal address; link-local IPv6 carries its zone (`%en0`; `%12` on Windows). */
   address: string;
   family: AddressFamily;
   /** Only for the `::` probe: whether it is bound dual-stack (covers IPv4 too on Linux). */
@@ -28,8 +36,15 @@ export interface ProbePlan {
   udp: ProbeAddress[];
   families: ReadonlySet<AddressFamily>;
   addressesFor(protocol: Protocol): ProbeAddress[];
-  /** One line for logs: which plan and why. */
+  /** One line for logs: which plan and why, and which interface addresses were left out. */
   description: string;
+  /**
+   * Windows: the excluded port ranges (`netsh int ipv4|ipv6 show excludedportrange`). An EACCES
+   * inside them is "reserved"; outside them it is a holder that refuses to share the port.
+   */
+  excluded?: readonly PortRange[];
+  /** The platform whose rules read the probes' errors (EACCES means something else on each). */
+  platform?: NodeJS.Platform;
 }
 
 /** What the start-up self-test proved: a dual-stack `::` probe sees loopback holders of both families. */
@@ -45,6 +60,10 @@ export interface PlanInputs {
   hosts: 'all' | string[];
   /** Only consulted on Linux, where the `::` rule was measured. */
   coverage?: WildcardCoverage;
+  /** Interface addresses that cannot be probed (see interfaceAddressPlan), for the log. */
+  skipped?: readonly SkippedAddress[];
+  /** Windows excluded port ranges, for the EACCES verdict. */
+  excluded?: readonly PortRange[];
 }
 
 const DUAL_STACK: ProbeAddress = { address: '::', family: 6, dualStack: true };
@@ -81,7 +100,14 @@ export function buildProbePlan(inputs: PlanInputs): ProbePlan {
       return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
     });
     const families = new Set<AddressFamily>(named.map((a) => a.family));
-    return makePlan(named, named, families, `the named hosts ${inputs.hosts.join(', ')}`);
+    return makePlan(
+      named,
+      named,
+      families,
+      `the named hosts ${inputs.hosts.join(', ')}`,
+      inputs.excluded,
+      inputs.platform,
+    );
   }
   const families = new Set<AddressFamily>(inputs.interfaces.map((a) => a.family));
   const full = fullAddressSet(inputs.interfaces);
@@ -90,8 +116,13 @@ export function buildProbePlan(inputs: PlanInputs): ProbePlan {
   const tcp = linux && inputs.coverage?.tcp ? short : full;
   const udp = linux && inputs.coverage?.udp ? short : full;
   const what = (list: ProbeAddress[]) =>
-    list === short ? 'dual-stack :: (self-test passed)' : `${list.length} addresses`;
-  return makePlan(tcp, udp, families, `tcp: ${what(tcp)}; udp: ${what(udp)}`);
+    list === short
+      ? 'dual-stack :: (self-test passed)'
+      : `${list.length} addresses (${list.map((a) => a.address).join(', ')})`;
+  let description = `tcp: ${what(tcp)}; udp: ${what(udp)}`;
+  for (const s of inputs.skipped ?? [])
+    description += `; not probed: ${s.address} on ${s.interface} (${s.why})`;
+  return makePlan(tcp, udp, families, description, inputs.excluded, inputs.platform);
 }
 
 function makePlan(
@@ -99,6 +130,8 @@ function makePlan(
   udp: ProbeAddress[],
   families: ReadonlySet<AddressFamily>,
   description: string,
+  excluded: readonly PortRange[] | undefined,
+  platform: NodeJS.Platform,
 ): ProbePlan {
   return {
     tcp,
@@ -106,6 +139,8 @@ function makePlan(
     families,
     description,
     addressesFor: (protocol) => (protocol === 'tcp' ? tcp : udp),
+    ...(excluded ? { excluded } : {}),
+    platform,
   };
 }
 
@@ -177,18 +212,42 @@ export async function measureWildcardCoverage(
   };
 }
 
+/** What {@link createProbePlan} reads from the host, for tests of another host's plan. */
+export interface ProbePlanSources {
+  /** `os.networkInterfaces()` unless told. */
+  networkInterfaces?: InterfaceLister;
+  /**
+   * Windows excluded port ranges; read with netsh on Windows unless given (see
+   * readWindowsExcludedRanges), never elsewhere.
+   */
+  excluded?: readonly PortRange[];
+}
+
 /** The plan for this host: self-tested on Linux (for the protocols in use), full elsewhere. */
 export async function createProbePlan(
   hosts: 'all' | string[],
   platform: NodeJS.Platform = process.platform,
   protocols: readonly Protocol[] = ['tcp', 'udp'],
+  sources: ProbePlanSources = {},
 ): Promise<ProbePlan> {
-  const coverage =
-    platform === 'linux' && hosts === 'all' ? await measureWildcardCoverage(protocols) : undefined;
+  const [coverage, excluded] = await Promise.all([
+    platform === 'linux' && hosts === 'all'
+      ? measureWildcardCoverage(protocols)
+      : Promise.resolve(undefined),
+    platform === 'win32'
+      ? (sources.excluded ?? readWindowsExcludedRanges(protocols))
+      : Promise.resolve(undefined),
+  ]);
+  const { addresses, skipped } = interfaceAddressPlan(
+    (sources.networkInterfaces ?? networkInterfaces)(),
+    platform,
+  );
   return buildProbePlan({
     platform,
-    interfaces: interfaceAddresses(),
+    interfaces: addresses,
     hosts,
     ...(coverage ? { coverage } : {}),
+    ...(skipped.length > 0 ? { skipped } : {}),
+    ...(excluded ? { excluded } : {}),
   });
 }

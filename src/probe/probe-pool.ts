@@ -27,7 +27,7 @@ export async function probePorts(
   plan: ProbePlan,
   options: ProbePoolOptions = {},
 ): Promise<PortVerdict[]> {
-  const platform = options.platform ?? process.platform;
+  const platform = options.platform ?? plan.platform ?? process.platform;
   const results: PortVerdict[] = new Array(queries.length);
   let pending = queries.map((_, i) => i);
   let concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
@@ -44,6 +44,7 @@ export async function probePorts(
           plan.addressesFor(protocol),
           plan.families,
           platform,
+          plan.excluded,
         );
         results[index] = verdict;
         if (isExhausted(verdict) && round < MAX_EXHAUSTED_ROUNDS) retry.push(index);

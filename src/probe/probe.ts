@@ -1,12 +1,15 @@
 import { createSocket } from 'node:dgram';
-import { createServer } from 'node:net';
+import { createServer, isIP } from 'node:net';
 import type { AddressFamily, ProbeAddress } from './probe-plan.js';
 import type { Protocol } from '../spec/port-spec.js';
+import type { PortRange } from '../spec/port-ranges.js';
 
 /**
  * What one bind probe on one address said.
  * - `free`: bind (and listen, for TCP) succeeded.
  * - `in-use`: EADDRINUSE.
+ * - `in-use`: EADDRINUSE; on Windows also EACCES outside the excluded port ranges (a holder
+ *   that refuses to share the port).
  * - `denied`: EACCES — needs privilege (Linux/macOS, port below the unprivileged start) or
  *   reserved (Windows excluded port range); never "in use", never "free".
  * - `not-applicable`: the address or family does not exist here (EADDRNOTAVAIL, EAFNOSUPPORT, EINVAL).
@@ -14,14 +17,28 @@ import type { Protocol } from '../spec/port-spec.js';
  */
 export type VerdictKind = 'free' | 'in-use' | 'denied' | 'not-applicable' | 'unknown';
 
+/**
+ * Why an EACCES verdict is what it is (PROBING.md):
+ * - `privileged` (Linux): the port is below `ip_unprivileged_port_start`; needs root or
+ *   CAP_NET_BIND_SERVICE.
+ * - `needs-root` (macOS, the BSDs): needs root.
+ * - `wildcard-only` (macOS): the wildcards were free; a server on this specific address (below
+ *   1024) needs root.
+ * - `reserved` (Windows): inside an excluded port range.
+ * - `exclusive` (Windows, verdict `in-use`): outside every excluded range, so a holder refuses
+ *   to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address).
+ */
+export type VerdictReason =
+  'privileged' | 'needs-root' | 'wildcard-only' | 'reserved' | 'exclusive';
+
 export interface AddressVerdict {
   address: string;
   family: AddressFamily;
   verdict: VerdictKind;
   /** The error code behind a verdict other than `free`. */
   code?: string;
-  /** For `denied`: why the OS refused. */
-  reason?: 'privileged' | 'reserved';
+  /** For an EACCES: why the OS refused, and what that means. */
+  reason?: VerdictReason;
 }
 
 /** The verdict for one port on one protocol over a whole probe plan. */
@@ -41,16 +58,27 @@ export const EXHAUSTION_CODES: ReadonlySet<string> = new Set([
   'ENOMEM',
 ]);
 
-/** How an error code from a bind reads on a platform (PROBING.md, "What each error means"). */
+/**
+ * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
+ * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
+ * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
+ * same address): in use, so its holder is looked up and `wait` may wait for it.
+ */
 export function classifyBindError(
   code: string | undefined,
   platform: NodeJS.Platform,
+  inExcludedRange = false,
 ): Pick<AddressVerdict, 'verdict' | 'reason'> {
   switch (code) {
     case 'EADDRINUSE':
       return { verdict: 'in-use' };
     case 'EACCES':
-      return { verdict: 'denied', reason: platform === 'win32' ? 'reserved' : 'privileged' };
+      if (platform === 'win32')
+        return inExcludedRange
+          ? { verdict: 'denied', reason: 'reserved' }
+          : { verdict: 'in-use', reason: 'exclusive' };
+      return { verdict: 'denied', reason: platform === 'linux' ? 'privileged' : 'needs-root' };
     case 'EADDRNOTAVAIL':
     case 'EAFNOSUPPORT':
     case 'EINVAL':
@@ -60,16 +88,25 @@ export function classifyBindError(
   }
 }
 
+const inRanges = (port: number, ranges: readonly PortRange[] | undefined): boolean =>
+  ranges !== undefined && ranges.some((r) => port >= r.lo && port <= r.hi);
+
 function verdictFor(
+  port: number,
   target: ProbeAddress,
   err: NodeJS.ErrnoException | undefined,
   platform: NodeJS.Platform,
+  excluded: readonly PortRange[] | undefined,
 ): AddressVerdict {
   // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
   if (!err) return { address: target.address, family: target.family, verdict: 'free' };
   const base = { address: target.address, family: target.family };
   const code = err.code ?? 'UNKNOWN';
-  const { verdict, reason } = classifyBindError(code, platform);
+  const { verdict, reason } = classifyBindError(
+    code,
+    platform,
+    code === 'EACCES' && inRanges(port, excluded),
+  );
   // An address the user named must exist: "not applicable" would silently shrink the check.
   if (verdict === 'not-applicable' && target.explicit) return { ...base, verdict: 'unknown', code };
   return reason ? { ...base, verdict, code, reason } : { ...base, verdict, code };
@@ -82,6 +119,13 @@ function bindOnce(
   target: ProbeAddress,
 ): Promise<NodeJS.ErrnoException | undefined> {
   return new Promise((resolve) => {
+    // listen() would take anything else for a host name and look it up (ENOTFOUND at best).
+    if (isIP(target.address) !== target.family) {
+      resolve(
+        Object.assign(new Error(`not a literal IP address: ${target.address}`), { code: 'ENOTIP' }),
+      );
+      return;
+    }
     if (protocol === 'tcp') {
       const server = createServer();
       // A probe never keeps the process alive (a test runner's, a library user's).
@@ -124,14 +168,37 @@ function bindOnce(
   });
 }
 
-/** Probes one port on one address. */
+/**
+ * Probes one port on one address. `excluded`: the Windows excluded port ranges, which decide
+ * what an EACCES there means.
+ */
 export async function probeAddress(
   port: number,
   protocol: Protocol,
   target: ProbeAddress,
   platform: NodeJS.Platform = process.platform,
+  excluded?: readonly PortRange[],
 ): Promise<AddressVerdict> {
-  return verdictFor(target, await bindOnce(port, protocol, target), platform);
+  return verdictFor(port, target, await bindOnce(port, protocol, target), platform, excluded);
+}
+
+const isWildcard = (a: { address: string }): boolean =>
+  a.address === '::' || a.address === '0.0.0.0';
+
+/**
+ * macOS has no privileged wildcard ports (since Mojave), but a specific address below 1024
+ * still needs root: when every wildcard of the plan was free and a specific address then said
+ * EACCES, the port is free for a server on the wildcard, and only a server on that address
+ * needs root. Nothing is known about holders on that address, so it is not "free".
+ */
+export function markWildcardOnly(addresses: AddressVerdict[], platform: NodeJS.Platform): void {
+  if (platform !== 'darwin') return;
+  const last = addresses[addresses.length - 1];
+  if (!last || last.verdict !== 'denied' || last.reason !== 'needs-root' || isWildcard(last))
+    return;
+  const wildcards = addresses.filter(isWildcard);
+  if (wildcards.length > 0 && wildcards.every((a) => a.verdict === 'free'))
+    last.reason = 'wildcard-only';
 }
 
 /**
@@ -170,10 +237,11 @@ export async function probePort(
   plan: readonly ProbeAddress[],
   families: ReadonlySet<AddressFamily>,
   platform: NodeJS.Platform = process.platform,
+  excluded?: readonly PortRange[],
 ): Promise<PortVerdict> {
   const addresses: AddressVerdict[] = [];
   for (const target of plan) {
-    const result = await probeAddress(port, protocol, target, platform);
+    const result = await probeAddress(port, protocol, target, platform, excluded);
     addresses.push(result);
     // Out of resources says nothing about the port: stop so the caller can retry it.
     if (
@@ -183,6 +251,7 @@ export async function probePort(
     )
       break;
   }
+  markWildcardOnly(addresses, platform);
   return { port, protocol, verdict: combineVerdicts(addresses, plan, families), addresses };
 }
 

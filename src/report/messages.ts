@@ -39,9 +39,16 @@ export function heldBy(c: Conflict): string {
     case 'in-use':
       return printable(describeHolders(c.holders));
     case 'denied':
-      return c.reason === 'reserved'
-        ? 'reserved by the OS (an excluded port range)'
-        : 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+      switch (c.reason) {
+        case 'reserved':
+          return 'reserved by the OS (an excluded port range)';
+        case 'wildcard-only':
+          return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+        case 'needs-root':
+          return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+        default:
+          return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+      }
     default:
       return 'unknown';
   }
@@ -55,11 +62,20 @@ export function conflictMessage(c: Conflict): string {
     case 'leased':
       return `${head} is ${heldBy(c)}`;
     case 'in-use':
-      return `${head} is in use${at}, held by ${heldBy(c)}`;
+      return c.reason === 'exclusive'
+        ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+        : `${head} is in use${at}, held by ${heldBy(c)}`;
     case 'denied':
-      return c.reason === 'reserved'
-        ? `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`
-        : `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+      switch (c.reason) {
+        case 'reserved':
+          return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+        case 'wildcard-only':
+          return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+        case 'needs-root':
+          return `${head} is refused${at}: ports below 1024 need root`;
+        default:
+          return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+      }
     default:
       if (c.code === 'EADDRNOTAVAIL' && c.address)
         return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
