@@ -8,13 +8,14 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +40,19 @@ const nccOptions = ['--source-map', '--license', 'licenses.txt'];
 function bundle(entry, outDir) {
   const args = [...ncc, entry, '-o', outDir, ...nccOptions, '--no-source-map-register'];
   execFileSync(process.execPath, args, { stdio: 'inherit' });
+  // ncc names every source `../<path from the project root>`, right only for a bundle one
+  // level down (dist/); make each relative to where its map really is (dist/cli, dist/lib).
+  for (const file of readdirSync(outDir).filter((f) => f.endsWith('.js.map'))) {
+    const map = JSON.parse(readFileSync(join(outDir, file), 'utf8'));
+    map.sources = map.sources.map((source) =>
+      /^\.\.\/(\.\/)?(src|node_modules)\//.test(source)
+        ? relative(outDir, source.replace(/^\.\.\/(\.\/)?/, ''))
+            .split(sep)
+            .join('/')
+        : source,
+    );
+    writeFileSync(join(outDir, file), JSON.stringify(map));
+  }
 }
 
 rmSync('dist', { recursive: true, force: true });
