@@ -8,6 +8,7 @@ import {
   readOsPortRanges,
 } from '../../src/allocate/os-port-ranges.js';
 import type { ToolRunner } from '../../src/system/run-tool.js';
+import { testNeeds } from '../support/needs.js';
 
 const fixture = (name: string) => readFileSync(`__tests__/fixtures/netsh/${name}`, 'utf8');
 
@@ -34,7 +35,7 @@ test('Linux ip_local_port_range and ip_local_reserved_ports', () => {
   expect(parseLinuxReservedPorts('\n')).toEqual([]);
 });
 
-test('this machine: what the kernel says', async () => {
+testNeeds('linux')('this machine: what the kernel says', async () => {
   const text = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8');
   const ranges = await readOsPortRanges(['tcp'], 'linux');
   expect(ranges.ephemeral).toEqual(parseLinuxPortRange(text));

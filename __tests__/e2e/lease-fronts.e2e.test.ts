@@ -18,6 +18,7 @@ import { openLeaseRegistry } from '../../src/lease/lease-registry.js';
 import { holdPort } from '../support/holder-process.js';
 import { inputEnvName } from '../support/run-built.js';
 import { parseFileCommands } from '../support/run-dist.js';
+import { systemEnv } from '../support/needs.js';
 
 const ACTION = path.resolve('dist/index.js');
 const CLI = path.resolve('dist/cli/index.js');
@@ -43,8 +44,12 @@ interface Run {
 
 function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [script, ...args], { env }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { env: { ...systemEnv(), ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }

@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdPort, type HeldPort } from '../support/holder-process.js';
 import { boundSocketsOf } from '../support/proc-sockets.js';
+import { testNeeds } from '../support/needs.js';
 import {
   runAction,
   runCli,
@@ -19,7 +20,6 @@ import {
   type RunResult,
 } from '../support/run-built.js';
 
-const linux = process.platform === 'linux';
 const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 if (!straceAvailable)
   console.warn('strace cannot run here: socket-leak checks at exit are skipped');
@@ -126,7 +126,7 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
     ['SIGTERM', ['SIGTERM'], 143],
     ['SIGINT then SIGTERM (a cancelled runner step)', ['SIGINT', 'SIGTERM'], 130],
   ])('%s in the middle of a long wait', (_label, signals, code) => {
-    (linux ? test : test.skip)(
+    testNeeds('linux', 'posix-signals')(
       `holds no bound socket while waiting, ends with ${code} through its cleanup`,
       async () => {
         let boundWhileWaiting: string[] | undefined;
@@ -175,7 +175,7 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
 });
 
 describe('controls: the checks above can fail', () => {
-  (straceAvailable ? test : test.skip)(
+  testNeeds('strace')(
     'a process that exits while listening shows its socket as left open',
     async () => {
       const { spawn } = await import('node:child_process');
@@ -194,7 +194,7 @@ describe('controls: the checks above can fail', () => {
     },
   );
 
-  (linux ? test : test.skip)("a holder's listening socket is seen in /proc", () => {
+  testNeeds('linux')("a holder's listening socket is seen in /proc", () => {
     expect(boundSocketsOf(held.pid).length).toBe(1);
   });
 });

@@ -21,6 +21,7 @@ import {
   startHolder,
   type HolderProcess,
 } from '../support/spawn-holder.js';
+import { describeNeeds } from '../support/needs.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/holders/darwin/${name}`, import.meta.url), 'utf8');
@@ -200,7 +201,7 @@ test('lsofArgs: fixed arguments, TCP listeners and bound sockets only, UDP separ
   expect(lsofArgs('udp', [5353])).toEqual(['-nP', '-w', '+c', '0', '-iUDP:5353', '-FpcfuLPtn']);
 });
 
-describe('findHoldersWithLsof with the real lsof and ps of this machine', () => {
+describeNeeds('lsof', 'ps')('findHoldersWithLsof with the real lsof and ps of this machine', () => {
   const started: HolderProcess[] = [];
   afterAll(() => Promise.all(started.map((h) => h.stop())));
 

@@ -28,8 +28,10 @@ import {
   type HolderProcess,
 } from '../support/spawn-holder.js';
 import { transpileHolders } from '../support/transpiled-holders.js';
+import { describeNeeds, testNeeds } from '../support/needs.js';
 
 const run = promisify(execFile);
+const onLinux = testNeeds('linux');
 
 const PS_OUTPUT = readFileSync(
   new URL('../fixtures/holders/docker-ps.txt', import.meta.url),
@@ -140,7 +142,8 @@ describe('docker ps', () => {
   });
 });
 
-describe('nameContainers', () => {
+// Its stand-in dockers are `#!` scripts, which Windows cannot run as programs.
+describeNeeds('shebang')('nameContainers', () => {
   test('names the container when docker answers, and asks docker exactly the fixed arguments', async () => {
     const docker = fakeDocker(
       'docker-ok',
@@ -277,42 +280,47 @@ describe('nameContainers', () => {
   });
 });
 
-test('end to end on this machine: a fake docker-proxy process, named through docker, described', async () => {
-  const proxy = join(dir, 'docker-proxy');
-  const script = join(dir, 'proxy.cjs');
-  const port = await osPickedPort();
-  const holder = await startHolder(proxy, [
-    script,
-    '-proto',
-    'tcp',
-    '-host-ip',
-    '0.0.0.0',
-    '-host-port',
-    String(port),
-    '-container-ip',
-    '172.17.0.2',
-    '-container-port',
-    '80',
-  ]);
-  started.push(holder);
-  writeFileSync(join(dir, 'ps-live.txt'), `abc123\tweb\t0.0.0.0:${port}->80/tcp\n`);
-  const docker = fakeDocker(
-    'docker-live',
-    `process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(dir, 'ps-live.txt'))}, 'utf8'));`,
-  );
+onLinux(
+  'end to end on this machine: a fake docker-proxy process, named through docker, described',
+  async () => {
+    const proxy = join(dir, 'docker-proxy');
+    const script = join(dir, 'proxy.cjs');
+    const port = await osPickedPort();
+    const holder = await startHolder(proxy, [
+      script,
+      '-proto',
+      'tcp',
+      '-host-ip',
+      '0.0.0.0',
+      '-host-port',
+      String(port),
+      '-container-ip',
+      '172.17.0.2',
+      '-container-port',
+      '80',
+    ]);
+    started.push(holder);
+    writeFileSync(join(dir, 'ps-live.txt'), `abc123\tweb\t0.0.0.0:${port}->80/tcp\n`);
+    const docker = fakeDocker(
+      'docker-live',
+      `process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(dir, 'ps-live.txt'))}, 'utf8'));`,
+    );
 
-  const holders = await findHoldersOn('linux', [{ port, protocol: 'tcp' }], { docker: { docker } });
-  expect(holders).toEqual([
-    expect.objectContaining({
-      pid: holder.pid,
-      command: 'docker-proxy',
-      container: { ip: '172.17.0.2', port: 80, name: 'web' },
-    }),
-  ]);
-  expect(describeHolder(holders[0])).toBe(
-    `pid ${holder.pid} docker-proxy → container web (172.17.0.2:80) (user ${me.user}) on 0.0.0.0`,
-  );
-});
+    const holders = await findHoldersOn('linux', [{ port, protocol: 'tcp' }], {
+      docker: { docker },
+    });
+    expect(holders).toEqual([
+      expect.objectContaining({
+        pid: holder.pid,
+        command: 'docker-proxy',
+        container: { ip: '172.17.0.2', port: 80, name: 'web' },
+      }),
+    ]);
+    expect(describeHolder(holders[0])).toBe(
+      `pid ${holder.pid} docker-proxy → container web (172.17.0.2:80) (user ${me.user}) on 0.0.0.0`,
+    );
+  },
+);
 
 testAsRoot(
   'the GitHub runner case: root’s docker-proxy hidden from an unprivileged lookup, named through docker',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { findHolders, findHoldersOn } from '../../src/holders/index.js';
 import { runTool, type ToolRunner } from '../../src/system/run-tool.js';
 import { nodeTcpServer, startHolder, type HolderProcess } from '../support/spawn-holder.js';
+import { testNeeds } from '../support/needs.js';
 
 let server: HolderProcess;
 beforeAll(async () => {
@@ -20,13 +21,16 @@ test('a port asked twice is answered once', async () => {
   expect(await findHolders([query, { ...query }])).toHaveLength(1);
 });
 
-test('the lsof path (macOS, BSD) with this machine’s lsof finds the same holder', async () => {
-  for (const platform of ['darwin', 'freebsd'] as const) {
-    expect(await findHoldersOn(platform, [{ port: server.port, protocol: 'tcp' }])).toEqual([
-      expect.objectContaining({ pid: server.pid, command: 'node', addresses: ['127.0.0.1'] }),
-    ]);
-  }
-});
+testNeeds('lsof')(
+  'the lsof path (macOS, BSD) with this machine’s lsof finds the same holder',
+  async () => {
+    for (const platform of ['darwin', 'freebsd'] as const) {
+      expect(await findHoldersOn(platform, [{ port: server.port, protocol: 'tcp' }])).toEqual([
+        expect.objectContaining({ pid: server.pid, command: 'node', addresses: ['127.0.0.1'] }),
+      ]);
+    }
+  },
+);
 
 test('the Windows path with recorded netstat output', async () => {
   const run: ToolRunner = async (command) =>

@@ -18,6 +18,10 @@ import {
   type HolderProcess,
 } from '../support/spawn-holder.js';
 import { transpileHolders } from '../support/transpiled-holders.js';
+import { testNeeds } from '../support/needs.js';
+
+// Every test here reads this machine's /proc: elsewhere each is skipped, saying so.
+const test = testNeeds('linux');
 
 const run = promisify(execFile);
 const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
@@ -73,7 +77,7 @@ test('one process listening on 0.0.0.0 and :: is one holder with both addresses'
   expect([...holders[0].addresses].sort()).toEqual(['0.0.0.0', '::']);
 });
 
-test('a Python server: command python3', async () => {
+testNeeds('linux', 'python3')('a Python server: command python3', async () => {
   const script =
     'import socket,sys\ns=socket.socket()\ns.bind(("127.0.0.1",0))\ns.listen()\n' +
     'print(s.getsockname()[1],flush=True)\nsys.stdin.read()';

@@ -5,6 +5,7 @@ import {
   parseProcNet,
   socketStateName,
 } from '../../src/holders/proc-net.js';
+import { testNeeds } from '../support/needs.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/holders/proc/${name}`, import.meta.url), 'utf8');
@@ -66,7 +67,7 @@ describe('parseProcNet', () => {
     expect(parseProcNet('', 'tcp')).toEqual([]);
   });
 
-  test('reads this machine’s real tables without dropping a row', () => {
+  testNeeds('linux')('reads this machine’s real tables without dropping a row', () => {
     for (const [file, protocol] of [
       ['tcp', 'tcp'],
       ['tcp6', 'tcp'],

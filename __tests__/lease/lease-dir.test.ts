@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/spec/input-error.js';
 import { defaultLeaseDir, openLeaseDir } from '../../src/lease/lease-dir.js';
+import { testNeeds } from '../support/needs.js';
+
+const withModes = testNeeds('posix-modes');
 
 let base: string;
 beforeEach(() => {
@@ -23,18 +26,21 @@ test('the default is <os temp dir>/port-guard', () => {
   expect(defaultLeaseDir()).toBe(path.join(os.tmpdir(), 'port-guard'));
 });
 
-test('a missing directory is created sticky and world-writable (1777), whatever the umask', async () => {
-  const dir = path.join(base, 'nested', 'leases');
-  const old = process.umask(0o077);
-  try {
-    expect(await openLeaseDir(dir)).toBe(dir);
-  } finally {
-    process.umask(old);
-  }
-  expect(statSync(dir).mode & 0o7777).toBe(0o1777);
-});
+withModes(
+  'a missing directory is created sticky and world-writable (1777), whatever the umask',
+  async () => {
+    const dir = path.join(base, 'nested', 'leases');
+    const old = process.umask(0o077);
+    try {
+      expect(await openLeaseDir(dir)).toBe(dir);
+    } finally {
+      process.umask(old);
+    }
+    expect(statSync(dir).mode & 0o7777).toBe(0o1777);
+  },
+);
 
-test('an existing safe directory is used as it is', async () => {
+withModes('an existing safe directory is used as it is', async () => {
   const dir = path.join(base, 'private');
   mkdirSync(dir, { mode: 0o700 });
   chmodSync(dir, 0o700);
@@ -62,21 +68,24 @@ test('a file as lease dir is refused, naming the path', async () => {
   expect(error.message).toMatch(/not a directory/);
 });
 
-test('a world-writable directory without the sticky bit is refused; with it, accepted', async () => {
-  const dir = path.join(base, 'open');
-  mkdirSync(dir);
-  chmodSync(dir, 0o777);
-  const error = await refusal(dir);
-  expect(error.input).toBe('lease-dir');
-  expect(error.message).toContain(`"${dir}"`);
-  expect(error.message).toMatch(/mode 0777.*sticky/);
+withModes(
+  'a world-writable directory without the sticky bit is refused; with it, accepted',
+  async () => {
+    const dir = path.join(base, 'open');
+    mkdirSync(dir);
+    chmodSync(dir, 0o777);
+    const error = await refusal(dir);
+    expect(error.input).toBe('lease-dir');
+    expect(error.message).toContain(`"${dir}"`);
+    expect(error.message).toMatch(/mode 0777.*sticky/);
 
-  chmodSync(dir, 0o775);
-  expect((await refusal(dir)).message).toMatch(/mode 0775/);
+    chmodSync(dir, 0o775);
+    expect((await refusal(dir)).message).toMatch(/mode 0775/);
 
-  chmodSync(dir, 0o1777);
-  expect(await openLeaseDir(dir)).toBe(dir);
-});
+    chmodSync(dir, 0o1777);
+    expect(await openLeaseDir(dir)).toBe(dir);
+  },
+);
 
 test('an empty lease-dir is an input error', async () => {
   expect((await refusal('  ')).input).toBe('lease-dir');

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openLeaseRegistry } from '../../src/lease/lease-registry.js';
 import { buildLeaseBundle, LeaseChild } from '../support/lease-child-process.js';
+import { testNeeds } from '../support/needs.js';
 
 let bundle: string;
 let dir: string;
@@ -167,7 +168,7 @@ test('20 processes reclaiming 40 stale leases at once get 40 distinct ports', as
   }
 }, 120_000);
 
-const asRoot = process.getuid?.() === 0 && process.platform === 'linux' ? test : test.skip;
+const asRoot = testNeeds('linux', 'root', 'setpriv');
 
 asRoot(
   'another OS user shares the lease dir: sees our leases, cannot delete them, owns its own',

@@ -2,10 +2,11 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { isOwnerAlive, parseProcStat, processIdentity } from '../../src/lease/process-identity.js';
+import { testNeeds } from '../support/needs.js';
 
 const run = promisify(execFile);
 const linux = process.platform === 'linux';
-const onLinux = linux ? test : test.skip;
+const onLinux = testNeeds('linux', 'python3');
 
 const started: ChildProcess[] = [];
 afterEach(() => {
@@ -60,15 +61,18 @@ onLinux('a process named "a) b (c 7" gets the start time ps reports for it', asy
   expect(Math.abs(btime + ticks / hz - psStart)).toBeLessThanOrEqual(2);
 });
 
-test('the same process always gets the same identity; another process a different one', async () => {
-  const me = await processIdentity(process.pid);
-  expect(me).toEqual(await processIdentity(process.pid));
-  if (linux) expect(me?.start).toMatch(/^\d+@[0-9a-f]{8}$/);
-  const { child } = await python("print('ok', flush=True); import time; time.sleep(60)");
-  const other = await processIdentity(child.pid!);
-  expect(other?.pid).toBe(child.pid);
-  if (linux) expect(other?.start).not.toBe(me?.start);
-});
+testNeeds('python3')(
+  'the same process always gets the same identity; another process a different one',
+  async () => {
+    const me = await processIdentity(process.pid);
+    expect(me).toEqual(await processIdentity(process.pid));
+    if (linux) expect(me?.start).toMatch(/^\d+@[0-9a-f]{8}$/);
+    const { child } = await python("print('ok', flush=True); import time; time.sleep(60)");
+    const other = await processIdentity(child.pid!);
+    expect(other?.pid).toBe(child.pid);
+    if (linux) expect(other?.start).not.toBe(me?.start);
+  },
+);
 
 test('a process that exited has no identity', async () => {
   expect(await processIdentity(await exitedPid())).toBeUndefined();

@@ -6,11 +6,13 @@
  * input with its default.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS } from '../../src/spec/config.js';
 import { ROOT, runAction, scratchDir } from '../support/run-built.js';
+import { parseFileCommands } from '../support/run-dist.js';
 
 interface Step {
   id?: string;
@@ -24,7 +26,11 @@ interface Step {
   shell?: string;
 }
 interface Job {
+  name?: string;
   'runs-on': string | string[];
+  needs?: string | string[];
+  if?: string;
+  permissions?: Record<string, string>;
   strategy?: { matrix?: Record<string, unknown> };
   defaults?: { run?: { shell?: string } };
   steps: Step[];
@@ -76,15 +82,48 @@ describe.each(files)('%s', (file) => {
     }
   });
 
-  test('actions are the local one or pinned to a version; scripts a step runs exist', () => {
+  test('actions are local or pinned to a major that runs on node24; scripts a step runs exist', () => {
+    // The first majors of GitHub's own actions whose runtime is node24.
+    const node24: Record<string, number> = {
+      'actions/checkout': 5,
+      'actions/setup-node': 5,
+      'actions/upload-artifact': 6,
+      'actions/download-artifact': 7,
+    };
     for (const job of Object.values(wf.jobs)) {
       for (const step of job.steps) {
-        if (step.uses) expect(step.uses).toMatch(/^(\.\/|[\w-]+\/[\w-]+@v\d+)$/);
+        if (step.uses)
+          expect(step.uses).toMatch(/^(\.\/(\.github\/e2e\/[\w-]+)?|[\w-]+\/[\w-]+@v\d+)$/);
+        const pinned = /^([\w-]+\/[\w-]+)@v(\d+)$/.exec(step.uses ?? '');
+        if (pinned && node24[pinned[1]!])
+          expect(Number(pinned[2])).toBeGreaterThanOrEqual(node24[pinned[1]!]!);
+        if (step.uses?.startsWith('./.github/'))
+          expect(existsSync(join(ROOT, step.uses, 'action.yml'))).toBe(true);
         for (const m of (step.run ?? '').matchAll(/(\.github\/e2e\/[\w.-]+|dist\/[\w/.-]+\.js)/g))
           expect(existsSync(join(ROOT, m[1]!))).toBe(true);
       }
     }
   });
+});
+
+test('ci.yml runs on ubuntu, macos and windows under Node 20 and 24, npm test from cmd.exe', () => {
+  const job = load('ci.yml').jobs.check!;
+  expect(job['runs-on']).toBe('${{ matrix.os }}');
+  expect(job.strategy?.matrix).toEqual({
+    os: ['ubuntu-latest', 'macos-latest', 'windows-latest'],
+    node: [20, 24],
+  });
+  const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+  expect(setup?.with?.['node-version']).toBe('${{ matrix.node }}');
+  const onWindows = job.steps.find((s) => s.run === 'npm test' && s.if?.includes("== 'Windows'"));
+  expect(onWindows?.shell).toBe('cmd');
+  const elsewhere = job.steps.find((s) => s.run === 'npm test' && s.if?.includes("!= 'Windows'"));
+  expect(elsewhere).toBeDefined();
+  // npm test is a Node script, not POSIX shell syntax.
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  expect(pkg.scripts.test).toBe('node scripts/test.js');
 });
 
 test('ci.yml runs lint, typecheck, tests, package, and fails when dist/ differs', () => {
@@ -135,6 +174,84 @@ describe('e2e.yml', () => {
     expect(job.steps.indexOf(check!)).toBeGreaterThan(job.steps.indexOf(alloc));
     // The server the post step must report is started after the allocation, from its output.
     expect(byId('left').run).toContain('${{ steps.alloc.outputs.api }}');
+  });
+
+  test("holds the interface address, Node's default listen and a block of held ports too", () => {
+    const hold = byId('hold').run!;
+    for (const at of ['if4=tcp/iface4', 'dflt=tcp/default', 'narrow=block/8'])
+      expect(hold).toContain(at);
+    for (const name of ['if4', 'dflt'])
+      expect(byId('busy').with!.ports).toContain(`${name}=\${{ steps.hold.outputs.${name} }}`);
+  });
+
+  test('a narrow range of held ports, sequentially, must yield its one free port', () => {
+    const narrow = byId('narrow');
+    expect(narrow.uses).toBe('./');
+    expect(narrow.with).toMatchObject({
+      ports: 'api=auto',
+      'fallback-strategy': 'sequential',
+      'fallback-range': '${{ steps.hold.outputs.narrow_lo }}-${{ steps.hold.outputs.narrow_hi }}',
+    });
+    const check = job.steps[job.steps.indexOf(narrow) + 1]!;
+    expect(check.env).toEqual({
+      GOT: '${{ steps.narrow.outputs.api }}',
+      FREE: '${{ steps.hold.outputs.narrow_free }}',
+    });
+    expect(check.run).toMatch(/exit 1/);
+  });
+
+  test('the after-post check comes before every port-guard step, so its post step runs last', () => {
+    const first = job.steps.findIndex((s) => s.uses === './');
+    const after = job.steps.findIndex((s) => s.uses === './.github/e2e/after-post');
+    expect(after).toBeGreaterThanOrEqual(0);
+    expect(after).toBeLessThan(first);
+    const meta = parse(readFileSync(join(ROOT, '.github/e2e/after-post/action.yml'), 'utf8')) as {
+      runs: Record<string, string>;
+    };
+    expect(meta.runs).toMatchObject({ using: 'node24', post: 'post.mjs', 'post-if': 'always()' });
+    // What it must check is recorded by steps after the ones whose post steps it checks.
+    const expects = job.steps.filter((s) => s.run?.includes('expect-released.mjs'));
+    expect(expects.length).toBeGreaterThanOrEqual(2);
+    for (const s of expects) expect(job.steps.indexOf(s)).toBeGreaterThan(first);
+  });
+
+  test('one step uses the default lease dir; two concurrent hand-outs share it', () => {
+    const dflt = byId('default-dir');
+    expect(dflt.uses).toBe('./');
+    expect(dflt.with?.['lease-dir']).toBeUndefined();
+    const concurrent = job.steps.find((s) => s.run?.includes('concurrent.mjs'));
+    expect(concurrent?.env?.DIR).toBe('${{ steps.where.outputs.dir }}');
+    expect(concurrent?.run).toContain('${{ steps.hold.outputs.pair_lo }}');
+  });
+
+  test('Windows: a port inside a netsh excluded range must be called reserved', () => {
+    const excl = byId('excl');
+    expect(excl.if).toBe("runner.os == 'Windows'");
+    expect(excl.run).toMatch(/netsh int ipv4 add excludedportrange protocol=tcp startport="\$LO"/);
+    const reserved = byId('reserved');
+    expect(reserved).toMatchObject({ uses: './', 'continue-on-error': true });
+    expect(reserved.with!.ports).toBe('inside=${{ steps.excl.outputs.probed }}');
+    const check = job.steps.find((s) => s.env?.OUTCOME === '${{ steps.reserved.outcome }}');
+    expect(check?.run).toContain('/tcp:reserved');
+    expect(byId('reserved-range').with!['fallback-range']).toContain('steps.hold.outputs.excl_lo');
+  });
+
+  test('the real tool output is recorded and uploaded, whatever happened', () => {
+    const record = job.steps.find((s) => s.run?.includes('record.mjs'));
+    const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(record?.if).toBe('always()');
+    expect(upload?.if).toBe('always()');
+    expect(job.steps.indexOf(upload!)).toBeGreaterThan(job.steps.indexOf(record!));
+  });
+
+  test("a later job reads every e2e job's log for the post steps' report", () => {
+    const post = load('e2e.yml').jobs['post-steps']!;
+    expect(post.needs).toBe('action');
+    expect(post.if).toBe('always()');
+    expect(post.permissions).toEqual({ actions: 'read', contents: 'read' });
+    const read = post.steps.find((s) => s.run?.includes('check-post-log.mjs'));
+    expect(read?.env?.GH_TOKEN).toBe('${{ github.token }}');
+    expect(read?.run).toContain('"action on " 3');
   });
 });
 
@@ -265,5 +382,160 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
       ports: JSON.stringify({ ...JSON.parse(outputs.ports!), api: other.x }),
     });
     expect(bad.status).toBe(1);
+  });
+});
+
+describe('the new e2e checks, run here as the workflow runs them, and able to fail', () => {
+  const e2e = (script: string) => join(ROOT, '.github', 'e2e', script);
+  const pids: number[] = [];
+  afterAll(() => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid);
+      } catch {
+        // already gone
+      }
+    }
+  });
+
+  function launch(...specs: string[]): Record<string, number> {
+    const r = spawnSync(process.execPath, [e2e('launch.mjs'), ...specs], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = Object.fromEntries(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('='))
+        .map(([k, v]) => [k!, Number(v)]),
+    );
+    pids.push(out.pid!);
+    return out;
+  }
+  const outputsOf = (output: string) => {
+    const outputs: Record<string, string> = {};
+    for (const m of output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]!] = m[3]!;
+    return outputs;
+  };
+
+  test('a narrow block of held ports: sequential gives its one free port, and nothing without it', async () => {
+    const held = launch('narrow=block/8');
+    expect(held.narrow_hi! - held.narrow_lo!).toBe(7);
+    expect(held.narrow_free).toBe(held.narrow_hi);
+    const d = scratchDir();
+    const guard = (hi: number) =>
+      runAction({
+        ports: 'api=auto',
+        'fallback-range': `${held.narrow_lo}-${hi}`,
+        'fallback-strategy': 'sequential',
+        'lease-dir': join(d, 'leases'),
+      });
+    const ok = await guard(held.narrow_hi!);
+    expect(ok.code).toBe(0);
+    expect(outputsOf(ok.output).api).toBe(String(held.narrow_free));
+    // Without the free port every candidate is held: a probe that missed a holder would hand it out.
+    const none = await guard(held.narrow_hi! - 1);
+    expect(none.code).toBe(1);
+    expect(outputsOf(none.output).api).toBeUndefined();
+  });
+
+  test("holders on Node's default listen(port) and the interface address are conflicts", async () => {
+    const hasIface = Object.values(networkInterfaces()).some((l) =>
+      (l ?? []).some((a) => a.family === 'IPv4' && !a.internal),
+    );
+    const held = launch('dflt=tcp/default', ...(hasIface ? ['if4=tcp/iface4'] : []));
+    const d = scratchDir();
+    const r = await runAction({
+      ports: `dflt=${held.dflt}${hasIface ? ` if4=${held.if4}` : ''}`,
+      'lease-dir': join(d, 'leases'),
+    });
+    expect(r.code).toBe(1);
+    const check = spawnSync(
+      process.execPath,
+      [
+        e2e('check-conflicts.mjs'),
+        `dflt=${held.dflt}/tcp`,
+        ...(hasIface ? [`if4=${held.if4}/tcp`] : []),
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, OUTCOME: 'failure', CONFLICTS: outputsOf(r.output).conflicts },
+      },
+    );
+    expect(check.stdout).not.toContain('::error');
+    expect(check.status).toBe(0);
+  });
+
+  test('check-conflicts: a reserved port must be called reserved, not free or held', () => {
+    const check = (conflict: Record<string, unknown>) =>
+      spawnSync(process.execPath, [e2e('check-conflicts.mjs'), 'inside=20005/tcp:reserved'], {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          OUTCOME: 'failure',
+          CONFLICTS: JSON.stringify([
+            { name: 'inside', port: 20005, protocol: 'tcp', ...conflict },
+          ]),
+        },
+      }).status;
+    expect(check({ status: 'denied', heldBy: 'reserved by the OS (an excluded port range)' })).toBe(
+      0,
+    );
+    expect(check({ status: 'in-use', heldBy: 'pid 4 System' })).toBe(1);
+    expect(check({ status: 'unknown', heldBy: 'unknown' })).toBe(1);
+  });
+
+  test('the post steps: after-post sees the leases gone, the log check finds release and notice', async () => {
+    const d = scratchDir();
+    const leases = join(d, 'leases');
+    const runnerTemp = join(d, 'runner-temp');
+    mkdirSync(runnerTemp);
+    const inputs = { ports: 'api=auto', 'lease-dir': leases };
+    const main = await runAction(inputs);
+    expect(main.code).toBe(0);
+    const api = Number(outputsOf(main.output).api);
+    const left = launch(`left=tcp/0.0.0.0/${api}`);
+
+    const node = (script: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+      spawnSync(process.execPath, [script, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, RUNNER_TEMP: runnerTemp, ...env },
+      });
+    expect(node(e2e('expect-released.mjs'), ["the job's own lease dir", leases]).status).toBe(0);
+    const afterPost = () => node(e2e('after-post/post.mjs'), []);
+
+    // Before the post step the lease is still there: the after-post check must fail.
+    const early = afterPost();
+    expect(early.status).toBe(1);
+    expect(early.stdout).toMatch(/::error::.*still leased/);
+
+    const state = parseFileCommands(main.state);
+    const post = await runAction(inputs, {
+      env: Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
+    });
+    expect(post.code).toBe(0);
+    const late = afterPost();
+    expect(late.status).toBe(0);
+
+    const marker = `port-guard-e2e-post: ${JSON.stringify({ released: [`${api}/tcp`], stillBound: { port: api, pid: left.pid } })}`;
+    const stamp = (text: string) =>
+      text
+        .split('\n')
+        .map((l) => `2026-12-01T21:00:00.0000000Z ${l}`)
+        .join('\n');
+    const checkLog = (...parts: string[]) => {
+      const file = join(d, 'job.log');
+      writeFileSync(file, stamp(parts.join('\n')));
+      return node(e2e('check-post-log.mjs'), [], { LOG_FILE: file });
+    };
+    const good = checkLog(marker, post.stdout, late.stdout);
+    expect(good.stdout).not.toContain('::error');
+    expect(good.status).toBe(0);
+    // Each missing part fails it.
+    expect(checkLog(marker, late.stdout).stdout).toMatch(/did not say it released.*\n.*no notice/);
+    expect(checkLog(marker, post.stdout, early.stdout).status).toBe(1);
+    expect(checkLog(post.stdout, late.stdout).status).toBe(1);
+    const otherPid = marker.replace(`"pid":${left.pid}`, `"pid":${left.pid + 1}`);
+    expect(checkLog(otherPid, post.stdout, late.stdout).stdout).toMatch(/no notice/);
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { MALFORMED_INPUTS, type MalformedCase } from '../fixtures/malformed-inputs.js';
 import { parseWorkflowCommand } from '../support/workflow-command.js';
 import { runAction, runCli, scratchDir, straceAvailable } from '../support/run-built.js';
+import { testNeeds } from '../support/needs.js';
 
 if (!straceAvailable)
   console.warn('strace cannot run here: the "no socket opened" check of each case is skipped');
@@ -122,7 +123,7 @@ test('the table has at least 40 cases and covers every input of action.yml', asy
   expect(Object.keys(actionInputDefaults()).filter((i) => !covered.has(i))).toEqual([]);
 });
 
-(straceAvailable ? test : test.skip)(
+testNeeds('strace')(
   'control: a valid run under strace does show its sockets (the no-socket check can fail)',
   async () => {
     const dir = scratchDir();

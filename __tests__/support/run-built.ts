@@ -4,11 +4,12 @@
  * and dist/cli/index.js as a shell would. Optionally under `strace`, to see every socket the
  * run opened.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { canTrace, systemEnv } from './needs.js';
 
 export const ROOT = resolve(import.meta.dirname ?? '.', '..', '..');
 export const ACTION = join(ROOT, 'dist', 'index.js');
@@ -32,10 +33,7 @@ export function inputEnvName(name: string): string {
 }
 
 /** Whether `strace` can trace a child here (absent on most CI images; ptrace may be forbidden). */
-export const straceAvailable: boolean = (() => {
-  const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=none', 'true'], { stdio: 'ignore' });
-  return r.status === 0;
-})();
+export const straceAvailable: boolean = canTrace();
 
 export interface RunResult {
   code: number | null;
@@ -147,9 +145,18 @@ function runNode(
   });
 }
 
-/** A clean environment: PATH and HOME only, so nothing of this shell leaks into the run. */
+/**
+ * A clean environment: PATH and HOME only (and what the OS needs, see systemEnv), so nothing of
+ * this shell leaks into the run. The temp dir is TMPDIR, and TEMP/TMP, where Windows looks.
+ */
 function baseEnv(tmp: string): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', TMPDIR: tmp };
+  return {
+    ...systemEnv(),
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/',
+    TMPDIR: tmp,
+    ...(process.platform === 'win32' ? { TEMP: tmp, TMP: tmp } : {}),
+  };
 }
 
 /**

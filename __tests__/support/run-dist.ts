@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { systemEnv } from './needs.js';
 import { actionInputDefaults, inputEnvName } from './run-built.js';
 
 export interface RunResult {
@@ -32,6 +33,7 @@ export function parseFileCommands(text: string): Record<string, string> {
 /** The environment the runner gives an action step: every input as INPUT_*, defaults from action.yml. */
 export function runnerEnv(inputs: Record<string, string>, dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
+    ...systemEnv(),
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     GITHUB_ACTIONS: 'true',
@@ -111,6 +113,7 @@ export function runCli(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return run(process.execPath, ['dist/cli/index.js', ...args], {
+    ...systemEnv(),
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     ...env,

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
+import { testNeeds } from './needs.js';
 
 export interface HolderProcess {
   child: ChildProcess;
@@ -81,7 +82,7 @@ export const me = (() => {
 })();
 
 /**
- * For tests that switch to uid 65534 with `setpriv`, which needs root: skipped (and shown as
- * skipped) elsewhere, e.g. on a GitHub-hosted runner's `runner` user.
+ * For tests that switch to uid 65534 with `setpriv`, which needs root (and util-linux): skipped
+ * with the reason elsewhere, e.g. on a GitHub-hosted runner's `runner` user, macOS or Windows.
  */
-export const testAsRoot: typeof test = process.getuid?.() === 0 ? test : test.skip;
+export const testAsRoot = testNeeds('root', 'setpriv');
