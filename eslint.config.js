@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench-tmp/', 'examples/*/node_modules/'] },
+  {
+    ignores: [
+      'dist/',
+      'wait/dist/',
+      'node_modules/',
+      'coverage/',
+      '.bench-tmp/',
+      'examples/*/node_modules/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

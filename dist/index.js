@@ -31370,6 +31370,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/action/runner-io.ts
@@ -31379,6 +31381,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * in-process with a fake one (the seam actions/cache has in its StateProvider), and the CLI's
  * `--format github` writes through the same real one.
  */
+
 
 
 /** The real runner, through @actions/core's public entry point. */
@@ -31399,6 +31402,14 @@ const runnerIO = {
         if (file)
             (0,external_node_fs_.appendFileSync)(file, markdown, { encoding: 'utf8' });
     },
+    group: (title, text) => {
+        startGroup(title);
+        const token = (0,external_node_crypto_.randomUUID)();
+        info(`::stop-commands::${token}`);
+        info(text);
+        info(`::${token}::`);
+        endGroup();
+    },
     setExitCode: (code) => {
         process.exitCode = code;
     },
@@ -31415,6 +31426,8 @@ const runnerIO = {
 /* harmony export */   z: () => (/* binding */ StateKey)
 /* harmony export */ });
 /* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9721);
+/* harmony import */ var _ready_server_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7980);
+
 
 const StateKey = {
     /** Saved first by the main step: one bundle serves both steps. */
@@ -31422,14 +31435,18 @@ const StateKey = {
     LeaseDir: 'leaseDir',
     LeaseOwner: 'leaseOwner',
     HandedOut: 'handedOut',
+    /** The `run` server: pid, start token and log file (a ServerRecord as JSON). */
+    Server: 'server',
 };
 function readMainStepState(io) {
     const dir = io.getState(StateKey.LeaseDir);
     const ownerId = io.getState(StateKey.LeaseOwner);
+    const server = (0,_ready_server_process_js__WEBPACK_IMPORTED_MODULE_1__/* .parseServerRecord */ .en)(io.getState(StateKey.Server));
     return {
         isPost: io.getState(StateKey.IsPost) === 'true',
         ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
         handedOut: (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHandedOutPorts */ .sL)(io.getState(StateKey.HandedOut)),
+        ...(server ? { server } : {}),
     };
 }
 
@@ -31442,10 +31459,11 @@ function readMainStepState(io) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
 /* harmony export */   kX: () => (/* binding */ programName),
+/* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
 /* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/* unused harmony export COMMAND_LINE_MAX */
 /**
  * Turns a process's argument list into one short line that is safe to put into an
  * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
@@ -31611,7 +31629,7 @@ function describeHolders(holders) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 3910))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -31635,9 +31653,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .readMainStepState */ .$)(_action_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$).isPost)
-    await (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(955), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
 else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(221)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6221))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(177), __nccwpck_require__.e(955), __nccwpck_require__.e(166)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2166))).run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31654,7 +31672,7 @@ __webpack_async_result__();
 /* harmony export */   sL: () => (/* binding */ parseHandedOutPorts)
 /* harmony export */ });
 /* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
-/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6458);
+/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
 /* harmony import */ var _probe_probe_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6647);
 /* harmony import */ var _probe_probe_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2458);
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1593);
@@ -31834,7 +31852,7 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 6458:
+/***/ 7668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32138,150 +32156,8 @@ async function sweepLeftovers(dir, now = Date.now()) {
     return removed;
 }
 
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -32376,7 +32252,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await isOwnerAlive(holder))
+            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
@@ -32435,7 +32311,7 @@ function sameEntry(a, b) {
 let selfIdentity;
 /** This process, as named in the deletion locks it takes. */
 function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
     return selfIdentity;
 }
 /**
@@ -32578,7 +32454,7 @@ class LeaseRegistry {
         this.reported.set(file, message);
     }
     async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
     }
 }
 /**
@@ -32593,7 +32469,7 @@ async function openLeaseRegistry(opts) {
     const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
     const owner = { ...opts.owner };
     if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
+        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
@@ -32638,6 +32514,164 @@ async function releaseLeases(dir, match) {
             released.push(entry.record);
     }
     return released;
+}
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ processIdentity),
+/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
+/* harmony export */ });
+/* unused harmony exports parseProcStat, processParent */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
 }
 
 
@@ -33136,6 +33170,648 @@ async function probePort(port, protocol, plan, families, platform = process.plat
 /** Whether a verdict failed only for lack of file descriptors or memory. */
 function isExhausted(verdict) {
     return verdict.addresses.some((a) => EXHAUSTION_CODES.has(a.code ?? ''));
+}
+
+
+/***/ }),
+
+/***/ 6459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RI: () => (/* binding */ parseShellName),
+/* harmony export */   aV: () => (/* binding */ parseShell),
+/* harmony export */   jK: () => (/* binding */ parseHttpPath),
+/* harmony export */   o_: () => (/* binding */ parseReadyTimeout),
+/* harmony export */   uY: () => (/* binding */ shellArgs)
+/* harmony export */ });
+/* unused harmony exports MAX_READY_SECONDS, DEFAULT_READY_SECONDS, parseLivePid, parseReadyTargets, findOnPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1209);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2657);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3020);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2714);
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9910);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4571);
+/**
+ * The readiness options every front shares, checked before anything is started or leased:
+ * the timeout, the HTTP path, the pid to bind to, the ports to wait for and the shell of `run`.
+ * Each problem is an InputError naming the input (`--timeout`, `ready-timeout`, …).
+ */
+
+
+
+
+
+
+
+
+
+/** The longest wait any front accepts, in seconds (an hour, like `wait`). */
+const MAX_READY_SECONDS = 3600;
+const DEFAULT_READY_SECONDS = 60;
+/** A timeout in seconds (0 to an hour); numbers (the library) and text (inputs) alike. */
+function parseReadyTimeout(raw, input) {
+    if (raw === undefined || raw === '')
+        return DEFAULT_READY_SECONDS;
+    return (0,_spec_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSeconds */ .fL)(String(raw).trim(), input, 0, MAX_READY_SECONDS);
+}
+/** An HTTP path: starts with `/`, printable ASCII without spaces, at most 2048 characters. */
+function parseHttpPath(raw, input) {
+    if (raw === undefined || raw === '')
+        return undefined;
+    const expected = 'expected a path starting with "/", e.g. "/health"';
+    if (!raw.startsWith('/') || raw.startsWith('//'))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(raw)}" is not a path; ${expected} (the host is always this machine's loopback address)`);
+    if (!/^[\x21-\x7e]+$/.test(raw))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(raw)}" contains spaces or control characters; ${expected}`);
+    if (raw.length > 2048)
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${raw.length} characters; at most 2048`);
+    return raw;
+}
+function printableToken(text) {
+    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(text), 80);
+}
+/** A pid that names a running process (checked now: a wait bound to a dead pid is a mistake). */
+async function parseLivePid(raw, input) {
+    if (raw === undefined || raw === '')
+        return undefined;
+    const text = String(raw).trim();
+    if (!/^[0-9]{1,10}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
+        throw new InputError(input, `${input}: "${printableToken(text)}" is not a process id; expected a whole number such as $! in a shell`);
+    const identity = await processIdentity(Number(text));
+    if (!identity)
+        throw new InputError(input, `${input}: no process ${text} is running; start the server first and pass its pid (e.g. $!)`);
+    return identity;
+}
+/**
+ * The ports to wait for: numbers or specs (`3000`, `web=3000`, `5353/udp`, `quic=8443/both`);
+ * `auto` means nothing here. A `both` spec waits for TCP and UDP.
+ */
+function parseReadyTargets(specs, input) {
+    // Each token on its own: `3000 3000/udp` waits for both, though as port specs the two would
+    // share the default name `port-3000`.
+    const tokens = splitList(specs.map(String).join(' '));
+    if (tokens.length === 0)
+        parsePortSpecs('', 'tcp', input);
+    const problems = [];
+    const parsed = [];
+    for (const token of tokens) {
+        try {
+            parsed.push(...parsePortSpecs(token, 'tcp', input));
+        }
+        catch (err) {
+            if (!(err instanceof InputError))
+                throw err;
+            problems.push(...err.problems);
+        }
+    }
+    for (const s of parsed)
+        if (s.port === 'auto')
+            problems.push(`${input}: "${s.token}" asks for any free port; waiting needs the port number itself`);
+    if (problems.length > 0)
+        throw new InputError(input, problems);
+    const targets = [];
+    for (const s of parsed)
+        for (const protocol of protocolsOf(s.protocol))
+            if (!targets.some((t) => t.port === s.port && t.protocol === protocol))
+                targets.push({
+                    ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
+                    port: s.port,
+                    protocol,
+                });
+    return targets;
+}
+const SHELLS = ['bash', 'sh', 'pwsh', 'cmd'];
+/**
+ * Looks a program up on PATH, skipping relative entries (on Windows the current directory, the
+ * checked-out workspace, would otherwise come first).
+ */
+function findOnPath(name, env = process.env, platform = process.platform) {
+    const sep = platform === 'win32' ? ';' : node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter;
+    const exts = platform === 'win32' ? ['.exe', '.cmd', '.bat', ''] : [''];
+    for (const dir of (env.PATH ?? env.Path ?? '').split(sep)) {
+        if (dir === '' || !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(dir))
+            continue;
+        for (const ext of exts) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name + ext);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, platform === 'win32' ? node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.F_OK : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return candidate;
+            }
+            catch {
+                // Not here.
+            }
+        }
+    }
+    return undefined;
+}
+/** The shell's name: one of {@link SHELLS}, empty for the platform's default (bash; pwsh on Windows). */
+function parseShellName(raw, input, platform = process.platform) {
+    const name = (raw === undefined || raw === '' ? (platform === 'win32' ? 'pwsh' : 'bash') : raw);
+    if (!SHELLS.includes(name))
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(name)}" is not one of ${SHELLS.join(', ')}`);
+    if (name === 'cmd' && platform !== 'win32')
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: cmd exists only on Windows; use bash or sh here`);
+    return name;
+}
+/** The shell to run a command with, found by absolute path. */
+function parseShell(raw, input, platform = process.platform, env = process.env) {
+    const name = parseShellName(raw, input, platform);
+    if (name === 'cmd')
+        return { name, path: (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__/* .windowsSystemTool */ .x)('cmd', env) };
+    const path = findOnPath(name, env, platform);
+    if (path === undefined)
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
+    return { name, path };
+}
+/** How a shell runs one command line: the arguments after its path. */
+function shellArgs(shell, command) {
+    switch (shell) {
+        case 'bash':
+            // As GitHub runs `shell: bash`: no profile, stop at the first failing command.
+            return ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command];
+        case 'sh':
+            return ['-e', '-c', command];
+        case 'pwsh':
+            return ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', command];
+        case 'cmd':
+            return ['/D', '/E:ON', '/V:OFF', '/S', '/C', `"${command}"`];
+    }
+}
+
+
+/***/ }),
+
+/***/ 7980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* binding */ startServer),
+/* harmony export */   en: () => (/* binding */ parseServerRecord),
+/* harmony export */   gG: () => (/* binding */ stopServer)
+/* harmony export */ });
+/* unused harmony export STOP_GRACE_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2714);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4571);
+/* harmony import */ var _ready_options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6459);
+/**
+ * Starting and stopping a server port-guard runs for the job: started detached in its own
+ * process group (so it outlives the step and can be stopped as a whole), its output to a log
+ * file; stopped with SIGTERM to the group, then SIGKILL after a grace period (the process tree
+ * via `taskkill` on Windows).
+ */
+
+
+
+
+
+
+const STOP_GRACE_MS = 10_000;
+/** Starts `command` with `shell`, detached, stdout and stderr appended to `logPath`. */
+async function startServer(options) {
+    const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(options.logPath, 'a', 0o600);
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(options.shell.path, (0,_ready_options_js__WEBPACK_IMPORTED_MODULE_5__/* .shellArgs */ .uY)(options.shell.name, options.command), {
+            detached: true,
+            stdio: ['ignore', log, log],
+            env: options.env,
+            ...(options.cwd ? { cwd: options.cwd } : {}),
+            windowsHide: true,
+            windowsVerbatimArguments: options.shell.name === 'cmd',
+        });
+    }
+    finally {
+        // The child has its own copy; ours would keep the file open for nothing.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(log);
+    }
+    await new Promise((resolve, reject) => {
+        child.once('spawn', resolve);
+        child.once('error', reject);
+    });
+    const identity = await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(child.pid);
+    return {
+        child,
+        record: {
+            pid: child.pid,
+            ...(identity?.start !== undefined ? { start: identity.start } : {}),
+            logPath: options.logPath,
+        },
+    };
+}
+/** Reads back a saved {@link ServerRecord}; undefined when absent or malformed. */
+function parseServerRecord(text) {
+    try {
+        const data = JSON.parse(text);
+        if (!Number.isSafeInteger(data.pid) || data.pid <= 1 || typeof data.logPath !== 'string')
+            return undefined;
+        return {
+            pid: data.pid,
+            ...(typeof data.start === 'string' ? { start: data.start } : {}),
+            logPath: data.logPath,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether any process of the group still runs (`kill(-pgid, 0)`). */
+function groupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+    }
+    catch {
+        // Gone meanwhile.
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Stops the server's process group: SIGTERM, then SIGKILL after the grace period. A leader
+ * whose pid now belongs to a younger process means the group is long gone (the kernel never
+ * reuses a pid that is still a process group id): nothing is signalled then.
+ */
+async function stopServer(record, options = {}) {
+    const grace = options.graceMs ?? STOP_GRACE_MS;
+    const platform = options.platform ?? process.platform;
+    const identity = await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(record.pid);
+    if (identity &&
+        record.start !== undefined &&
+        identity.start !== undefined &&
+        identity.start !== record.start)
+        return 'not-running';
+    if (platform === 'win32')
+        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q);
+    if (!groupAlive(record.pid))
+        return 'not-running';
+    signalGroup(record.pid, 'SIGTERM');
+    const deadline = Date.now() + grace;
+    while (Date.now() < deadline) {
+        await sleep(50);
+        if (!groupAlive(record.pid))
+            return 'stopped';
+    }
+    signalGroup(record.pid, 'SIGKILL');
+    for (let i = 0; i < 40 && groupAlive(record.pid); i++)
+        await sleep(50);
+    return 'killed';
+}
+/** Windows has no process groups to signal: `taskkill /T` ends the tree, `/F` forcibly. */
+async function stopWindowsTree(pid, alive, grace, run) {
+    if (!alive)
+        return 'not-running';
+    const taskkill = (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__/* .windowsSystemTool */ .x)('taskkill');
+    await run(taskkill, ['/T', '/PID', String(pid)], { timeoutMs: 10_000 });
+    const deadline = Date.now() + grace;
+    while (Date.now() < deadline) {
+        if (!(await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .processIdentity */ .I9)(pid)))
+            return 'stopped';
+        await sleep(200);
+    }
+    await run(taskkill, ['/T', '/F', '/PID', String(pid)], { timeoutMs: 10_000 });
+    return 'killed';
+}
+
+
+/***/ }),
+
+/***/ 3020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ cancelledMessage),
+/* harmony export */   BZ: () => (/* binding */ waitingMessage),
+/* harmony export */   Vr: () => (/* binding */ heldBy),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */ });
+/* unused harmony exports conflictMessage, fallbackMessage */
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
+
+
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease) {
+    return lease
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
+}
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return printable(describeLeaseOwner(c.lease));
+        case 'in-use':
+            return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return 'reserved by the OS (an excluded port range)';
+                case 'wildcard-only':
+                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+                case 'needs-root':
+                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+                default:
+                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            }
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${heldBy(c)}`;
+        case 'in-use':
+            return c.reason === 'exclusive'
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+                : `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+                case 'wildcard-only':
+                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+                case 'needs-root':
+                    return `${head} is refused${at}: ports below 1024 need root`;
+                default:
+                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            }
+        default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+
+/***/ }),
+
+/***/ 1209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5890);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9910);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8639);
+/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7956);
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * Variables a later step depends on; exporting a port under one of these names would break the
+ * job in a way nobody would trace back to a port spec.
+ */
+const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(raw);
+    if (tokens.length === 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .isLocalAddress */ .MJ)(token)) {
+            const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .interfaceAddresses */ .CO)().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
+    }
+    if (specs && exportEnv)
+        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    if (errors.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+function envNameProblems(names) {
+    const problems = [];
+    const seen = new Map();
+    for (const name of names) {
+        const env = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .envName */ .pD)(name);
+        if (PROTECTED_ENV.test(env)) {
+            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+        }
+        const other = seen.get(env);
+        if (other !== undefined)
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
+        seen.set(env, name);
+    }
+    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('export-env', problems)] : [];
 }
 
 

@@ -1,7 +1,9 @@
-// Builds what GitHub and npm users run, into dist/: index.js (action main + post), cli/index.js
-// (the command line), lib/index.js (the library) with its type declarations in lib/types/.
-// Each bundle has its source map (stacks point at src/) and licenses.txt (the licences of the
-// code bundled into it). Deterministic, so CI can compare it against the commit.
+// Builds what GitHub and npm users run: dist/index.js (action main + post), dist/cli/index.js
+// (the command line), dist/lib/index.js (the library) with its type declarations in
+// dist/lib/types/, and wait/dist/index.js (the `wait/` action: a nested action's `runs.main` is
+// documented only as a file of the action itself, so it gets its own bundle in its own
+// directory). Each bundle has its source map and licenses.txt (the licences of the code bundled
+// into it). Deterministic, so CI can compare it against the commit.
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -56,9 +58,11 @@ function bundle(entry, outDir) {
 }
 
 rmSync('dist', { recursive: true, force: true });
+rmSync('wait/dist', { recursive: true, force: true });
 bundle('src/index.ts', 'dist');
 bundle('src/cli.ts', 'dist/cli');
 bundle('src/lib.ts', 'dist/lib');
+bundle('src/wait-action.ts', 'wait/dist');
 
 // The CLI is run as a command: a shebang line first, and the source map moved down one line.
 const cli = 'dist/cli/index.js';
@@ -98,3 +102,4 @@ try {
 } finally {
   rmSync(emitted, { recursive: true, force: true });
 }
+writeFileSync('wait/dist/package.json', '{ "type": "module" }\n');

@@ -43,7 +43,7 @@ test('the tarball holds dist/, the action.yml files, README, LICENSE, SECURITY.m
     (f) => f.path,
   );
   const allowed =
-    /^(dist\/.+|action\.yml|wait\/action\.yml|README\.md|LICENSE|SECURITY\.md|package\.json)$/;
+    /^(dist\/.+|action\.yml|wait\/action\.yml|wait\/dist\/.+|README\.md|LICENSE|SECURITY\.md|package\.json)$/;
   expect(files.filter((f) => !allowed.test(f))).toEqual([]);
   for (const needed of [
     'dist/index.js',
@@ -51,6 +51,8 @@ test('the tarball holds dist/, the action.yml files, README, LICENSE, SECURITY.m
     'dist/lib/index.js',
     'dist/lib/types/lib.d.ts',
     'dist/licenses.txt',
+    'wait/action.yml',
+    'wait/dist/index.js',
     'action.yml',
     'LICENSE',
     'SECURITY.md',

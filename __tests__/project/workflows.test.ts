@@ -10,7 +10,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { INPUT_DEFAULTS } from '../../src/spec/config.js';
+import { INPUT_DEFAULTS as ENGINE_INPUTS } from '../../src/spec/config.js';
+import { SERVER_INPUT_DEFAULTS } from '../../src/ready/server-plan.js';
+
+/** Every input the main action reads: the engine's, then the `run` server's. */
+const INPUT_DEFAULTS = { ...ENGINE_INPUTS, ...SERVER_INPUT_DEFAULTS };
 import { ROOT, runAction, scratchDir } from '../support/run-built.js';
 import { parseFileCommands } from '../support/run-dist.js';
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS, parseConfig, type RawOptions } from '../../src/spec/config.js';
 import { InputErrors } from '../../src/spec/input-error.js';
+import { SERVER_INPUT_DEFAULTS } from '../../src/ready/server-plan.js';
 
 const problemsOf = (raw: RawOptions): Record<string, string[]> => {
   try {
@@ -19,7 +20,10 @@ test('action.yml states exactly the inputs and defaults the engine uses', () => 
   const action = parse(readFileSync('action.yml', 'utf8')) as {
     inputs: Record<string, { default?: string; required?: boolean }>;
   };
-  expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort());
+  // The engine's inputs, and the `run` server's (parsed beside them by the action).
+  expect(Object.keys(action.inputs).sort()).toEqual(
+    Object.keys({ ...INPUT_DEFAULTS, ...SERVER_INPUT_DEFAULTS }).sort(),
+  );
   for (const [name, def] of Object.entries(INPUT_DEFAULTS)) {
     if (name === 'ports') expect(action.inputs.ports!.required).toBe(true);
     else expect([name, action.inputs[name]!.default]).toEqual([name, def]);

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface HeldPort {
   port: number;
@@ -80,4 +82,96 @@ export async function interfaceAddress(family: 'IPv4' | 'IPv6'): Promise<string 
     }
   }
   return undefined;
+}
+
+/** What a test server does: where it listens, when, and how it answers. */
+export interface ServerBehaviour {
+  protocol?: 'tcp' | 'udp';
+  /** 0 with `portEnv`: the port from that environment variable (e.g. `PORT`). */
+  port: number;
+  portEnv?: string;
+  /** Every address it binds (default 127.0.0.1). */
+  hosts?: string[];
+  /** Waits this long before binding. */
+  delayMs?: number;
+  /** Prints a line to stdout and stderr, then exits with this code instead of binding. */
+  exitCode?: number;
+  /** TCP: answer HTTP with these statuses, one per request, the last one repeating. */
+  http?: number[];
+}
+
+// One server process for the readiness tests: behaviour from a JSON argument; it prints
+// `listening` once every address is bound, and ends when its stdin closes or on SIGTERM.
+const SERVER_SCRIPT = `
+const b = JSON.parse(process.argv[process.argv.length - 1]);
+const hosts = b.hosts || ['127.0.0.1'];
+if (b.portEnv) b.port = Number(process.env[b.portEnv]);
+let served = 0;
+const fail = (e) => { console.error('ERR ' + e.code); process.exit(3); };
+const start = () => {
+  if (b.exitCode !== undefined) {
+    console.log('server starting');
+    console.error('fatal: cannot open config.yml');
+    process.exit(b.exitCode);
+  }
+  let bound = 0;
+  const up = () => { if (++bound === hosts.length) console.log('listening'); };
+  for (const host of hosts) {
+    if (b.protocol === 'udp') {
+      const v6 = host.includes(':');
+      const s = require('dgram').createSocket(v6 ? { type: 'udp6', ipv6Only: true } : { type: 'udp4' });
+      s.on('error', fail);
+      s.bind({ port: b.port, address: host }, up);
+    } else {
+      const s = b.http
+        ? require('http').createServer((req, res) => { res.statusCode = b.http[Math.min(served++, b.http.length - 1)]; res.end('ok'); })
+        : require('net').createServer((c) => c.end());
+      s.on('error', fail);
+      s.listen({ port: b.port, host, ipv6Only: host.includes(':') }, up);
+    }
+  }
+};
+setTimeout(start, b.delayMs || 0);
+process.on('SIGTERM', () => process.exit(0));
+setInterval(() => {}, 1 << 30);
+`;
+
+/** Writes the test server's script into `dir`; returns its path (for a `run` command line). */
+export function writeServerScript(dir: string): string {
+  const path = join(dir, 'test-server.cjs');
+  writeFileSync(path, SCRIPT_HEADER + SERVER_SCRIPT);
+  return path;
+}
+
+const SCRIPT_HEADER = '// port-guard readiness test server\n';
+
+/** A shell command line that runs the test server with `behaviour` (paths single-quoted). */
+export function serverCommand(script: string, behaviour: ServerBehaviour): string {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return [process.execPath, script, JSON.stringify(behaviour)].map(quote).join(' ');
+}
+
+/** Spawns the test server directly (no shell); the test owns and stops it. */
+export function spawnServer(behaviour: ServerBehaviour): {
+  process: ChildProcess;
+  pid: number;
+  output: () => string;
+  stop(): Promise<void>;
+} {
+  const child = spawn(process.execPath, ['-e', SERVER_SCRIPT, JSON.stringify(behaviour)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  return {
+    process: child,
+    pid: child.pid!,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    },
+  };
 }

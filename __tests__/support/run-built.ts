@@ -19,9 +19,9 @@ interface ActionYml {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
 }
 
-/** The inputs of action.yml with their defaults, as the runner passes them. */
-export function actionInputDefaults(): Record<string, string> {
-  const yml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+/** The inputs of an action.yml (the main action's unless told) with their defaults, as the runner passes them. */
+export function actionInputDefaults(file = 'action.yml'): Record<string, string> {
+  const yml = parse(readFileSync(join(ROOT, file), 'utf8')) as ActionYml;
   return Object.fromEntries(
     Object.entries(yml.inputs).map(([name, spec]) => [name, spec.default ?? '']),
   );

@@ -31,7 +31,11 @@ export function parseFileCommands(text: string): Record<string, string> {
 }
 
 /** The environment the runner gives an action step: every input as INPUT_*, defaults from action.yml. */
-export function runnerEnv(inputs: Record<string, string>, dir: string): NodeJS.ProcessEnv {
+export function runnerEnv(
+  inputs: Record<string, string>,
+  dir: string,
+  yml = 'action.yml',
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...systemEnv(),
     PATH: process.env.PATH,
@@ -48,7 +52,7 @@ export function runnerEnv(inputs: Record<string, string>, dir: string): NodeJS.P
     GITHUB_STATE: join(dir, 'state'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
   };
-  for (const [name, value] of Object.entries({ ...actionInputDefaults(), ...inputs })) {
+  for (const [name, value] of Object.entries({ ...actionInputDefaults(yml), ...inputs })) {
     env[inputEnvName(name)] = value;
   }
   return env;
@@ -80,15 +84,26 @@ function collect(dir: string, r: { code: number; stdout: string; stderr: string 
   };
 }
 
-/** Runs the built action's main step as the runner does. */
+/** An action of this repository: its bundle and its metadata. */
+export interface BuiltAction {
+  entry: string;
+  yml: string;
+}
+export const MAIN_ACTION: BuiltAction = { entry: 'dist/index.js', yml: 'action.yml' };
+export const WAIT_ACTION: BuiltAction = { entry: 'wait/dist/index.js', yml: 'wait/action.yml' };
+
+/** Runs a built action's main step (the main action's unless told) as the runner does. */
 export async function runAction(
   inputs: Record<string, string>,
   extraEnv: NodeJS.ProcessEnv = {},
+  action: BuiltAction = MAIN_ACTION,
 ): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'pg-action-'));
   for (const f of ['output', 'env', 'state', 'summary']) writeFileSync(join(dir, f), '');
-  const env = { ...runnerEnv({ 'lease-dir': join(dir, 'leases'), ...inputs }, dir), ...extraEnv };
-  return collect(dir, await run(process.execPath, ['dist/index.js'], env));
+  const leaseDir: Record<string, string> =
+    action === MAIN_ACTION ? { 'lease-dir': join(dir, 'leases') } : {};
+  const env = { ...runnerEnv({ ...leaseDir, ...inputs }, dir, action.yml), ...extraEnv };
+  return collect(dir, await run(process.execPath, [action.entry], env));
 }
 
 /** Runs the post step with the state the main step saved, as STATE_* variables. */

@@ -2,708 +2,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5581:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6879);
-// The command line's bundle (dist/cli/index.js, the package's `bin`).
-
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 6879:
+/***/ 1656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(5376);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
-
-
-
-
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function defaultLeaseDir() {
-    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-guard');
-}
-/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
-const SHARED_DIR_MODE = 0o1777;
-const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
-async function lstatIfExists(dir) {
-    try {
-        return await (0,promises_namespaceObject.lstat)(dir);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return undefined;
-        throw new input_error/* InputError */.d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
-    }
-}
-/**
- * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
- * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
- */
-function assertSafeLeaseDir(dir, stats) {
-    if (stats.isSymbolicLink()) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
-            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
-    }
-    if (!stats.isDirectory()) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
-            `(default: ${defaultLeaseDir()}).`);
-    }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
-        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
-            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
-            `like /tmp) or use a directory only the runner users can write.`);
-    }
-}
-/**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
- */
-async function openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let stats = await lstatIfExists(abs);
-    if (!stats) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
-            await (0,promises_namespaceObject.mkdir)(abs, { mode: SHARED_DIR_MODE });
-            // mkdir's mode passes through the umask; the sharing bits must be exact.
-            if (process.platform !== 'win32')
-                await (0,promises_namespaceObject.chmod)(abs, SHARED_DIR_MODE);
-        }
-        catch (error) {
-            // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new input_error/* InputError */.d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
-            }
-        }
-        stats = await (0,promises_namespaceObject.lstat)(abs);
-    }
-    assertSafeLeaseDir(abs, stats);
-    try {
-        await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
-    }
-    catch (error) {
-        throw new input_error/* InputError */.d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
-            `or give a directory this user can write.`);
-    }
-    return abs;
-}
-
-// EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(9910);
-;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
-
-
-/**
- * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
- * whitespace or newlines. Every bad token is reported.
- */
-function parsePortRanges(text, input, singles) {
-    const ranges = [];
-    const problems = [];
-    const expected = singles
-        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
-        : 'a range LO-HI, e.g. "49152-65535"';
-    const tokens = [];
-    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
-    const add = (range, token) => {
-        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
-        if (i < 0) {
-            ranges.push(range);
-            tokens.push(token);
-            return;
-        }
-        const other = ranges[i];
-        const lo = Math.min(other.lo, range.lo);
-        const hi = Math.max(other.hi, range.hi);
-        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
-    };
-    for (const token of (0,port_spec/* splitList */.ry)(text)) {
-        const dash = token.indexOf('-', 1);
-        if (dash < 0) {
-            const port = (0,port_spec/* parsePortNumber */.Qu)(token);
-            if (port !== undefined && singles)
-                add({ lo: port, hi: port }, token);
-            else
-                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-            continue;
-        }
-        const lo = (0,port_spec/* parsePortNumber */.Qu)(token.slice(0, dash));
-        const hi = (0,port_spec/* parsePortNumber */.Qu)(token.slice(dash + 1));
-        if (lo === undefined || hi === undefined) {
-            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-        }
-        else if (lo > hi) {
-            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
-        }
-        else {
-            add({ lo, hi }, token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d(input, problems);
-    return ranges;
-}
-/** Sorts and merges overlapping or adjacent ranges. */
-function normalizeRanges(ranges) {
-    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
-    const out = [];
-    for (const r of sorted) {
-        const last = out[out.length - 1];
-        if (last && r.lo <= last.hi + 1)
-            last.hi = Math.max(last.hi, r.hi);
-        else
-            out.push({ ...r });
-    }
-    return out;
-}
-/** The ports of `ranges` that are not in `minus`. */
-function subtractRanges(ranges, minus) {
-    let out = normalizeRanges(ranges);
-    for (const m of normalizeRanges(minus)) {
-        const next = [];
-        for (const r of out) {
-            if (m.hi < r.lo || m.lo > r.hi) {
-                next.push(r);
-                continue;
-            }
-            if (r.lo < m.lo)
-                next.push({ lo: r.lo, hi: m.lo - 1 });
-            if (r.hi > m.hi)
-                next.push({ lo: m.hi + 1, hi: r.hi });
-        }
-        out = next;
-    }
-    return out;
-}
-/** The ports in both. */
-function intersectRanges(a, b) {
-    const out = [];
-    for (const x of normalizeRanges(a)) {
-        for (const y of normalizeRanges(b)) {
-            const lo = Math.max(x.lo, y.lo);
-            const hi = Math.min(x.hi, y.hi);
-            if (lo <= hi)
-                out.push({ lo, hi });
-        }
-    }
-    return normalizeRanges(out);
-}
-function countPorts(ranges) {
-    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
-}
-function inRanges(port, ranges) {
-    return ranges.some((r) => port >= r.lo && port <= r.hi);
-}
-function formatRanges(ranges) {
-    return normalizeRanges(ranges)
-        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
-        .join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
-
-
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-function canonicalAddress(address) {
-    if ((0,external_node_net_.isIP)(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
-/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
-function isLinkLocal(address) {
-    return /^fe[89ab][0-9a-f]:/i.test(address);
-}
-/**
- * The literal address a server would bind to reach this interface address. Link-local IPv6
- * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
- * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
- * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
- */
-function bindable(info, iface, platform) {
-    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
-        return info.address;
-    const bare = info.address.replace(/%.*$/, '');
-    if (platform === 'win32') {
-        const scope = info.scopeid;
-        return scope !== undefined && Number.isInteger(scope) && scope > 0
-            ? `${bare}%${scope}`
-            : undefined;
-    }
-    return `${bare}%${iface}`;
-}
-/**
- * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
- * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
- * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
- * up: addresses of interfaces that are down are not probed.)
- */
-function interfaceAddressPlan(interfaces = (0,external_node_os_.networkInterfaces)(), platform = process.platform) {
-    const addresses = [];
-    const skipped = [];
-    for (const [iface, infos] of Object.entries(interfaces)) {
-        for (const info of infos ?? []) {
-            const family = info.family === 'IPv6' ? 6 : 4;
-            const address = bindable(info, iface, platform);
-            if (address === undefined) {
-                skipped.push({
-                    address: info.address,
-                    interface: iface,
-                    why: 'link-local without a scope id',
-                });
-            }
-            else if ((0,external_node_net_.isIP)(address) !== family) {
-                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
-            }
-            else {
-                addresses.push({ address, family });
-            }
-        }
-    }
-    return { addresses, skipped };
-}
-/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
-function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)(), platform = process.platform) {
-    return interfaceAddressPlan(interfaces, platform).addresses;
-}
-/**
- * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
- * answers only the addresses configured on lo0, which are interface addresses).
- */
-function isLocalAddress(address, platform = process.platform, interfaces = (0,external_node_os_.networkInterfaces)()) {
-    const canonical = canonicalAddress(address);
-    if (canonical === '0.0.0.0' || canonical === '::')
-        return true;
-    if ((platform === 'linux' || platform === 'win32') &&
-        (0,external_node_net_.isIP)(address) === 4 &&
-        address.startsWith('127.'))
-        return true;
-    return interfaceAddresses(interfaces, platform).some((a) => {
-        const known = canonicalAddress(a.address);
-        // A link-local address may be named with or without its scope.
-        return known === canonical || known.replace(/%.*$/, '') === canonical;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/spec/config.ts
-
-
-
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
-};
-const MAX_WAIT_SECONDS = 3600;
-const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
-/**
- * Variables a later step depends on; exporting a port under one of these names would break the
- * job in a way nobody would trace back to a port spec.
- */
-const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error/* InputError */.d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new input_error/* InputError */.d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = (0,port_spec/* splitList */.ry)(raw);
-    if (tokens.length === 0)
-        throw new input_error/* InputError */.d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if ((0,external_node_net_.isIP)(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if (!isLocalAddress(token)) {
-            const known = interfaceAddresses().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error/* InputError */.d('hosts', problems);
-    return hosts;
-}
-/**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
- */
-function parseConfig(raw) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
-    const errors = [];
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof input_error/* InputError */.d) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
-        }
-    };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new input_error/* InputError */.d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return (0,port_spec/* parsePortSpecs */.N2)(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new input_error/* InputError */.d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new input_error/* InputError */.d('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new input_error/* InputError */.d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
-        errors.push(new input_error/* InputError */.d('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
-    }
-    if (specs && exportEnv)
-        errors.push(...envNameProblems(specs.map((s) => s.name)));
-    if (errors.length > 0)
-        throw new input_error/* InputErrors */.G(errors);
-    const leaseDir = get('lease-dir');
-    return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? defaultLeaseDir() : (0,external_node_path_.resolve)(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
-    };
-}
-function envNameProblems(names) {
-    const problems = [];
-    const seen = new Map();
-    for (const name of names) {
-        const env = (0,port_spec/* envName */.pD)(name);
-        if (PROTECTED_ENV.test(env)) {
-            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
-        }
-        const other = seen.get(env);
-        if (other !== undefined)
-            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
-        seen.set(env, name);
-    }
-    return problems.length > 0 ? [new input_error/* InputError */.d('export-env', problems)] : [];
-}
-
-;// CONCATENATED MODULE: ./src/cli/options.ts
-/**
- * The command line's grammar: one option table per subcommand (each accepts only its own
- * options), parsed with node's parseArgs; the usage text is derived from the same tables and
- * the engine's input defaults, so it cannot drift from what is accepted.
- */
-
-
-
-/** A command line that cannot be understood at all (exit code 2). */
-class UsageError extends input_error/* InputError */.d {
-}
-const HELP = {
-    help: { type: 'boolean', short: 'h', help: 'show this help' },
-};
-/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
-const INPUT_OPTIONS = {
-    protocol: {
-        type: 'string',
-        value: 'tcp|udp|both',
-        help: 'default protocol for specs without one',
-    },
-    'on-conflict': {
-        type: 'string',
-        value: 'fail|fallback|warn',
-        help: 'what to do when a port is busy',
-    },
-    'fallback-range': {
-        type: 'string',
-        value: 'LO-HI[,...]',
-        help: 'where fallback and auto ports come from',
-    },
-    'fallback-strategy': {
-        type: 'string',
-        value: 'random|sequential',
-        help: 'order of fallback candidates',
-    },
-    exclude: {
-        type: 'string',
-        value: 'PORTS',
-        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
-    },
-    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
-    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
-    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
-    'export-env': {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: also write GITHUB_ENV',
-    },
-    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
-    'lease-dir': {
-        type: 'string',
-        value: 'DIR',
-        help: 'where leases live (default: the host-wide dir)',
-    },
-    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
-    summary: {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: write the job summary',
-    },
-};
-const FORMAT = {
-    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
-};
-/** Each subcommand's own options. */
-const OPTION_TABLES = {
-    guard: {
-        ...INPUT_OPTIONS,
-        'no-lease': { type: 'boolean', help: 'same as --lease false' },
-        verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
-        ...FORMAT,
-        ...HELP,
-        version: { type: 'boolean', short: 'v', help: 'show the version' },
-    },
-    who: {
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-    release: {
-        'lease-dir': INPUT_OPTIONS['lease-dir'],
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-};
-const SUBCOMMANDS = {
-    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
-    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
-};
-function optionLines(table) {
-    const rows = Object.entries(table).map(([name, spec]) => {
-        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
-        const fallback = INPUT_DEFAULTS[name];
-        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
-        return [flag, spec.help + def];
-    });
-    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
-}
-const USAGE = [
-    'Usage:',
-    '  port-guard [options] SPEC...          check the ports and hand out replacements',
-    ...Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${`port-guard ${name} ${s.args}`.padEnd(38)}${s.help}`),
-    '',
-    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
-    '',
-    "Options (they mirror the GitHub Action's inputs):",
-    ...optionLines(OPTION_TABLES.guard),
-    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
-        '',
-        `Options of ${name}:`,
-        ...optionLines(OPTION_TABLES[name]),
-    ]),
-    '',
-    'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.',
-].join('\n');
-const FORMATS = ['text', 'json', 'env', 'github'];
-/** The subcommand an argv names: its first word that is neither an option nor its value. */
-function subcommandOf(argv) {
-    const table = OPTION_TABLES.guard;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--')
-            break;
-        if (arg.startsWith('-')) {
-            const name = arg.replace(/^--?/, '');
-            if (!arg.includes('=') && table[name]?.type === 'string')
-                i++;
-            continue;
-        }
-        if (arg in SUBCOMMANDS)
-            return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
-        break;
-    }
-    return { kind: 'guard', args: [...argv] };
-}
-function parseWith(kind, args) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
-    }
-    catch (err) {
-        // node's messages span lines; every problem is one `port-guard:` line on stderr.
-        const message = err.message.replace(/\s*\n\s*/g, ' ');
-        const where = kind === 'guard' ? '' : `${kind}: `;
-        throw new UsageError('command line', `${where}${message}; see port-guard --help`);
-    }
-}
-function formatOf(kind, raw) {
-    const format = raw ?? 'text';
-    const allowed = kind === 'guard' ? FORMATS : ['text', 'json'];
-    if (!allowed.includes(format))
-        throw new UsageError('--format', `${kind === 'guard' ? '' : `${kind}: `}--format: "${format}" is not one of ${allowed.join(', ')}`);
-    return format;
-}
-/** Parses argv (without node and the script) into one command; throws UsageError. */
-function parseCliArgs(argv) {
-    const { kind, args } = subcommandOf(argv);
-    const parsed = parseWith(kind, args);
-    const values = parsed.values;
-    if (values.help)
-        return { kind: 'help' };
-    if (values.version)
-        return { kind: 'version' };
-    const format = formatOf(kind, values.format);
-    if (kind === 'who') {
-        if (parsed.positionals.length === 0)
-            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
-        return { kind, targets: parsed.positionals, format };
-    }
-    if (kind === 'release') {
-        return {
-            kind,
-            ports: parsed.positionals,
-            leaseDir: values['lease-dir'] ?? '',
-            format,
-        };
-    }
-    if (parsed.positionals.length === 0)
-        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
-    const raw = { ports: parsed.positionals.join(' ') };
-    for (const name of Object.keys(INPUT_DEFAULTS)) {
-        const value = values[name];
-        if (typeof value === 'string')
-            raw[name] = value;
-    }
-    if (values['no-lease']) {
-        if (typeof values.lease === 'string')
-            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
-        raw.lease = 'false';
-    }
-    return values.verbose
-        ? { kind: 'guard', options: raw, format, verbose: true }
-        : { kind: 'guard', options: raw, format };
-}
-
-// EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __nccwpck_require__(1028);
-;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ abortableSleep),
+/* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
  * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
@@ -718,7 +26,7 @@ class CancelledError extends Error {
     }
     /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
     get exitCode() {
-        return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
+        return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
     }
 }
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
@@ -765,6 +73,24 @@ async function withSignalCancellation(fn) {
     }
 }
 
+
+/***/ }),
+
+/***/ 9015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ runGuard)
+});
+
+// UNUSED EXPORTS: guardPorts
+
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/spec/port-ranges.ts
+var port_ranges = __nccwpck_require__(8639);
 ;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
 /** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
@@ -815,7 +141,7 @@ function portAt(ranges, offset) {
  * shuffle cost about 5 MB of a short-lived process's peak memory (measured with `npm run bench`).
  */
 function* walk(ranges, random) {
-    const n = countPorts(ranges);
+    const n = (0,port_ranges/* countPorts */.Ws)(ranges);
     if (n === 0)
         return;
     let start = 0;
@@ -837,9 +163,9 @@ function* walk(ranges, random) {
  * or lowest first.
  */
 function candidatePorts(options) {
-    const allowed = subtractRanges(options.ranges, options.exclude);
-    const inside = options.ephemeral ? intersectRanges(allowed, [options.ephemeral]) : [];
-    const outside = options.ephemeral ? subtractRanges(allowed, [options.ephemeral]) : allowed;
+    const allowed = (0,port_ranges/* subtractRanges */.N1)(options.ranges, options.exclude);
+    const inside = options.ephemeral ? (0,port_ranges/* intersectRanges */.im)(allowed, [options.ephemeral]) : [];
+    const outside = options.ephemeral ? (0,port_ranges/* subtractRanges */.N1)(allowed, [options.ephemeral]) : allowed;
     // Not a secret: an unseeded order only has to differ between concurrent jobs.
     const random = options.strategy === 'sequential'
         ? undefined
@@ -848,7 +174,7 @@ function candidatePorts(options) {
             : hashSeed(options.seed));
     const parts = [walk(outside, random), walk(inside, random)];
     return {
-        size: countPorts(allowed),
+        size: (0,port_ranges/* countPorts */.Ws)(allowed),
         next() {
             while (parts.length > 0) {
                 const step = parts[0].next();
@@ -871,6 +197,8 @@ function listCandidatePorts(options) {
 
 ;// CONCATENATED MODULE: external "node:dgram"
 const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/probe/probe.ts
 
 
@@ -906,14 +234,14 @@ function classifyBindError(code, platform, inExcludedRange = false) {
             return { verdict: 'unknown' };
     }
 }
-const probe_inRanges = (port, ranges) => ranges !== undefined && ranges.some((r) => port >= r.lo && port <= r.hi);
+const inRanges = (port, ranges) => ranges !== undefined && ranges.some((r) => port >= r.lo && port <= r.hi);
 function verdictFor(port, target, err, platform, excluded) {
     // Plain literals: this runs once per probe, and spreads showed in the 1000-port profile.
     if (!err)
         return { address: target.address, family: target.family, verdict: 'free' };
     const base = { address: target.address, family: target.family };
     const code = err.code ?? 'UNKNOWN';
-    const { verdict, reason } = classifyBindError(code, platform, code === 'EACCES' && probe_inRanges(port, excluded));
+    const { verdict, reason } = classifyBindError(code, platform, code === 'EACCES' && inRanges(port, excluded));
     // An address the user named must exist: "not applicable" would silently shrink the check.
     if (verdict === 'not-applicable' && target.explicit)
         return { ...base, verdict: 'unknown', code };
@@ -1078,6 +406,8 @@ async function probePorts(queries, plan, options = {}) {
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __nccwpck_require__(3421);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
@@ -1167,7 +497,7 @@ async function allocatePorts(config, deps) {
     }
 }
 async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
     const probe = (queries) => {
         deps.signal?.throwIfAborted();
@@ -1263,7 +593,7 @@ async function allocate(config, deps, book) {
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
         const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
         const error = await handOut(needs, pool, assignments, book, probe, where);
         if (error) {
             return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
@@ -1373,6 +703,8 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __nccwpck_require__(9807);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
@@ -1396,7 +728,7 @@ function parseWindowsExcludedRanges(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return normalizeRanges(out);
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 const TOOL_TIMEOUT_MS = 3000;
 /** The output of a system tool, or undefined when it did not answer with success. */
@@ -1418,7 +750,7 @@ async function readWindowsExcludedRanges(protocols, run = run_tool/* runTool */.
         'excludedportrange',
         `protocol=${protocol}`,
     ]))));
-    return normalizeRanges(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
+    return (0,port_ranges/* normalizeRanges */.cq)(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
 }
 
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
@@ -1451,7 +783,7 @@ function parseLinuxReservedPorts(text) {
         if (lo >= 1 && hi <= 65535 && lo <= hi)
             out.push({ lo, hi });
     }
-    return normalizeRanges(out);
+    return (0,port_ranges/* normalizeRanges */.cq)(out);
 }
 /**
  * Parses `netsh int ipv4 show dynamicport tcp` (or udp): a start port and a number of ports,
@@ -1491,7 +823,7 @@ function hull(ranges) {
 }
 async function readOr(path) {
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        return await (0,promises_.readFile)(path, 'utf8');
     }
     catch {
         return '';
@@ -1513,7 +845,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         const ephemeral = parseLinuxPortRange(range);
         const notes = [
             ephemeral
-                ? `ephemeral range ${formatRanges([ephemeral])} (ip_local_port_range)`
+                ? `ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (ip_local_port_range)`
                 : 'ephemeral range: /proc/sys/net/ipv4/ip_local_port_range could not be read; none avoided',
         ];
         return {
@@ -1525,7 +857,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
     const fallback = (what) => ({
         ephemeral: IANA_DYNAMIC_RANGE,
         notes: [
-            `ephemeral range: ${what} could not be read; assuming ${formatRanges([IANA_DYNAMIC_RANGE])}`,
+            `ephemeral range: ${what} could not be read; assuming ${(0,port_ranges/* formatRanges */.Gk)([IANA_DYNAMIC_RANGE])}`,
         ],
     });
     if (platform === 'win32') {
@@ -1542,7 +874,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         const base = ephemeral
             ? {
                 ephemeral,
-                notes: [`ephemeral range ${formatRanges([ephemeral])} (netsh int ipv4 show dynamicport)`],
+                notes: [`ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (netsh int ipv4 show dynamicport)`],
             }
             : fallback('netsh int ipv4 show dynamicport');
         return {
@@ -1550,7 +882,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
             reserved,
             notes: [
                 ...base.notes,
-                `excluded port ranges: ${reserved.length > 0 ? formatRanges(reserved) : 'none'}`,
+                `excluded port ranges: ${reserved.length > 0 ? (0,port_ranges/* formatRanges */.Gk)(reserved) : 'none'}`,
             ],
         };
     }
@@ -1568,12 +900,16 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         return {
             ephemeral,
             reserved: [],
-            notes: [`ephemeral range ${formatRanges([ephemeral])} (sysctl net.inet.ip.portrange)`],
+            notes: [`ephemeral range ${(0,port_ranges/* formatRanges */.Gk)([ephemeral])} (sysctl net.inet.ip.portrange)`],
         };
     }
     return { ...fallback(`the ${platform} ephemeral range`), reserved: [] };
 }
 
+// EXTERNAL MODULE: ./src/probe/local-addresses.ts
+var local_addresses = __nccwpck_require__(7956);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
 
 
@@ -1597,7 +933,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = canonicalAddress(a.address);
+        const key = (0,local_addresses/* canonicalAddress */.Z5)(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -1610,7 +946,7 @@ function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
             const family = (0,external_node_net_.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = canonicalAddress(address) === '::';
+            const wildcard = (0,local_addresses/* canonicalAddress */.Z5)(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -1707,7 +1043,7 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
             ? (sources.excluded ?? readWindowsExcludedRanges(protocols))
             : Promise.resolve(undefined),
     ]);
-    const { addresses, skipped } = interfaceAddressPlan((sources.networkInterfaces ?? external_node_os_.networkInterfaces)(), platform);
+    const { addresses, skipped } = (0,local_addresses/* interfaceAddressPlan */.$o)((sources.networkInterfaces ?? external_node_os_.networkInterfaces)(), platform);
     return buildProbePlan({
         platform,
         interfaces: addresses,
@@ -1718,790 +1054,8 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/lease/lease-file.ts
-/**
- * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
- * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
- * never mistake a lease being written for a corrupt one.
- */
-
-
-
-/** Bumped when the file format changes incompatibly; other versions read as foreign. */
-const LEASE_FORMAT_VERSION = 1;
-/** A real lease is a few hundred bytes; anything much larger is not ours. */
-const MAX_FILE_BYTES = 64 * 1024;
-// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
-const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
-// A FIFO planted under a lease name would block a plain open for reading forever.
-const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
-/** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
-function leaseFileName(port, protocol) {
-    return `${protocol}-${port}.lease`;
-}
-/** The (port, protocol) a lease file name stands for; undefined for any other name. */
-function parseLeaseFileName(name) {
-    const match = /^(tcp|udp)-([1-9]\d{0,4})\.lease$/.exec(name);
-    if (!match)
-        return undefined;
-    const port = Number(match[2]);
-    if (port > 65535)
-        return undefined;
-    return { port, protocol: match[1] };
-}
-/** A new random lease token. */
-function newLeaseToken() {
-    return (0,external_node_crypto_.randomBytes)(12).toString('hex');
-}
-/** The file text of a lease. */
-function serializeLease(content) {
-    const { version, port, protocol, owner, createdAt, expiresAt, token } = content;
-    return `${JSON.stringify({ version, port, protocol, owner, createdAt, expiresAt, token })}\n`;
-}
-const OWNER_TEXT_FIELDS = [
-    'id',
-    'repository',
-    'runId',
-    'runAttempt',
-    'job',
-    'runner',
-    'pidStart',
-];
-function parseOwner(value) {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const raw = value;
-    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
-        return undefined;
-    const owner = { pid: raw.pid };
-    for (const field of OWNER_TEXT_FIELDS) {
-        const text = raw[field];
-        if (text === undefined)
-            continue;
-        if (typeof text !== 'string')
-            return undefined;
-        owner[field] = text;
-    }
-    return owner;
-}
-/**
- * Parses lease file text; undefined (with the reason) unless it is a lease of this format
- * for exactly the (port, protocol) its name says.
- */
-function parseLease(text, expected) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch {
-        return { reason: 'is not valid JSON' };
-    }
-    if (typeof raw !== 'object' || raw === null)
-        return { reason: 'is not a JSON object' };
-    const data = raw;
-    if (data.version !== LEASE_FORMAT_VERSION) {
-        return {
-            reason: `has format version ${JSON.stringify(data.version)}, not ${LEASE_FORMAT_VERSION}`,
-        };
-    }
-    if (data.port !== expected.port || data.protocol !== expected.protocol) {
-        return {
-            reason: `names ${String(data.protocol)} port ${String(data.port)}, not its own file name`,
-        };
-    }
-    const owner = parseOwner(data.owner);
-    if (!owner)
-        return { reason: 'has no valid owner' };
-    const { createdAt, expiresAt, token } = data;
-    if (typeof createdAt !== 'number' || !Number.isFinite(createdAt))
-        return { reason: 'has no valid createdAt' };
-    if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
-        return { reason: 'has no valid expiresAt' };
-    if (typeof token !== 'string' || token === '')
-        return { reason: 'has no token' };
-    return {
-        record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
-        token,
-    };
-}
-function lease_file_errorCode(error) {
-    return error?.code;
-}
-/**
- * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
- * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
- * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
- * error's own.
- */
-function readRaw(file) {
-    let fd;
-    try {
-        if (O_NOFOLLOW === 0) {
-            const stats = (0,external_node_fs_.lstatSync)(file);
-            if (stats.isSymbolicLink())
-                return { code: 'ELOOP', stats };
-        }
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = lease_file_errorCode(error) ?? String(error);
-        return { code: code === 'EMLINK' ? 'ELOOP' : code };
-    }
-    try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
-        if (!stats.isFile())
-            return { code: 'ENOTFILE', stats };
-        if (stats.size > MAX_FILE_BYTES)
-            return { code: 'EFBIG', stats };
-        const buffer = Buffer.alloc(stats.size + 1);
-        let length = 0;
-        for (let n; length < buffer.length &&
-            (n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
-            length += n;
-        // One byte more than fstat said means it grew while we read: not a finished lease.
-        if (length > stats.size)
-            return { code: 'EFBIG', stats };
-        return { text: buffer.toString('utf8', 0, length), stats };
-    }
-    catch (error) {
-        return { code: lease_file_errorCode(error) ?? String(error) };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
-async function readSmallFileNoFollow(file) {
-    const read = readRaw(file);
-    return 'text' in read ? { text: read.text } : { code: read.code };
-}
-const UNREADABLE_REASONS = {
-    ELOOP: 'is a symbolic link (not followed)',
-    ENOTFILE: 'is not a regular file',
-    EFBIG: 'is too large to be a lease',
-};
-/** What is under a lease name, read without following a symbolic link. */
-async function readLeaseEntry(file, expected) {
-    const read = readRaw(file);
-    if ('code' in read && read.code === 'ENOENT')
-        return { kind: 'missing' };
-    let stats = read.stats;
-    if (!stats) {
-        try {
-            stats = (0,external_node_fs_.lstatSync)(file);
-        }
-        catch (error) {
-            if (lease_file_errorCode(error) === 'ENOENT')
-                return { kind: 'missing' };
-        }
-    }
-    const unreadable = (reason) => stats
-        ? {
-            kind: 'unreadable',
-            reason,
-            mtimeMs: stats.mtimeMs,
-            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
-        }
-        : // Cannot even see its time: treat it as brand new, so it stays held.
-            { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
-    if ('code' in read) {
-        return unreadable(UNREADABLE_REASONS[read.code] ?? `cannot be read (${read.code})`);
-    }
-    const parsed = parseLease(read.text, expected);
-    if ('reason' in parsed)
-        return unreadable(parsed.reason);
-    return { kind: 'lease', record: parsed.record, token: parsed.token };
-}
-/**
- * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
- * false when something (anything, even a symbolic link) already has that name.
- *
- * Why write-then-link instead of `open(name, 'wx')` + write: with 'wx' the file exists empty
- * for a moment, and a reader then sees a "corrupt" lease. Here the text goes into a uniquely
- * named temporary file first ('wx' again, so never through a planted link), and `link()` gives
- * it the lease name in one step that fails with EEXIST if the name is taken, never replacing
- * or following what is there. Readers see either nothing or the complete lease.
- */
-async function createExclusive(dir, name, text) {
-    const temp = external_node_path_default().join(dir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o644);
-    try {
-        try {
-            // Other users' runners must be able to read it, whatever our umask.
-            if (process.platform !== 'win32')
-                (0,external_node_fs_.fchmodSync)(fd, 0o644);
-            (0,external_node_fs_.writeSync)(fd, text);
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
-        (0,external_node_fs_.linkSync)(temp, external_node_path_default().join(dir, name));
-        return true;
-    }
-    catch (error) {
-        if (lease_file_errorCode(error) === 'EEXIST')
-            return false;
-        throw error;
-    }
-    finally {
-        try {
-            (0,external_node_fs_.unlinkSync)(temp);
-        }
-        catch {
-            // Already gone: nothing to clean up.
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
-/**
- * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
- * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
- * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
- * in normal operation and mean nothing to anyone; old ones are swept away.
- */
-
-
-const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
-/** Older than this, a leftover cannot belong to an operation still in progress. */
-const LEFTOVER_AGE_MS = 10 * 60_000;
-/**
- * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
- * directory is sticky). Returns the names removed. Never throws.
- */
-async function sweepLeftovers(dir, now = Date.now()) {
-    const removed = [];
-    let names;
-    try {
-        names = await (0,promises_namespaceObject.readdir)(dir);
-    }
-    catch {
-        return removed;
-    }
-    for (const name of names) {
-        if (!LEFTOVER.test(name))
-            continue;
-        const file = external_node_path_default().join(dir, name);
-        try {
-            const stats = await (0,promises_namespaceObject.lstat)(file);
-            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
-                continue;
-            await (0,promises_namespaceObject.unlink)(file);
-            removed.push(name);
-        }
-        catch {
-            // Gone already, or another user's: not ours to worry about.
-        }
-    }
-    return removed;
-}
-
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
-/**
- * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
- * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
- * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
- * them another reclaimer may have removed that stale file and a new owner created a fresh
- * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
- * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
- *
- * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
- * so two such recoverers cannot both remove fresh locks).
- */
-
-
-
-
-
-
-/** How long an unreadable lock may exist before it counts as abandoned. */
-const UNREADABLE_LOCK_GRACE_MS = 30_000;
-function parseLock(text) {
-    try {
-        const data = JSON.parse(text);
-        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
-            return undefined;
-        return {
-            pid: data.pid,
-            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
-            token: data.token,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
-function lockFileName(leaseName) {
-    return leaseName.replace(/\.lease$/, '.lock');
-}
-/** The lock could not be had in time: its holder is alive and did not let go. */
-const LOCK_BUSY = Symbol('lock busy');
-/**
- * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
- * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
- * False when the lock cannot be moved (another user's, in the sticky directory).
- */
-async function removeAbandonedLock(dir, lockName, judgedText) {
-    const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`);
-    try {
-        await (0,promises_namespaceObject.rename)(external_node_path_default().join(dir, lockName), aside);
-    }
-    catch (error) {
-        return error.code === 'ENOENT';
-    }
-    const read = await readSmallFileNoFollow(aside);
-    if ('text' in read && read.text !== judgedText) {
-        // link, not rename: never replace a lock someone took in the meantime.
-        await (0,promises_namespaceObject.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
-    }
-    await (0,promises_namespaceObject.unlink)(aside).catch(() => undefined);
-    return true;
-}
-/**
- * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
- * holder keeps it longer than `timeoutMs`.
- */
-async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
-    const lockName = lockFileName(leaseName);
-    const lockPath = external_node_path_default().join(dir, lockName);
-    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
-    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
-    const deadline = Date.now() + timeoutMs;
-    for (let attempt = 0;; attempt++) {
-        if (await createExclusive(dir, lockName, text)) {
-            try {
-                return await critical();
-            }
-            finally {
-                try {
-                    (0,external_node_fs_.unlinkSync)(lockPath);
-                }
-                catch {
-                    // Cannot happen: only a dead holder's lock is removed by others.
-                }
-            }
-        }
-        const read = await readSmallFileNoFollow(lockPath);
-        if ('code' in read && read.code === 'ENOENT')
-            continue;
-        const held = 'text' in read ? read.text : '';
-        const holder = parseLock(held);
-        const abandoned = holder
-            ? !(await isOwnerAlive(holder))
-            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
-        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
-            continue;
-        if (Date.now() >= deadline)
-            return LOCK_BUSY;
-        await sleep(Math.min(1 + attempt, 20));
-    }
-}
-async function olderThan(file, ageMs) {
-    try {
-        return Date.now() - (await (0,promises_namespaceObject.lstat)(file)).mtimeMs > ageMs;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
-/**
- * The host-wide lease registry: exactly one process at a time holds a lease on a given
- * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
- * when the probe says busy, so two allocators can never both hand out the same port.
- */
-
-
-
-
-
-
-
-
-
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return `leased by pid ${pid}`;
-}
-function lease_registry_errorCode(error) {
-    return error?.code;
-}
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/**
- * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
- * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
- */
-async function removeIfUnchanged(dir, name, judged, expected) {
-    const file = external_node_path_default().join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
-        const now = await readLeaseEntry(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            (0,external_node_fs_.unlinkSync)(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = lease_registry_errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
-}
-/** How many times one acquire re-tries after finding and clearing a stale lease. */
-const MAX_ACQUIRE_ROUNDS = 16;
-/**
- * Leases taken by one allocator run. Not shared between processes: every process opens its
- * own; they coordinate through the files only.
- */
-class LeaseRegistry {
-    dir;
-    ttlSeconds;
-    owner;
-    now;
-    leases = new Map();
-    reported = new Map();
-    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-    constructor(dir, ttlSeconds, owner, now = Date.now) {
-        this.dir = dir;
-        this.ttlSeconds = ttlSeconds;
-        this.owner = owner;
-        this.now = now;
-    }
-    /**
-     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
-     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
-     * the lease file exists but cannot be read as a lease (see {@link problems}).
-     * Stale leases (owner process gone, or expired) are reclaimed on the way.
-     */
-    async acquire(port, protocol) {
-        if (!Number.isInteger(port) || port < 1 || port > 65535) {
-            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
-        }
-        const key = leaseFileName(port, protocol);
-        if (this.leases.has(key))
-            return { acquired: true };
-        const file = external_node_path_default().join(this.dir, key);
-        const expected = { port, protocol };
-        let last = { kind: 'missing' };
-        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
-            const createdAt = this.now();
-            const token = newLeaseToken();
-            const text = serializeLease({
-                version: LEASE_FORMAT_VERSION,
-                port,
-                protocol,
-                owner: this.owner,
-                createdAt,
-                expiresAt: createdAt + this.ttlSeconds * 1000,
-                token,
-            });
-            if (await createExclusive(this.dir, key, text)) {
-                this.leases.set(key, { port, protocol, token });
-                this.reported.delete(file);
-                return { acquired: true };
-            }
-            const entry = await readLeaseEntry(file, expected);
-            last = entry;
-            if (entry.kind === 'missing')
-                continue; // released between our create and our read
-            if (entry.kind === 'lease') {
-                if (!(await this.isStale(entry.record)))
-                    return { acquired: false, heldBy: entry.record };
-            }
-            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
-                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
-                return { acquired: false };
-            }
-            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
-            if (removal === 'busy') {
-                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
-                break;
-            }
-            if (typeof removal === 'object') {
-                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
-                break;
-            }
-        }
-        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
-    }
-    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
-    async release(port, protocol) {
-        const key = leaseFileName(port, protocol);
-        const held = this.leases.get(key);
-        if (!held)
-            return;
-        this.leases.delete(key);
-        const file = external_node_path_default().join(this.dir, key);
-        // Removed only if the file still carries our token: after our TTL someone may have
-        // reclaimed the port, and their lease is not ours to drop.
-        const entry = {
-            kind: 'lease',
-            token: held.token,
-            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
-        };
-        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
-        if (removal === 'busy')
-            this.report(file, 'could not be released: its lock stayed taken');
-        else if (typeof removal === 'object')
-            this.report(file, `could not be released (${removal.failed})`);
-    }
-    /** Drops every lease this registry holds (a failed step must leave none behind). */
-    async releaseAll() {
-        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
-    }
-    /** The leases this registry holds now. */
-    held() {
-        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
-    }
-    /**
-     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
-     * each, naming the file; the fronts print them as warnings.
-     */
-    problems() {
-        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
-    }
-    report(file, message) {
-        this.reported.set(file, message);
-    }
-    async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
-    }
-}
-/**
- * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
- * start time. Throws `InputError('lease-dir')` for an unsafe directory and
- * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
- */
-async function openLeaseRegistry(opts) {
-    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
-        throw new input_error/* InputError */.d('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
-    }
-    const dir = await openLeaseDir(opts.dir);
-    const owner = { ...opts.owner };
-    if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
-        if (identity?.start !== undefined)
-            owner.pidStart = identity.start;
-    }
-    await sweepLeftovers(dir);
-    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
-}
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let names;
-    try {
-        assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));
-        names = await (0,promises_namespaceObject.readdir)(abs);
-    }
-    catch (error) {
-        if (lease_registry_errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = parseLeaseFileName(name);
-        if (!parsed || (ports && !ports.has(parsed.port)))
-            continue;
-        const entry = await readLeaseEntry(external_node_path_default().join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
-}
-
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
+var lease_registry = __nccwpck_require__(7668);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
@@ -2548,22 +1102,56 @@ async function guardPorts(config, options = {}) {
 async function runGuard(config, options = {}) {
     const { owner, ...rest } = options;
     const leases = config.lease && owner
-        ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
+        ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
         : undefined;
-    const result = await withSignalCancellation((signal) => guardPorts(config, {
+    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
         findHolders: lookup/* findHoldersWhenNeeded */.w,
         ...rest,
         ...(leases ? { leases } : {}),
         signal,
     })).catch(async (err) => {
         // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof CancelledError)
+        if (err instanceof cancellation/* CancelledError */.cc)
             await leases?.releaseAll();
         throw err;
     });
     return { result, problems: leases?.problems() ?? [] };
 }
 
+
+/***/ }),
+
+/***/ 5581:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2231);
+// The command line's bundle (dist/cli/index.js, the package's `bin`).
+
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./src/cli/options.ts
+var options = __nccwpck_require__(776);
+// EXTERNAL MODULE: ./src/cli/terminal.ts
+var terminal = __nccwpck_require__(1028);
+// EXTERNAL MODULE: ./src/allocate/guard.ts + 8 modules
+var guard = __nccwpck_require__(9015);
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
 /**
  * Who owns the leases of one run, as the fronts know it.
@@ -2581,7 +1169,7 @@ async function cliLeaseOwnerPid(env, ppid) {
         return ppid;
     let pid = ppid;
     for (let depth = 0; depth < 4; depth++) {
-        const parent = await processParent(pid);
+        const parent = await (0,process_identity/* processParent */.GH)(pid);
         if (!parent)
             return ppid;
         if (NPM_PROCESS.test(parent.command))
@@ -2591,120 +1179,8 @@ async function cliLeaseOwnerPid(env, ppid) {
     return ppid;
 }
 
-// EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(1593);
-;// CONCATENATED MODULE: ./src/report/messages.ts
-
-
-/** Who holds a lease, or that its file could not be read as anyone's. */
-function describeLeaseOwner(lease) {
-    return lease
-        ? describeLease(lease)
-        : 'leased by another port-guard run (its lease file could not be read)';
-}
-/**
- * Text another process controls (a command line, a lease file's owner) made safe for one line of
- * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
- * A line break would let a process on the host start a line of its own in the job's log, and a
- * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
- */
-function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
-        const code = ch.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** Who or what makes a conflict, for messages and the summary's "held by" column. */
-function heldBy(c) {
-    switch (c.verdict) {
-        case 'leased':
-            return printable(describeLeaseOwner(c.lease));
-        case 'in-use':
-            return printable((0,describe_holder/* describeHolders */.hX)(c.holders));
-        case 'denied':
-            switch (c.reason) {
-                case 'reserved':
-                    return 'reserved by the OS (an excluded port range)';
-                case 'wildcard-only':
-                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
-                case 'needs-root':
-                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
-                default:
-                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
-            }
-        default:
-            return 'unknown';
-    }
-}
-/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
-function conflictMessage(c) {
-    const head = `${c.name}: port ${c.port}/${c.protocol}`;
-    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
-    switch (c.verdict) {
-        case 'leased':
-            return `${head} is ${heldBy(c)}`;
-        case 'in-use':
-            return c.reason === 'exclusive'
-                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
-                : `${head} is in use${at}, held by ${heldBy(c)}`;
-        case 'denied':
-            switch (c.reason) {
-                case 'reserved':
-                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
-                case 'wildcard-only':
-                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
-                case 'needs-root':
-                    return `${head} is refused${at}: ports below 1024 need root`;
-                default:
-                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
-            }
-        default:
-            if (c.code === 'EADDRNOTAVAIL' && c.address)
-                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
-            return `${head} could not be checked${at}, so it is not known to be free`;
-    }
-}
-/** The message for a port that was replaced. */
-function fallbackMessage(a) {
-    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
-    return `${a.name}: ${why} → using ${a.port}`;
-}
-/**
- * What to tell the user about a finished run, by policy: an error per conflict when the step
- * fails, a warning per busy port kept, a notice per replacement.
- */
-function annotationsFor(result) {
-    const out = [];
-    for (const a of result.assignments) {
-        if (a.status === 'conflict')
-            for (const c of a.conflicts)
-                out.push({ level: 'error', message: conflictMessage(c) });
-        if (a.status === 'busy')
-            for (const c of a.conflicts)
-                out.push({
-                    level: 'warning',
-                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
-                });
-        if (a.status === 'fallback')
-            out.push({ level: 'notice', message: fallbackMessage(a) });
-    }
-    if (result.error)
-        out.push({ level: 'error', message: result.error });
-    return out;
-}
-/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
-function waitingMessage(conflicts, seconds) {
-    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
-    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
-}
-/** What a run stopped by a signal says. */
-function cancelledMessage(err) {
-    return `${err.message}: no port was handed out, and every lease this run took was returned`;
-}
-
+// EXTERNAL MODULE: ./src/report/messages.ts
+var messages = __nccwpck_require__(3020);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
@@ -2731,7 +1207,7 @@ const STATUS_TEXT = {
 function summaryMarkdown(result) {
     const rows = result.assignments.map((a) => {
         const assigned = a.status === 'conflict' ? '—' : String(a.port);
-        const holder = a.conflicts.length > 0 ? a.conflicts.map(heldBy).join('; ') : '';
+        const holder = a.conflicts.length > 0 ? a.conflicts.map(messages/* heldBy */.Vr).join('; ') : '';
         return `| ${markdownCell(a.name)} | ${a.requested} | ${assigned} | ${a.protocol} | ${STATUS_TEXT[a.status]} | ${markdownCell(holder)} |`;
     });
     const lines = [
@@ -2746,58 +1222,8 @@ function summaryMarkdown(result) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-/** The `conflicts` output: one object per requested port found busy. */
-function conflictsJson(conflicts) {
-    return JSON.stringify(conflicts.map((c) => ({
-        name: c.name,
-        port: c.port,
-        protocol: c.protocol,
-        status: c.verdict,
-        address: c.address ?? null,
-        code: c.code ?? null,
-        holder: c.holders[0]
-            ? {
-                pid: c.holders[0].pid ?? null,
-                command: c.holders[0].command ?? null,
-                user: c.holders[0].user ?? c.holders[0].uid ?? null,
-            }
-            : null,
-        holders: c.holders,
-        heldBy: heldBy(c),
-        ...(c.lease ? { lease: c.lease.owner } : {}),
-    })));
-}
-/** Every output of a successful run, by output name, in spec order. */
-function portOutputs(result) {
-    const out = {};
-    const ports = {};
-    for (const a of result.assignments) {
-        out[a.name] = String(a.port);
-        ports[a.name] = a.port;
-    }
-    out.port = String(result.assignments[0]?.port ?? '');
-    out.ports = JSON.stringify(ports);
-    out.conflicts = conflictsJson(result.conflicts);
-    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
-    return out;
-}
-/**
- * The outputs a finished run writes: every output when it succeeded; when it failed, only
- * `conflicts` (and only if there were any), for `if: failure()` steps.
- */
-function publishedOutputs(result) {
-    if (result.ok)
-        return portOutputs(result);
-    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
-}
-/** `NAME=PORT` pairs for `export-env` and `--format env`. */
-function envPairs(result) {
-    return result.assignments.map((a) => [(0,port_spec/* envName */.pD)(a.name), String(a.port)]);
-}
-
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
 ;// CONCATENATED MODULE: ./src/report/text-table.ts
 
 /** A plain text table for the CLI. */
@@ -2809,7 +1235,7 @@ function textTable(result) {
         a.status === 'conflict' ? '-' : String(a.port),
         a.protocol,
         a.status,
-        a.conflicts.map(heldBy).join('; '),
+        a.conflicts.map(messages/* heldBy */.Vr).join('; '),
     ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     return [head, ...rows]
@@ -2820,6 +1246,8 @@ function textTable(result) {
         .join('\n');
 }
 
+// EXTERNAL MODULE: ./src/spec/config.ts
+var spec_config = __nccwpck_require__(1209);
 ;// CONCATENATED MODULE: ./src/cli/guard.ts
 
 
@@ -2832,46 +1260,46 @@ function textTable(result) {
 
 async function writeGithub(term, result, exportEnv, summary) {
     if (!term.env.GITHUB_OUTPUT)
-        throw new UsageError('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
+        throw new options/* UsageError */.eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps)');
     // The runner protocol is loaded only for this format.
     const { runnerIO: io } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 923));
-    for (const [name, value] of Object.entries(publishedOutputs(result)))
+    for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
         io.setOutput(name, value);
     if (result.ok && exportEnv && term.env.GITHUB_ENV) {
-        for (const [name, value] of envPairs(result))
+        for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
             io.exportVariable(name, value);
     }
     if (summary)
         io.appendSummary(summaryMarkdown(result));
 }
 async function guardCommand(term, command) {
-    const config = parseConfig(command.options);
+    const config = (0,spec_config/* parseConfig */.o4)(command.options);
     // The leases live as long as the CLI's parent: the job's shell.
     const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
-    const { result, problems } = await runGuard(config, {
+    const { result, problems } = await (0,guard/* runGuard */.h)(config, {
         ...(owner ? { owner } : {}),
-        onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
+        onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${(0,messages/* waitingMessage */.BZ)(conflicts, seconds)}\n`),
         ...(command.verbose
-            ? { debug: (line) => term.stderr(`port-guard: ${printable(line)}\n`) }
+            ? { debug: (line) => term.stderr(`port-guard: ${(0,messages/* printable */.g$)(line)}\n`) }
             : {}),
     });
     for (const problem of problems)
         term.stderr(`warning: ${problem}\n`);
-    for (const note of annotationsFor(result))
+    for (const note of (0,messages/* annotationsFor */.gX)(result))
         term.stderr(`${note.level}: ${note.message}\n`);
     switch (command.format) {
         case 'json':
             term.stdout(JSON.stringify({
                 ok: result.ok,
-                ports: result.ok ? JSON.parse(portOutputs(result).ports) : {},
+                ports: result.ok ? JSON.parse((0,outputs/* portOutputs */.UT)(result).ports) : {},
                 assignments: result.assignments,
-                conflicts: JSON.parse(conflictsJson(result.conflicts)),
+                conflicts: JSON.parse((0,outputs/* conflictsJson */.y$)(result.conflicts)),
                 ...(result.error ? { error: result.error } : {}),
             }, null, 2) + '\n');
             break;
         case 'env':
             if (result.ok)
-                term.stdout(envPairs(result)
+                term.stdout((0,outputs/* envPairs */.ff)(result)
                     .map(([k, v]) => `${k}=${v}\n`)
                     .join(''));
             break;
@@ -2884,6 +1312,12 @@ async function guardCommand(term, command) {
     return result.ok ? terminal/* EXIT_OK */.Ij : terminal/* EXIT_CONFLICT */.Ev;
 }
 
+// EXTERNAL MODULE: ./src/lease/lease-dir.ts
+var lease_dir = __nccwpck_require__(5890);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
+var lease_registry = __nccwpck_require__(7668);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 /** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
 
@@ -2896,18 +1330,18 @@ async function releaseCommand(term, command) {
     const ports = command.ports.map((token) => {
         const port = (0,port_spec/* parsePortNumber */.Qu)(token);
         if (port === undefined)
-            throw new UsageError('release', `release: "${token}" is not a port number 1-65535`);
+            throw new options/* UsageError */.eb('release', `release: "${token}" is not a port number 1-65535`);
         return port;
     });
-    const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
+    const dir = command.leaseDir === '' ? (0,lease_dir/* defaultLeaseDir */.Lo)() : command.leaseDir;
     const shell = await cliLeaseOwnerPid(term.env, term.ppid);
-    const released = await releaseLeases(dir, { pid: shell, ports });
+    const released = await (0,lease_registry/* releaseLeases */.Rc)(dir, { pid: shell, ports });
     if (command.format === 'json') {
         term.stdout(JSON.stringify(released.map((r) => ({ port: r.port, protocol: r.protocol, owner: r.owner })), null, 2) + '\n');
         return terminal/* EXIT_OK */.Ij;
     }
     for (const r of released)
-        term.stdout(`released ${r.port}/${r.protocol} (${describeLease(r)})\n`);
+        term.stdout(`released ${r.port}/${r.protocol} (${(0,lease_registry/* describeLease */.un)(r)})\n`);
     if (released.length === 0)
         term.stderr(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
     return terminal/* EXIT_OK */.Ij;
@@ -2917,8 +1351,16 @@ async function releaseCommand(term, command) {
 /** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
 const VERSION = '1.0.0';
 
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/system/source-stack.ts
@@ -2983,10 +1425,10 @@ function sourceMappedStack(stack) {
 /** Runs one command line; returns the exit code. */
 async function main(argv, term = terminal/* processTerminal */.qH) {
     try {
-        const command = parseCliArgs(argv);
+        const command = (0,options/* parseCliArgs */.hT)(argv);
         switch (command.kind) {
             case 'help':
-                term.stdout(USAGE + '\n');
+                term.stdout(options/* USAGE */.u_ + '\n');
                 return terminal/* EXIT_OK */.Ij;
             case 'version':
                 term.stdout(VERSION + '\n');
@@ -2995,6 +1437,15 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
                 return await guardCommand(term, command);
             case 'release':
                 return await releaseCommand(term, command);
+            case 'wait': {
+                // Loaded on demand, like who: the readiness engine is not needed to check ports.
+                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(504), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
+                return await waitCommand(term, command);
+            }
+            case 'exec': {
+                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(504), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
+                return await execCommand(term, command);
+            }
             case 'who': {
                 // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
                 const { whoCommand } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 5442));
@@ -3007,13 +1458,294 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
             (0,terminal/* printInputErrors */.dv)(term, err);
             return terminal/* EXIT_USAGE */.Ri;
         }
-        if (err instanceof CancelledError) {
-            term.stderr(`port-guard: ${cancelledMessage(err)}\n`);
+        if (err instanceof cancellation/* CancelledError */.cc) {
+            term.stderr(`port-guard: ${(0,messages/* cancelledMessage */.$6)(err)}\n`);
             return err.exitCode;
         }
         term.stderr(`port-guard: unexpected failure: ${err instanceof Error ? (err.stack ? sourceMappedStack(err.stack) : err.message) : String(err)}\n`);
         return terminal/* EXIT_CONFLICT */.Ev;
     }
+}
+
+
+/***/ }),
+
+/***/ 776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   hT: () => (/* binding */ parseCliArgs),
+/* harmony export */   u_: () => (/* binding */ USAGE)
+/* harmony export */ });
+/* unused harmony export OPTION_TABLES */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1209);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/**
+ * The command line's grammar: one option table per subcommand (each accepts only its own
+ * options), parsed with node's parseArgs; the usage text is derived from the same tables and
+ * the engine's input defaults, so it cannot drift from what is accepted.
+ */
+
+
+
+/** A command line that cannot be understood at all (exit code 2). */
+class UsageError extends _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d {
+}
+const HELP = {
+    help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
+const INPUT_OPTIONS = {
+    protocol: {
+        type: 'string',
+        value: 'tcp|udp|both',
+        help: 'default protocol for specs without one',
+    },
+    'on-conflict': {
+        type: 'string',
+        value: 'fail|fallback|warn',
+        help: 'what to do when a port is busy',
+    },
+    'fallback-range': {
+        type: 'string',
+        value: 'LO-HI[,...]',
+        help: 'where fallback and auto ports come from',
+    },
+    'fallback-strategy': {
+        type: 'string',
+        value: 'random|sequential',
+        help: 'order of fallback candidates',
+    },
+    exclude: {
+        type: 'string',
+        value: 'PORTS',
+        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
+    },
+    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
+    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
+    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
+    'export-env': {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: also write GITHUB_ENV',
+    },
+    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
+    'lease-dir': {
+        type: 'string',
+        value: 'DIR',
+        help: 'where leases live (default: the host-wide dir)',
+    },
+    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
+    summary: {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: write the job summary',
+    },
+};
+const FORMAT = {
+    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
+};
+/** Each subcommand's own options. */
+const OPTION_TABLES = {
+    guard: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
+        ...FORMAT,
+        ...HELP,
+        version: { type: 'boolean', short: 'v', help: 'show the version' },
+    },
+    who: {
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    release: {
+        'lease-dir': INPUT_OPTIONS['lease-dir'],
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    exec: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        ready: { type: 'boolean', help: 'print a line once COMMAND listens on every port' },
+        'ready-timeout': {
+            type: 'string',
+            value: 'SECONDS',
+            help: 'with --ready: how long to wait before stopping COMMAND (60)',
+        },
+        'ready-http': {
+            type: 'string',
+            value: 'PATH',
+            help: 'with --ready: a GET there on the first TCP port must answer 2xx/3xx',
+        },
+        ...HELP,
+    },
+    wait: {
+        timeout: { type: 'string', value: 'SECONDS', help: 'seconds to wait, 0-3600 (60)' },
+        pid: {
+            type: 'string',
+            value: 'PID',
+            help: 'the ports must belong to this process or its descendants; fail when it exits',
+        },
+        http: {
+            type: 'string',
+            value: 'PATH',
+            help: 'a GET there on the first TCP port must answer 2xx or 3xx',
+        },
+        ...HELP,
+    },
+};
+const SUBCOMMANDS = {
+    exec: {
+        args: '[options] SPEC... -- COMMAND [ARG...]',
+        help: 'hand out the ports, run COMMAND with them in its environment, hold the leases while it runs',
+    },
+    wait: { args: 'PORT[/protocol]...', help: 'wait until servers listen on these ports' },
+    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
+    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
+};
+function optionLines(table) {
+    const rows = Object.entries(table).map(([name, spec]) => {
+        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+        const fallback = _spec_config_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ[name];
+        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
+        return [flag, spec.help + def];
+    });
+    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
+}
+const USAGE = [
+    'Usage:',
+    '  port-guard [options] SPEC...          check the ports and hand out replacements',
+    ...Object.entries(SUBCOMMANDS).map(([name, s]) => {
+        const use = `port-guard ${name} ${s.args}`;
+        return use.length < 38
+            ? `  ${use.padEnd(38)}${s.help}`
+            : `  ${use}\n  ${''.padEnd(38)}${s.help}`;
+    }),
+    '',
+    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
+    '',
+    "Options (they mirror the GitHub Action's inputs):",
+    ...optionLines(OPTION_TABLES.guard),
+    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
+        '',
+        `Options of ${name}:`,
+        ...optionLines(OPTION_TABLES[name]),
+    ]),
+    '',
+    'Exit codes: 0 all ports assigned (wait: ready), 1 conflict, nothing free or not ready,',
+    "2 usage or input error; exec exits with COMMAND's exit code.",
+].join('\n');
+const FORMATS = ['text', 'json', 'env', 'github'];
+/** The subcommand an argv names: its first word that is neither an option nor its value. */
+function subcommandOf(argv) {
+    const table = OPTION_TABLES.guard;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            break;
+        if (arg.startsWith('-')) {
+            const name = arg.replace(/^--?/, '');
+            if (!arg.includes('=') && table[name]?.type === 'string')
+                i++;
+            continue;
+        }
+        if (arg in SUBCOMMANDS)
+            return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+        break;
+    }
+    return { kind: 'guard', args: [...argv] };
+}
+function parseWith(kind, args) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        // node's messages span lines; every problem is one `port-guard:` line on stderr.
+        const message = err.message.replace(/\s*\n\s*/g, ' ');
+        const where = kind === 'guard' ? '' : `${kind}: `;
+        throw new UsageError('command line', `${where}${message}; see port-guard --help`);
+    }
+}
+function formatOf(kind, raw) {
+    const format = raw ?? 'text';
+    const allowed = kind === 'guard' ? FORMATS : ['text', 'json'];
+    if (!allowed.includes(format))
+        throw new UsageError('--format', `${kind === 'guard' ? '' : `${kind}: `}--format: "${format}" is not one of ${allowed.join(', ')}`);
+    return format;
+}
+/** Parses argv (without node and the script) into one command; throws UsageError. */
+function parseCliArgs(argv) {
+    const { kind, args: all } = subcommandOf(argv);
+    // exec's COMMAND is everything after `--`: none of it is ours to parse.
+    const dashes = kind === 'exec' ? all.indexOf('--') : -1;
+    const args = dashes >= 0 ? all.slice(0, dashes) : all;
+    const parsed = parseWith(kind, args);
+    const values = parsed.values;
+    if (values.help)
+        return { kind: 'help' };
+    if (values.version)
+        return { kind: 'version' };
+    const format = formatOf(kind, values.format);
+    if (kind === 'who') {
+        if (parsed.positionals.length === 0)
+            throw new UsageError('who', 'who: name at least one port, e.g. port-guard who 5432 5353/udp');
+        return { kind, targets: parsed.positionals, format };
+    }
+    if (kind === 'release') {
+        return {
+            kind,
+            ports: parsed.positionals,
+            leaseDir: values['lease-dir'] ?? '',
+            format,
+        };
+    }
+    if (kind === 'wait') {
+        if (parsed.positionals.length === 0)
+            throw new UsageError('PORT', 'wait: name at least one port, e.g. port-guard wait 3000 5353/udp');
+        const option = (name) => typeof values[name] === 'string' ? { [name]: values[name] } : {};
+        return {
+            kind,
+            ports: parsed.positionals,
+            ...option('timeout'),
+            ...option('pid'),
+            ...option('http'),
+        };
+    }
+    if (kind === 'exec' && (dashes < 0 || all.length === dashes + 1))
+        throw new UsageError('COMMAND', 'exec: give the command after --, e.g. port-guard exec web=auto -- npm start');
+    if (parsed.positionals.length === 0)
+        throw new UsageError('SPEC', 'no port given; e.g. port-guard 3000 web=auto (see port-guard --help)');
+    const raw = { ports: parsed.positionals.join(' ') };
+    for (const name of Object.keys(_spec_config_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ)) {
+        const value = values[name];
+        if (typeof value === 'string')
+            raw[name] = value;
+    }
+    if (values['no-lease']) {
+        if (typeof values.lease === 'string')
+            throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
+        raw.lease = 'false';
+    }
+    if (kind === 'exec') {
+        const readyTimeout = values['ready-timeout'];
+        const readyHttp = values['ready-http'];
+        return {
+            kind,
+            options: raw,
+            ready: values.ready === true || readyTimeout !== undefined || readyHttp !== undefined,
+            ...(readyTimeout !== undefined ? { readyTimeout } : {}),
+            ...(readyHttp !== undefined ? { readyHttp } : {}),
+            command: all.slice(dashes + 1),
+        };
+    }
+    return values.verbose
+        ? { kind: 'guard', options: raw, format, verbose: true }
+        : { kind: 'guard', options: raw, format };
 }
 
 
@@ -3065,10 +1797,11 @@ function printInputErrors(term, err) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
 /* harmony export */   kX: () => (/* binding */ programName),
+/* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
 /* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/* unused harmony export COMMAND_LINE_MAX */
 /**
  * Turns a process's argument list into one short line that is safe to put into an
  * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
@@ -3234,12 +1967,1436 @@ function describeHolders(holders) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 3910))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
     const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
     return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
+/***/ 5890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lo: () => (/* binding */ defaultLeaseDir),
+/* harmony export */   TM: () => (/* binding */ assertSafeLeaseDir),
+/* harmony export */   YJ: () => (/* binding */ openLeaseDir)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+
+
+
+
+/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
+function defaultLeaseDir() {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+function errorCode(error) {
+    return error?.code;
+}
+async function lstatIfExists(dir) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+    }
+}
+/**
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, or writable by group/others without the sticky bit (anyone could then
+ * delete or replace other users' leases).
+ */
+function assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
+    }
+    if (!stats.isDirectory()) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits; its ACLs are left to the runner's setup.
+    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
+}
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
+ * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
+ * host can share it. Returns the absolute path.
+ */
+async function openLeaseDir(dir) {
+    if (dir.trim() === '') {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
+    }
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(abs, SHARED_DIR_MODE);
+        }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            }
+        }
+        stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
+    }
+    assertSafeLeaseDir(abs, stats);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+    }
+    catch (error) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
+    }
+    return abs;
+}
+
+
+/***/ }),
+
+/***/ 7668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  un: () => (/* binding */ describeLease),
+  Gt: () => (/* binding */ openLeaseRegistry),
+  Rc: () => (/* binding */ releaseLeases)
+});
+
+// UNUSED EXPORTS: LeaseRegistry
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/spec/input-error.ts
+var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/lease/lease-dir.ts
+var lease_dir = __nccwpck_require__(5890);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/lease/lease-file.ts
+/**
+ * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
+ * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
+ * never mistake a lease being written for a corrupt one.
+ */
+
+
+
+/** Bumped when the file format changes incompatibly; other versions read as foreign. */
+const LEASE_FORMAT_VERSION = 1;
+/** A real lease is a few hundred bytes; anything much larger is not ours. */
+const MAX_FILE_BYTES = 64 * 1024;
+// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
+const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+// A FIFO planted under a lease name would block a plain open for reading forever.
+const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
+/** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
+function leaseFileName(port, protocol) {
+    return `${protocol}-${port}.lease`;
+}
+/** The (port, protocol) a lease file name stands for; undefined for any other name. */
+function parseLeaseFileName(name) {
+    const match = /^(tcp|udp)-([1-9]\d{0,4})\.lease$/.exec(name);
+    if (!match)
+        return undefined;
+    const port = Number(match[2]);
+    if (port > 65535)
+        return undefined;
+    return { port, protocol: match[1] };
+}
+/** A new random lease token. */
+function newLeaseToken() {
+    return (0,external_node_crypto_.randomBytes)(12).toString('hex');
+}
+/** The file text of a lease. */
+function serializeLease(content) {
+    const { version, port, protocol, owner, createdAt, expiresAt, token } = content;
+    return `${JSON.stringify({ version, port, protocol, owner, createdAt, expiresAt, token })}\n`;
+}
+const OWNER_TEXT_FIELDS = [
+    'id',
+    'repository',
+    'runId',
+    'runAttempt',
+    'job',
+    'runner',
+    'pidStart',
+];
+function parseOwner(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const raw = value;
+    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
+        return undefined;
+    const owner = { pid: raw.pid };
+    for (const field of OWNER_TEXT_FIELDS) {
+        const text = raw[field];
+        if (text === undefined)
+            continue;
+        if (typeof text !== 'string')
+            return undefined;
+        owner[field] = text;
+    }
+    return owner;
+}
+/**
+ * Parses lease file text; undefined (with the reason) unless it is a lease of this format
+ * for exactly the (port, protocol) its name says.
+ */
+function parseLease(text, expected) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        return { reason: 'is not valid JSON' };
+    }
+    if (typeof raw !== 'object' || raw === null)
+        return { reason: 'is not a JSON object' };
+    const data = raw;
+    if (data.version !== LEASE_FORMAT_VERSION) {
+        return {
+            reason: `has format version ${JSON.stringify(data.version)}, not ${LEASE_FORMAT_VERSION}`,
+        };
+    }
+    if (data.port !== expected.port || data.protocol !== expected.protocol) {
+        return {
+            reason: `names ${String(data.protocol)} port ${String(data.port)}, not its own file name`,
+        };
+    }
+    const owner = parseOwner(data.owner);
+    if (!owner)
+        return { reason: 'has no valid owner' };
+    const { createdAt, expiresAt, token } = data;
+    if (typeof createdAt !== 'number' || !Number.isFinite(createdAt))
+        return { reason: 'has no valid createdAt' };
+    if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
+        return { reason: 'has no valid expiresAt' };
+    if (typeof token !== 'string' || token === '')
+        return { reason: 'has no token' };
+    return {
+        record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
+        token,
+    };
+}
+function errorCode(error) {
+    return error?.code;
+}
+/**
+ * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
+ * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
+ * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
+ * error's own.
+ */
+function readRaw(file) {
+    let fd;
+    try {
+        if (O_NOFOLLOW === 0) {
+            const stats = (0,external_node_fs_.lstatSync)(file);
+            if (stats.isSymbolicLink())
+                return { code: 'ELOOP', stats };
+        }
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = errorCode(error) ?? String(error);
+        return { code: code === 'EMLINK' ? 'ELOOP' : code };
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { code: 'ENOTFILE', stats };
+        if (stats.size > MAX_FILE_BYTES)
+            return { code: 'EFBIG', stats };
+        const buffer = Buffer.alloc(stats.size + 1);
+        let length = 0;
+        for (let n; length < buffer.length &&
+            (n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+        // One byte more than fstat said means it grew while we read: not a finished lease.
+        if (length > stats.size)
+            return { code: 'EFBIG', stats };
+        return { text: buffer.toString('utf8', 0, length), stats };
+    }
+    catch (error) {
+        return { code: errorCode(error) ?? String(error) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
+async function readSmallFileNoFollow(file) {
+    const read = readRaw(file);
+    return 'text' in read ? { text: read.text } : { code: read.code };
+}
+const UNREADABLE_REASONS = {
+    ELOOP: 'is a symbolic link (not followed)',
+    ENOTFILE: 'is not a regular file',
+    EFBIG: 'is too large to be a lease',
+};
+/** What is under a lease name, read without following a symbolic link. */
+async function readLeaseEntry(file, expected) {
+    const read = readRaw(file);
+    if ('code' in read && read.code === 'ENOENT')
+        return { kind: 'missing' };
+    let stats = read.stats;
+    if (!stats) {
+        try {
+            stats = (0,external_node_fs_.lstatSync)(file);
+        }
+        catch (error) {
+            if (errorCode(error) === 'ENOENT')
+                return { kind: 'missing' };
+        }
+    }
+    const unreadable = (reason) => stats
+        ? {
+            kind: 'unreadable',
+            reason,
+            mtimeMs: stats.mtimeMs,
+            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
+        }
+        : // Cannot even see its time: treat it as brand new, so it stays held.
+            { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
+    if ('code' in read) {
+        return unreadable(UNREADABLE_REASONS[read.code] ?? `cannot be read (${read.code})`);
+    }
+    const parsed = parseLease(read.text, expected);
+    if ('reason' in parsed)
+        return unreadable(parsed.reason);
+    return { kind: 'lease', record: parsed.record, token: parsed.token };
+}
+/**
+ * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
+ * false when something (anything, even a symbolic link) already has that name.
+ *
+ * Why write-then-link instead of `open(name, 'wx')` + write: with 'wx' the file exists empty
+ * for a moment, and a reader then sees a "corrupt" lease. Here the text goes into a uniquely
+ * named temporary file first ('wx' again, so never through a planted link), and `link()` gives
+ * it the lease name in one step that fails with EEXIST if the name is taken, never replacing
+ * or following what is there. Readers see either nothing or the complete lease.
+ */
+async function createExclusive(dir, name, text) {
+    const temp = external_node_path_default().join(dir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o644);
+    try {
+        try {
+            // Other users' runners must be able to read it, whatever our umask.
+            if (process.platform !== 'win32')
+                (0,external_node_fs_.fchmodSync)(fd, 0o644);
+            (0,external_node_fs_.writeSync)(fd, text);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        (0,external_node_fs_.linkSync)(temp, external_node_path_default().join(dir, name));
+        return true;
+    }
+    catch (error) {
+        if (errorCode(error) === 'EEXIST')
+            return false;
+        throw error;
+    }
+    finally {
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Already gone: nothing to clean up.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
+/**
+ * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
+ * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
+ * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
+ * in normal operation and mean nothing to anyone; old ones are swept away.
+ */
+
+
+const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
+/** Older than this, a leftover cannot belong to an operation still in progress. */
+const LEFTOVER_AGE_MS = 10 * 60_000;
+/**
+ * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
+ * directory is sticky). Returns the names removed. Never throws.
+ */
+async function sweepLeftovers(dir, now = Date.now()) {
+    const removed = [];
+    let names;
+    try {
+        names = await (0,promises_.readdir)(dir);
+    }
+    catch {
+        return removed;
+    }
+    for (const name of names) {
+        if (!LEFTOVER.test(name))
+            continue;
+        const file = external_node_path_default().join(dir, name);
+        try {
+            const stats = await (0,promises_.lstat)(file);
+            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
+                continue;
+            await (0,promises_.unlink)(file);
+            removed.push(name);
+        }
+        catch {
+            // Gone already, or another user's: not ours to worry about.
+        }
+    }
+    return removed;
+}
+
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
+;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
+/**
+ * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
+ * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
+ * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
+ * them another reclaimer may have removed that stale file and a new owner created a fresh
+ * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
+ * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
+ *
+ * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
+ * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
+ * so two such recoverers cannot both remove fresh locks).
+ */
+
+
+
+
+
+
+/** How long an unreadable lock may exist before it counts as abandoned. */
+const UNREADABLE_LOCK_GRACE_MS = 30_000;
+function parseLock(text) {
+    try {
+        const data = JSON.parse(text);
+        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
+            return undefined;
+        return {
+            pid: data.pid,
+            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
+            token: data.token,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
+function lockFileName(leaseName) {
+    return leaseName.replace(/\.lease$/, '.lock');
+}
+/** The lock could not be had in time: its holder is alive and did not let go. */
+const LOCK_BUSY = Symbol('lock busy');
+/**
+ * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
+ * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
+ * False when the lock cannot be moved (another user's, in the sticky directory).
+ */
+async function removeAbandonedLock(dir, lockName, judgedText) {
+    const aside = external_node_path_default().join(dir, `.${lockName}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`);
+    try {
+        await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
+    }
+    catch (error) {
+        return error.code === 'ENOENT';
+    }
+    const read = await readSmallFileNoFollow(aside);
+    if ('text' in read && read.text !== judgedText) {
+        // link, not rename: never replace a lock someone took in the meantime.
+        await (0,promises_.link)(aside, external_node_path_default().join(dir, lockName)).catch(() => undefined);
+    }
+    await (0,promises_.unlink)(aside).catch(() => undefined);
+    return true;
+}
+/**
+ * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
+ * holder keeps it longer than `timeoutMs`.
+ */
+async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
+    const lockName = lockFileName(leaseName);
+    const lockPath = external_node_path_default().join(dir, lockName);
+    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 0;; attempt++) {
+        if (await createExclusive(dir, lockName, text)) {
+            try {
+                return await critical();
+            }
+            finally {
+                try {
+                    (0,external_node_fs_.unlinkSync)(lockPath);
+                }
+                catch {
+                    // Cannot happen: only a dead holder's lock is removed by others.
+                }
+            }
+        }
+        const read = await readSmallFileNoFollow(lockPath);
+        if ('code' in read && read.code === 'ENOENT')
+            continue;
+        const held = 'text' in read ? read.text : '';
+        const holder = parseLock(held);
+        const abandoned = holder
+            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
+            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
+        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
+            continue;
+        if (Date.now() >= deadline)
+            return LOCK_BUSY;
+        await sleep(Math.min(1 + attempt, 20));
+    }
+}
+async function olderThan(file, ageMs) {
+    try {
+        return Date.now() - (await (0,promises_.lstat)(file)).mtimeMs > ageMs;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
+/**
+ * The host-wide lease registry: exactly one process at a time holds a lease on a given
+ * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
+ * when the probe says busy, so two allocators can never both hand out the same port.
+ */
+
+
+
+
+
+
+
+
+
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return `leased by pid ${pid}`;
+}
+function lease_registry_errorCode(error) {
+    return error?.code;
+}
+function sameEntry(a, b) {
+    if (a.kind === 'lease' && b.kind === 'lease')
+        return a.token === b.token;
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.identity === b.identity;
+    return false;
+}
+let selfIdentity;
+/** This process, as named in the deletion locks it takes. */
+function lease_registry_self() {
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
+    return selfIdentity;
+}
+/**
+ * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
+ * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
+ */
+async function removeIfUnchanged(dir, name, judged, expected) {
+    const file = external_node_path_default().join(dir, name);
+    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
+        const now = await readLeaseEntry(file, expected);
+        if (!sameEntry(now, judged))
+            return 'changed';
+        try {
+            (0,external_node_fs_.unlinkSync)(file);
+            return 'removed';
+        }
+        catch (error) {
+            const code = lease_registry_errorCode(error);
+            if (code === 'ENOENT')
+                return 'changed';
+            return { failed: code ?? String(error) };
+        }
+    });
+    return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+/** How many times one acquire re-tries after finding and clearing a stale lease. */
+const MAX_ACQUIRE_ROUNDS = 16;
+/**
+ * Leases taken by one allocator run. Not shared between processes: every process opens its
+ * own; they coordinate through the files only.
+ */
+class LeaseRegistry {
+    dir;
+    ttlSeconds;
+    owner;
+    now;
+    leases = new Map();
+    reported = new Map();
+    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
+    constructor(dir, ttlSeconds, owner, now = Date.now) {
+        this.dir = dir;
+        this.ttlSeconds = ttlSeconds;
+        this.owner = owner;
+        this.now = now;
+    }
+    /**
+     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
+     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
+     * the lease file exists but cannot be read as a lease (see {@link problems}).
+     * Stale leases (owner process gone, or expired) are reclaimed on the way.
+     */
+    async acquire(port, protocol) {
+        if (!Number.isInteger(port) || port < 1 || port > 65535) {
+            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
+        }
+        const key = leaseFileName(port, protocol);
+        if (this.leases.has(key))
+            return { acquired: true };
+        const file = external_node_path_default().join(this.dir, key);
+        const expected = { port, protocol };
+        let last = { kind: 'missing' };
+        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
+            const createdAt = this.now();
+            const token = newLeaseToken();
+            const text = serializeLease({
+                version: LEASE_FORMAT_VERSION,
+                port,
+                protocol,
+                owner: this.owner,
+                createdAt,
+                expiresAt: createdAt + this.ttlSeconds * 1000,
+                token,
+            });
+            if (await createExclusive(this.dir, key, text)) {
+                this.leases.set(key, { port, protocol, token });
+                this.reported.delete(file);
+                return { acquired: true };
+            }
+            const entry = await readLeaseEntry(file, expected);
+            last = entry;
+            if (entry.kind === 'missing')
+                continue; // released between our create and our read
+            if (entry.kind === 'lease') {
+                if (!(await this.isStale(entry.record)))
+                    return { acquired: false, heldBy: entry.record };
+            }
+            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
+                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
+                return { acquired: false };
+            }
+            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
+            if (removal === 'busy') {
+                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
+                break;
+            }
+            if (typeof removal === 'object') {
+                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
+                break;
+            }
+        }
+        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
+    }
+    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
+    async release(port, protocol) {
+        const key = leaseFileName(port, protocol);
+        const held = this.leases.get(key);
+        if (!held)
+            return;
+        this.leases.delete(key);
+        const file = external_node_path_default().join(this.dir, key);
+        // Removed only if the file still carries our token: after our TTL someone may have
+        // reclaimed the port, and their lease is not ours to drop.
+        const entry = {
+            kind: 'lease',
+            token: held.token,
+            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
+        };
+        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        if (removal === 'busy')
+            this.report(file, 'could not be released: its lock stayed taken');
+        else if (typeof removal === 'object')
+            this.report(file, `could not be released (${removal.failed})`);
+    }
+    /** Drops every lease this registry holds (a failed step must leave none behind). */
+    async releaseAll() {
+        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
+    }
+    /** The leases this registry holds now. */
+    held() {
+        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
+    }
+    /**
+     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
+     * each, naming the file; the fronts print them as warnings.
+     */
+    problems() {
+        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
+    }
+    report(file, message) {
+        this.reported.set(file, message);
+    }
+    async isStale(record) {
+        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
+    }
+}
+/**
+ * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
+ * start time. Throws `InputError('lease-dir')` for an unsafe directory and
+ * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
+ */
+async function openLeaseRegistry(opts) {
+    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
+        throw new input_error/* InputError */.d('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
+    }
+    const dir = await (0,lease_dir/* openLeaseDir */.YJ)(opts.dir);
+    const owner = { ...opts.owner };
+    if (owner.pidStart === undefined) {
+        const identity = await (0,process_identity/* processIdentity */.I9)(owner.pid);
+        if (identity?.start !== undefined)
+            owner.pidStart = identity.start;
+    }
+    await sweepLeftovers(dir);
+    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+}
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+async function releaseLeases(dir, match) {
+    if (match.ownerId === undefined && match.pid === undefined) {
+        throw new Error('releaseLeases needs an ownerId or a pid to match');
+    }
+    const abs = external_node_path_default().resolve(dir);
+    let names;
+    try {
+        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
+        names = await (0,promises_.readdir)(abs);
+    }
+    catch (error) {
+        if (lease_registry_errorCode(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+    const released = [];
+    for (const name of names.sort()) {
+        const parsed = parseLeaseFileName(name);
+        if (!parsed || (ports && !ports.has(parsed.port)))
+            continue;
+        const entry = await readLeaseEntry(external_node_path_default().join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (match.ownerId !== undefined && owner.id !== match.ownerId)
+            continue;
+        if (match.pid !== undefined && owner.pid !== match.pid)
+            continue;
+        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+            released.push(entry.record);
+    }
+    return released;
+}
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GH: () => (/* binding */ processParent),
+/* harmony export */   I9: () => (/* binding */ processIdentity),
+/* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
+/* harmony export */ });
+/* unused harmony export parseProcStat */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 7956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
+/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
+/* harmony export */   MJ: () => (/* binding */ isLocalAddress),
+/* harmony export */   Z5: () => (/* binding */ canonicalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
+ * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ */
+function canonicalAddress(address) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+}
+/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
+function isLinkLocal(address) {
+    return /^fe[89ab][0-9a-f]:/i.test(address);
+}
+/**
+ * The literal address a server would bind to reach this interface address. Link-local IPv6
+ * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
+ * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
+ * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
+ */
+function bindable(info, iface, platform) {
+    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
+        return info.address;
+    const bare = info.address.replace(/%.*$/, '');
+    if (platform === 'win32') {
+        const scope = info.scopeid;
+        return scope !== undefined && Number.isInteger(scope) && scope > 0
+            ? `${bare}%${scope}`
+            : undefined;
+    }
+    return `${bare}%${iface}`;
+}
+/**
+ * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
+ * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
+ * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
+ * up: addresses of interfaces that are down are not probed.)
+ */
+function interfaceAddressPlan(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)(), platform = process.platform) {
+    const addresses = [];
+    const skipped = [];
+    for (const [iface, infos] of Object.entries(interfaces)) {
+        for (const info of infos ?? []) {
+            const family = info.family === 'IPv6' ? 6 : 4;
+            const address = bindable(info, iface, platform);
+            if (address === undefined) {
+                skipped.push({
+                    address: info.address,
+                    interface: iface,
+                    why: 'link-local without a scope id',
+                });
+            }
+            else if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== family) {
+                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
+            }
+            else {
+                addresses.push({ address, family });
+            }
+        }
+    }
+    return { addresses, skipped };
+}
+/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
+function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)(), platform = process.platform) {
+    return interfaceAddressPlan(interfaces, platform).addresses;
+}
+/**
+ * Whether a server on this host could bind `address`: a wildcard, an interface address, or
+ * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
+ * answers only the addresses configured on lo0, which are interface addresses).
+ */
+function isLocalAddress(address, platform = process.platform, interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
+    const canonical = canonicalAddress(address);
+    if (canonical === '0.0.0.0' || canonical === '::')
+        return true;
+    if ((platform === 'linux' || platform === 'win32') &&
+        (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) === 4 &&
+        address.startsWith('127.'))
+        return true;
+    return interfaceAddresses(interfaces, platform).some((a) => {
+        const known = canonicalAddress(a.address);
+        // A link-local address may be named with or without its scope.
+        return known === canonical || known.replace(/%.*$/, '') === canonical;
+    });
+}
+
+
+/***/ }),
+
+/***/ 3020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ cancelledMessage),
+/* harmony export */   BZ: () => (/* binding */ waitingMessage),
+/* harmony export */   Vr: () => (/* binding */ heldBy),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */ });
+/* unused harmony exports conflictMessage, fallbackMessage */
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
+
+
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease) {
+    return lease
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
+}
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return printable(describeLeaseOwner(c.lease));
+        case 'in-use':
+            return printable((0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(c.holders));
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return 'reserved by the OS (an excluded port range)';
+                case 'wildcard-only':
+                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+                case 'needs-root':
+                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+                default:
+                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            }
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${heldBy(c)}`;
+        case 'in-use':
+            return c.reason === 'exclusive'
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+                : `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+                case 'wildcard-only':
+                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+                case 'needs-root':
+                    return `${head} is refused${at}: ports below 1024 need root`;
+                default:
+                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            }
+        default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UT: () => (/* binding */ portOutputs),
+/* harmony export */   ff: () => (/* binding */ envPairs),
+/* harmony export */   h_: () => (/* binding */ publishedOutputs),
+/* harmony export */   y$: () => (/* binding */ conflictsJson)
+/* harmony export */ });
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
+
+
+/** The `conflicts` output: one object per requested port found busy. */
+function conflictsJson(conflicts) {
+    return JSON.stringify(conflicts.map((c) => ({
+        name: c.name,
+        port: c.port,
+        protocol: c.protocol,
+        status: c.verdict,
+        address: c.address ?? null,
+        code: c.code ?? null,
+        holder: c.holders[0]
+            ? {
+                pid: c.holders[0].pid ?? null,
+                command: c.holders[0].command ?? null,
+                user: c.holders[0].user ?? c.holders[0].uid ?? null,
+            }
+            : null,
+        holders: c.holders,
+        heldBy: (0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .heldBy */ .Vr)(c),
+        ...(c.lease ? { lease: c.lease.owner } : {}),
+    })));
+}
+/** Every output of a successful run, by output name, in spec order. */
+function portOutputs(result) {
+    const out = {};
+    const ports = {};
+    for (const a of result.assignments) {
+        out[a.name] = String(a.port);
+        ports[a.name] = a.port;
+    }
+    out.port = String(result.assignments[0]?.port ?? '');
+    out.ports = JSON.stringify(ports);
+    out.conflicts = conflictsJson(result.conflicts);
+    out['fallback-used'] = String(result.assignments.some((a) => a.port !== a.requested));
+    return out;
+}
+/**
+ * The outputs a finished run writes: every output when it succeeded; when it failed, only
+ * `conflicts` (and only if there were any), for `if: failure()` steps.
+ */
+function publishedOutputs(result) {
+    if (result.ok)
+        return portOutputs(result);
+    return result.conflicts.length > 0 ? { conflicts: conflictsJson(result.conflicts) } : {};
+}
+/** `NAME=PORT` pairs for `export-env` and `--format env`. */
+function envPairs(result) {
+    return result.assignments.map((a) => [(0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(a.name), String(a.port)]);
+}
+
+
+/***/ }),
+
+/***/ 1209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   fL: () => (/* binding */ parseSeconds),
+/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5890);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9910);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8639);
+/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7956);
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
+/**
+ * Variables a later step depends on; exporting a port under one of these names would break the
+ * job in a way nobody would trace back to a port spec.
+ */
+const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]*|NODE_OPTIONS|NODE_PATH|LD_[A-Z_]*|DYLD_[A-Z_]*|CI|GITHUB_[A-Z0-9_]*|RUNNER_[A-Z0-9_]*|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*|STATE_[A-Z0-9_]*)$/;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .splitList */ .ry)(raw);
+    if (tokens.length === 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .isLocalAddress */ .MJ)(token)) {
+            const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .interfaceAddresses */ .CO)().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalAddress */ .Z5)(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortSpecs */ .N2)(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePortRanges */ .XP)(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
+        errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
+    }
+    if (specs && exportEnv)
+        errors.push(...envNameProblems(specs.map((s) => s.name)));
+    if (errors.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
+    const leaseDir = get('lease-dir');
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+function envNameProblems(names) {
+    const problems = [];
+    const seen = new Map();
+    for (const name of names) {
+        const env = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .envName */ .pD)(name);
+        if (PROTECTED_ENV.test(env)) {
+            problems.push(`ports: the name "${name}" would be exported as ${env} (export-env is true), which later steps or the runner rely on; rename it (e.g. "${name}-port")`);
+        }
+        const other = seen.get(env);
+        if (other !== undefined)
+            problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
+        seen.set(env, name);
+    }
+    return problems.length > 0 ? [new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('export-env', problems)] : [];
 }
 
 
@@ -3276,6 +3433,132 @@ class InputErrors extends Error {
         this.name = 'InputErrors';
         this.errors = errors;
     }
+}
+
+
+/***/ }),
+
+/***/ 8639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gk: () => (/* binding */ formatRanges),
+/* harmony export */   N1: () => (/* binding */ subtractRanges),
+/* harmony export */   Ws: () => (/* binding */ countPorts),
+/* harmony export */   XP: () => (/* binding */ parsePortRanges),
+/* harmony export */   cq: () => (/* binding */ normalizeRanges),
+/* harmony export */   im: () => (/* binding */ intersectRanges)
+/* harmony export */ });
+/* unused harmony export inRanges */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
+    for (const token of (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .splitList */ .ry)(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token);
+            if (port !== undefined && singles)
+                add({ lo: port, hi: port }, token);
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(0, dash));
+        const hi = (0,_port_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePortNumber */ .Qu)(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            add({ lo, hi }, token);
+        }
+    }
+    if (problems.length > 0)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
 }
 
 
@@ -3619,6 +3902,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

@@ -7,10 +7,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
 /* harmony export */   kX: () => (/* binding */ programName),
+/* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qy: () => (/* binding */ displayCommandLine)
 /* harmony export */ });
-/* unused harmony exports COMMAND_LINE_MAX, shorten */
+/* unused harmony export COMMAND_LINE_MAX */
 /**
  * Turns a process's argument list into one short line that is safe to put into an
  * `::error::` line or a Markdown cell: no newlines, no control characters, bounded length.
@@ -161,6 +162,622 @@ function describeHolder(h) {
 function describeHolders(holders) {
     return holders.length === 0 ? 'unknown' : holders.map(describeHolder).join('; ');
 }
+
+
+/***/ }),
+
+/***/ 839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ nameContainers),
+/* harmony export */   Ox: () => (/* binding */ dockerProxyTarget),
+/* harmony export */   f_: () => (/* binding */ isDockerProxy)
+/* harmony export */ });
+/* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(777);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(807);
+
+
+/** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
+function isDockerProxy(command, argv) {
+    if (command === 'docker-proxy')
+        return true;
+    const first = argv[0];
+    return first !== undefined && /(^|[/\\])docker-proxy(\.exe)?$/.test(first);
+}
+/** Reads one Go-style flag (`-name v`, `--name v`, `-name=v`, `--name=v`) from an argument list. */
+function flagValue(argv, name) {
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const match = /^--?([\w-]+)(?:=(.*))?$/.exec(arg);
+        if (!match || match[1] !== name)
+            continue;
+        if (match[2] !== undefined)
+            return match[2];
+        return argv[i + 1];
+    }
+    return undefined;
+}
+/**
+ * Reads `-container-ip` and `-container-port` from a `docker-proxy` argument list; undefined when
+ * neither is there.
+ */
+function dockerProxyTarget(argv) {
+    const ip = flagValue(argv, 'container-ip');
+    const portText = flagValue(argv, 'container-port');
+    const port = portText !== undefined && /^\d{1,5}$/.test(portText) ? Number(portText) : undefined;
+    if (ip === undefined && port === undefined)
+        return undefined;
+    const target = {};
+    if (ip !== undefined && ip !== '')
+        target.ip = ip;
+    if (port !== undefined)
+        target.port = port;
+    return target;
+}
+/** The arguments port-guard passes to `docker`. */
+const DOCKER_PS_ARGS = ['ps', '--no-trunc', '--format', '{{.ID}}\t{{.Names}}\t{{.Ports}}'];
+/** Parses the output of `docker` run with {@link DOCKER_PS_ARGS}. */
+function parseDockerPs(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const [id, names, ports = ''] = line.split('\t');
+        if (!id || !names)
+            continue;
+        // A linked container lists several names; the first is its own.
+        rows.push({ id, name: names.split(',')[0], ports });
+    }
+    return rows;
+}
+/**
+ * Where a `docker ps` Ports column maps `hostPort` on `protocol`. Entries look like
+ * `0.0.0.0:8080->80/tcp`, `[::]:8080->80/tcp`, `:::8080->80/tcp` or ranges
+ * `0.0.0.0:8000-8001->8000-8001/tcp`.
+ */
+function publishedPorts(ports, hostPort, protocol) {
+    const mapped = [];
+    for (const entry of ports.split(',')) {
+        const match = /^(.*):(\d+)(?:-(\d+))?->(\d+)(?:-(\d+))?\/(\w+)$/.exec(entry.trim());
+        if (!match || match[6] !== protocol)
+            continue;
+        const lo = Number(match[2]);
+        const hi = match[3] === undefined ? lo : Number(match[3]);
+        if (hostPort < lo || hostPort > hi)
+            continue;
+        const hostIp = match[1].replace(/^\[(.*)\]$/, '$1');
+        mapped.push({ hostIp, containerPort: Number(match[4]) + (hostPort - lo) });
+    }
+    return mapped;
+}
+/** Whether a `docker ps` Ports column publishes `hostPort` (to `containerPort`, when given). */
+function publishes(ports, hostPort, protocol, containerPort) {
+    return publishedPorts(ports, hostPort, protocol).some((p) => containerPort === undefined || p.containerPort === containerPort);
+}
+/**
+ * Processes that hold a published port for Docker other than `docker-proxy`: Docker Desktop
+ * on macOS and Windows, rootless Docker. Compared in lower case.
+ */
+const DOCKER_FORWARDERS = new Set([
+    'com.docker.backend',
+    'com.docker.backend.exe',
+    'com.docker.vpnkit',
+    'vpnkit-bridge',
+    'wslrelay.exe',
+    'rootlessport',
+]);
+/**
+ * Whether docker may know who this holder is: a `docker-proxy` not yet named, another Docker
+ * forwarder, or a process this user cannot see (on a GitHub runner, the root-owned
+ * `docker-proxy` of a service container is hidden from the `runner` user).
+ */
+function asksDocker(h) {
+    if (h.container)
+        return h.container.name === undefined;
+    if (h.hidden)
+        return true;
+    return h.command !== undefined && DOCKER_FORWARDERS.has(h.command.toLowerCase());
+}
+/**
+ * Names the container behind holders docker may know (see `asksDocker`), when `docker ps`
+ * answers and exactly one running container publishes that host port: a `docker-proxy`
+ * gets `container.name`; a hidden process or another forwarder gets `container` with the
+ * name and the container port. Returns the same holders; when docker is absent, refuses or
+ * is slow, they are returned as they were.
+ */
+async function nameContainers(holders, options = {}) {
+    if (!holders.some(asksDocker))
+        return holders;
+    const docker = options.docker ?? (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .findTool */ .SG)('docker', options.env ? { env: options.env } : {});
+    if (docker === undefined)
+        return holders;
+    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q;
+    const result = await run(docker, DOCKER_PS_ARGS, {
+        timeoutMs: options.timeoutMs ?? 1500,
+        env: options.env,
+    });
+    if (result.code !== 0)
+        return holders;
+    const rows = parseDockerPs(result.stdout);
+    for (const holder of holders) {
+        if (!asksDocker(holder))
+            continue;
+        const wanted = holder.container?.port;
+        const matches = rows.flatMap((r) => publishedPorts(r.ports, holder.port, holder.protocol)
+            .filter((p) => wanted === undefined || p.containerPort === wanted)
+            // For a process nobody can see, the address must match too, or any root process on
+            // that port would be taken for docker's.
+            .filter((p) => !holder.hidden || holder.addresses.includes(p.hostIp))
+            .map((p) => ({ name: r.name, port: p.containerPort })));
+        const names = new Set(matches.map((m) => m.name));
+        if (names.size !== 1)
+            continue;
+        const [match] = matches;
+        if (holder.container)
+            holder.container.name = match.name;
+        else
+            holder.container = { name: match.name, port: match.port };
+    }
+    return holders;
+}
+
+
+/***/ }),
+
+/***/ 177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QE: () => (/* binding */ blockingSocketsLinux),
+  l0: () => (/* binding */ findHoldersLinux)
+});
+
+// UNUSED EXPORTS: blockingSockets, parsePasswd
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(657);
+// EXTERNAL MODULE: ./src/holders/docker.ts
+var docker = __nccwpck_require__(839);
+;// CONCATENATED MODULE: ./src/holders/proc-net.ts
+// The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
+const TCP_STATES = {
+    0x01: 'established',
+    0x02: 'syn-sent',
+    0x03: 'syn-recv',
+    0x04: 'fin-wait-1',
+    0x05: 'fin-wait-2',
+    0x06: 'time-wait',
+    // TCP_CLOSE: for a TCP socket in the table, bound but neither listening nor connected.
+    0x07: 'bound',
+    0x08: 'close-wait',
+    0x09: 'last-ack',
+    0x0a: 'listen',
+    0x0b: 'closing',
+    0x0c: 'new-syn-recv',
+};
+/**
+ * Names a `/proc/net` state code. UDP reuses the TCP numbers: `07` is an unconnected (bound)
+ * socket, `01` one that called `connect()`.
+ */
+function socketStateName(code, protocol) {
+    if (protocol === 'udp') {
+        if (code === 0x07)
+            return 'bound';
+        if (code === 0x01)
+            return 'connected';
+    }
+    return TCP_STATES[code] ?? `state-${code.toString(16).padStart(2, '0').toUpperCase()}`;
+}
+/** Turns one printed 32-bit word into its four bytes in network order. */
+function wordBytes(word, order) {
+    const value = Number.parseInt(word, 16);
+    const bytes = [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+    // The kernel prints the word as the host reads it from memory; on a little-endian host the
+    // network-order bytes come out reversed.
+    return order === 'LE' ? bytes.reverse() : bytes;
+}
+/**
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
+function decodeProcNetAddress(hex, order = 'LE') {
+    if (hex.length === 8)
+        return wordBytes(hex, order).join('.');
+    if (hex.length === 32) {
+        const bytes = [];
+        for (let i = 0; i < 32; i += 8)
+            bytes.push(...wordBytes(hex.slice(i, i + 8), order));
+        return formatIPv6(bytes);
+    }
+    throw new Error(`not a /proc/net address: ${hex}`);
+}
+const ENDPOINT = /^([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})$/;
+/**
+ * Parses the text of one `/proc/net/{tcp,tcp6,udp,udp6}` file. Rows that do not have the
+ * expected shape (the header, a truncated last line) are skipped, not fatal: the kernel may add
+ * columns at the end, which are ignored.
+ */
+function parseProcNet(text, protocol, order = 'LE') {
+    const sockets = [];
+    for (const line of text.split('\n')) {
+        const fields = line.trim().split(/\s+/);
+        // sl, local, remote, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode, ...
+        if (fields.length < 10 || !/^\d+:$/.test(fields[0]))
+            continue;
+        const local = ENDPOINT.exec(fields[1]);
+        const remote = ENDPOINT.exec(fields[2]);
+        if (!local || !remote || !/^[0-9A-Fa-f]{2}$/.test(fields[3]))
+            continue;
+        if (!/^\d+$/.test(fields[7]) || !/^\d+$/.test(fields[9]))
+            continue;
+        sockets.push({
+            protocol,
+            family: local[1].length === 8 ? 4 : 6,
+            localAddress: decodeProcNetAddress(local[1], order),
+            localPort: Number.parseInt(local[2], 16),
+            remoteAddress: decodeProcNetAddress(remote[1], order),
+            remotePort: Number.parseInt(remote[2], 16),
+            state: socketStateName(Number.parseInt(fields[3], 16), protocol),
+            uid: Number(fields[7]),
+            inode: Number(fields[9]),
+        });
+    }
+    return sockets;
+}
+
+;// CONCATENATED MODULE: ./src/holders/linux.ts
+/**
+ * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
+ * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
+ * `/etc/passwd`.
+ */
+
+
+
+
+
+/** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
+function parsePasswd(text) {
+    const users = new Map();
+    for (const line of text.split('\n')) {
+        if (line.startsWith('#'))
+            continue;
+        const [name, , uid] = line.split(':');
+        if (!name || uid === undefined || !/^\d+$/.test(uid))
+            continue;
+        const id = Number(uid);
+        if (!users.has(id))
+            users.set(id, name);
+    }
+    return users;
+}
+// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
+const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
+/**
+ * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
+ * socket, on that local port. Only when there are none, the other sockets with that local port
+ * (TIME_WAIT, an outgoing connection) are what blocks it.
+ */
+function blockingSockets(sockets, query) {
+    const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
+    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+    return occupying.length > 0 ? occupying : onPort;
+}
+function readText(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads each needed `/proc/net` table once. A missing table (IPv6 disabled) counts as empty. */
+function readSockets(procRoot, protocols, order) {
+    const sockets = [];
+    for (const protocol of protocols) {
+        for (const file of [protocol, `${protocol}6`]) {
+            const text = readText(`${procRoot}/net/${file}`);
+            if (text !== undefined)
+                sockets.push(...parseProcNet(text, protocol, order));
+        }
+    }
+    return sockets;
+}
+const SOCKET_LINK = /^socket:\[(\d+)\]$/;
+/**
+ * Maps socket inodes to the pids holding them by walking `/proc/<pid>/fd`. Pids whose fds cannot
+ * be read are skipped but remembered; pids gone meanwhile (ENOENT) are simply skipped. A socket
+ * shared by several processes (a forking server, an inherited listener) maps to all of them, so
+ * the walk reads every pid.
+ */
+function mapInodesToPids(procRoot, inodes) {
+    const owners = new Map();
+    let unreadable = false;
+    const denied = (error) => {
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ESRCH')
+            unreadable = true;
+    };
+    if (inodes.size === 0)
+        return { owners, unreadable };
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(procRoot);
+    }
+    catch {
+        return { owners, unreadable: true };
+    }
+    const pids = entries.filter((e) => /^\d+$/.test(e)).map(Number);
+    pids.sort((a, b) => a - b);
+    for (const pid of pids) {
+        let fds;
+        try {
+            fds = (0,external_node_fs_.readdirSync)(`${procRoot}/${pid}/fd`);
+        }
+        catch (error) {
+            denied(error);
+            continue;
+        }
+        for (const fd of fds) {
+            let link;
+            try {
+                link = (0,external_node_fs_.readlinkSync)(`${procRoot}/${pid}/fd/${fd}`);
+            }
+            catch (error) {
+                denied(error);
+                continue;
+            }
+            const match = SOCKET_LINK.exec(link);
+            if (!match)
+                continue;
+            const inode = Number(match[1]);
+            if (!inodes.has(inode))
+                continue;
+            const pidsOf = owners.get(inode);
+            if (!pidsOf)
+                owners.set(inode, [pid]);
+            else if (pidsOf[pidsOf.length - 1] !== pid)
+                pidsOf.push(pid);
+        }
+    }
+    return { owners, unreadable };
+}
+function readLink(path) {
+    try {
+        return (0,external_node_fs_.readlinkSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+function readProcess(procRoot, pid) {
+    const comm = readText(`${procRoot}/${pid}/comm`);
+    const exe = readLink(`${procRoot}/${pid}/exe`);
+    let argv = [];
+    try {
+        argv = (0,command_line/* splitProcCmdline */.Jn)((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`));
+    }
+    catch {
+        // Gone meanwhile: what we have is still worth reporting.
+    }
+    // The effective uid of the process: the socket's own uid is its creator's, which differs
+    // when a socket is handed over (systemd socket activation).
+    const status = readText(`${procRoot}/${pid}/status`);
+    const uidLine = status ? /^Uid:\s+\d+\s+(\d+)/m.exec(status) : null;
+    const info = { argv };
+    // `comm` is the main thread's name (Node 24 calls it `MainThread`): the program's name comes
+    // from argv[0] or the executable, and `comm` only when nothing else is there.
+    const command = (0,command_line/* programName */.kX)(argv, exe, comm);
+    if (command !== undefined)
+        info.command = command;
+    if (uidLine)
+        info.uid = Number(uidLine[1]);
+    return info;
+}
+/**
+ * The sockets that make each queried port busy, from the `/proc/net` tables alone: no walk of
+ * every process's descriptors. A cheap "is anything bound there?" for polling.
+ */
+function blockingSocketsLinux(queries, options = {}) {
+    const sockets = readSockets(options.procRoot ?? '/proc', new Set(queries.map((q) => q.protocol)), options.byteOrder ?? (0,external_node_os_.endianness)());
+    return queries.map((query) => blockingSockets(sockets, query));
+}
+/** Finds who holds the queried ports, reading each needed `/proc/net` table once. */
+async function findHoldersLinux(queries, options = {}) {
+    const procRoot = options.procRoot ?? '/proc';
+    const order = options.byteOrder ?? (0,external_node_os_.endianness)();
+    const sockets = readSockets(procRoot, new Set(queries.map((q) => q.protocol)), order);
+    const perQuery = queries.map((query) => ({ query, sockets: blockingSockets(sockets, query) }));
+    const inodes = new Set(perQuery.flatMap((q) => q.sockets.map((s) => s.inode)).filter((i) => i > 0));
+    const { owners, unreadable } = mapInodesToPids(procRoot, inodes);
+    const processes = new Map();
+    let users;
+    const userName = (uid) => {
+        users ??= parsePasswd(readText(options.passwdPath ?? '/etc/passwd') ?? '');
+        return users.get(uid);
+    };
+    /** A new holder of `socket` for `query`: process `pid`, or (unseen) the socket's uid. */
+    const describeSocketHolder = (query, socket, pid) => {
+        const holder = {
+            protocol: query.protocol,
+            port: query.port,
+            addresses: [],
+            state: socket.state,
+        };
+        if (pid !== undefined) {
+            let info = processes.get(pid);
+            if (!info) {
+                info = readProcess(procRoot, pid);
+                processes.set(pid, info);
+            }
+            holder.pid = pid;
+            if (info.command !== undefined)
+                holder.command = info.command;
+            const line = (0,command_line/* displayCommandLine */.qy)(info.argv);
+            if (line !== undefined)
+                holder.commandLine = line;
+            holder.uid = info.uid ?? socket.uid;
+            if ((0,docker/* isDockerProxy */.f_)(info.command, info.argv)) {
+                holder.container = (0,docker/* dockerProxyTarget */.Ox)(info.argv) ?? {};
+            }
+        }
+        else if (socket.inode > 0) {
+            holder.uid = socket.uid;
+            // Hidden only if some process could not be looked into; when every one could, the
+            // socket has no process here (a kernel socket, another PID namespace).
+            if (unreadable)
+                holder.hidden = true;
+        }
+        if (holder.uid !== undefined) {
+            const user = userName(holder.uid);
+            if (user !== undefined)
+                holder.user = user;
+        }
+        return holder;
+    };
+    const holders = [];
+    for (const { query, sockets: blocking } of perQuery) {
+        const grouped = new Map();
+        for (const socket of blocking) {
+            const pids = socket.inode > 0 ? (owners.get(socket.inode) ?? []) : [];
+            // One holder per process (or, unseen, per uid) and state; it lists all its addresses.
+            const keys = pids.length > 0 ? pids : [undefined];
+            for (const pid of keys) {
+                const who = pid !== undefined ? `pid ${pid}` : socket.inode > 0 ? `uid ${socket.uid}` : '-';
+                const key = `${who} ${socket.state}`;
+                let holder = grouped.get(key);
+                if (!holder) {
+                    holder = describeSocketHolder(query, socket, pid);
+                    grouped.set(key, holder);
+                }
+                if (!holder.addresses.includes(socket.localAddress))
+                    holder.addresses.push(socket.localAddress);
+            }
+        }
+        holders.push(...grouped.values());
+    }
+    return holders;
+}
+
+
+/***/ }),
+
+/***/ 777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS)
+/* harmony export */ });
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
+ */
+
+
+function executableFile(path, platform) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 
 /***/ }),
@@ -461,11 +1078,13 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* reexport */ InputError),
+  dz: () => (/* reexport */ input_error_InputError),
   G: () => (/* reexport */ input_error_InputErrors),
+  r1: () => (/* reexport */ NotReadyError),
   c9: () => (/* reexport */ getPort),
   Gx: () => (/* reexport */ ports_guardPorts),
   c8: () => (/* reexport */ releasePorts),
+  HB: () => (/* reexport */ waitForPorts),
   vm: () => (/* reexport */ whoHolds)
 });
 
@@ -539,7 +1158,7 @@ async function cancellation_withSignalCancellation(fn) {
  * An error the user caused and can fix: it names the input (or CLI option) and says what was
  * wrong and what would be right. Fronts turn it into exit code 1 (action, CLI input) or 2 (CLI usage).
  */
-class InputError extends Error {
+class input_error_InputError extends Error {
     input;
     /** Every problem found, one per bad token; `message` joins them. */
     problems;
@@ -605,7 +1224,7 @@ function parsePortSpecs(text, defaultProtocol, input = 'ports') {
     const specs = [];
     const tokens = splitList(text);
     if (tokens.length === 0) {
-        throw new InputError(input, `${input}: no port given; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"`);
+        throw new input_error_InputError(input, `${input}: no port given; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"`);
     }
     for (const token of tokens) {
         const parsed = parseOne(token, defaultProtocol);
@@ -616,7 +1235,7 @@ function parsePortSpecs(text, defaultProtocol, input = 'ports') {
     }
     problems.push(...duplicateProblems(specs, input));
     if (problems.length > 0)
-        throw new InputError(input, problems);
+        throw new input_error_InputError(input, problems);
     return specs;
 }
 function parseOne(token, defaultProtocol) {
@@ -743,7 +1362,7 @@ function parsePortRanges(text, input, singles) {
         }
     }
     if (problems.length > 0)
-        throw new InputError(input, problems);
+        throw new input_error_InputError(input, problems);
     return ranges;
 }
 /** Sorts and merges overlapping or adjacent ranges. */
@@ -1121,7 +1740,7 @@ async function probePorts(queries, plan, options = {}) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 529).then(__nccwpck_require__.bind(__nccwpck_require__, 529))).findHolders(queries);
+const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -1889,7 +2508,7 @@ async function lstatIfExists(dir) {
     catch (error) {
         if (errorCode(error) === 'ENOENT')
             return undefined;
-        throw new InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+        throw new input_error_InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
     }
 }
 /**
@@ -1900,17 +2519,17 @@ async function lstatIfExists(dir) {
  */
 function assertSafeLeaseDir(dir, stats) {
     if (stats.isSymbolicLink()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+        throw new input_error_InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
             `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
     }
     if (!stats.isDirectory()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+        throw new input_error_InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
             `(default: ${defaultLeaseDir()}).`);
     }
     // Windows has no such permission bits; its ACLs are left to the runner's setup.
     if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
         const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+        throw new input_error_InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
             `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
             `like /tmp) or use a directory only the runner users can write.`);
     }
@@ -1922,7 +2541,7 @@ function assertSafeLeaseDir(dir, stats) {
  */
 async function openLeaseDir(dir) {
     if (dir.trim() === '') {
-        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
+        throw new input_error_InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
     }
     const abs = external_node_path_default().resolve(dir);
     let stats = await lstatIfExists(abs);
@@ -1937,7 +2556,7 @@ async function openLeaseDir(dir) {
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
             if (errorCode(error) !== 'EEXIST') {
-                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+                throw new input_error_InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
             }
         }
         stats = await (0,promises_namespaceObject.lstat)(abs);
@@ -1947,7 +2566,7 @@ async function openLeaseDir(dir) {
         await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
     }
     catch (error) {
-        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+        throw new input_error_InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -2683,7 +3302,7 @@ class LeaseRegistry {
  */
 async function lease_registry_openLeaseRegistry(opts) {
     if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
-        throw new InputError('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
+        throw new input_error_InputError('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
     }
     const dir = await openLeaseDir(opts.dir);
     const owner = { ...opts.owner };
@@ -2998,7 +3617,7 @@ const PROTECTED_ENV = /^(PATH|HOME|USER|SHELL|PWD|TMPDIR|TEMP|TMP|LANG|LC_[A-Z_]
 function oneOf(raw, input, allowed) {
     if (allowed.includes(raw))
         return raw;
-    throw new InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+    throw new input_error_InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
 }
 /** Accepts the spellings `core.getBooleanInput` accepts. */
 function parseBoolean(raw, input) {
@@ -3006,15 +3625,15 @@ function parseBoolean(raw, input) {
         return true;
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
-    throw new InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+    throw new input_error_InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
 }
 function parseSeconds(raw, input, min, max) {
     if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+        throw new input_error_InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
     }
     const value = Number(raw);
     if (value < min || value > max) {
-        throw new InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+        throw new input_error_InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
     }
     return value;
 }
@@ -3023,7 +3642,7 @@ function parseHosts(raw) {
         return 'all';
     const tokens = splitList(raw);
     if (tokens.length === 0)
-        throw new InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+        throw new input_error_InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
     const problems = [];
     const hosts = [];
     for (const token of tokens) {
@@ -3042,7 +3661,7 @@ function parseHosts(raw) {
         }
     }
     if (problems.length > 0)
-        throw new InputError('hosts', problems);
+        throw new input_error_InputError('hosts', problems);
     return hosts;
 }
 /**
@@ -3060,7 +3679,7 @@ function parseConfig(raw) {
             return fn();
         }
         catch (err) {
-            if (err instanceof InputError) {
+            if (err instanceof input_error_InputError) {
                 errors.push(err);
                 return undefined;
             }
@@ -3070,7 +3689,7 @@ function parseConfig(raw) {
     const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
     const specs = attempt(() => {
         if (get('ports') === '') {
-            throw new InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+            throw new input_error_InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
         }
         return parsePortSpecs(get('ports'), protocol ?? 'tcp');
     });
@@ -3078,7 +3697,7 @@ function parseConfig(raw) {
     const fallbackRanges = attempt(() => {
         const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
         if (ranges.length === 0)
-            throw new InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+            throw new input_error_InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
         return ranges;
     });
     const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
@@ -3090,18 +3709,18 @@ function parseConfig(raw) {
     const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
     const seed = get('seed');
     if (seed.length > 256)
-        errors.push(new InputError('seed', `seed: ${seed.length} characters; at most 256`));
+        errors.push(new input_error_InputError('seed', `seed: ${seed.length} characters; at most 256`));
     const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
     const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
     const leaseTtlSeconds = attempt(() => {
         const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
         if (!Number.isInteger(ttl))
-            throw new InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+            throw new input_error_InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
         return ttl;
     });
     const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
     if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
-        errors.push(new InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
+        errors.push(new input_error_InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
     }
     if (specs && exportEnv)
         errors.push(...envNameProblems(specs.map((s) => s.name)));
@@ -3137,7 +3756,7 @@ function envNameProblems(names) {
             problems.push(`ports: the names "${other}" and "${name}" would both be exported as ${env} (export-env is true)`);
         seen.set(env, name);
     }
-    return problems.length > 0 ? [new InputError('export-env', problems)] : [];
+    return problems.length > 0 ? [new input_error_InputError('export-env', problems)] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/lib/options.ts
@@ -3219,7 +3838,7 @@ function describe(value) {
 /** An input's error under the library's names: `on-conflict: …` becomes `onConflict: …`. */
 function renamed(error) {
     const option = OPTION_OF_INPUT.get(error.input) ?? error.input;
-    return error.problems.map((problem) => new InputError(option, problem.startsWith(`${error.input}:`)
+    return error.problems.map((problem) => new input_error_InputError(option, problem.startsWith(`${error.input}:`)
         ? `${option}:${problem.slice(error.input.length + 1)}`
         : problem));
 }
@@ -3231,7 +3850,7 @@ async function underOptionNames(fn) {
     catch (err) {
         if (err instanceof input_error_InputErrors)
             throw new input_error_InputErrors(err.errors.flatMap(renamed));
-        if (err instanceof InputError)
+        if (err instanceof input_error_InputError)
             throw new input_error_InputErrors(renamed(err));
         throw err;
     }
@@ -3241,7 +3860,7 @@ function list(option, value, item, expected) {
         return value;
     if (Array.isArray(value) && value.every(item))
         return value.map(String).join(', ');
-    throw new InputError(option, `${option}: expected ${expected}, got ${describe(value)}`);
+    throw new input_error_InputError(option, `${option}: expected ${expected}, got ${describe(value)}`);
 }
 const isPortItem = (v) => typeof v === 'string' || Number.isInteger(v);
 /** Spec strings (a list in one string, or an array of specs and port numbers) into `ports`. */
@@ -3259,7 +3878,7 @@ function libraryInputs(specs, options) {
             fn();
         }
         catch (err) {
-            if (err instanceof InputError)
+            if (err instanceof input_error_InputError)
                 errors.push(err);
             else
                 throw err;
@@ -3273,7 +3892,7 @@ function libraryInputs(specs, options) {
     let signal;
     if (options !== undefined && (options === null || typeof options !== 'object')) {
         throw new input_error_InputErrors([
-            new InputError('options', `options: expected an object, got ${describe(options)}`),
+            new input_error_InputError('options', `options: expected an object, got ${describe(options)}`),
         ]);
     }
     const given = (options ?? {});
@@ -3283,19 +3902,19 @@ function libraryInputs(specs, options) {
             continue;
         if (!known.includes(name)) {
             const near = nearestName(name, known);
-            errors.push(new InputError(name, `${name}: not an option of port-guard${near ? `; did you mean ${near}?` : ''} (options: ${known.join(', ')})`));
+            errors.push(new input_error_InputError(name, `${name}: not an option of port-guard${near ? `; did you mean ${near}?` : ''} (options: ${known.join(', ')})`));
             continue;
         }
         attempt(() => {
             switch (name) {
                 case 'owner':
                     if (!Number.isInteger(value) || value < 1)
-                        throw new InputError(name, `${name}: expected a process id, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected a process id, got ${describe(value)}`);
                     owner = value;
                     return;
                 case 'signal':
                     if (!(value instanceof AbortSignal))
-                        throw new InputError(name, `${name}: expected an AbortSignal, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected an AbortSignal, got ${describe(value)}`);
                     signal = value;
                     return;
                 case 'fallbackRange':
@@ -3308,22 +3927,22 @@ function libraryInputs(specs, options) {
                 case 'wait':
                 case 'leaseTtl':
                     if (typeof value !== 'number' || !Number.isFinite(value))
-                        throw new InputError(name, `${name}: expected a number of seconds, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected a number of seconds, got ${describe(value)}`);
                     raw[OPTION_INPUTS[name]] = String(value);
                     return;
                 case 'lease':
                     if (typeof value !== 'boolean')
-                        throw new InputError(name, `${name}: expected true or false, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected true or false, got ${describe(value)}`);
                     raw.lease = String(value);
                     return;
                 default: {
                     // protocol, onConflict, fallbackStrategy, seed, leaseDir: strings.
                     if (typeof value !== 'string')
-                        throw new InputError(name, `${name}: expected a string, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected a string, got ${describe(value)}`);
                     const input = OPTION_INPUTS[name];
                     // An empty string means "the default" to the action; here it is an explicit value.
                     if (value.trim() === '' && INPUT_DEFAULTS[input] !== '')
-                        throw new InputError(name, `${name}: empty; leave it out for the default`);
+                        throw new input_error_InputError(name, `${name}: empty; leave it out for the default`);
                     raw[input] = value;
                 }
             }
@@ -3452,7 +4071,7 @@ async function getPort(options = {}) {
     const { port, ...rest } = options;
     if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535))
         throw new input_error_InputErrors([
-            new InputError('port', `port: expected a port number 1-65535, got ${String(port)}`),
+            new input_error_InputError('port', `port: expected a port number 1-65535, got ${String(port)}`),
         ]);
     const spec = port === undefined ? 'free=auto/tcp' : `free=${port}/tcp`;
     const result = await ports_guardPorts(spec, {
@@ -3473,7 +4092,7 @@ async function getPort(options = {}) {
 async function releasePorts(ports, options = {}) {
     const bad = (ports ?? []).filter((p) => !(Number.isInteger(p) && p >= 1 && p <= 65535));
     if (bad.length > 0)
-        throw new input_error_InputErrors(bad.map((p) => new InputError('ports', `ports: ${String(p)} is not a port number 1-65535`)));
+        throw new input_error_InputErrors(bad.map((p) => new input_error_InputError('ports', `ports: ${String(p)} is not a port number 1-65535`)));
     const dirs = options.leaseDir
         ? [options.leaseDir]
         : heldByUs.size > 0
@@ -3546,7 +4165,7 @@ function parseWhoTargets(targets) {
         }
     }
     if (problems.length > 0)
-        throw new InputError('who', problems);
+        throw new input_error_InputError('who', problems);
     return queries;
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
@@ -3646,6 +4265,989 @@ async function whoHolds(ports) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/ready/loopback-connect.ts
+/**
+ * The connect half of a TCP readiness check: does a connection to this machine's own
+ * loopback address on a port succeed? Nothing here binds the port (a bind probe while a
+ * server starts could make the server's own listen fail) and nothing dials another machine.
+ */
+
+
+/** The loopback address of each family. */
+const LOOPBACK = { 4: '127.0.0.1', 6: '::1' };
+const UNAVAILABLE = new Set(['EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT', 'EHOSTUNREACH']);
+/** Connects to `address:port` and closes at once; never throws. */
+function connectOnce(address, port, timeoutMs = 1000) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_namespaceObject.connect)({ host: address, port, noDelay: true });
+        // A readiness check must never keep a test runner's process alive.
+        socket.unref();
+        const finish = (verdict) => {
+            clearTimeout(timer);
+            socket.removeAllListeners();
+            socket.on('error', () => { });
+            socket.destroy();
+            resolve(verdict);
+        };
+        const timer = setTimeout(() => finish('unknown'), timeoutMs);
+        timer.unref();
+        socket.once('connect', () => finish('accepted'));
+        socket.once('error', (err) => {
+            if (err.code === 'ECONNREFUSED')
+                finish('refused');
+            else
+                finish(UNAVAILABLE.has(err.code ?? '') ? 'unavailable' : 'unknown');
+        });
+    });
+}
+/**
+ * The loopback families this host has: IPv4 always; IPv6 when an interface carries `::1`
+ * (absent in containers started without IPv6).
+ */
+function loopbackFamilies(interfaces = (0,external_node_os_.networkInterfaces)()) {
+    const hasV6 = Object.values(interfaces).some((infos) => (infos ?? []).some((i) => i.family === 'IPv6' && i.address === '::1'));
+    return hasV6 ? [4, 6] : [4];
+}
+/** Connects to the loopback of every given family at once (different addresses never collide). */
+async function connectLoopbacks(port, families, timeoutMs) {
+    const verdicts = await Promise.all(families.map((f) => connectOnce(LOOPBACK[f], port, timeoutMs)));
+    const answers = {};
+    families.forEach((f, i) => (answers[f] = verdicts[i]));
+    return answers;
+}
+
+;// CONCATENATED MODULE: ./src/report/ready-messages.ts
+/**
+ * Readiness results into words, for every front: one line per ready port, the one-family
+ * warning, and the failures (timeout, the process ended, a stranger on the port). No I/O.
+ */
+
+
+/** `web: port 3000/tcp`, or `port 3000/tcp` for an unnamed port. */
+function portLabel(t) {
+    return `${t.name !== undefined ? `${t.name}: ` : ''}port ${t.port}/${t.protocol}`;
+}
+const listFamilies = (families) => families.map((f) => LOOPBACK[f]).join(' and ');
+/** `web: port 3000/tcp is ready: accepts connections on 127.0.0.1 and ::1; pid 42 `node s.js``. */
+function readyMessage(r) {
+    const how = r.target.protocol === 'udp' ? 'bound' : `accepts connections on ${listFamilies(r.accepts)}`;
+    const http = r.httpStatus !== undefined ? `, GET answered ${r.httpStatus}` : '';
+    const who = r.holders.length > 0 ? `; ${(0,describe_holder/* describeHolders */.hX)(r.holders)}` : '';
+    return `${portLabel(r.target)} is ready: ${how}${http}${who}`;
+}
+/**
+ * The warning for a TCP port only one family accepts: `web: port 3000/tcp listens on ::1 only:
+ * clients that dial 127.0.0.1 will fail`. Undefined when both do (or the host has one).
+ */
+function familyWarning(r) {
+    const only = r.oneFamilyOnly;
+    if (only === undefined)
+        return undefined;
+    const other = only === 4 ? 6 : 4;
+    const addresses = [...new Set(r.holders.flatMap((h) => h.addresses))];
+    const where = addresses.length === 1 && addresses[0] === LOOPBACK[only]
+        ? `listens on ${LOOPBACK[only]} only`
+        : addresses.length === 0
+            ? `accepts connections on ${LOOPBACK[only]} only`
+            : `accepts connections on IPv${only} only (listens on ${addresses.join(', ')})`;
+    const hint = other === 6
+        ? ' (e.g. `localhost` on Node 17+ and in most browsers)'
+        : ' (e.g. tools that resolve `localhost` to IPv4)';
+    return `${portLabel(r.target)} ${where}: clients that dial ${LOOPBACK[other]}${hint} will fail`;
+}
+/** How a process ended, in words. */
+function exitText(exit) {
+    if (exit.signal)
+        return `was killed by ${exit.signal}`;
+    if (exit.code !== null)
+        return `exited with code ${exit.code}`;
+    return 'exited (its exit code is known only to its parent)';
+}
+function waitingText(w, holders) {
+    const listening = holders.filter((h) => h.state === 'listen' || h.protocol === 'udp');
+    switch (w.why) {
+        case 'nothing-listens':
+            if (listening.length > 0)
+                return `${(0,describe_holder/* describeHolders */.hX)(listening)} holds it, but no connection to ${w.target.protocol === 'udp' ? 'it' : '127.0.0.1 or ::1'} succeeds`;
+            return w.target.protocol === 'udp' ? 'no socket is bound to it' : 'nothing listens on it';
+        case 'family-refused':
+            return `${(0,describe_holder/* describeHolders */.hX)(w.holders)} listens, but ${listFamilies(w.refused)} refuses connections (accepted on ${listFamilies(w.accepts)})`;
+        case 'holder-unseen':
+            return "something answers, but port-guard cannot see which process holds it (another user's process? it needs root to be seen)";
+        case 'http':
+            return 'status' in w.answer
+                ? `it listens, but GET answered ${w.answer.status} (2xx or 3xx needed)`
+                : `it listens, but GET failed: ${w.answer.error}`;
+    }
+}
+/** One line per port still missing. */
+function missingMessages(missing) {
+    return missing.map((m) => `${portLabel(m.waiting.target)} is not ready: ${waitingText(m.waiting, m.holders)}`);
+}
+const expectedText = (e) => (e.role ? `${e.role} (pid ${e.pid})` : `pid ${e.pid}`);
+/** The error lines for a wait that did not end ready; [] for one that did. */
+function failureMessages(outcome, timeoutSeconds, expected) {
+    if (outcome.ok)
+        return [];
+    switch (outcome.reason) {
+        case 'stranger':
+            return [
+                `${portLabel(outcome.target)} is held by ${(0,describe_holder/* describeHolders */.hX)(outcome.holders)}, which is not ${expected ? `${expectedText(expected)} or one of its descendants` : 'the expected process'}; stop it or use another port`,
+            ];
+        case 'exited':
+            return [
+                `${expected ? expectedText(expected) : 'the process'} ${exitText(outcome.exit)} before every port was ready`,
+                ...missingMessages(outcome.missing),
+            ];
+        case 'timeout':
+            return [`not ready after ${timeoutSeconds} s`, ...missingMessages(outcome.missing)];
+    }
+}
+
+// EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
+var holders_linux = __nccwpck_require__(177);
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/ready/http-check.ts
+/**
+ * The HTTP half of readiness (`--http PATH`, `ready-http`): a GET on this machine's loopback
+ * address must answer 2xx or 3xx. No proxy, no keep-alive, no redirect followed: a 3xx is an
+ * answer from the server, which is what readiness asks.
+ */
+
+/** Whether an answer counts as ready. */
+const httpReady = (answer) => 'status' in answer && answer.status >= 200 && answer.status < 400;
+/** GETs `http://<address>:<port><path>` once; never throws. */
+function httpGet(address, port, path, timeoutMs = 2000) {
+    return new Promise((resolve) => {
+        let settled = false;
+        const done = (answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(answer);
+        };
+        const req = (0,external_node_http_namespaceObject.request)({
+            host: address,
+            family: address.includes(':') ? 6 : 4,
+            port,
+            path,
+            method: 'GET',
+            agent: false,
+            headers: { connection: 'close', 'user-agent': 'port-guard' },
+        });
+        const timer = setTimeout(() => {
+            done({ error: `no answer within ${timeoutMs} ms` });
+            req.destroy();
+        }, timeoutMs);
+        timer.unref();
+        req.on('socket', (socket) => socket.unref());
+        req.once('response', (res) => {
+            done({ status: res.statusCode ?? 0 });
+            res.resume();
+            res.destroy();
+        });
+        req.once('error', (err) => done({ error: err.code ?? err.message }));
+        req.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ready/process-tree.ts
+/**
+ * Whether a process is another one or one of its descendants, from the parent links of this
+ * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
+ * run `/bin/ps` once, Windows asks `wmic` or PowerShell for `Win32_Process`. Start times come
+ * along, so a port bound by a process younger than the command can be told apart.
+ */
+
+
+
+/** A table over recorded rows (what the other tables produce, and what tests feed in). */
+function tableOf(rows) {
+    const byPid = new Map(rows.map((r) => [r.pid, r]));
+    return { row: (pid) => byPid.get(pid) };
+}
+/**
+ * The pid, parent pid and start ticks of a `/proc/<pid>/stat` line (fields 1, 4 and 22). The
+ * command name (field 2) may contain spaces and parentheses: fields are counted from the last `)`.
+ */
+function parseStatRow(text) {
+    const open = text.indexOf(' (');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    const pid = Number(text.slice(0, open));
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(fields[1]);
+    const start = Number(fields[19]);
+    if (!Number.isSafeInteger(pid) || !Number.isSafeInteger(ppid))
+        return undefined;
+    return Number.isSafeInteger(start) ? { pid, ppid, start } : { pid, ppid };
+}
+/** The Linux table: each row read from `/proc` when asked for, at a few microseconds a row. */
+function linuxProcessTable(procRoot = '/proc') {
+    const cache = new Map();
+    return {
+        row(pid) {
+            if (!cache.has(pid)) {
+                let row;
+                try {
+                    row = parseStatRow((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    row = undefined;
+                }
+                cache.set(pid, row);
+            }
+            return cache.get(pid);
+        },
+    };
+}
+/** Parses `ps -A -o pid=,ppid=,lstart=` run with `LC_ALL=C TZ=UTC`. */
+function parsePsTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const row = { pid: Number(match[1]), ppid: Number(match[2]) };
+        const started = Date.parse(`${match[3].trim()} UTC`);
+        if (match[3].trim() !== '' && Number.isFinite(started))
+            row.start = started / 1000;
+        rows.push(row);
+    }
+    return rows;
+}
+/** Parses `wmic process get ParentProcessId,ProcessId /format:csv` (Node,ParentProcessId,ProcessId). */
+function parseWmicTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const cells = line.trim().split(',');
+        if (cells.length < 3)
+            continue;
+        const ppid = Number(cells[cells.length - 2]);
+        const pid = Number(cells[cells.length - 1]);
+        if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
+            rows.push({ pid, ppid });
+    }
+    return rows;
+}
+/** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
+const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+/** Reads the whole table once with a tool (macOS, BSDs, Windows). */
+async function snapshotProcessTable(platform = process.platform, run = run_tool/* runTool */.q) {
+    if (platform === 'linux' || platform === 'android')
+        return linuxProcessTable();
+    if (platform === 'win32') {
+        const wmic = await run((0,windows_system_tool/* windowsSystemTool */.x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        if (wmic.code === 0)
+            return tableOf(parseWmicTable(wmic.stdout));
+        const ps = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        return tableOf(parsePsTable(ps.stdout));
+    }
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
+        timeoutMs: 5000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+    });
+    return tableOf(parsePsTable(ps.stdout));
+}
+/** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
+const MAX_DEPTH = 256;
+/** Whether `pid` is `root` or one of its descendants, by walking `pid`'s parents up. */
+function isInTree(root, pid, table) {
+    let current = pid;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+        if (current === root)
+            return true;
+        if (current <= 1)
+            return false;
+        const row = table.row(current);
+        if (!row || row.ppid === current)
+            return false;
+        current = row.ppid;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/ready/ready-deps.ts
+/** The real system behind the readiness checks: loopback connects, /proc, lsof, netstat, ps. */
+
+
+
+
+
+/** This machine, as the readiness checks see it. */
+function readyDeps(platform = process.platform) {
+    const linux = platform === 'linux' || platform === 'android';
+    return {
+        families: loopbackFamilies(),
+        connect: (port, families) => connectLoopbacks(port, families),
+        findHolders: lookup_findHoldersWhenNeeded,
+        ...(linux
+            ? {
+                countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,
+            }
+            : {}),
+        processTable: () => snapshotProcessTable(platform),
+        httpGet: (address, port, path) => httpGet(address, port, path),
+    };
+}
+/** The start of `pid` in the units of this machine's process table (for the Docker rule). */
+async function processStart(pid, platform = process.platform) {
+    const table = platform === 'linux' || platform === 'android'
+        ? linuxProcessTable()
+        : await snapshotProcessTable(platform);
+    return table.row(pid)?.start;
+}
+
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(657);
+;// CONCATENATED MODULE: ./src/ready/ready-options.ts
+/**
+ * The readiness options every front shares, checked before anything is started or leased:
+ * the timeout, the HTTP path, the pid to bind to, the ports to wait for and the shell of `run`.
+ * Each problem is an InputError naming the input (`--timeout`, `ready-timeout`, …).
+ */
+
+
+
+
+
+
+
+
+
+/** The longest wait any front accepts, in seconds (an hour, like `wait`). */
+const MAX_READY_SECONDS = 3600;
+const DEFAULT_READY_SECONDS = 60;
+/** A timeout in seconds (0 to an hour); numbers (the library) and text (inputs) alike. */
+function parseReadyTimeout(raw, input) {
+    if (raw === undefined || raw === '')
+        return DEFAULT_READY_SECONDS;
+    return parseSeconds(String(raw).trim(), input, 0, MAX_READY_SECONDS);
+}
+/** An HTTP path: starts with `/`, printable ASCII without spaces, at most 2048 characters. */
+function parseHttpPath(raw, input) {
+    if (raw === undefined || raw === '')
+        return undefined;
+    const expected = 'expected a path starting with "/", e.g. "/health"';
+    if (!raw.startsWith('/') || raw.startsWith('//'))
+        throw new input_error_InputError(input, `${input}: "${printableToken(raw)}" is not a path; ${expected} (the host is always this machine's loopback address)`);
+    if (!/^[\x21-\x7e]+$/.test(raw))
+        throw new input_error_InputError(input, `${input}: "${printableToken(raw)}" contains spaces or control characters; ${expected}`);
+    if (raw.length > 2048)
+        throw new input_error_InputError(input, `${input}: ${raw.length} characters; at most 2048`);
+    return raw;
+}
+function printableToken(text) {
+    return (0,command_line/* shorten */.ml)(printable(text), 80);
+}
+/** A pid that names a running process (checked now: a wait bound to a dead pid is a mistake). */
+async function parseLivePid(raw, input) {
+    if (raw === undefined || raw === '')
+        return undefined;
+    const text = String(raw).trim();
+    if (!/^[0-9]{1,10}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
+        throw new input_error_InputError(input, `${input}: "${printableToken(text)}" is not a process id; expected a whole number such as $! in a shell`);
+    const identity = await processIdentity(Number(text));
+    if (!identity)
+        throw new input_error_InputError(input, `${input}: no process ${text} is running; start the server first and pass its pid (e.g. $!)`);
+    return identity;
+}
+/**
+ * The ports to wait for: numbers or specs (`3000`, `web=3000`, `5353/udp`, `quic=8443/both`);
+ * `auto` means nothing here. A `both` spec waits for TCP and UDP.
+ */
+function parseReadyTargets(specs, input) {
+    // Each token on its own: `3000 3000/udp` waits for both, though as port specs the two would
+    // share the default name `port-3000`.
+    const tokens = splitList(specs.map(String).join(' '));
+    if (tokens.length === 0)
+        parsePortSpecs('', 'tcp', input);
+    const problems = [];
+    const parsed = [];
+    for (const token of tokens) {
+        try {
+            parsed.push(...parsePortSpecs(token, 'tcp', input));
+        }
+        catch (err) {
+            if (!(err instanceof input_error_InputError))
+                throw err;
+            problems.push(...err.problems);
+        }
+    }
+    for (const s of parsed)
+        if (s.port === 'auto')
+            problems.push(`${input}: "${s.token}" asks for any free port; waiting needs the port number itself`);
+    if (problems.length > 0)
+        throw new input_error_InputError(input, problems);
+    const targets = [];
+    for (const s of parsed)
+        for (const protocol of protocolsOf(s.protocol))
+            if (!targets.some((t) => t.port === s.port && t.protocol === protocol))
+                targets.push({
+                    ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
+                    port: s.port,
+                    protocol,
+                });
+    return targets;
+}
+const SHELLS = (/* unused pure expression or super */ null && (['bash', 'sh', 'pwsh', 'cmd']));
+/**
+ * Looks a program up on PATH, skipping relative entries (on Windows the current directory, the
+ * checked-out workspace, would otherwise come first).
+ */
+function findOnPath(name, env = process.env, platform = process.platform) {
+    const sep = platform === 'win32' ? ';' : delimiter;
+    const exts = platform === 'win32' ? ['.exe', '.cmd', '.bat', ''] : [''];
+    for (const dir of (env.PATH ?? env.Path ?? '').split(sep)) {
+        if (dir === '' || !isAbsolute(dir))
+            continue;
+        for (const ext of exts) {
+            const candidate = join(dir, name + ext);
+            try {
+                accessSync(candidate, platform === 'win32' ? fsConstants.F_OK : fsConstants.X_OK);
+                return candidate;
+            }
+            catch {
+                // Not here.
+            }
+        }
+    }
+    return undefined;
+}
+/** The shell's name: one of {@link SHELLS}, empty for the platform's default (bash; pwsh on Windows). */
+function parseShellName(raw, input, platform = process.platform) {
+    const name = (raw === undefined || raw === '' ? (platform === 'win32' ? 'pwsh' : 'bash') : raw);
+    if (!SHELLS.includes(name))
+        throw new InputError(input, `${input}: "${printableToken(name)}" is not one of ${SHELLS.join(', ')}`);
+    if (name === 'cmd' && platform !== 'win32')
+        throw new InputError(input, `${input}: cmd exists only on Windows; use bash or sh here`);
+    return name;
+}
+/** The shell to run a command with, found by absolute path. */
+function parseShell(raw, input, platform = process.platform, env = process.env) {
+    const name = parseShellName(raw, input, platform);
+    if (name === 'cmd')
+        return { name, path: windowsSystemTool('cmd', env) };
+    const path = findOnPath(name, env, platform);
+    if (path === undefined)
+        throw new InputError(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
+    return { name, path };
+}
+/** How a shell runs one command line: the arguments after its path. */
+function shellArgs(shell, command) {
+    switch (shell) {
+        case 'bash':
+            // As GitHub runs `shell: bash`: no profile, stop at the first failing command.
+            return ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command];
+        case 'sh':
+            return ['-e', '-c', command];
+        case 'pwsh':
+            return ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', command];
+        case 'cmd':
+            return ['/D', '/E:ON', '/V:OFF', '/S', '/C', `"${command}"`];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ready/holder-ownership.ts
+
+/** Whether a holder is Docker's (a `docker-proxy`, or a process docker named a container for). */
+function isDockerHolder(holder) {
+    return holder.container !== undefined;
+}
+/**
+ * The Docker rule: bound after the command started, known either from having seen the port
+ * free since, or from the holder process's own start time (one `docker-proxy` is started per
+ * published port, when the port is bound).
+ */
+function boundAfterStart(holder, facts) {
+    if (facts.seenFreeSinceStart)
+        return true;
+    const start = facts.expected.start;
+    if (holder.pid === undefined || start === undefined)
+        return false;
+    const holderStart = facts.table.row(holder.pid)?.start;
+    return holderStart !== undefined && holderStart >= start;
+}
+/**
+ * Classifies one holder:
+ * - a process in the expected process's tree is ours;
+ * - a Docker holder is ours when it was bound after the command started;
+ * - a process this user cannot see (another user's, e.g. a `sudo` child or a root
+ *   `docker-proxy` docker did not name) is ours only when the port was seen free after the
+ *   command started; one that was there before is a stranger;
+ * - once the command has exited with code 0 (it daemonized), a holder of a port seen free
+ *   since it started is ours;
+ * - anything else is a stranger.
+ */
+function classifyHolder(holder, facts) {
+    if (holder.pid !== undefined && isInTree(facts.expected.pid, holder.pid, facts.table))
+        return 'ours';
+    if (facts.exitedCleanly && facts.seenFreeSinceStart)
+        return 'ours';
+    if (isDockerHolder(holder))
+        return boundAfterStart(holder, facts) ? 'ours' : 'stranger';
+    if (holder.pid === undefined && holder.hidden)
+        return facts.seenFreeSinceStart ? 'ours' : 'stranger';
+    return 'stranger';
+}
+/** The holders that are not the expected process's. */
+function strangers(holders, facts) {
+    return holders.filter((h) => classifyHolder(h, facts) === 'stranger');
+}
+
+;// CONCATENATED MODULE: ./src/ready/port-check.ts
+/**
+ * One look at one port: is it ready, still to come, or taken by a stranger? TCP is ready when a
+ * socket listens there and a connection succeeds on the loopback address of each family it
+ * listens on; UDP when a socket is bound. A connect answers most looks on its own: the holder
+ * lookup (a walk of the process table) runs only once something answers, and once per server.
+ */
+
+
+
+
+const familyOf = (address) => {
+    const v = (0,external_node_net_namespaceObject.isIP)(address.replace(/%.*$/, ''));
+    return v === 4 ? 4 : v === 6 ? 6 : undefined;
+};
+const occupying = (h) => h.protocol === 'udp' ? h.state !== 'time-wait' : h.state === 'listen';
+/**
+ * Watches one port across looks. It remembers whether the port was seen free since the watch
+ * began (the Docker rule) and whose holders it has already verified, so a server that answers
+ * 503 for a while is not looked up on every tick.
+ */
+class PortWatch {
+    target;
+    ctx;
+    seenFree = false;
+    verified;
+    constructor(target, ctx) {
+        this.target = target;
+        this.ctx = ctx;
+    }
+    /** Whether the port had nothing on it at some look since the watch began. */
+    get seenFreeSinceStart() {
+        return this.seenFree;
+    }
+    markFree() {
+        this.seenFree = true;
+        this.verified = undefined;
+        return { kind: 'waiting', waiting: { why: 'nothing-listens', target: this.target } };
+    }
+    /**
+     * The holders of this port, checked against the expected process: a stranger when any is
+     * not its; undefined when nothing could be seen.
+     */
+    async holders() {
+        if (this.verified)
+            return { holders: this.verified };
+        const { deps, expected } = this.ctx;
+        const found = (await deps.findHolders([{ port: this.target.port, protocol: this.target.protocol }])).filter((h) => h.port === this.target.port && occupying(h));
+        if (found.length === 0)
+            return undefined;
+        if (expected) {
+            const foreign = strangers(found, {
+                expected,
+                table: await deps.processTable(),
+                seenFreeSinceStart: this.seenFree,
+                exitedCleanly: this.ctx.exitedCleanly === true,
+            });
+            if (foreign.length > 0)
+                return { stranger: foreign };
+        }
+        this.verified = found;
+        return { holders: found };
+    }
+    /** Looks once. */
+    async look() {
+        return this.target.protocol === 'udp' ? this.lookUdp() : this.lookTcp();
+    }
+    async lookUdp() {
+        const count = this.ctx.deps.countUdpSockets?.(this.target.port);
+        if (count === 0)
+            return this.markFree();
+        const seen = await this.holders();
+        if (seen === undefined) {
+            // The socket table shows a socket but no process could be found for it: not ours to claim.
+            if (count === undefined)
+                return this.markFree();
+            if (this.ctx.expected)
+                return {
+                    kind: 'waiting',
+                    waiting: { why: 'holder-unseen', target: this.target, accepts: [] },
+                };
+            return { kind: 'ready', ready: { target: this.target, accepts: [], holders: [] } };
+        }
+        if ('stranger' in seen)
+            return { kind: 'stranger', target: this.target, holders: seen.stranger };
+        return { kind: 'ready', ready: { target: this.target, accepts: [], holders: seen.holders } };
+    }
+    async lookTcp() {
+        const { deps } = this.ctx;
+        const answers = await deps.connect(this.target.port, deps.families);
+        const accepts = deps.families.filter((f) => answers[f] === 'accepted');
+        if (accepts.length === 0) {
+            const definite = deps.families.every((f) => isDefinitelyClosed(answers[f]));
+            if (definite)
+                return this.markFree();
+            return { kind: 'waiting', waiting: { why: 'nothing-listens', target: this.target } };
+        }
+        // Without an expected process, the connects answer the question on their own: no walk of
+        // the process table (its holder is named only when something is wrong).
+        const seen = this.ctx.expected ? await this.holders() : undefined;
+        if (seen && 'stranger' in seen)
+            return { kind: 'stranger', target: this.target, holders: seen.stranger };
+        if (!seen && this.ctx.expected)
+            return { kind: 'waiting', waiting: { why: 'holder-unseen', target: this.target, accepts } };
+        const holders = seen?.holders ?? [];
+        // The families it listens on: from its addresses when the lookup saw them, else what accepted.
+        const listened = new Set();
+        for (const h of holders)
+            for (const a of h.addresses) {
+                const f = familyOf(a);
+                if (f !== undefined && deps.families.includes(f))
+                    listened.add(f);
+            }
+        const refused = [...listened].filter((f) => !accepts.includes(f));
+        if (refused.length > 0)
+            return {
+                kind: 'waiting',
+                waiting: { why: 'family-refused', target: this.target, accepts, refused, holders },
+            };
+        const ready = { target: this.target, accepts, holders };
+        if (accepts.length === 1 && deps.families.length > 1)
+            ready.oneFamilyOnly = accepts[0];
+        if (this.ctx.httpPath !== undefined) {
+            const answer = await deps.httpGet(LOOPBACK[accepts[0]], this.target.port, this.ctx.httpPath);
+            if (!httpReady(answer))
+                return { kind: 'waiting', waiting: { why: 'http', target: this.target, answer, accepts } };
+            ready.httpStatus = answer.status;
+        }
+        return { kind: 'ready', ready };
+    }
+    /** Who holds the port now, for a message at the end (a full lookup; any state). */
+    async currentHolders() {
+        const all = await this.ctx.deps.findHolders([
+            { port: this.target.port, protocol: this.target.protocol },
+        ]);
+        return all.filter((h) => h.port === this.target.port);
+    }
+}
+function isDefinitelyClosed(verdict) {
+    return verdict === 'refused' || verdict === 'unavailable';
+}
+
+;// CONCATENATED MODULE: ./src/ready/wait-loop.ts
+
+const FIRST_DELAY_MS = 10;
+const MAX_DELAY_MS = 500;
+const GROWTH = 1.6;
+/** Sleeps until `ms` passed, the process ended or the signal aborted (then rejects). */
+function pause(ms, ended, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const finish = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(finish, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void ended?.then(finish);
+    });
+}
+/**
+ * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
+ * sockets and their timers are unref()ed; one timer holds the process open while the wait is
+ * pending (a process must not quit mid-wait) and is gone once it ends.
+ */
+async function waitUntilReady(targets, options) {
+    const keepAlive = setInterval(() => { }, 1 << 30);
+    try {
+        return await waitLoop(targets, options);
+    }
+    finally {
+        clearInterval(keepAlive);
+    }
+}
+async function waitLoop(targets, options) {
+    const began = Date.now();
+    const elapsed = () => Date.now() - began;
+    const expected = options.process
+        ? {
+            pid: options.process.pid,
+            ...(options.processStart !== undefined ? { start: options.processStart } : {}),
+        }
+        : undefined;
+    const firstTcp = targets.find((t) => t.protocol === 'tcp');
+    const watches = targets.map((target) => new PortWatch(target, {
+        deps: options.deps,
+        ...(expected ? { expected } : {}),
+        ...(options.http !== undefined && target === firstTcp ? { httpPath: options.http } : {}),
+    }));
+    const ready = new Map();
+    const readyList = () => watches.flatMap((w) => (ready.has(w) ? [ready.get(w)] : []));
+    let waiting = new Map();
+    const missing = async () => Promise.all(watches
+        .filter((w) => !ready.has(w))
+        .map(async (w) => ({
+        waiting: waiting.get(w) ?? { why: 'nothing-listens', target: w.target },
+        holders: await w.currentHolders().catch(() => []),
+    })));
+    let delay = FIRST_DELAY_MS;
+    for (;;) {
+        options.signal?.throwIfAborted();
+        const exit = await options.process?.exited();
+        if (exit?.code === 0)
+            for (const w of watches)
+                w.ctx.exitedCleanly = true;
+        const looks = await Promise.all(watches.filter((w) => !ready.has(w)).map(async (w) => [w, await w.look()]));
+        waiting = new Map();
+        for (const [watch, look] of looks) {
+            if (look.kind === 'stranger')
+                return {
+                    ok: false,
+                    reason: 'stranger',
+                    target: look.target,
+                    holders: look.holders,
+                    ready: readyList(),
+                    elapsedMs: elapsed(),
+                };
+            if (look.kind === 'ready')
+                ready.set(watch, look.ready);
+            else
+                waiting.set(watch, look.waiting);
+        }
+        if (ready.size === watches.length)
+            return { ok: true, ready: readyList(), elapsedMs: elapsed() };
+        // The look that followed the exit was its last chance (a `docker compose up -d` that has
+        // handed its ports to docker and left).
+        if (exit)
+            return {
+                ok: false,
+                reason: 'exited',
+                exit,
+                ready: readyList(),
+                missing: await missing(),
+                elapsedMs: elapsed(),
+            };
+        options.onRound?.([...waiting.values()], elapsed());
+        const left = options.timeoutMs - elapsed();
+        if (left <= 0)
+            return {
+                ok: false,
+                reason: 'timeout',
+                ready: readyList(),
+                missing: await missing(),
+                elapsedMs: elapsed(),
+            };
+        await pause(Math.min(delay, left), options.process?.ended, options.signal);
+        delay = Math.min(delay * GROWTH, MAX_DELAY_MS);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ready/watched-process.ts
+
+
+
+/** Watches a child port-guard spawned: its exit is known the moment it happens. */
+function watchChild(child) {
+    let exit = child.exitCode !== null || child.signalCode !== null
+        ? { code: child.exitCode, signal: child.signalCode }
+        : undefined;
+    const ended = new Promise((resolve) => {
+        if (exit)
+            resolve(exit);
+        child.once('exit', (code, signal) => {
+            exit = { code, signal };
+            resolve(exit);
+        });
+    });
+    return { pid: child.pid, exited: async () => exit, ended };
+}
+/**
+ * The exit code of an unreaped zombie, from field 52 of `/proc/<pid>/stat` (Linux 3.5+):
+ * the `waitpid` status, whose high byte is the code and low 7 bits the signal.
+ */
+function zombieExit(statText) {
+    const close = statText.lastIndexOf(')');
+    const fields = statText
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    if (fields[0] !== 'Z')
+        return undefined;
+    const status = Number(fields[49]);
+    if (!Number.isSafeInteger(status))
+        return { code: null, signal: null };
+    const signalNumber = status & 0x7f;
+    if (signalNumber !== 0)
+        return { code: null, signal: signalName(signalNumber) };
+    return { code: (status >> 8) & 0xff, signal: null };
+}
+function signalName(n) {
+    const entry = Object.entries(external_node_os_.constants.signals).find(([, v]) => v === n);
+    return entry ? entry[0] : null;
+}
+/**
+ * Watches a process named by pid (and, when known, start token, so a reused pid reads as the
+ * end of the original). Its end is noticed on the next `exited()` call.
+ */
+function watchPid(pid, start) {
+    let resolveEnded;
+    const ended = new Promise((resolve) => (resolveEnded = resolve));
+    let exit;
+    return {
+        pid,
+        ended,
+        async exited() {
+            if (exit)
+                return exit;
+            let zombie;
+            if (process.platform === 'linux') {
+                try {
+                    zombie = zombieExit((0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    // Gone: its parent has collected it, and its code with it.
+                }
+            }
+            const identity = zombie ? undefined : await processIdentity(pid);
+            const alive = identity !== undefined &&
+                (start === undefined || identity.start === undefined || identity.start === start);
+            if (alive)
+                return undefined;
+            exit = zombie ?? { code: null, signal: null };
+            resolveEnded(exit);
+            return exit;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ready/wait-request.ts
+/**
+ * One readiness wait as every front runs it: the raw options checked together (each problem
+ * naming its input), then the poll loop bound to the process, then the words for the result.
+ */
+
+
+
+
+
+
+/** Checks a wait's options together; throws InputErrors with every problem. */
+async function parseWaitRequest(raw, names) {
+    const errors = [];
+    const attempt = async (fn) => {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (err instanceof input_error_InputError) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const targets = await attempt(() => parseReadyTargets(raw.ports, names.ports));
+    const timeoutSeconds = await attempt(() => parseReadyTimeout(raw.timeout, names.timeout));
+    const http = await attempt(() => parseHttpPath(raw.http, names.http));
+    const pid = await attempt(() => parseLivePid(raw.pid, names.pid));
+    if (http !== undefined && targets && !targets.some((t) => t.protocol === 'tcp'))
+        errors.push(new input_error_InputError(names.http, `${names.http}: needs a TCP port to send the GET to; every port given is UDP`));
+    if (errors.length > 0)
+        throw new input_error_InputErrors(errors);
+    return {
+        targets: targets,
+        timeoutSeconds: timeoutSeconds,
+        ...(pid ? { pid } : {}),
+        ...(http !== undefined ? { http } : {}),
+    };
+}
+/** Runs a checked wait to its end. Rejects only when the signal aborts. */
+async function runWait(request, options = {}) {
+    const watched = options.process ?? (request.pid ? watchPid(request.pid.pid, request.pid.start) : undefined);
+    const start = watched ? await processStart(watched.pid) : undefined;
+    const outcome = await waitUntilReady(request.targets, {
+        timeoutMs: request.timeoutSeconds * 1000,
+        deps: options.deps ?? readyDeps(),
+        ...(watched ? { process: watched } : {}),
+        ...(start !== undefined ? { processStart: start } : {}),
+        ...(request.http !== undefined ? { http: request.http } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onRound ? { onRound: options.onRound } : {}),
+    });
+    const label = watched
+        ? { pid: watched.pid, ...(options.role ? { role: options.role } : {}) }
+        : undefined;
+    return {
+        outcome,
+        ready: outcome.ready.map(readyMessage),
+        warnings: outcome.ready.flatMap((r) => familyWarning(r) ?? []),
+        errors: failureMessages(outcome, request.timeoutSeconds, label),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ready/wait-for-ports.ts
+
+
+
+/** The wait ended without every port ready; `message` says what was missing, line by line. */
+class NotReadyError extends Error {
+    reason;
+    outcome;
+    constructor(lines, outcome) {
+        super(lines.join('\n'));
+        this.name = 'NotReadyError';
+        this.reason = outcome.reason;
+        this.outcome = outcome;
+    }
+}
+const addressOf = (f) => LOOPBACK[f];
+/** Waits until servers listen on `ports` (numbers or specs `[name=]port[/protocol]`). */
+async function waitForPorts(ports, options = {}) {
+    const list = Array.isArray(ports) ? ports : [ports];
+    const request = await parseWaitRequest({
+        ports: list,
+        ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+        ...(options.pid !== undefined ? { pid: options.pid } : {}),
+        ...(options.http !== undefined ? { http: options.http } : {}),
+    }, { ports: 'ports', timeout: 'timeout', pid: 'pid', http: 'http' });
+    options.signal?.throwIfAborted();
+    const report = await runWait(request, options.signal ? { signal: options.signal } : {});
+    const { outcome } = report;
+    if (!outcome.ok)
+        throw new NotReadyError(report.errors, outcome);
+    const ready = outcome.ready.map((r) => {
+        const port = {
+            ...(r.target.name !== undefined ? { name: r.target.name } : {}),
+            port: r.target.port,
+            protocol: r.target.protocol,
+            accepts: r.accepts.map(addressOf),
+            holders: r.holders,
+        };
+        if (r.httpStatus !== undefined)
+            port.httpStatus = r.httpStatus;
+        const warning = familyWarning(r);
+        if (warning !== undefined)
+            port.warning = warning;
+        return port;
+    });
+    return { ports: ready, warnings: report.warnings, elapsedMs: outcome.elapsedMs };
+}
+
 ;// CONCATENATED MODULE: ./src/lib.ts
 /**
  * port-guard as a library: `import { guardPorts, getPort } from 'port-guard'`. Ports checked
@@ -3659,12 +5261,15 @@ async function whoHolds(ports) {
 
 
 
+
 var __webpack_exports__InputError = __webpack_exports__.dz;
 var __webpack_exports__InputErrors = __webpack_exports__.G;
+var __webpack_exports__NotReadyError = __webpack_exports__.r1;
 var __webpack_exports__getPort = __webpack_exports__.c9;
 var __webpack_exports__guardPorts = __webpack_exports__.Gx;
 var __webpack_exports__releasePorts = __webpack_exports__.c8;
+var __webpack_exports__waitForPorts = __webpack_exports__.HB;
 var __webpack_exports__whoHolds = __webpack_exports__.vm;
-export { __webpack_exports__InputError as InputError, __webpack_exports__InputErrors as InputErrors, __webpack_exports__getPort as getPort, __webpack_exports__guardPorts as guardPorts, __webpack_exports__releasePorts as releasePorts, __webpack_exports__whoHolds as whoHolds };
+export { __webpack_exports__InputError as InputError, __webpack_exports__InputErrors as InputErrors, __webpack_exports__NotReadyError as NotReadyError, __webpack_exports__getPort as getPort, __webpack_exports__guardPorts as guardPorts, __webpack_exports__releasePorts as releasePorts, __webpack_exports__waitForPorts as waitForPorts, __webpack_exports__whoHolds as whoHolds };
 
 //# sourceMappingURL=index.js.map

@@ -13,7 +13,15 @@ import { handedOutPorts } from '../lease/job-end.js';
 import { annotationsFor, cancelledMessage, printable, waitingMessage } from '../report/messages.js';
 import { summaryMarkdown } from '../report/markdown.js';
 import { envPairs, publishedOutputs } from '../report/outputs.js';
-import { INPUT_DEFAULTS, parseConfig, type InputName, type RawOptions } from '../spec/config.js';
+import { startServerStep } from './server-step.js';
+import { parseServerPlan, type ServerPlan } from '../ready/server-plan.js';
+import {
+  INPUT_DEFAULTS,
+  parseConfig,
+  type Config,
+  type InputName,
+  type RawOptions,
+} from '../spec/config.js';
 import { InputError, InputErrors } from '../spec/input-error.js';
 import { sourceMappedStack } from '../system/source-stack.js';
 
@@ -40,11 +48,43 @@ export function readInputs(io: RunnerIO): RawOptions {
   return raw;
 }
 
+/**
+ * The engine's config and the `run` server's plan, checked together: every input error is
+ * reported at once, before any port is probed, leased or anything started.
+ */
+function readPlan(io: RunnerIO): { config: Config; server: ServerPlan | undefined } {
+  const errors: InputError[] = [];
+  let config: Config | undefined;
+  let server: ServerPlan | undefined;
+  try {
+    config = parseConfig(readInputs(io));
+  } catch (err) {
+    if (!(err instanceof InputErrors)) throw err;
+    errors.push(...err.errors);
+  }
+  try {
+    server = parseServerPlan(
+      {
+        run: io.getInput('run'),
+        'ready-timeout': io.getInput('ready-timeout'),
+        'ready-http': io.getInput('ready-http'),
+        shell: io.getInput('shell'),
+      },
+      config?.specs,
+    );
+  } catch (err) {
+    if (!(err instanceof InputErrors)) throw err;
+    errors.push(...err.errors);
+  }
+  if (errors.length > 0) throw new InputErrors(errors);
+  return { config: config!, server };
+}
+
 /** The main step. */
 export async function run(io: RunnerIO = runnerIO): Promise<void> {
   io.saveState(StateKey.IsPost, 'true');
   try {
-    const config = parseConfig(readInputs(io));
+    const { config, server } = readPlan(io);
     const owner = config.lease ? leaseOwner() : undefined;
     if (owner) {
       // Saved before any lease exists, so the post step can release them even after a crash.
@@ -61,12 +101,22 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
 
     for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
     if (config.summary) io.appendSummary(summaryMarkdown(result));
-    for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
     if (!result.ok) {
+      for (const [name, value] of Object.entries(publishedOutputs(result)))
+        io.setOutput(name, value);
       io.setExitCode(1);
       return;
     }
     io.saveState(StateKey.HandedOut, JSON.stringify(handedOutPorts(result)));
+    if (server) {
+      // Outputs only once the server is ready: a step that fails publishes no ports.
+      const leases = owner ? { dir: config.leaseDir, ownerId: owner.id! } : undefined;
+      if (!(await startServerStep(io, server, result, leases))) {
+        if (!process.exitCode) io.setExitCode(1);
+        return;
+      }
+    }
+    for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
     if (config.exportEnv)
       for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
     io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));

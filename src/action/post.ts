@@ -1,8 +1,10 @@
 /**
- * The action's post step (`post-if: always()`): releases this job's leases and reports every
- * handed-out port still held at the end of the job. It never fails the job.
+ * The action's post step (`post-if: always()`): stops the `run` server (and prints its log),
+ * releases this job's leases and reports every handed-out port still held at the end of the
+ * job. It never fails the job.
  */
 import { runnerIO, type RunnerIO } from './runner-io.js';
+import { stopServerStep } from './server-step.js';
 import { readMainStepState } from './state.js';
 import { findHoldersWhenNeeded } from '../holders/lookup.js';
 import { endJob, stillBoundMessage } from '../lease/job-end.js';
@@ -10,6 +12,14 @@ import { endJob, stillBoundMessage } from '../lease/job-end.js';
 export async function run(io: RunnerIO = runnerIO): Promise<void> {
   try {
     const state = readMainStepState(io);
+    // The server first: its ports are then free when they are checked and their leases go.
+    if (state.server)
+      await stopServerStep(io, state.server).catch((err: unknown) =>
+        io.annotate(
+          'warning',
+          `port-guard post step: could not stop the server: ${(err as Error).message}`,
+        ),
+      );
     const report = await endJob({
       ports: state.handedOut,
       findHolders: findHoldersWhenNeeded,

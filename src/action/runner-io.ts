@@ -5,6 +5,7 @@
  * `--format github` writes through the same real one.
  */
 import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -24,6 +25,11 @@ export interface RunnerIO {
   debug(message: string): void;
   /** Appends Markdown to the job summary; throws when the runner's file cannot be written. */
   appendSummary(markdown: string): void;
+  /**
+   * Prints text another program wrote (a server's log) in a collapsed group, with workflow
+   * commands switched off so nothing in it is taken for one.
+   */
+  group(title: string, text: string): void;
   /** Marks the step failed (exit code) without a message of its own. */
   setExitCode(code: number): void;
 }
@@ -44,6 +50,14 @@ export const runnerIO: RunnerIO = {
     // must never be half-written when the step ends.
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (file) appendFileSync(file, markdown, { encoding: 'utf8' });
+  },
+  group: (title, text) => {
+    core.startGroup(title);
+    const token = randomUUID();
+    core.info(`::stop-commands::${token}`);
+    core.info(text);
+    core.info(`::${token}::`);
+    core.endGroup();
   },
   setExitCode: (code) => {
     process.exitCode = code;

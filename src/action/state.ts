@@ -4,6 +4,7 @@
  */
 import type { RunnerIO } from './runner-io.js';
 import { parseHandedOutPorts, type HandedOutPort } from '../lease/job-end.js';
+import { parseServerRecord, type ServerRecord } from '../ready/server-process.js';
 
 export const StateKey = {
   /** Saved first by the main step: one bundle serves both steps. */
@@ -11,6 +12,8 @@ export const StateKey = {
   LeaseDir: 'leaseDir',
   LeaseOwner: 'leaseOwner',
   HandedOut: 'handedOut',
+  /** The `run` server: pid, start token and log file (a ServerRecord as JSON). */
+  Server: 'server',
 } as const;
 
 export type StateKey = (typeof StateKey)[keyof typeof StateKey];
@@ -21,14 +24,18 @@ export interface MainStepState {
   /** Where this run's leases are and whose they are; absent when it took none. */
   leases?: { dir: string; ownerId: string };
   handedOut: HandedOutPort[];
+  /** The `run` server the main step started, to stop and whose log to print. */
+  server?: ServerRecord;
 }
 
 export function readMainStepState(io: RunnerIO): MainStepState {
   const dir = io.getState(StateKey.LeaseDir);
   const ownerId = io.getState(StateKey.LeaseOwner);
+  const server = parseServerRecord(io.getState(StateKey.Server));
   return {
     isPost: io.getState(StateKey.IsPost) === 'true',
     ...(dir && ownerId ? { leases: { dir, ownerId } } : {}),
     handedOut: parseHandedOutPorts(io.getState(StateKey.HandedOut)),
+    ...(server ? { server } : {}),
   };
 }

@@ -34,6 +34,15 @@ export async function main(argv: string[], term: Terminal = processTerminal): Pr
         return await guardCommand(term, command);
       case 'release':
         return await releaseCommand(term, command);
+      case 'wait': {
+        // Loaded on demand, like who: the readiness engine is not needed to check ports.
+        const { waitCommand } = await import('./wait.js');
+        return await waitCommand(term, command);
+      }
+      case 'exec': {
+        const { execCommand } = await import('./exec.js');
+        return await execCommand(term, command);
+      }
       case 'who': {
         // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
         const { whoCommand } = await import('./who.js');

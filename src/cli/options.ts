@@ -14,7 +14,18 @@ export type CliCommand =
   | { kind: 'version' }
   | { kind: 'guard'; options: RawOptions; format: OutputFormat; verbose?: boolean }
   | { kind: 'who'; targets: string[]; format: OutputFormat }
-  | { kind: 'release'; ports: string[]; leaseDir: string; format: OutputFormat };
+  | { kind: 'release'; ports: string[]; leaseDir: string; format: OutputFormat }
+  | { kind: 'wait'; ports: string[]; timeout?: string; pid?: string; http?: string }
+  | {
+      kind: 'exec';
+      options: RawOptions;
+      /** Print a line once COMMAND listens on every port (implied by --ready-timeout/-http). */
+      ready: boolean;
+      readyTimeout?: string;
+      readyHttp?: string;
+      /** COMMAND and its arguments: everything after `--`. */
+      command: string[];
+    };
 
 export type Subcommand = Exclude<CliCommand['kind'], 'help' | 'version'>;
 
@@ -105,9 +116,44 @@ export const OPTION_TABLES: Record<Subcommand, Record<string, OptionSpec>> = {
     format: { type: 'string', value: 'text|json', help: 'output format (text)' },
     ...HELP,
   },
+  exec: {
+    ...(INPUT_OPTIONS as Record<string, OptionSpec>),
+    'no-lease': { type: 'boolean', help: 'same as --lease false' },
+    ready: { type: 'boolean', help: 'print a line once COMMAND listens on every port' },
+    'ready-timeout': {
+      type: 'string',
+      value: 'SECONDS',
+      help: 'with --ready: how long to wait before stopping COMMAND (60)',
+    },
+    'ready-http': {
+      type: 'string',
+      value: 'PATH',
+      help: 'with --ready: a GET there on the first TCP port must answer 2xx/3xx',
+    },
+    ...HELP,
+  },
+  wait: {
+    timeout: { type: 'string', value: 'SECONDS', help: 'seconds to wait, 0-3600 (60)' },
+    pid: {
+      type: 'string',
+      value: 'PID',
+      help: 'the ports must belong to this process or its descendants; fail when it exits',
+    },
+    http: {
+      type: 'string',
+      value: 'PATH',
+      help: 'a GET there on the first TCP port must answer 2xx or 3xx',
+    },
+    ...HELP,
+  },
 };
 
 const SUBCOMMANDS: Record<Exclude<Subcommand, 'guard'>, { args: string; help: string }> = {
+  exec: {
+    args: '[options] SPEC... -- COMMAND [ARG...]',
+    help: 'hand out the ports, run COMMAND with them in its environment, hold the leases while it runs',
+  },
+  wait: { args: 'PORT[/protocol]...', help: 'wait until servers listen on these ports' },
   who: { args: 'PORT[/protocol]...', help: 'show who holds these ports' },
   release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
 };
@@ -126,9 +172,12 @@ function optionLines(table: Record<string, OptionSpec>): string[] {
 export const USAGE = [
   'Usage:',
   '  port-guard [options] SPEC...          check the ports and hand out replacements',
-  ...Object.entries(SUBCOMMANDS).map(
-    ([name, s]) => `  ${`port-guard ${name} ${s.args}`.padEnd(38)}${s.help}`,
-  ),
+  ...Object.entries(SUBCOMMANDS).map(([name, s]) => {
+    const use = `port-guard ${name} ${s.args}`;
+    return use.length < 38
+      ? `  ${use.padEnd(38)}${s.help}`
+      : `  ${use}\n  ${''.padEnd(38)}${s.help}`;
+  }),
   '',
   'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
   '',
@@ -140,7 +189,8 @@ export const USAGE = [
     ...optionLines(OPTION_TABLES[name as Subcommand]),
   ]),
   '',
-  'Exit codes: 0 all ports assigned, 1 conflict or nothing free, 2 usage or input error.',
+  'Exit codes: 0 all ports assigned (wait: ready), 1 conflict, nothing free or not ready,',
+  "2 usage or input error; exec exits with COMMAND's exit code.",
 ].join('\n');
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'env', 'github'];
@@ -187,7 +237,10 @@ function formatOf(kind: Subcommand, raw: unknown): OutputFormat {
 
 /** Parses argv (without node and the script) into one command; throws UsageError. */
 export function parseCliArgs(argv: string[]): CliCommand {
-  const { kind, args } = subcommandOf(argv);
+  const { kind, args: all } = subcommandOf(argv);
+  // exec's COMMAND is everything after `--`: none of it is ours to parse.
+  const dashes = kind === 'exec' ? all.indexOf('--') : -1;
+  const args = dashes >= 0 ? all.slice(0, dashes) : all;
   const parsed = parseWith(kind, args);
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) return { kind: 'help' };
@@ -206,6 +259,27 @@ export function parseCliArgs(argv: string[]): CliCommand {
       format,
     };
   }
+  if (kind === 'wait') {
+    if (parsed.positionals.length === 0)
+      throw new UsageError(
+        'PORT',
+        'wait: name at least one port, e.g. port-guard wait 3000 5353/udp',
+      );
+    const option = (name: string) =>
+      typeof values[name] === 'string' ? { [name]: values[name] as string } : {};
+    return {
+      kind,
+      ports: parsed.positionals,
+      ...option('timeout'),
+      ...option('pid'),
+      ...option('http'),
+    };
+  }
+  if (kind === 'exec' && (dashes < 0 || all.length === dashes + 1))
+    throw new UsageError(
+      'COMMAND',
+      'exec: give the command after --, e.g. port-guard exec web=auto -- npm start',
+    );
   if (parsed.positionals.length === 0)
     throw new UsageError(
       'SPEC',
@@ -220,6 +294,18 @@ export function parseCliArgs(argv: string[]): CliCommand {
     if (typeof values.lease === 'string')
       throw new UsageError('--no-lease', '--no-lease and --lease cannot be given together');
     raw.lease = 'false';
+  }
+  if (kind === 'exec') {
+    const readyTimeout = values['ready-timeout'] as string | undefined;
+    const readyHttp = values['ready-http'] as string | undefined;
+    return {
+      kind,
+      options: raw,
+      ready: values.ready === true || readyTimeout !== undefined || readyHttp !== undefined,
+      ...(readyTimeout !== undefined ? { readyTimeout } : {}),
+      ...(readyHttp !== undefined ? { readyHttp } : {}),
+      command: all.slice(dashes + 1),
+    };
   }
   return values.verbose
     ? { kind: 'guard', options: raw, format, verbose: true }

@@ -171,6 +171,22 @@ function readProcess(procRoot: string, pid: number): ProcessInfo {
   return info;
 }
 
+/**
+ * The sockets that make each queried port busy, from the `/proc/net` tables alone: no walk of
+ * every process's descriptors. A cheap "is anything bound there?" for polling.
+ */
+export function blockingSocketsLinux(
+  queries: readonly HolderQuery[],
+  options: LinuxLookupOptions = {},
+): ProcNetSocket[][] {
+  const sockets = readSockets(
+    options.procRoot ?? '/proc',
+    new Set(queries.map((q) => q.protocol)),
+    options.byteOrder ?? endianness(),
+  );
+  return queries.map((query) => blockingSockets(sockets, query));
+}
+
 /** Finds who holds the queried ports, reading each needed `/proc/net` table once. */
 export async function findHoldersLinux(
   queries: readonly HolderQuery[],

@@ -77,7 +77,7 @@ export function parseBoolean(raw: string, input: string): boolean {
   throw new InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
 }
 
-function parseSeconds(raw: string, input: string, min: number, max: number): number {
+export function parseSeconds(raw: string, input: string, min: number, max: number): number {
   if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
     throw new InputError(
       input,

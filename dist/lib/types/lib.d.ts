@@ -8,5 +8,7 @@
  */
 export { getPort, guardPorts, releasePorts } from './lib/ports.js';
 export { whoHolds } from './lib/who-holds.js';
+export { NotReadyError, waitForPorts } from './ready/wait-for-ports.js';
+export type { ReadyPort, WaitForPortsOptions, WaitForPortsResult } from './ready/wait-for-ports.js';
 export { InputError, InputErrors } from './spec/input-error.js';
 export type { GetPortOptions, GuardPortsOptions, GuardPortsResult, PortAssignment, PortConflict, PortHolder, PortHolders, Protocol, ReleasedPort, SpecProtocol, } from './lib/types.js';
