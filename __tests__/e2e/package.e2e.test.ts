@@ -144,7 +144,8 @@ test('the type declarations type-check a consumer and refuse a wrong option', as
   const file = join(project, 'consumer.ts');
   writeFileSync(
     file,
-    `import { getPort, guardPorts, releasePorts, whoHolds, InputErrors, type GuardPortsResult } from 'port-guard';
+    `import { getPort, guardPorts, releasePorts, waitForPorts, whoHolds, InputErrors, type GuardPortsResult } from 'port-guard';
+const ready: Promise<{ ports: unknown[] }> = waitForPorts([3000], { timeout: 1 });
 const run: GuardPortsResult = await guardPorts(['web=3000', 5432], { onConflict: 'fallback', leaseTtl: 60 });
 const port: number = await getPort({ port: 3000 });
 const released: Array<{ port: number; protocol: 'tcp' | 'udp' }> = await releasePorts([port]);
@@ -152,7 +153,7 @@ const holders = await whoHolds(['5353/udp']);
 const errors: string[] = new InputErrors([]).errors.map((e) => e.input);
 // @ts-expect-error: not one of 'fail' | 'fallback' | 'warn'
 await guardPorts('web=3000', { onConflict: 'explode' });
-console.log(run.ports.web, released, holders[0]?.description, errors);
+console.log(run.ports.web, released, holders[0]?.description, errors, ready);
 `,
   );
   writeFileSync(
