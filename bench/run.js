@@ -14,11 +14,13 @@ import { interleave } from './measure.js';
 import { buildPortGuard, loadPortGuard } from './port-guard.js';
 import { correctnessTable, speedTable, table } from './report.js';
 import { formatMs, formatRatio, summarize } from './stats.js';
-import { startupPieces, wholeProcessContenders } from './whole-process.js';
+import { FLOOR_ACTION, startupPieces, wholeProcessContenders } from './whole-process.js';
 
 const args = process.argv.slice(2);
 const WRITE = args.includes('--write');
 const QUICK = args.includes('--quick');
+// `--only w4`: the whole-process tables alone (what a change to the fronts or the bundle moves).
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(ROOT, '.bench-tmp');
 const RANGE = { lo: 49152, hi: 65535 };
@@ -157,7 +159,7 @@ async function main() {
   rmSync(join(TMP, 'work'), { recursive: true, force: true });
   mkdirSync(join(TMP, 'work'), { recursive: true });
   log('building port-guard engine bundle …');
-  const buildProblem = buildPortGuard(ROOT);
+  const buildProblem = ONLY === 'w4' ? 'not measured (--only w4)' : buildPortGuard(ROOT);
   const pg = buildProblem ? { missing: buildProblem } : await loadPortGuard(ROOT);
   if (pg.missing) log(`port-guard: ${pg.missing}`);
   const pgCheck = pg.missing ? [] : pg.contenders;
@@ -165,11 +167,14 @@ async function main() {
   const udpCheckers = pg.missing ? [] : pg.udpCheckers;
 
   const holder = await startHolder();
-  const pool = await freePortPool(1000 + 20);
+  const pool = await freePortPool(ONLY === 'w4' ? 3 : 1000 + 20);
   for (const c of checkers) if (c.prepare) await c.prepare();
 
   log('correctness …');
-  const corr = await correctness(holder, checkers, udpCheckers, pool);
+  const corr =
+    ONLY === 'w4'
+      ? { rows: [], right: new Set() }
+      : await correctness(holder, checkers, udpCheckers, pool);
   const right = (name) => corr.right.has(name);
 
   const sections = [];
@@ -187,55 +192,56 @@ async function main() {
     );
   };
 
-  const w1Port = pool.shift();
-  await speed('w1free', 'W1 — check 1 free port', checkers, (c) => c.check([w1Port]), {
-    iterations: ROUNDS.w1,
-    validate: checkValidator(false),
-  });
-  const busyPort = pool.shift();
-  const held = await holder.hold('tcp', '127.0.0.1', busyPort);
-  await speed(
-    'w1busy',
-    'W1 — check 1 port held on 127.0.0.1 by another process',
-    checkers,
-    (c) => c.check([busyPort]),
-    {
+  if (ONLY !== 'w4') {
+    const w1Port = pool.shift();
+    await speed('w1free', 'W1 — check 1 free port', checkers, (c) => c.check([w1Port]), {
       iterations: ROUNDS.w1,
-      validate: checkValidator(true),
-    },
-  );
-  await holder.release(held.id);
-  const hundred = pool.slice(0, 100);
-  await speed('w2small', 'W2 — check 100 free ports', checkers, (c) => c.check(hundred), {
-    iterations: ROUNDS.w2small,
-    validate: checkValidator(false),
-  });
-  const thousand = pool.slice(0, 1000);
-  await speed('w2big', 'W2 — check 1000 free ports', checkers, (c) => c.check(thousand), {
-    iterations: ROUNDS.w2big,
-    validate: checkValidator(false),
-  });
-
-  const handers = [floor, ...peers, ...(pg.missing ? [] : pg.handers)];
-  const handRight = () => true; // hand-out answers are judged by their own validation
-  for (const [key, n, iterations] of [
-    ['w3small', 10, ROUNDS.w3small],
-    ['w3big', 100, ROUNDS.w3big],
-  ]) {
+      validate: checkValidator(false),
+    });
+    const busyPort = pool.shift();
+    const held = await holder.hold('tcp', '127.0.0.1', busyPort);
     await speed(
-      key,
-      `W3 — hand out ${n} distinct free ports from ${RANGE.lo}–${RANGE.hi}`,
-      handers,
-      (c) => c.handOut(n, RANGE.lo, RANGE.hi),
+      'w1busy',
+      'W1 — check 1 port held on 127.0.0.1 by another process',
+      checkers,
+      (c) => c.check([busyPort]),
       {
-        iterations,
-        correct: handRight,
-        validate: handOutValidator(n),
-        between: (c, ports) => c.afterHandOut?.(ports),
+        iterations: ROUNDS.w1,
+        validate: checkValidator(true),
       },
     );
-  }
+    await holder.release(held.id);
+    const hundred = pool.slice(0, 100);
+    await speed('w2small', 'W2 — check 100 free ports', checkers, (c) => c.check(hundred), {
+      iterations: ROUNDS.w2small,
+      validate: checkValidator(false),
+    });
+    const thousand = pool.slice(0, 1000);
+    await speed('w2big', 'W2 — check 1000 free ports', checkers, (c) => c.check(thousand), {
+      iterations: ROUNDS.w2big,
+      validate: checkValidator(false),
+    });
 
+    const handers = [floor, ...peers, ...(pg.missing ? [] : pg.handers)];
+    const handRight = () => true; // hand-out answers are judged by their own validation
+    for (const [key, n, iterations] of [
+      ['w3small', 10, ROUNDS.w3small],
+      ['w3big', 100, ROUNDS.w3big],
+    ]) {
+      await speed(
+        key,
+        `W3 — hand out ${n} distinct free ports from ${RANGE.lo}–${RANGE.hi}`,
+        handers,
+        (c) => c.handOut(n, RANGE.lo, RANGE.hi),
+        {
+          iterations,
+          correct: handRight,
+          validate: handOutValidator(n),
+          between: (c, ports) => c.afterHandOut?.(ports),
+        },
+      );
+    }
+  }
   log('W4 — whole process …');
   const w4 = wholeProcessContenders(ROOT, join(TMP, 'work'), pool.splice(0, 3));
   const w4rows = await interleave(w4, (c) => c.run(), {
@@ -378,6 +384,16 @@ function goalLines(results, right) {
     lines.push(
       `- ${r.name} at most 1.5× \`node -e 0\`: **${formatRatio(t)}** (${formatMs(r.median)} vs ${formatMs(base.median)} ms; CPU time ${formatRatio(c)}) — ${t <= 1.5 && fine ? 'met' : 'MISSED'}${fine ? '' : ` (run failed: ${[...new Set(r.problems)][0]})`}.`,
       `- ${r.name} peak memory within 1.3× \`node -e 0\`: **${formatRatio(m)}** (${(r.rssMedian / 1024).toFixed(1)} vs ${(base.rssMedian / 1024).toFixed(1)} MiB) — ${m <= 1.3 && fine ? 'met' : 'MISSED'}.`,
+    );
+  }
+  const floorAction = w4.find((r) => r.name === FLOOR_ACTION);
+  const actionRow = w4.find((r) => r.name === 'action (dist/index.js)');
+  if (floorAction && actionRow) {
+    const t = actionRow.median / floorAction.median;
+    const c = actionRow.cpuMedian / floorAction.cpuMedian;
+    const fine = !actionRow.problems.length && !floorAction.problems.length;
+    lines.push(
+      `- action (dist/index.js) within 1.3× the action floor (@actions/core by its public entry, 4 probes, setOutput): **${formatRatio(t)}** (${formatMs(actionRow.median)} vs ${formatMs(floorAction.median)} ms; CPU time ${formatRatio(c)}) — ${t <= 1.3 && fine ? 'met' : 'MISSED'}.`,
     );
   }
   if (!w4.some((x) => /^action/.test(x.name)))

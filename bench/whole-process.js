@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
+/** The action's floor: what any action that talks to the runner through @actions/core pays. */
+export const FLOOR_ACTION = 'floor action (@actions/core by its public entry, 4 probes, setOutput)';
+
 const RUSAGE = fileURLToPath(new URL('./rusage.py', import.meta.url));
 
 /** The runner sets every declared input, with its default when the workflow gives none. */
@@ -141,6 +144,18 @@ export function wholeProcessContenders(root, tmp, ports) {
       return r.code === 0 && /api=\d+/.test(output) ? [] : [`exit ${r.code}, output ${output}`];
     },
   });
+  if (existsSync(join(root, 'node_modules/@actions/core'))) {
+    list.push({
+      name: FLOOR_ACTION,
+      argv: [process.execPath, join(root, 'bench/floor-process-core.mjs'), ...ports.map(String)],
+      validate: (r, dir) => {
+        const output = readFileSync(join(dir, 'output'), 'utf8');
+        return r.code === 0 && /^api<</m.test(output)
+          ? []
+          : [`exit ${r.code}: ${r.stderr.trim().split('\n')[0]}; output ${output}`];
+      },
+    });
+  }
   if (existsSync(join(root, 'dist/index.js'))) {
     list.push({
       name: 'action (dist/index.js)',

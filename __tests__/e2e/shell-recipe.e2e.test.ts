@@ -19,16 +19,23 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** The recipe's lines from the README: the `port-guard --format env` assignment and its eval. */
-function readmeRecipe(): string[] {
+/**
+ * The recipe's lines from the README's first shell block: the `--format env` line and the line
+ * that reads its output (`. ./ports.env` or `eval`), with the test's own specs in it.
+ */
+function readmeRecipe(specs: string): string[] {
   const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('### A shell, Jenkins'));
+  const section = readme.slice(readme.indexOf('### Other CI systems'));
   const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
   const lines = block.split('\n');
-  const start = lines.findIndex((l) => l.includes('port-guard --format env'));
+  const start = lines.findIndex((l) => l.includes('--format env'));
   expect(start).toBeGreaterThanOrEqual(0);
-  expect(lines[start + 1]).toMatch(/^eval /);
-  return [lines[start]!, lines[start + 1]!];
+  expect(lines[start + 1]).toMatch(/^(eval |\. )/);
+  const run = lines[start]!.replace(/^npx --yes port-guard@\S+/, 'port-guard').replace(
+    /--format env [^>)"#]*/,
+    `--format env ${specs} `,
+  );
+  return [run, lines[start + 1]!];
 }
 
 /** A directory with `port-guard` on PATH: the built CLI, with this test's own lease dir. */
@@ -52,7 +59,7 @@ function runShell(
   return new Promise((done) => {
     // No startup files: bash reads ~/.bashrc when its stdin looks like a remote shell's.
     const args = shell.endsWith('bash') ? ['--norc', '--noprofile', '-c', script] : ['-c', script];
-    execFile(shell, args, { env, timeout: 30000 }, (err, stdout, stderr) => {
+    execFile(shell, args, { env, cwd: env.TMPDIR, timeout: 30000 }, (err, stdout, stderr) => {
       const code = err ? (err as { code?: number }).code : 0;
       done({ code: typeof code === 'number' ? code : -1, stdout, stderr });
     });
@@ -65,14 +72,8 @@ test.each(SHELLS)(
     const h = await holdPort({ host: '127.0.0.1' });
     held.push(h);
     const { env } = toolDir();
-    const [assign, evaluate] = readmeRecipe();
-    // The recipe's fixed port stands for one that is busy: the held one.
-    const script = [
-      'set -e',
-      assign!.replace('5432', String(h.port)),
-      evaluate,
-      'echo "reached DB=$DB"',
-    ].join('\n');
+    const [assign, evaluate] = readmeRecipe(`db=${h.port} web=auto`);
+    const script = ['set -e', assign!, evaluate, 'echo "reached DB=$DB"'].join('\n');
     const r = await runShell(shell, script, env);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain('reached');
@@ -84,16 +85,11 @@ test.each(SHELLS)(
   '%s: the README recipe sets the variables when the ports are free',
   async (shell) => {
     const { env } = toolDir();
-    const [assign, evaluate] = readmeRecipe();
     const free = await holdPort({ host: '127.0.0.1' });
     const port = free.port;
     await free.stop();
-    const script = [
-      'set -e',
-      assign!.replace('5432', String(port)),
-      evaluate,
-      'echo "DB=$DB WEB=$WEB"',
-    ].join('\n');
+    const [assign, evaluate] = readmeRecipe(`db=${port} web=auto`);
+    const script = ['set -e', assign!, evaluate, 'echo "DB=$DB WEB=$WEB"'].join('\n');
     const r = await runShell(shell, script, env);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(new RegExp(`^DB=${port} WEB=\\d+\\n$`));

@@ -619,3 +619,5 @@ const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 /***/ })
 
 };
+
+//# sourceMappingURL=177.index.js.map

@@ -513,3 +513,5 @@ const findHolders = (queries) => findHoldersOn(process.platform, queries);
 /***/ })
 
 };
+
+//# sourceMappingURL=438.index.js.map

@@ -180,3 +180,5 @@ async function whoCommand(term, command) {
 /***/ })
 
 };
+
+//# sourceMappingURL=442.index.js.map

@@ -1037,3 +1037,5 @@ function failureMessages(outcome, timeoutSeconds, expected) {
 /***/ })
 
 };
+
+//# sourceMappingURL=504.index.js.map

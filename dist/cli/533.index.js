@@ -50,3 +50,5 @@ async function waitCommand(term, command) {
 /***/ })
 
 };
+
+//# sourceMappingURL=533.index.js.map

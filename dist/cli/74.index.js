@@ -355,3 +355,5 @@ async function execCommand(term, command) {
 /***/ })
 
 };
+
+//# sourceMappingURL=74.index.js.map

@@ -115,3 +115,5 @@ const runnerIO = {
 /***/ })
 
 };
+
+//# sourceMappingURL=923.index.js.map

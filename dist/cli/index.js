@@ -1026,7 +1026,7 @@ async function runGuard(config, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8405);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2844);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -1036,7 +1036,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8405:
+/***/ 2844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1432,6 +1432,59 @@ async function releaseCommand(term, command) {
 /** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
 const VERSION = '1.0.0';
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/system/source-stack.ts
+/**
+ * Stacks from the bundles, pointed back at src/: the bundles ship their source maps, and only
+ * a failure reads one. (ncc's source-map-support register would do it for every stack, but
+ * loading it costs each run of the action or the CLI about 55 ms of CPU; `npm run bench`.)
+ */
+
+
+
+
+const maps = new Map();
+function mapFor(file) {
+    if (!maps.has(file)) {
+        let map;
+        try {
+            if ((0,external_node_fs_.existsSync)(`${file}.map`))
+                map = new external_node_module_namespaceObject.SourceMap(JSON.parse((0,external_node_fs_.readFileSync)(`${file}.map`, 'utf8')));
+        }
+        catch {
+            map = undefined;
+        }
+        maps.set(file, map);
+    }
+    return maps.get(file);
+}
+/** `stack` with every frame in a bundled `.js` file that has a map rewritten to its source. */
+function sourceMappedStack(stack) {
+    return stack.replace(/((?:file:\/\/)?[^\s():]+\.js):(\d+):(\d+)/g, (frame, location, line, column) => {
+        try {
+            const file = location.startsWith('file://') ? (0,external_node_url_.fileURLToPath)(location) : location;
+            const map = mapFor(file);
+            if (!map)
+                return frame;
+            const entry = map.findEntry(Number(line) - 1, Number(column) - 1);
+            if (entry.originalSource === undefined || entry.originalLine === undefined)
+                return frame;
+            const source = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), entry.originalSource);
+            return `${source}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
+        }
+        catch {
+            return frame;
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The command line: parse, run one subcommand, turn its outcome into an exit code. Commands
@@ -1441,6 +1494,7 @@ const VERSION = '1.0.0';
  * port-guard itself could not work (and any unexpected internal error), 128+n a signal. Every
  * failure is one line per problem on stderr, never a stack trace.
  */
+
 
 
 
@@ -1531,7 +1585,7 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
         // The stack is for a bug report, asked for with --verbose; never part of the message.
         const stack = failureStack(err);
         if (failure.kind === 'internal' && stack && argv.includes('--verbose'))
-            term.stderr(`port-guard: (verbose) ${(0,messages/* printable */.g$)(stack).replace(/\\x0a/g, '\n  ')}\n`);
+            term.stderr(`port-guard: (verbose) ${(0,messages/* printable */.g$)(sourceMappedStack(stack)).replace(/\\x0a/g, '\n  ')}\n`);
         return failure.exitCode;
     }
 }
@@ -3187,6 +3241,8 @@ function bindOnce(port, protocol, target) {
         }
         if (protocol === 'tcp') {
             const server = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.createServer)();
+            // A probe never keeps the process alive (a test runner's, a library user's).
+            server.unref();
             server.once('error', (err) => {
                 server.close();
                 resolve(err);
@@ -3207,6 +3263,7 @@ function bindOnce(port, protocol, target) {
             type: target.family === 6 ? 'udp6' : 'udp4',
             ipv6Only: target.family === 6 && target.dualStack === false,
         });
+        socket.unref();
         socket.once('error', (err) => {
             try {
                 socket.close();
@@ -4803,3 +4860,5 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
+
+//# sourceMappingURL=index.js.map

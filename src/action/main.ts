@@ -24,6 +24,7 @@ import {
   type RawOptions,
 } from '../spec/config.js';
 import { InputError, InputErrors } from '../spec/input-error.js';
+import { sourceMappedStack } from '../system/source-stack.js';
 
 /**
  * The run's identity from @actions/github's context; the leases live as long as the action's
@@ -167,7 +168,7 @@ function fail(io: RunnerIO, err: unknown): void {
       return;
     default: {
       const stack = failureStack(err);
-      if (stack) io.debug(stack);
+      if (stack) io.debug(sourceMappedStack(stack));
       io.annotate('error', `port-guard: ${failure.message}`);
       io.setExitCode(1);
     }

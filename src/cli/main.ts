@@ -14,6 +14,7 @@ import { VERSION } from './version.js';
 import { describeFailure, failureStack, type Failure } from '../report/failure.js';
 import { printable } from '../report/messages.js';
 import { failureJson } from '../report/json.js';
+import { sourceMappedStack } from '../system/source-stack.js';
 
 /**
  * The `--format` an argv asks for, read without parsing it (a command line that does not
@@ -89,7 +90,9 @@ export async function main(argv: string[], term: Terminal = processTerminal): Pr
     // The stack is for a bug report, asked for with --verbose; never part of the message.
     const stack = failureStack(err);
     if (failure.kind === 'internal' && stack && argv.includes('--verbose'))
-      term.stderr(`port-guard: (verbose) ${printable(stack).replace(/\\x0a/g, '\n  ')}\n`);
+      term.stderr(
+        `port-guard: (verbose) ${printable(sourceMappedStack(stack)).replace(/\\x0a/g, '\n  ')}\n`,
+      );
     return failure.exitCode;
   }
 }

@@ -128,6 +128,8 @@ function bindOnce(
     }
     if (protocol === 'tcp') {
       const server = createServer();
+      // A probe never keeps the process alive (a test runner's, a library user's).
+      server.unref();
       server.once('error', (err: NodeJS.ErrnoException) => {
         server.close();
         resolve(err);
@@ -151,6 +153,7 @@ function bindOnce(
       type: target.family === 6 ? 'udp6' : 'udp4',
       ipv6Only: target.family === 6 && target.dualStack === false,
     });
+    socket.unref();
     socket.once('error', (err: NodeJS.ErrnoException) => {
       try {
         socket.close();
