@@ -23,8 +23,8 @@ var github = __webpack_require__(2413);
 var runner_io = __webpack_require__(8397);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
-// EXTERNAL MODULE: ./src/allocate/allocate.ts + 1 modules
-var allocate = __webpack_require__(3517);
+// EXTERNAL MODULE: ./src/allocate/allocate.ts + 6 modules
+var allocate = __webpack_require__(6725);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
 var cancellation = __webpack_require__(1656);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -196,8 +196,8 @@ var port_spec = __webpack_require__(9910);
 var probe_plan = __webpack_require__(2458);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __webpack_require__(3421);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
-var lease_registry = __webpack_require__(7668);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 6 modules
+var lease_registry = __webpack_require__(354);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's

@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
 var cancellation = __webpack_require__(1656);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 3 modules
-var lease_registry = __webpack_require__(7668);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 6 modules
+var lease_registry = __webpack_require__(354);
 // EXTERNAL MODULE: ./src/report/messages.ts
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -987,14 +987,14 @@ async function stopServerStep(io, record) {
 
 /***/ }),
 
-/***/ 3517:
+/***/ 6725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   C: () => (/* binding */ allocatePorts),
-  Z: () => (/* binding */ isAssigned)
+  Z: () => (/* reexport */ isAssigned)
 });
 
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
@@ -1105,231 +1105,7 @@ function listCandidatePorts(options) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/probe/probe-pool.ts
-var probe_pool = __webpack_require__(6647);
-// EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __webpack_require__(3421);
-// EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __webpack_require__(9910);
-;// CONCATENATED MODULE: ./src/allocate/allocate.ts
-
-
-
-
-
-
-/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
-function isAssigned(a) {
-    return a.status !== 'conflict' && a.status !== 'unassigned';
-}
-const REPROBE_ROUNDS = 3;
-const key = (port, protocol) => `${protocol}/${port}`;
-/** Tracks the leases this run holds so that a failure can return every one of them. */
-class LeaseBook {
-    gate;
-    held = new Set();
-    constructor(gate) {
-        this.gate = gate;
-    }
-    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
-    get active() {
-        return this.gate !== undefined;
-    }
-    /** Takes leases on every protocol of a port, or none of them. */
-    async take(port, protocols) {
-        if (!this.gate)
-            return { ok: true };
-        const taken = [];
-        for (const protocol of protocols) {
-            const attempt = await this.gate.acquire(port, protocol);
-            if (!attempt.acquired) {
-                await this.drop(port, taken);
-                return attempt.heldBy
-                    ? { ok: false, protocol, lease: attempt.heldBy }
-                    : { ok: false, protocol };
-            }
-            taken.push(protocol);
-            this.held.add(key(port, protocol));
-        }
-        return { ok: true };
-    }
-    async drop(port, protocols) {
-        if (!this.gate)
-            return;
-        for (const protocol of protocols) {
-            if (this.held.delete(key(port, protocol)))
-                await this.gate.release(port, protocol);
-        }
-    }
-    async dropAll() {
-        for (const k of [...this.held]) {
-            const [protocol, port] = k.split('/');
-            await this.drop(Number(port), [protocol]);
-        }
-    }
-}
-function conflictFrom(name, verdict) {
-    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
-        verdict.addresses[verdict.addresses.length - 1];
-    return {
-        name,
-        port: verdict.port,
-        protocol: verdict.protocol,
-        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
-            ? 'unknown'
-            : verdict.verdict,
-        ...(at ? { address: at.address } : {}),
-        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
-        ...(at?.reason ? { reason: at.reason } : {}),
-        holders: [],
-    };
-}
-/**
- * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
- * lease is dropped at once. On failure no lease of this run is left behind.
- */
-async function allocatePorts(config, deps) {
-    const book = new LeaseBook(deps.leases);
-    try {
-        let result = await allocate(config, deps, book);
-        if (!result.ok) {
-            await book.dropAll();
-            result = unassignedResult(config, result);
-        }
-        // Cancelled while finishing: the caller will not publish these ports, so return them.
-        deps.signal?.throwIfAborted();
-        return result;
-    }
-    catch (err) {
-        await book.dropAll();
-        throw err;
-    }
-}
-/**
- * A failed run as it must be reported: every spec, none assigned (their leases were just given
- * back). A spec keeps its conflicts; one without any is `unassigned`.
- */
-function unassignedResult(config, result) {
-    const found = new Map(result.assignments.map((a) => [a.name, a]));
-    const assignments = config.specs.map((spec) => {
-        const conflicts = found.get(spec.name)?.conflicts ?? [];
-        return {
-            name: spec.name,
-            requested: spec.port,
-            port: spec.port === 'auto' ? 0 : spec.port,
-            protocol: spec.protocol,
-            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
-            conflicts,
-        };
-    });
-    return { ...result, assignments };
-}
-async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
-    const now = deps.now ?? Date.now;
-    const probe = (queries) => {
-        deps.signal?.throwIfAborted();
-        return (0,probe_pool/* probePorts */.n)(queries, deps.plan, { concurrency: deps.concurrency ?? probe_pool/* DEFAULT_CONCURRENCY */.W });
-    };
-    /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
-    const checkRequested = async (specs) => {
-        const conflicts = new Map();
-        const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
-        const toProbe = [];
-        for (const spec of specs) {
-            const port = spec.port;
-            for (const protocol of (0,port_spec/* protocolsOf */.LE)(spec.protocol)) {
-                if (!book.active) {
-                    toProbe.push({ name: spec.name, port, protocol });
-                    continue;
-                }
-                const lease = await book.take(port, [protocol]);
-                if (!lease.ok)
-                    add({
-                        name: spec.name,
-                        port,
-                        protocol,
-                        verdict: 'leased',
-                        holders: [],
-                        ...(lease.lease ? { lease: lease.lease } : {}),
-                    });
-                else
-                    toProbe.push({ name: spec.name, port, protocol });
-            }
-        }
-        const verdicts = await probe(toProbe);
-        for (const [i, verdict] of verdicts.entries()) {
-            if (verdict.verdict === 'free')
-                continue;
-            const { name, port, protocol } = toProbe[i];
-            await book.drop(port, [protocol]);
-            add(conflictFrom(name, verdict));
-        }
-        for (const name of conflicts.keys()) {
-            const spec = specs.find((s) => s.name === name);
-            // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
-            await book.drop(spec.port, (0,port_spec/* protocolsOf */.LE)(spec.protocol));
-        }
-        return conflicts;
-    };
-    const requested = config.specs.filter((s) => s.port !== 'auto');
-    let conflicts = await checkRequested(requested);
-    if (conflicts.size > 0 && config.waitSeconds > 0) {
-        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
-        const deadline = now() + config.waitSeconds * 1000;
-        let delay = 250;
-        // Only a holder or a lease can go away; an address that is gone or a port that needs
-        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
-        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
-        while (conflicts.size > 0 && waitable() && now() < deadline) {
-            await sleep(Math.min(delay, Math.max(0, deadline - now())));
-            deps.signal?.throwIfAborted();
-            delay = Math.min(delay * 2, 2000);
-            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
-        }
-    }
-    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
-    await attachHolders(allConflicts, deps.findHolders);
-    const assignments = new Map();
-    for (const spec of requested) {
-        const mine = conflicts.get(spec.name) ?? [];
-        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
-        assignments.set(spec.name, {
-            name: spec.name,
-            requested: spec.port,
-            port: spec.port,
-            protocol: spec.protocol,
-            status,
-            conflicts: mine,
-        });
-    }
-    const ordered = () => config.specs
-        .map((s) => assignments.get(s.name))
-        .filter((a) => a !== undefined);
-    if (allConflicts.length > 0 && config.onConflict === 'fail') {
-        return { ok: false, assignments: ordered(), conflicts: allConflicts };
-    }
-    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
-    if (needs.length > 0) {
-        const candidates = candidatePorts({
-            ranges: config.fallbackRanges,
-            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
-            strategy: config.fallbackStrategy,
-            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
-            ...(config.seed !== undefined ? { seed: config.seed } : {}),
-        });
-        // Never hand out a port this run also asks for by number, busy or not.
-        const avoid = new Set(requested.map((s) => s.port));
-        const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
-        const error = await handOut(needs, pool, assignments, book, probe, where);
-        if (error) {
-            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
-        }
-    }
-    return { ok: true, assignments: ordered(), conflicts: allConflicts };
-}
-/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
+;// CONCATENATED MODULE: ./src/allocate/candidate-pool.ts
 class CandidatePool {
     source;
     avoid;
@@ -1337,6 +1113,7 @@ class CandidatePool {
         this.source = source;
         this.avoid = avoid;
     }
+    /** Up to `n` untried candidates; fewer (or none) once the range is used up. */
     take(n) {
         const out = [];
         while (out.length < n) {
@@ -1348,10 +1125,25 @@ class CandidatePool {
         }
         return out;
     }
+    /** How many candidates the range has in all. */
     get size() {
         return this.source.size;
     }
 }
+
+// EXTERNAL MODULE: ./src/probe/probe-pool.ts
+var probe_pool = __webpack_require__(6647);
+// EXTERNAL MODULE: ./src/spec/port-spec.ts
+var port_spec = __webpack_require__(9910);
+;// CONCATENATED MODULE: ./src/allocate/hand-out.ts
+/**
+ * Handing out ports from the fallback range: lease a batch of candidates, probe them in
+ * parallel, keep the first free ones, return the rest; then re-probe what was handed out right
+ * before it is published, and replace any port taken in the meantime.
+ */
+
+
+const REPROBE_ROUNDS = 3;
 /** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
 function exhaustedMessage(group, where, size, counts) {
     const parts = [];
@@ -1367,9 +1159,8 @@ function exhaustedMessage(group, where, size, counts) {
     return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: of ${size} candidate ports, ${parts.join(', ') || 'none could be used'}`;
 }
 /**
- * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
- * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
- * before it is published, and replace any port taken in the meantime.
+ * Hands out a port to every spec in `needs`, recording it in `assignments`. Returns the
+ * message when the range ran out; the leases of ports handed out stay in `book` either way.
  */
 async function handOut(needs, pool, assignments, book, probe, 
 /** The range, for messages. */
@@ -1436,6 +1227,123 @@ where) {
     }
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/allocate/lease-book.ts
+const key = (port, protocol) => `${protocol}/${port}`;
+class LeaseBook {
+    gate;
+    held = new Set();
+    constructor(gate) {
+        this.gate = gate;
+    }
+    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
+    get active() {
+        return this.gate !== undefined;
+    }
+    /** Takes leases on every protocol of a port, or none of them. */
+    async take(port, protocols) {
+        if (!this.gate)
+            return { ok: true };
+        const taken = [];
+        for (const protocol of protocols) {
+            const attempt = await this.gate.acquire(port, protocol);
+            if (!attempt.acquired) {
+                await this.drop(port, taken);
+                return attempt.heldBy
+                    ? { ok: false, protocol, lease: attempt.heldBy }
+                    : { ok: false, protocol };
+            }
+            taken.push(protocol);
+            this.held.add(key(port, protocol));
+        }
+        return { ok: true };
+    }
+    async drop(port, protocols) {
+        if (!this.gate)
+            return;
+        for (const protocol of protocols) {
+            if (this.held.delete(key(port, protocol)))
+                await this.gate.release(port, protocol);
+        }
+    }
+    async dropAll() {
+        for (const k of [...this.held]) {
+            const [protocol, port] = k.split('/');
+            await this.drop(Number(port), [protocol]);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __webpack_require__(3421);
+;// CONCATENATED MODULE: ./src/allocate/requested-ports.ts
+/**
+ * Checking the ports a run asks for by number: lease each, probe the leased ones, drop the
+ * lease of any that is busy; and, for the conflicts found, who holds the port.
+ */
+
+
+function conflictFrom(name, verdict) {
+    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
+        verdict.addresses[verdict.addresses.length - 1];
+    return {
+        name,
+        port: verdict.port,
+        protocol: verdict.protocol,
+        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
+            ? 'unknown'
+            : verdict.verdict,
+        ...(at ? { address: at.address } : {}),
+        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
+        ...(at?.reason ? { reason: at.reason } : {}),
+        holders: [],
+    };
+}
+/**
+ * Leases then probes the requested ports of `specs`; returns the conflicts per spec name. A
+ * spec is used whole: the leases of a spec with any conflict are all dropped.
+ */
+async function checkRequested(specs, book, probe) {
+    const conflicts = new Map();
+    const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
+    const toProbe = [];
+    for (const spec of specs) {
+        const port = spec.port;
+        for (const protocol of (0,port_spec/* protocolsOf */.LE)(spec.protocol)) {
+            if (!book.active) {
+                toProbe.push({ name: spec.name, port, protocol });
+                continue;
+            }
+            const lease = await book.take(port, [protocol]);
+            if (!lease.ok)
+                add({
+                    name: spec.name,
+                    port,
+                    protocol,
+                    verdict: 'leased',
+                    holders: [],
+                    ...(lease.lease ? { lease: lease.lease } : {}),
+                });
+            else
+                toProbe.push({ name: spec.name, port, protocol });
+        }
+    }
+    const verdicts = await probe(toProbe);
+    for (const [i, verdict] of verdicts.entries()) {
+        if (verdict.verdict === 'free')
+            continue;
+        const { name, port, protocol } = toProbe[i];
+        await book.drop(port, [protocol]);
+        add(conflictFrom(name, verdict));
+    }
+    for (const name of conflicts.keys()) {
+        const spec = specs.find((s) => s.name === name);
+        // If one protocol of `both` is busy, the other's lease goes too.
+        await book.drop(spec.port, (0,port_spec/* protocolsOf */.LE)(spec.protocol));
+    }
+    return conflicts;
+}
+/** Fills in who holds each in-use conflict's port; a failed look-up leaves them empty. */
 async function attachHolders(conflicts, findHolders) {
     const busy = conflicts.filter((c) => c.verdict === 'in-use');
     if (!findHolders || busy.length === 0)
@@ -1449,6 +1357,127 @@ async function attachHolders(conflicts, findHolders) {
         return;
     }
     busy.forEach((c, i) => (c.holders = perConflict[i]));
+}
+
+;// CONCATENATED MODULE: ./src/allocate/assignment.ts
+/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
+function isAssigned(a) {
+    return a.status !== 'conflict' && a.status !== 'unassigned';
+}
+
+;// CONCATENATED MODULE: ./src/allocate/allocate.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
+ * lease is dropped at once. On failure no lease of this run is left behind.
+ */
+async function allocatePorts(config, deps) {
+    const book = new LeaseBook(deps.leases);
+    try {
+        let result = await allocate(config, deps, book);
+        if (!result.ok) {
+            await book.dropAll();
+            result = unassignedResult(config, result);
+        }
+        // Cancelled while finishing: the caller will not publish these ports, so return them.
+        deps.signal?.throwIfAborted();
+        return result;
+    }
+    catch (err) {
+        await book.dropAll();
+        throw err;
+    }
+}
+/**
+ * A failed run as it must be reported: every spec, none assigned (their leases were just given
+ * back). A spec keeps its conflicts; one without any is `unassigned`.
+ */
+function unassignedResult(config, result) {
+    const found = new Map(result.assignments.map((a) => [a.name, a]));
+    const assignments = config.specs.map((spec) => {
+        const conflicts = found.get(spec.name)?.conflicts ?? [];
+        return {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port === 'auto' ? 0 : spec.port,
+            protocol: spec.protocol,
+            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
+            conflicts,
+        };
+    });
+    return { ...result, assignments };
+}
+async function allocate(config, deps, book) {
+    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
+    const now = deps.now ?? Date.now;
+    const probe = (queries) => {
+        deps.signal?.throwIfAborted();
+        return (0,probe_pool/* probePorts */.n)(queries, deps.plan, { concurrency: deps.concurrency ?? probe_pool/* DEFAULT_CONCURRENCY */.W });
+    };
+    const requested = config.specs.filter((s) => s.port !== 'auto');
+    let conflicts = await checkRequested(requested, book, probe);
+    if (conflicts.size > 0 && config.waitSeconds > 0) {
+        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
+        const deadline = now() + config.waitSeconds * 1000;
+        let delay = 250;
+        // Only a holder or a lease can go away; an address that is gone or a port that needs
+        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
+        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
+        while (conflicts.size > 0 && waitable() && now() < deadline) {
+            await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            deps.signal?.throwIfAborted();
+            delay = Math.min(delay * 2, 2000);
+            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)), book, probe);
+        }
+    }
+    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
+    await attachHolders(allConflicts, deps.findHolders);
+    const assignments = new Map();
+    for (const spec of requested) {
+        const mine = conflicts.get(spec.name) ?? [];
+        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
+        assignments.set(spec.name, {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port,
+            protocol: spec.protocol,
+            status,
+            conflicts: mine,
+        });
+    }
+    const ordered = () => config.specs
+        .map((s) => assignments.get(s.name))
+        .filter((a) => a !== undefined);
+    if (allConflicts.length > 0 && config.onConflict === 'fail') {
+        return { ok: false, assignments: ordered(), conflicts: allConflicts };
+    }
+    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
+    if (needs.length > 0) {
+        const candidates = candidatePorts({
+            ranges: config.fallbackRanges,
+            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
+            strategy: config.fallbackStrategy,
+            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
+            ...(config.seed !== undefined ? { seed: config.seed } : {}),
+        });
+        // Never hand out a port this run also asks for by number, busy or not.
+        const avoid = new Set(requested.map((s) => s.port));
+        const pool = new CandidatePool(candidates, avoid);
+        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
+        const error = await handOut(needs, pool, assignments, book, probe, where);
+        if (error) {
+            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
+        }
+    }
+    return { ok: true, assignments: ordered(), conflicts: allConflicts };
 }
 
 
@@ -1536,7 +1565,7 @@ async function withSignalCancellation(fn) {
 /* harmony export */   h_: () => (/* binding */ publishedOutputs)
 /* harmony export */ });
 /* unused harmony exports conflictJson, conflictsJson, assignmentJson, portOutputs */
-/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3517);
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6725);
 /* harmony import */ var _spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7462);
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3020);
 /**

@@ -31731,7 +31731,7 @@ __webpack_async_result__();
 /* harmony export */   sL: () => (/* binding */ parseHandedOutPorts)
 /* harmony export */ });
 /* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
-/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
+/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(354);
 /* harmony import */ var _probe_probe_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6647);
 /* harmony import */ var _probe_probe_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2458);
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1593);
@@ -31911,7 +31911,7 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 7668:
+/***/ 354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31919,15 +31919,11 @@ async function openLeaseDir(dir) {
 __nccwpck_require__.d(__webpack_exports__, {
   un: () => (/* binding */ describeLease),
   Gt: () => (/* binding */ openLeaseRegistry),
-  Rc: () => (/* binding */ releaseLeases)
+  Rc: () => (/* reexport */ releaseLeases)
 });
 
 // UNUSED EXPORTS: LeaseRegistry
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -31937,6 +31933,8 @@ var input_error = __nccwpck_require__(5376);
 var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
@@ -32172,6 +32170,8 @@ async function createExclusive(dir, name, text) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
 /**
  * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
@@ -32329,6 +32329,160 @@ async function olderThan(file, ageMs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/system/system-error.ts
+/**
+ * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
+ * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
+ * the fronts report it as one line naming the cause, apart from conflicts (1) and input
+ * errors (2).
+ */
+/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+function system_error_errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Codes that say the machine, not the request, is the problem, and what each means. */
+const EXHAUSTED = {
+    EMFILE: 'out of file descriptors',
+    ENFILE: 'the system is out of file descriptors',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOMEM: 'out of memory',
+};
+/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
+function isResourceExhausted(error) {
+    const code = system_error_errorCode(error);
+    return code !== undefined && code in EXHAUSTED;
+}
+class SystemError extends Error {
+    name = 'SystemError';
+    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
+    code;
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/**
+ * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
+ * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
+ */
+function systemError(error, doing) {
+    if (error instanceof SystemError)
+        return error;
+    const code = system_error_errorCode(error) ?? 'EUNKNOWN';
+    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
+    return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
+        cause: error,
+    });
+}
+/**
+ * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
+ * naming what was being done, anything else stays as it is.
+ */
+function asSystemError(error, doing) {
+    return isResourceExhausted(error) ? systemError(error, doing) : error;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
+/**
+ * Deleting a lease file safely: only the very file that was judged (stale, or our own) is
+ * unlinked, under the port's deletion lock (see lease-lock.ts for why a lock is needed).
+ */
+
+
+
+
+
+
+function sameEntry(a, b) {
+    if (a.kind === 'lease' && b.kind === 'lease')
+        return a.token === b.token;
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.identity === b.identity;
+    return false;
+}
+let selfIdentity;
+/** This process, as named in the deletion locks it takes. */
+function lease_removal_self() {
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
+    return selfIdentity;
+}
+/** Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock. */
+async function removeIfUnchanged(dir, name, judged, expected) {
+    const file = external_node_path_default().join(dir, name);
+    const outcome = await withLeaseLock(dir, name, await lease_removal_self(), async () => {
+        const now = await readLeaseEntry(file, expected);
+        if (!sameEntry(now, judged))
+            return 'changed';
+        try {
+            (0,external_node_fs_.unlinkSync)(file);
+            return 'removed';
+        }
+        catch (error) {
+            const code = system_error_errorCode(error);
+            if (code === 'ENOENT')
+                return 'changed';
+            return { failed: code ?? String(error) };
+        }
+    });
+    return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-release.ts
+/**
+ * Releasing leases from outside the registry that took them: the action's post step, the
+ * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
+ */
+
+
+
+
+
+
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+async function releaseLeases(dir, match) {
+    if (match.ownerId === undefined && match.pid === undefined) {
+        throw new Error('releaseLeases needs an ownerId or a pid to match');
+    }
+    const abs = external_node_path_default().resolve(dir);
+    let names;
+    try {
+        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
+        names = await (0,promises_.readdir)(abs);
+    }
+    catch (error) {
+        if (system_error_errorCode(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+    const targets = match.targets && match.targets.length > 0
+        ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
+        : undefined;
+    const released = [];
+    for (const name of names.sort()) {
+        const parsed = parseLeaseFileName(name);
+        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
+            continue;
+        const entry = await readLeaseEntry(external_node_path_default().join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (match.ownerId !== undefined && owner.id !== match.ownerId)
+            continue;
+        if (match.pid !== undefined && owner.pid !== match.pid)
+            continue;
+        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+            released.push(entry.record);
+    }
+    return released;
+}
+
 ;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
 /**
  * The host-wide lease registry: exactly one process at a time holds a lease on a given
@@ -32356,45 +32510,6 @@ function describeLease(record) {
         return text;
     }
     return `leased by pid ${pid}`;
-}
-function lease_registry_errorCode(error) {
-    return error?.code;
-}
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_registry_self() {
-    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/**
- * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
- * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
- */
-async function removeIfUnchanged(dir, name, judged, expected) {
-    const file = external_node_path_default().join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
-        const now = await readLeaseEntry(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            (0,external_node_fs_.unlinkSync)(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = lease_registry_errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
 }
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
@@ -32534,48 +32649,6 @@ async function openLeaseRegistry(opts) {
     }
     await sweepLeftovers(dir);
     return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
-}
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let names;
-    try {
-        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
-        names = await (0,promises_.readdir)(abs);
-    }
-    catch (error) {
-        if (lease_registry_errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const targets = match.targets && match.targets.length > 0
-        ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
-        : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = parseLeaseFileName(name);
-        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
-            continue;
-        const entry = await readLeaseEntry(external_node_path_default().join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
 }
 
 
@@ -33567,7 +33640,7 @@ async function stopWindowsTree(pid, alive, grace, run) {
 /* harmony export */ });
 /* unused harmony exports conflictMessage, fallbackMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(354);
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */

@@ -2,14 +2,14 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9926:
+/***/ 6386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ allocatePorts),
-  Z: () => (/* binding */ isAssigned)
+  Z: () => (/* reexport */ isAssigned)
 });
 
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
@@ -120,6 +120,32 @@ function listCandidatePorts(options) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/allocate/candidate-pool.ts
+class CandidatePool {
+    source;
+    avoid;
+    constructor(source, avoid) {
+        this.source = source;
+        this.avoid = avoid;
+    }
+    /** Up to `n` untried candidates; fewer (or none) once the range is used up. */
+    take(n) {
+        const out = [];
+        while (out.length < n) {
+            const port = this.source.next();
+            if (port === undefined)
+                break;
+            if (!this.avoid.has(port))
+                out.push(port);
+        }
+        return out;
+    }
+    /** How many candidates the range has in all. */
+    get size() {
+        return this.source.size;
+    }
+}
+
 // EXTERNAL MODULE: ./src/probe/probe.ts
 var probe = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/probe/probe-pool.ts
@@ -156,251 +182,17 @@ async function probePorts(queries, plan, options = {}) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(3421);
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
 var port_spec = __nccwpck_require__(9910);
-;// CONCATENATED MODULE: ./src/allocate/allocate.ts
+;// CONCATENATED MODULE: ./src/allocate/hand-out.ts
+/**
+ * Handing out ports from the fallback range: lease a batch of candidates, probe them in
+ * parallel, keep the first free ones, return the rest; then re-probe what was handed out right
+ * before it is published, and replace any port taken in the meantime.
+ */
 
 
-
-
-
-
-/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
-function isAssigned(a) {
-    return a.status !== 'conflict' && a.status !== 'unassigned';
-}
 const REPROBE_ROUNDS = 3;
-const key = (port, protocol) => `${protocol}/${port}`;
-/** Tracks the leases this run holds so that a failure can return every one of them. */
-class LeaseBook {
-    gate;
-    held = new Set();
-    constructor(gate) {
-        this.gate = gate;
-    }
-    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
-    get active() {
-        return this.gate !== undefined;
-    }
-    /** Takes leases on every protocol of a port, or none of them. */
-    async take(port, protocols) {
-        if (!this.gate)
-            return { ok: true };
-        const taken = [];
-        for (const protocol of protocols) {
-            const attempt = await this.gate.acquire(port, protocol);
-            if (!attempt.acquired) {
-                await this.drop(port, taken);
-                return attempt.heldBy
-                    ? { ok: false, protocol, lease: attempt.heldBy }
-                    : { ok: false, protocol };
-            }
-            taken.push(protocol);
-            this.held.add(key(port, protocol));
-        }
-        return { ok: true };
-    }
-    async drop(port, protocols) {
-        if (!this.gate)
-            return;
-        for (const protocol of protocols) {
-            if (this.held.delete(key(port, protocol)))
-                await this.gate.release(port, protocol);
-        }
-    }
-    async dropAll() {
-        for (const k of [...this.held]) {
-            const [protocol, port] = k.split('/');
-            await this.drop(Number(port), [protocol]);
-        }
-    }
-}
-function conflictFrom(name, verdict) {
-    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
-        verdict.addresses[verdict.addresses.length - 1];
-    return {
-        name,
-        port: verdict.port,
-        protocol: verdict.protocol,
-        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
-            ? 'unknown'
-            : verdict.verdict,
-        ...(at ? { address: at.address } : {}),
-        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
-        ...(at?.reason ? { reason: at.reason } : {}),
-        holders: [],
-    };
-}
-/**
- * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
- * lease is dropped at once. On failure no lease of this run is left behind.
- */
-async function allocatePorts(config, deps) {
-    const book = new LeaseBook(deps.leases);
-    try {
-        let result = await allocate(config, deps, book);
-        if (!result.ok) {
-            await book.dropAll();
-            result = unassignedResult(config, result);
-        }
-        // Cancelled while finishing: the caller will not publish these ports, so return them.
-        deps.signal?.throwIfAborted();
-        return result;
-    }
-    catch (err) {
-        await book.dropAll();
-        throw err;
-    }
-}
-/**
- * A failed run as it must be reported: every spec, none assigned (their leases were just given
- * back). A spec keeps its conflicts; one without any is `unassigned`.
- */
-function unassignedResult(config, result) {
-    const found = new Map(result.assignments.map((a) => [a.name, a]));
-    const assignments = config.specs.map((spec) => {
-        const conflicts = found.get(spec.name)?.conflicts ?? [];
-        return {
-            name: spec.name,
-            requested: spec.port,
-            port: spec.port === 'auto' ? 0 : spec.port,
-            protocol: spec.protocol,
-            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
-            conflicts,
-        };
-    });
-    return { ...result, assignments };
-}
-async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
-    const now = deps.now ?? Date.now;
-    const probe = (queries) => {
-        deps.signal?.throwIfAborted();
-        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
-    };
-    /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
-    const checkRequested = async (specs) => {
-        const conflicts = new Map();
-        const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
-        const toProbe = [];
-        for (const spec of specs) {
-            const port = spec.port;
-            for (const protocol of (0,port_spec/* protocolsOf */.LE)(spec.protocol)) {
-                if (!book.active) {
-                    toProbe.push({ name: spec.name, port, protocol });
-                    continue;
-                }
-                const lease = await book.take(port, [protocol]);
-                if (!lease.ok)
-                    add({
-                        name: spec.name,
-                        port,
-                        protocol,
-                        verdict: 'leased',
-                        holders: [],
-                        ...(lease.lease ? { lease: lease.lease } : {}),
-                    });
-                else
-                    toProbe.push({ name: spec.name, port, protocol });
-            }
-        }
-        const verdicts = await probe(toProbe);
-        for (const [i, verdict] of verdicts.entries()) {
-            if (verdict.verdict === 'free')
-                continue;
-            const { name, port, protocol } = toProbe[i];
-            await book.drop(port, [protocol]);
-            add(conflictFrom(name, verdict));
-        }
-        for (const name of conflicts.keys()) {
-            const spec = specs.find((s) => s.name === name);
-            // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
-            await book.drop(spec.port, (0,port_spec/* protocolsOf */.LE)(spec.protocol));
-        }
-        return conflicts;
-    };
-    const requested = config.specs.filter((s) => s.port !== 'auto');
-    let conflicts = await checkRequested(requested);
-    if (conflicts.size > 0 && config.waitSeconds > 0) {
-        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
-        const deadline = now() + config.waitSeconds * 1000;
-        let delay = 250;
-        // Only a holder or a lease can go away; an address that is gone or a port that needs
-        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
-        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
-        while (conflicts.size > 0 && waitable() && now() < deadline) {
-            await sleep(Math.min(delay, Math.max(0, deadline - now())));
-            deps.signal?.throwIfAborted();
-            delay = Math.min(delay * 2, 2000);
-            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
-        }
-    }
-    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
-    await attachHolders(allConflicts, deps.findHolders);
-    const assignments = new Map();
-    for (const spec of requested) {
-        const mine = conflicts.get(spec.name) ?? [];
-        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
-        assignments.set(spec.name, {
-            name: spec.name,
-            requested: spec.port,
-            port: spec.port,
-            protocol: spec.protocol,
-            status,
-            conflicts: mine,
-        });
-    }
-    const ordered = () => config.specs
-        .map((s) => assignments.get(s.name))
-        .filter((a) => a !== undefined);
-    if (allConflicts.length > 0 && config.onConflict === 'fail') {
-        return { ok: false, assignments: ordered(), conflicts: allConflicts };
-    }
-    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
-    if (needs.length > 0) {
-        const candidates = candidatePorts({
-            ranges: config.fallbackRanges,
-            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
-            strategy: config.fallbackStrategy,
-            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
-            ...(config.seed !== undefined ? { seed: config.seed } : {}),
-        });
-        // Never hand out a port this run also asks for by number, busy or not.
-        const avoid = new Set(requested.map((s) => s.port));
-        const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
-        const error = await handOut(needs, pool, assignments, book, probe, where);
-        if (error) {
-            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
-        }
-    }
-    return { ok: true, assignments: ordered(), conflicts: allConflicts };
-}
-/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
-class CandidatePool {
-    source;
-    avoid;
-    constructor(source, avoid) {
-        this.source = source;
-        this.avoid = avoid;
-    }
-    take(n) {
-        const out = [];
-        while (out.length < n) {
-            const port = this.source.next();
-            if (port === undefined)
-                break;
-            if (!this.avoid.has(port))
-                out.push(port);
-        }
-        return out;
-    }
-    get size() {
-        return this.source.size;
-    }
-}
 /** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
 function exhaustedMessage(group, where, size, counts) {
     const parts = [];
@@ -416,9 +208,8 @@ function exhaustedMessage(group, where, size, counts) {
     return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: of ${size} candidate ports, ${parts.join(', ') || 'none could be used'}`;
 }
 /**
- * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
- * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
- * before it is published, and replace any port taken in the meantime.
+ * Hands out a port to every spec in `needs`, recording it in `assignments`. Returns the
+ * message when the range ran out; the leases of ports handed out stay in `book` either way.
  */
 async function handOut(needs, pool, assignments, book, probe, 
 /** The range, for messages. */
@@ -485,6 +276,123 @@ where) {
     }
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/allocate/lease-book.ts
+const key = (port, protocol) => `${protocol}/${port}`;
+class LeaseBook {
+    gate;
+    held = new Set();
+    constructor(gate) {
+        this.gate = gate;
+    }
+    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
+    get active() {
+        return this.gate !== undefined;
+    }
+    /** Takes leases on every protocol of a port, or none of them. */
+    async take(port, protocols) {
+        if (!this.gate)
+            return { ok: true };
+        const taken = [];
+        for (const protocol of protocols) {
+            const attempt = await this.gate.acquire(port, protocol);
+            if (!attempt.acquired) {
+                await this.drop(port, taken);
+                return attempt.heldBy
+                    ? { ok: false, protocol, lease: attempt.heldBy }
+                    : { ok: false, protocol };
+            }
+            taken.push(protocol);
+            this.held.add(key(port, protocol));
+        }
+        return { ok: true };
+    }
+    async drop(port, protocols) {
+        if (!this.gate)
+            return;
+        for (const protocol of protocols) {
+            if (this.held.delete(key(port, protocol)))
+                await this.gate.release(port, protocol);
+        }
+    }
+    async dropAll() {
+        for (const k of [...this.held]) {
+            const [protocol, port] = k.split('/');
+            await this.drop(Number(port), [protocol]);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
+;// CONCATENATED MODULE: ./src/allocate/requested-ports.ts
+/**
+ * Checking the ports a run asks for by number: lease each, probe the leased ones, drop the
+ * lease of any that is busy; and, for the conflicts found, who holds the port.
+ */
+
+
+function conflictFrom(name, verdict) {
+    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
+        verdict.addresses[verdict.addresses.length - 1];
+    return {
+        name,
+        port: verdict.port,
+        protocol: verdict.protocol,
+        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
+            ? 'unknown'
+            : verdict.verdict,
+        ...(at ? { address: at.address } : {}),
+        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
+        ...(at?.reason ? { reason: at.reason } : {}),
+        holders: [],
+    };
+}
+/**
+ * Leases then probes the requested ports of `specs`; returns the conflicts per spec name. A
+ * spec is used whole: the leases of a spec with any conflict are all dropped.
+ */
+async function checkRequested(specs, book, probe) {
+    const conflicts = new Map();
+    const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
+    const toProbe = [];
+    for (const spec of specs) {
+        const port = spec.port;
+        for (const protocol of (0,port_spec/* protocolsOf */.LE)(spec.protocol)) {
+            if (!book.active) {
+                toProbe.push({ name: spec.name, port, protocol });
+                continue;
+            }
+            const lease = await book.take(port, [protocol]);
+            if (!lease.ok)
+                add({
+                    name: spec.name,
+                    port,
+                    protocol,
+                    verdict: 'leased',
+                    holders: [],
+                    ...(lease.lease ? { lease: lease.lease } : {}),
+                });
+            else
+                toProbe.push({ name: spec.name, port, protocol });
+        }
+    }
+    const verdicts = await probe(toProbe);
+    for (const [i, verdict] of verdicts.entries()) {
+        if (verdict.verdict === 'free')
+            continue;
+        const { name, port, protocol } = toProbe[i];
+        await book.drop(port, [protocol]);
+        add(conflictFrom(name, verdict));
+    }
+    for (const name of conflicts.keys()) {
+        const spec = specs.find((s) => s.name === name);
+        // If one protocol of `both` is busy, the other's lease goes too.
+        await book.drop(spec.port, (0,port_spec/* protocolsOf */.LE)(spec.protocol));
+    }
+    return conflicts;
+}
+/** Fills in who holds each in-use conflict's port; a failed look-up leaves them empty. */
 async function attachHolders(conflicts, findHolders) {
     const busy = conflicts.filter((c) => c.verdict === 'in-use');
     if (!findHolders || busy.length === 0)
@@ -498,6 +406,127 @@ async function attachHolders(conflicts, findHolders) {
         return;
     }
     busy.forEach((c, i) => (c.holders = perConflict[i]));
+}
+
+;// CONCATENATED MODULE: ./src/allocate/assignment.ts
+/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
+function isAssigned(a) {
+    return a.status !== 'conflict' && a.status !== 'unassigned';
+}
+
+;// CONCATENATED MODULE: ./src/allocate/allocate.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
+ * lease is dropped at once. On failure no lease of this run is left behind.
+ */
+async function allocatePorts(config, deps) {
+    const book = new LeaseBook(deps.leases);
+    try {
+        let result = await allocate(config, deps, book);
+        if (!result.ok) {
+            await book.dropAll();
+            result = unassignedResult(config, result);
+        }
+        // Cancelled while finishing: the caller will not publish these ports, so return them.
+        deps.signal?.throwIfAborted();
+        return result;
+    }
+    catch (err) {
+        await book.dropAll();
+        throw err;
+    }
+}
+/**
+ * A failed run as it must be reported: every spec, none assigned (their leases were just given
+ * back). A spec keeps its conflicts; one without any is `unassigned`.
+ */
+function unassignedResult(config, result) {
+    const found = new Map(result.assignments.map((a) => [a.name, a]));
+    const assignments = config.specs.map((spec) => {
+        const conflicts = found.get(spec.name)?.conflicts ?? [];
+        return {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port === 'auto' ? 0 : spec.port,
+            protocol: spec.protocol,
+            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
+            conflicts,
+        };
+    });
+    return { ...result, assignments };
+}
+async function allocate(config, deps, book) {
+    const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
+    const now = deps.now ?? Date.now;
+    const probe = (queries) => {
+        deps.signal?.throwIfAborted();
+        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    };
+    const requested = config.specs.filter((s) => s.port !== 'auto');
+    let conflicts = await checkRequested(requested, book, probe);
+    if (conflicts.size > 0 && config.waitSeconds > 0) {
+        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
+        const deadline = now() + config.waitSeconds * 1000;
+        let delay = 250;
+        // Only a holder or a lease can go away; an address that is gone or a port that needs
+        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
+        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
+        while (conflicts.size > 0 && waitable() && now() < deadline) {
+            await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            deps.signal?.throwIfAborted();
+            delay = Math.min(delay * 2, 2000);
+            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)), book, probe);
+        }
+    }
+    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
+    await attachHolders(allConflicts, deps.findHolders);
+    const assignments = new Map();
+    for (const spec of requested) {
+        const mine = conflicts.get(spec.name) ?? [];
+        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
+        assignments.set(spec.name, {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port,
+            protocol: spec.protocol,
+            status,
+            conflicts: mine,
+        });
+    }
+    const ordered = () => config.specs
+        .map((s) => assignments.get(s.name))
+        .filter((a) => a !== undefined);
+    if (allConflicts.length > 0 && config.onConflict === 'fail') {
+        return { ok: false, assignments: ordered(), conflicts: allConflicts };
+    }
+    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
+    if (needs.length > 0) {
+        const candidates = candidatePorts({
+            ranges: config.fallbackRanges,
+            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
+            strategy: config.fallbackStrategy,
+            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
+            ...(config.seed !== undefined ? { seed: config.seed } : {}),
+        });
+        // Never hand out a port this run also asks for by number, busy or not.
+        const avoid = new Set(requested.map((s) => s.port));
+        const pool = new CandidatePool(candidates, avoid);
+        const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
+        const error = await handOut(needs, pool, assignments, book, probe, where);
+        if (error) {
+            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
+        }
+    }
+    return { ok: true, assignments: ordered(), conflicts: allConflicts };
 }
 
 
@@ -588,8 +617,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: guardPorts
 
-// EXTERNAL MODULE: ./src/allocate/allocate.ts + 2 modules
-var allocate = __nccwpck_require__(9926);
+// EXTERNAL MODULE: ./src/allocate/allocate.ts + 7 modules
+var allocate = __nccwpck_require__(6386);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
 var cancellation = __nccwpck_require__(1656);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -955,8 +984,8 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __nccwpck_require__(3421);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 2 modules
-var lease_registry = __nccwpck_require__(9282);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
+var lease_registry = __nccwpck_require__(4949);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
@@ -1198,8 +1227,8 @@ function failureJson(failure) {
     }, null, 2);
 }
 
-// EXTERNAL MODULE: ./src/allocate/allocate.ts + 2 modules
-var allocate = __nccwpck_require__(9926);
+// EXTERNAL MODULE: ./src/allocate/allocate.ts + 7 modules
+var allocate = __nccwpck_require__(6386);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /** The job summary in Markdown. */
 
@@ -1378,8 +1407,8 @@ async function guardCommand(term, command) {
 
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
 var lease_dir = __nccwpck_require__(5890);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 2 modules
-var lease_registry = __nccwpck_require__(9282);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
+var lease_registry = __nccwpck_require__(4949);
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
 var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
@@ -2469,7 +2498,7 @@ async function createExclusive(dir, name, text) {
 
 /***/ }),
 
-/***/ 9282:
+/***/ 4949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2477,15 +2506,11 @@ async function createExclusive(dir, name, text) {
 __nccwpck_require__.d(__webpack_exports__, {
   un: () => (/* binding */ describeLease),
   Gt: () => (/* binding */ openLeaseRegistry),
-  Rc: () => (/* binding */ releaseLeases)
+  Rc: () => (/* reexport */ releaseLeases)
 });
 
 // UNUSED EXPORTS: LeaseRegistry
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -2495,6 +2520,8 @@ var input_error = __nccwpck_require__(5376);
 var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: ./src/lease/lease-file.ts
 var lease_file = __nccwpck_require__(3851);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
 /**
  * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
@@ -2540,6 +2567,8 @@ async function sweepLeftovers(dir, now = Date.now()) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
 var process_identity = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
@@ -2654,6 +2683,160 @@ async function olderThan(file, ageMs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/system/system-error.ts
+/**
+ * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
+ * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
+ * the fronts report it as one line naming the cause, apart from conflicts (1) and input
+ * errors (2).
+ */
+/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Codes that say the machine, not the request, is the problem, and what each means. */
+const EXHAUSTED = {
+    EMFILE: 'out of file descriptors',
+    ENFILE: 'the system is out of file descriptors',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOMEM: 'out of memory',
+};
+/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
+function isResourceExhausted(error) {
+    const code = errorCode(error);
+    return code !== undefined && code in EXHAUSTED;
+}
+class SystemError extends Error {
+    name = 'SystemError';
+    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
+    code;
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/**
+ * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
+ * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
+ */
+function systemError(error, doing) {
+    if (error instanceof SystemError)
+        return error;
+    const code = errorCode(error) ?? 'EUNKNOWN';
+    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
+    return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
+        cause: error,
+    });
+}
+/**
+ * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
+ * naming what was being done, anything else stays as it is.
+ */
+function asSystemError(error, doing) {
+    return isResourceExhausted(error) ? systemError(error, doing) : error;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
+/**
+ * Deleting a lease file safely: only the very file that was judged (stale, or our own) is
+ * unlinked, under the port's deletion lock (see lease-lock.ts for why a lock is needed).
+ */
+
+
+
+
+
+
+function sameEntry(a, b) {
+    if (a.kind === 'lease' && b.kind === 'lease')
+        return a.token === b.token;
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.identity === b.identity;
+    return false;
+}
+let selfIdentity;
+/** This process, as named in the deletion locks it takes. */
+function lease_removal_self() {
+    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
+    return selfIdentity;
+}
+/** Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock. */
+async function removeIfUnchanged(dir, name, judged, expected) {
+    const file = external_node_path_default().join(dir, name);
+    const outcome = await withLeaseLock(dir, name, await lease_removal_self(), async () => {
+        const now = await (0,lease_file/* readLeaseEntry */.Rh)(file, expected);
+        if (!sameEntry(now, judged))
+            return 'changed';
+        try {
+            (0,external_node_fs_.unlinkSync)(file);
+            return 'removed';
+        }
+        catch (error) {
+            const code = errorCode(error);
+            if (code === 'ENOENT')
+                return 'changed';
+            return { failed: code ?? String(error) };
+        }
+    });
+    return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-release.ts
+/**
+ * Releasing leases from outside the registry that took them: the action's post step, the
+ * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
+ */
+
+
+
+
+
+
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+async function releaseLeases(dir, match) {
+    if (match.ownerId === undefined && match.pid === undefined) {
+        throw new Error('releaseLeases needs an ownerId or a pid to match');
+    }
+    const abs = external_node_path_default().resolve(dir);
+    let names;
+    try {
+        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
+        names = await (0,promises_.readdir)(abs);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+    const targets = match.targets && match.targets.length > 0
+        ? new Set(match.targets.map((t) => (0,lease_file/* leaseFileName */.Se)(t.port, t.protocol)))
+        : undefined;
+    const released = [];
+    for (const name of names.sort()) {
+        const parsed = (0,lease_file/* parseLeaseFileName */.H_)(name);
+        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
+            continue;
+        const entry = await (0,lease_file/* readLeaseEntry */.Rh)(external_node_path_default().join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (match.ownerId !== undefined && owner.id !== match.ownerId)
+            continue;
+        if (match.pid !== undefined && owner.pid !== match.pid)
+            continue;
+        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+            released.push(entry.record);
+    }
+    return released;
+}
+
 ;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
 /**
  * The host-wide lease registry: exactly one process at a time holds a lease on a given
@@ -2681,45 +2864,6 @@ function describeLease(record) {
         return text;
     }
     return `leased by pid ${pid}`;
-}
-function errorCode(error) {
-    return error?.code;
-}
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_registry_self() {
-    selfIdentity ??= (0,process_identity/* processIdentity */.I9)(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/**
- * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
- * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
- */
-async function removeIfUnchanged(dir, name, judged, expected) {
-    const file = external_node_path_default().join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
-        const now = await (0,lease_file/* readLeaseEntry */.Rh)(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            (0,external_node_fs_.unlinkSync)(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
 }
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
@@ -2859,48 +3003,6 @@ async function openLeaseRegistry(opts) {
     }
     await sweepLeftovers(dir);
     return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
-}
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let names;
-    try {
-        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
-        names = await (0,promises_.readdir)(abs);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const targets = match.targets && match.targets.length > 0
-        ? new Set(match.targets.map((t) => (0,lease_file/* leaseFileName */.Se)(t.port, t.protocol)))
-        : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = (0,lease_file/* parseLeaseFileName */.H_)(name);
-        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
-            continue;
-        const entry = await (0,lease_file/* readLeaseEntry */.Rh)(external_node_path_default().join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
 }
 
 
@@ -3369,7 +3471,7 @@ function isExhausted(verdict) {
 /* harmony export */ });
 /* unused harmony exports conflictMessage, fallbackMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9282);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4949);
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
@@ -3494,7 +3596,7 @@ function cancelledMessage(err) {
 /* harmony export */   h_: () => (/* binding */ publishedOutputs)
 /* harmony export */ });
 /* unused harmony exports conflictsJson, portOutputs */
-/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9926);
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6386);
 /* harmony import */ var _spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7462);
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3020);
 /**

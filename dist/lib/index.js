@@ -1677,6 +1677,32 @@ function listCandidatePorts(options) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/allocate/candidate-pool.ts
+class CandidatePool {
+    source;
+    avoid;
+    constructor(source, avoid) {
+        this.source = source;
+        this.avoid = avoid;
+    }
+    /** Up to `n` untried candidates; fewer (or none) once the range is used up. */
+    take(n) {
+        const out = [];
+        while (out.length < n) {
+            const port = this.source.next();
+            if (port === undefined)
+                break;
+            if (!this.avoid.has(port))
+                out.push(port);
+        }
+        return out;
+    }
+    /** How many candidates the range has in all. */
+    get size() {
+        return this.source.size;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:dgram"
 const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
 ;// CONCATENATED MODULE: external "node:net"
@@ -1886,260 +1912,15 @@ async function probePorts(queries, plan, options = {}) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/holders/lookup.ts
+;// CONCATENATED MODULE: ./src/allocate/hand-out.ts
 /**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ * Handing out ports from the fallback range: lease a batch of candidates, probe them in
+ * parallel, keep the first free ones, return the rest; then re-probe what was handed out right
+ * before it is published, and replace any port taken in the meantime.
  */
-const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
-/** Looks every query up in one call and sorts the holders back to their query, in order. */
-async function holdersPerQuery(finder, queries) {
-    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
-    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
-    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
-}
-
-;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
-
-
-
-
-/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
-function allocate_isAssigned(a) {
-    return a.status !== 'conflict' && a.status !== 'unassigned';
-}
 const REPROBE_ROUNDS = 3;
-const key = (port, protocol) => `${protocol}/${port}`;
-/** Tracks the leases this run holds so that a failure can return every one of them. */
-class LeaseBook {
-    gate;
-    held = new Set();
-    constructor(gate) {
-        this.gate = gate;
-    }
-    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
-    get active() {
-        return this.gate !== undefined;
-    }
-    /** Takes leases on every protocol of a port, or none of them. */
-    async take(port, protocols) {
-        if (!this.gate)
-            return { ok: true };
-        const taken = [];
-        for (const protocol of protocols) {
-            const attempt = await this.gate.acquire(port, protocol);
-            if (!attempt.acquired) {
-                await this.drop(port, taken);
-                return attempt.heldBy
-                    ? { ok: false, protocol, lease: attempt.heldBy }
-                    : { ok: false, protocol };
-            }
-            taken.push(protocol);
-            this.held.add(key(port, protocol));
-        }
-        return { ok: true };
-    }
-    async drop(port, protocols) {
-        if (!this.gate)
-            return;
-        for (const protocol of protocols) {
-            if (this.held.delete(key(port, protocol)))
-                await this.gate.release(port, protocol);
-        }
-    }
-    async dropAll() {
-        for (const k of [...this.held]) {
-            const [protocol, port] = k.split('/');
-            await this.drop(Number(port), [protocol]);
-        }
-    }
-}
-function conflictFrom(name, verdict) {
-    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
-        verdict.addresses[verdict.addresses.length - 1];
-    return {
-        name,
-        port: verdict.port,
-        protocol: verdict.protocol,
-        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
-            ? 'unknown'
-            : verdict.verdict,
-        ...(at ? { address: at.address } : {}),
-        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
-        ...(at?.reason ? { reason: at.reason } : {}),
-        holders: [],
-    };
-}
-/**
- * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
- * lease is dropped at once. On failure no lease of this run is left behind.
- */
-async function allocatePorts(config, deps) {
-    const book = new LeaseBook(deps.leases);
-    try {
-        let result = await allocate(config, deps, book);
-        if (!result.ok) {
-            await book.dropAll();
-            result = unassignedResult(config, result);
-        }
-        // Cancelled while finishing: the caller will not publish these ports, so return them.
-        deps.signal?.throwIfAborted();
-        return result;
-    }
-    catch (err) {
-        await book.dropAll();
-        throw err;
-    }
-}
-/**
- * A failed run as it must be reported: every spec, none assigned (their leases were just given
- * back). A spec keeps its conflicts; one without any is `unassigned`.
- */
-function unassignedResult(config, result) {
-    const found = new Map(result.assignments.map((a) => [a.name, a]));
-    const assignments = config.specs.map((spec) => {
-        const conflicts = found.get(spec.name)?.conflicts ?? [];
-        return {
-            name: spec.name,
-            requested: spec.port,
-            port: spec.port === 'auto' ? 0 : spec.port,
-            protocol: spec.protocol,
-            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
-            conflicts,
-        };
-    });
-    return { ...result, assignments };
-}
-async function allocate(config, deps, book) {
-    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
-    const now = deps.now ?? Date.now;
-    const probe = (queries) => {
-        deps.signal?.throwIfAborted();
-        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
-    };
-    /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
-    const checkRequested = async (specs) => {
-        const conflicts = new Map();
-        const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
-        const toProbe = [];
-        for (const spec of specs) {
-            const port = spec.port;
-            for (const protocol of protocolsOf(spec.protocol)) {
-                if (!book.active) {
-                    toProbe.push({ name: spec.name, port, protocol });
-                    continue;
-                }
-                const lease = await book.take(port, [protocol]);
-                if (!lease.ok)
-                    add({
-                        name: spec.name,
-                        port,
-                        protocol,
-                        verdict: 'leased',
-                        holders: [],
-                        ...(lease.lease ? { lease: lease.lease } : {}),
-                    });
-                else
-                    toProbe.push({ name: spec.name, port, protocol });
-            }
-        }
-        const verdicts = await probe(toProbe);
-        for (const [i, verdict] of verdicts.entries()) {
-            if (verdict.verdict === 'free')
-                continue;
-            const { name, port, protocol } = toProbe[i];
-            await book.drop(port, [protocol]);
-            add(conflictFrom(name, verdict));
-        }
-        for (const name of conflicts.keys()) {
-            const spec = specs.find((s) => s.name === name);
-            // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
-            await book.drop(spec.port, protocolsOf(spec.protocol));
-        }
-        return conflicts;
-    };
-    const requested = config.specs.filter((s) => s.port !== 'auto');
-    let conflicts = await checkRequested(requested);
-    if (conflicts.size > 0 && config.waitSeconds > 0) {
-        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
-        const deadline = now() + config.waitSeconds * 1000;
-        let delay = 250;
-        // Only a holder or a lease can go away; an address that is gone or a port that needs
-        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
-        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
-        while (conflicts.size > 0 && waitable() && now() < deadline) {
-            await sleep(Math.min(delay, Math.max(0, deadline - now())));
-            deps.signal?.throwIfAborted();
-            delay = Math.min(delay * 2, 2000);
-            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
-        }
-    }
-    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
-    await attachHolders(allConflicts, deps.findHolders);
-    const assignments = new Map();
-    for (const spec of requested) {
-        const mine = conflicts.get(spec.name) ?? [];
-        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
-        assignments.set(spec.name, {
-            name: spec.name,
-            requested: spec.port,
-            port: spec.port,
-            protocol: spec.protocol,
-            status,
-            conflicts: mine,
-        });
-    }
-    const ordered = () => config.specs
-        .map((s) => assignments.get(s.name))
-        .filter((a) => a !== undefined);
-    if (allConflicts.length > 0 && config.onConflict === 'fail') {
-        return { ok: false, assignments: ordered(), conflicts: allConflicts };
-    }
-    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
-    if (needs.length > 0) {
-        const candidates = candidatePorts({
-            ranges: config.fallbackRanges,
-            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
-            strategy: config.fallbackStrategy,
-            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
-            ...(config.seed !== undefined ? { seed: config.seed } : {}),
-        });
-        // Never hand out a port this run also asks for by number, busy or not.
-        const avoid = new Set(requested.map((s) => s.port));
-        const pool = new CandidatePool(candidates, avoid);
-        const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
-        const error = await handOut(needs, pool, assignments, book, probe, where);
-        if (error) {
-            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
-        }
-    }
-    return { ok: true, assignments: ordered(), conflicts: allConflicts };
-}
-/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
-class CandidatePool {
-    source;
-    avoid;
-    constructor(source, avoid) {
-        this.source = source;
-        this.avoid = avoid;
-    }
-    take(n) {
-        const out = [];
-        while (out.length < n) {
-            const port = this.source.next();
-            if (port === undefined)
-                break;
-            if (!this.avoid.has(port))
-                out.push(port);
-        }
-        return out;
-    }
-    get size() {
-        return this.source.size;
-    }
-}
 /** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
 function exhaustedMessage(group, where, size, counts) {
     const parts = [];
@@ -2155,9 +1936,8 @@ function exhaustedMessage(group, where, size, counts) {
     return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: of ${size} candidate ports, ${parts.join(', ') || 'none could be used'}`;
 }
 /**
- * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
- * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
- * before it is published, and replace any port taken in the meantime.
+ * Hands out a port to every spec in `needs`, recording it in `assignments`. Returns the
+ * message when the range ran out; the leases of ports handed out stay in `book` either way.
  */
 async function handOut(needs, pool, assignments, book, probe, 
 /** The range, for messages. */
@@ -2224,6 +2004,134 @@ where) {
     }
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/allocate/lease-book.ts
+const key = (port, protocol) => `${protocol}/${port}`;
+class LeaseBook {
+    gate;
+    held = new Set();
+    constructor(gate) {
+        this.gate = gate;
+    }
+    /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
+    get active() {
+        return this.gate !== undefined;
+    }
+    /** Takes leases on every protocol of a port, or none of them. */
+    async take(port, protocols) {
+        if (!this.gate)
+            return { ok: true };
+        const taken = [];
+        for (const protocol of protocols) {
+            const attempt = await this.gate.acquire(port, protocol);
+            if (!attempt.acquired) {
+                await this.drop(port, taken);
+                return attempt.heldBy
+                    ? { ok: false, protocol, lease: attempt.heldBy }
+                    : { ok: false, protocol };
+            }
+            taken.push(protocol);
+            this.held.add(key(port, protocol));
+        }
+        return { ok: true };
+    }
+    async drop(port, protocols) {
+        if (!this.gate)
+            return;
+        for (const protocol of protocols) {
+            if (this.held.delete(key(port, protocol)))
+                await this.gate.release(port, protocol);
+        }
+    }
+    async dropAll() {
+        for (const k of [...this.held]) {
+            const [protocol, port] = k.split('/');
+            await this.drop(Number(port), [protocol]);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/holders/lookup.ts
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+;// CONCATENATED MODULE: ./src/allocate/requested-ports.ts
+/**
+ * Checking the ports a run asks for by number: lease each, probe the leased ones, drop the
+ * lease of any that is busy; and, for the conflicts found, who holds the port.
+ */
+
+
+function conflictFrom(name, verdict) {
+    const at = verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
+        verdict.addresses[verdict.addresses.length - 1];
+    return {
+        name,
+        port: verdict.port,
+        protocol: verdict.protocol,
+        verdict: verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
+            ? 'unknown'
+            : verdict.verdict,
+        ...(at ? { address: at.address } : {}),
+        ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
+        ...(at?.reason ? { reason: at.reason } : {}),
+        holders: [],
+    };
+}
+/**
+ * Leases then probes the requested ports of `specs`; returns the conflicts per spec name. A
+ * spec is used whole: the leases of a spec with any conflict are all dropped.
+ */
+async function checkRequested(specs, book, probe) {
+    const conflicts = new Map();
+    const add = (c) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
+    const toProbe = [];
+    for (const spec of specs) {
+        const port = spec.port;
+        for (const protocol of protocolsOf(spec.protocol)) {
+            if (!book.active) {
+                toProbe.push({ name: spec.name, port, protocol });
+                continue;
+            }
+            const lease = await book.take(port, [protocol]);
+            if (!lease.ok)
+                add({
+                    name: spec.name,
+                    port,
+                    protocol,
+                    verdict: 'leased',
+                    holders: [],
+                    ...(lease.lease ? { lease: lease.lease } : {}),
+                });
+            else
+                toProbe.push({ name: spec.name, port, protocol });
+        }
+    }
+    const verdicts = await probe(toProbe);
+    for (const [i, verdict] of verdicts.entries()) {
+        if (verdict.verdict === 'free')
+            continue;
+        const { name, port, protocol } = toProbe[i];
+        await book.drop(port, [protocol]);
+        add(conflictFrom(name, verdict));
+    }
+    for (const name of conflicts.keys()) {
+        const spec = specs.find((s) => s.name === name);
+        // If one protocol of `both` is busy, the other's lease goes too.
+        await book.drop(spec.port, protocolsOf(spec.protocol));
+    }
+    return conflicts;
+}
+/** Fills in who holds each in-use conflict's port; a failed look-up leaves them empty. */
 async function attachHolders(conflicts, findHolders) {
     const busy = conflicts.filter((c) => c.verdict === 'in-use');
     if (!findHolders || busy.length === 0)
@@ -2237,6 +2145,121 @@ async function attachHolders(conflicts, findHolders) {
         return;
     }
     busy.forEach((c, i) => (c.holders = perConflict[i]));
+}
+
+;// CONCATENATED MODULE: ./src/allocate/allocate.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Checks every requested port and hands out the rest: lease first, then probe; a busy port's
+ * lease is dropped at once. On failure no lease of this run is left behind.
+ */
+async function allocatePorts(config, deps) {
+    const book = new LeaseBook(deps.leases);
+    try {
+        let result = await allocate(config, deps, book);
+        if (!result.ok) {
+            await book.dropAll();
+            result = unassignedResult(config, result);
+        }
+        // Cancelled while finishing: the caller will not publish these ports, so return them.
+        deps.signal?.throwIfAborted();
+        return result;
+    }
+    catch (err) {
+        await book.dropAll();
+        throw err;
+    }
+}
+/**
+ * A failed run as it must be reported: every spec, none assigned (their leases were just given
+ * back). A spec keeps its conflicts; one without any is `unassigned`.
+ */
+function unassignedResult(config, result) {
+    const found = new Map(result.assignments.map((a) => [a.name, a]));
+    const assignments = config.specs.map((spec) => {
+        const conflicts = found.get(spec.name)?.conflicts ?? [];
+        return {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port === 'auto' ? 0 : spec.port,
+            protocol: spec.protocol,
+            status: conflicts.length > 0 ? 'conflict' : 'unassigned',
+            conflicts,
+        };
+    });
+    return { ...result, assignments };
+}
+async function allocate(config, deps, book) {
+    const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+    const now = deps.now ?? Date.now;
+    const probe = (queries) => {
+        deps.signal?.throwIfAborted();
+        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    };
+    const requested = config.specs.filter((s) => s.port !== 'auto');
+    let conflicts = await checkRequested(requested, book, probe);
+    if (conflicts.size > 0 && config.waitSeconds > 0) {
+        deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
+        const deadline = now() + config.waitSeconds * 1000;
+        let delay = 250;
+        // Only a holder or a lease can go away; an address that is gone or a port that needs
+        // privilege stays as it is, and waiting for it would only stall the job until the deadline.
+        const waitable = () => [...conflicts.values()].flat().some((c) => c.verdict === 'in-use' || c.verdict === 'leased');
+        while (conflicts.size > 0 && waitable() && now() < deadline) {
+            await sleep(Math.min(delay, Math.max(0, deadline - now())));
+            deps.signal?.throwIfAborted();
+            delay = Math.min(delay * 2, 2000);
+            conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)), book, probe);
+        }
+    }
+    const allConflicts = config.specs.flatMap((s) => conflicts.get(s.name) ?? []);
+    await attachHolders(allConflicts, deps.findHolders);
+    const assignments = new Map();
+    for (const spec of requested) {
+        const mine = conflicts.get(spec.name) ?? [];
+        const status = mine.length === 0 ? 'free' : config.onConflict === 'warn' ? 'busy' : 'conflict';
+        assignments.set(spec.name, {
+            name: spec.name,
+            requested: spec.port,
+            port: spec.port,
+            protocol: spec.protocol,
+            status,
+            conflicts: mine,
+        });
+    }
+    const ordered = () => config.specs
+        .map((s) => assignments.get(s.name))
+        .filter((a) => a !== undefined);
+    if (allConflicts.length > 0 && config.onConflict === 'fail') {
+        return { ok: false, assignments: ordered(), conflicts: allConflicts };
+    }
+    const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
+    if (needs.length > 0) {
+        const candidates = candidatePorts({
+            ranges: config.fallbackRanges,
+            exclude: [...config.exclude, ...(deps.osReserved ?? [])],
+            strategy: config.fallbackStrategy,
+            ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
+            ...(config.seed !== undefined ? { seed: config.seed } : {}),
+        });
+        // Never hand out a port this run also asks for by number, busy or not.
+        const avoid = new Set(requested.map((s) => s.port));
+        const pool = new CandidatePool(candidates, avoid);
+        const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
+        const error = await handOut(needs, pool, assignments, book, probe, where);
+        if (error) {
+            return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
+        }
+    }
+    return { ok: true, assignments: ordered(), conflicts: allConflicts };
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -2677,8 +2700,6 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
     });
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -2770,6 +2791,8 @@ async function openLeaseDir(dir) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
@@ -3304,6 +3327,160 @@ async function olderThan(file, ageMs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/system/system-error.ts
+/**
+ * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
+ * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
+ * the fronts report it as one line naming the cause, apart from conflicts (1) and input
+ * errors (2).
+ */
+/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+function system_error_errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Codes that say the machine, not the request, is the problem, and what each means. */
+const EXHAUSTED = {
+    EMFILE: 'out of file descriptors',
+    ENFILE: 'the system is out of file descriptors',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOMEM: 'out of memory',
+};
+/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
+function isResourceExhausted(error) {
+    const code = system_error_errorCode(error);
+    return code !== undefined && code in EXHAUSTED;
+}
+class SystemError extends Error {
+    name = 'SystemError';
+    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
+    code;
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/**
+ * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
+ * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
+ */
+function systemError(error, doing) {
+    if (error instanceof SystemError)
+        return error;
+    const code = system_error_errorCode(error) ?? 'EUNKNOWN';
+    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
+    return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
+        cause: error,
+    });
+}
+/**
+ * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
+ * naming what was being done, anything else stays as it is.
+ */
+function asSystemError(error, doing) {
+    return isResourceExhausted(error) ? systemError(error, doing) : error;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
+/**
+ * Deleting a lease file safely: only the very file that was judged (stale, or our own) is
+ * unlinked, under the port's deletion lock (see lease-lock.ts for why a lock is needed).
+ */
+
+
+
+
+
+
+function sameEntry(a, b) {
+    if (a.kind === 'lease' && b.kind === 'lease')
+        return a.token === b.token;
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.identity === b.identity;
+    return false;
+}
+let selfIdentity;
+/** This process, as named in the deletion locks it takes. */
+function lease_removal_self() {
+    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    return selfIdentity;
+}
+/** Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock. */
+async function removeIfUnchanged(dir, name, judged, expected) {
+    const file = external_node_path_default().join(dir, name);
+    const outcome = await withLeaseLock(dir, name, await lease_removal_self(), async () => {
+        const now = await lease_file_readLeaseEntry(file, expected);
+        if (!sameEntry(now, judged))
+            return 'changed';
+        try {
+            (0,external_node_fs_.unlinkSync)(file);
+            return 'removed';
+        }
+        catch (error) {
+            const code = system_error_errorCode(error);
+            if (code === 'ENOENT')
+                return 'changed';
+            return { failed: code ?? String(error) };
+        }
+    });
+    return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-release.ts
+/**
+ * Releasing leases from outside the registry that took them: the action's post step, the
+ * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
+ */
+
+
+
+
+
+
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+async function releaseLeases(dir, match) {
+    if (match.ownerId === undefined && match.pid === undefined) {
+        throw new Error('releaseLeases needs an ownerId or a pid to match');
+    }
+    const abs = external_node_path_default().resolve(dir);
+    let names;
+    try {
+        assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));
+        names = await (0,promises_namespaceObject.readdir)(abs);
+    }
+    catch (error) {
+        if (system_error_errorCode(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+    const targets = match.targets && match.targets.length > 0
+        ? new Set(match.targets.map((t) => lease_file_leaseFileName(t.port, t.protocol)))
+        : undefined;
+    const released = [];
+    for (const name of names.sort()) {
+        const parsed = parseLeaseFileName(name);
+        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
+            continue;
+        const entry = await lease_file_readLeaseEntry(external_node_path_default().join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (match.ownerId !== undefined && owner.id !== match.ownerId)
+            continue;
+        if (match.pid !== undefined && owner.pid !== match.pid)
+            continue;
+        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+            released.push(entry.record);
+    }
+    return released;
+}
+
 ;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
 /**
  * The host-wide lease registry: exactly one process at a time holds a lease on a given
@@ -3331,45 +3508,6 @@ function lease_registry_describeLease(record) {
         return text;
     }
     return `leased by pid ${pid}`;
-}
-function lease_registry_errorCode(error) {
-    return error?.code;
-}
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/**
- * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
- * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
- */
-async function removeIfUnchanged(dir, name, judged, expected) {
-    const file = external_node_path_default().join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
-        const now = await lease_file_readLeaseEntry(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            (0,external_node_fs_.unlinkSync)(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = lease_registry_errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
 }
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
@@ -3509,48 +3647,6 @@ async function lease_registry_openLeaseRegistry(opts) {
     }
     await sweepLeftovers(dir);
     return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
-}
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
-    }
-    const abs = external_node_path_default().resolve(dir);
-    let names;
-    try {
-        assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));
-        names = await (0,promises_namespaceObject.readdir)(abs);
-    }
-    catch (error) {
-        if (lease_registry_errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const targets = match.targets && match.targets.length > 0
-        ? new Set(match.targets.map((t) => lease_file_leaseFileName(t.port, t.protocol)))
-        : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = parseLeaseFileName(name);
-        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
-            continue;
-        const entry = await lease_file_readLeaseEntry(external_node_path_default().join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
 }
 
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts

@@ -1,69 +1,25 @@
 import { abortableSleep } from './cancellation.js';
-import { candidatePorts, type CandidatePorts } from './candidate-ports.js';
+import { candidatePorts } from './candidate-ports.js';
+import { CandidatePool } from './candidate-pool.js';
+import { handOut } from './hand-out.js';
+import { LeaseBook } from './lease-book.js';
+import { attachHolders, checkRequested } from './requested-ports.js';
 import { DEFAULT_CONCURRENCY, probePorts, type PortQuery } from '../probe/probe-pool.js';
 import type { ProbePlan } from '../probe/probe-plan.js';
-import { holdersPerQuery } from '../holders/lookup.js';
 import { formatRanges } from '../spec/port-ranges.js';
-import { protocolsOf } from '../spec/port-spec.js';
-import type { AddressVerdict, PortVerdict, VerdictReason } from '../probe/probe.js';
 import type { Config } from '../spec/config.js';
-import type { Holder, HolderFinder } from '../holders/lookup.js';
+import type { HolderFinder } from '../holders/lookup.js';
 import type { LeaseGate } from '../lease/lease-registry.js';
-import type { LeaseRecord } from '../lease/lease-file.js';
 import type { PortRange } from '../spec/port-ranges.js';
-import type { PortSpec, Protocol, SpecProtocol } from '../spec/port-spec.js';
+import type { AllocationResult, Assignment, AssignmentStatus, Conflict } from './assignment.js';
 
-/** Why a requested port cannot be used as it is. */
-export interface Conflict {
-  name: string;
-  port: number;
-  protocol: Protocol;
-  /** `leased`: another job on this host holds a port-guard lease on it. */
-  verdict: 'in-use' | 'denied' | 'unknown' | 'leased';
-  /** The address whose probe showed it, and the error code there. */
-  address?: string;
-  code?: string;
-  reason?: VerdictReason;
-  holders: Holder[];
-  lease?: LeaseRecord;
-}
-
-/**
- * - `free`: the requested port, checked free.
- * - `fallback`: the requested port was busy; `port` is its replacement.
- * - `auto`: handed out from the fallback range as asked.
- * - `busy`: busy, kept anyway (`on-conflict: warn`).
- * - `conflict`: busy and not assigned (`on-conflict: fail`, or no fallback port was free).
- * - `unassigned`: the run failed, so this spec got no port (any lease was given back).
- */
-export type AssignmentStatus = 'free' | 'fallback' | 'auto' | 'busy' | 'conflict' | 'unassigned';
-
-/** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
-export function isAssigned(a: Pick<Assignment, 'status'>): boolean {
-  return a.status !== 'conflict' && a.status !== 'unassigned';
-}
-
-export interface Assignment {
-  name: string;
-  requested: number | 'auto';
-  /**
-   * The port to use. For `conflict` and `unassigned` no port was handed out: it is the requested
-   * port (0 for `auto`), never published (see {@link isAssigned}).
-   */
-  port: number;
-  protocol: SpecProtocol;
-  status: AssignmentStatus;
-  conflicts: Conflict[];
-}
-
-export interface AllocationResult {
-  ok: boolean;
-  assignments: Assignment[];
-  /** Every requested port found busy, whatever the policy did about it. */
-  conflicts: Conflict[];
-  /** Set when `ok` is false for a reason other than conflicts (nothing free in the range). */
-  error?: string;
-}
+export {
+  isAssigned,
+  type AllocationResult,
+  type Assignment,
+  type AssignmentStatus,
+  type Conflict,
+} from './assignment.js';
 
 export interface AllocatorDeps {
   plan: ProbePlan;
@@ -79,75 +35,6 @@ export interface AllocatorDeps {
   signal?: AbortSignal;
   /** Told once when busy requested ports are about to be waited for. */
   onWait?: (wait: { conflicts: Conflict[]; seconds: number }) => void;
-}
-
-const REPROBE_ROUNDS = 3;
-
-const key = (port: number, protocol: Protocol): string => `${protocol}/${port}`;
-
-/** Tracks the leases this run holds so that a failure can return every one of them. */
-class LeaseBook {
-  private readonly held = new Set<string>();
-  constructor(private readonly gate: LeaseGate | undefined) {}
-
-  /** Whether leases are taken at all (`lease: false` skips the bookkeeping). */
-  get active(): boolean {
-    return this.gate !== undefined;
-  }
-
-  /** Takes leases on every protocol of a port, or none of them. */
-  async take(
-    port: number,
-    protocols: Protocol[],
-  ): Promise<{ ok: true } | { ok: false; protocol: Protocol; lease?: LeaseRecord }> {
-    if (!this.gate) return { ok: true };
-    const taken: Protocol[] = [];
-    for (const protocol of protocols) {
-      const attempt = await this.gate.acquire(port, protocol);
-      if (!attempt.acquired) {
-        await this.drop(port, taken);
-        return attempt.heldBy
-          ? { ok: false, protocol, lease: attempt.heldBy }
-          : { ok: false, protocol };
-      }
-      taken.push(protocol);
-      this.held.add(key(port, protocol));
-    }
-    return { ok: true };
-  }
-
-  async drop(port: number, protocols: Protocol[]): Promise<void> {
-    if (!this.gate) return;
-    for (const protocol of protocols) {
-      if (this.held.delete(key(port, protocol))) await this.gate.release(port, protocol);
-    }
-  }
-
-  async dropAll(): Promise<void> {
-    for (const k of [...this.held]) {
-      const [protocol, port] = k.split('/') as [Protocol, string];
-      await this.drop(Number(port), [protocol]);
-    }
-  }
-}
-
-function conflictFrom(name: string, verdict: PortVerdict): Conflict {
-  const at: AddressVerdict | undefined =
-    verdict.addresses.find((a) => a.verdict === verdict.verdict) ??
-    verdict.addresses[verdict.addresses.length - 1];
-  return {
-    name,
-    port: verdict.port,
-    protocol: verdict.protocol,
-    verdict:
-      verdict.verdict === 'free' || verdict.verdict === 'not-applicable'
-        ? 'unknown'
-        : verdict.verdict,
-    ...(at ? { address: at.address } : {}),
-    ...(at?.code ? { code: at.code } : { code: 'ENOADDR' }),
-    ...(at?.reason ? { reason: at.reason } : {}),
-    holders: [],
-  };
 }
 
 /**
@@ -206,48 +93,8 @@ async function allocate(
     return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
   };
 
-  /** Leases then probes the requested ports of `specs`; returns the conflicts per spec name. */
-  const checkRequested = async (specs: PortSpec[]): Promise<Map<string, Conflict[]>> => {
-    const conflicts = new Map<string, Conflict[]>();
-    const add = (c: Conflict) => conflicts.set(c.name, [...(conflicts.get(c.name) ?? []), c]);
-    const toProbe: Array<PortQuery & { name: string }> = [];
-    for (const spec of specs) {
-      const port = spec.port as number;
-      for (const protocol of protocolsOf(spec.protocol)) {
-        if (!book.active) {
-          toProbe.push({ name: spec.name, port, protocol });
-          continue;
-        }
-        const lease = await book.take(port, [protocol]);
-        if (!lease.ok)
-          add({
-            name: spec.name,
-            port,
-            protocol,
-            verdict: 'leased',
-            holders: [],
-            ...(lease.lease ? { lease: lease.lease } : {}),
-          });
-        else toProbe.push({ name: spec.name, port, protocol });
-      }
-    }
-    const verdicts = await probe(toProbe);
-    for (const [i, verdict] of verdicts.entries()) {
-      if (verdict.verdict === 'free') continue;
-      const { name, port, protocol } = toProbe[i]!;
-      await book.drop(port, [protocol]);
-      add(conflictFrom(name, verdict));
-    }
-    for (const name of conflicts.keys()) {
-      const spec = specs.find((s) => s.name === name)!;
-      // A spec is used whole: if one protocol of `both` is busy, the other's lease goes too.
-      await book.drop(spec.port as number, protocolsOf(spec.protocol));
-    }
-    return conflicts;
-  };
-
   const requested = config.specs.filter((s) => s.port !== 'auto');
-  let conflicts = await checkRequested(requested);
+  let conflicts = await checkRequested(requested, book, probe);
 
   if (conflicts.size > 0 && config.waitSeconds > 0) {
     deps.onWait?.({ conflicts: [...conflicts.values()].flat(), seconds: config.waitSeconds });
@@ -261,7 +108,11 @@ async function allocate(
       await sleep(Math.min(delay, Math.max(0, deadline - now())));
       deps.signal?.throwIfAborted();
       delay = Math.min(delay * 2, 2000);
-      conflicts = await checkRequested(requested.filter((s) => conflicts.has(s.name)));
+      conflicts = await checkRequested(
+        requested.filter((s) => conflicts.has(s.name)),
+        book,
+        probe,
+      );
     }
   }
 
@@ -312,144 +163,4 @@ async function allocate(
     }
   }
   return { ok: true, assignments: ordered(), conflicts: allConflicts };
-}
-
-/** Candidate ports not yet tried, in order, without the ones this run must not hand out. */
-class CandidatePool {
-  constructor(
-    private readonly source: CandidatePorts,
-    private readonly avoid: ReadonlySet<number>,
-  ) {}
-  take(n: number): number[] {
-    const out: number[] = [];
-    while (out.length < n) {
-      const port = this.source.next();
-      if (port === undefined) break;
-      if (!this.avoid.has(port)) out.push(port);
-    }
-    return out;
-  }
-  get size(): number {
-    return this.source.size;
-  }
-}
-
-/** Why the candidates of the range were not handed out. */
-interface PassCounts {
-  /** Leased by other jobs (or an unreadable lease file). */
-  leased: number;
-  /** A probe said not free. */
-  busy: number;
-  /** Handed out to this run's other specs. */
-  mine: number;
-}
-
-/** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
-function exhaustedMessage(
-  group: PortSpec[],
-  where: string,
-  size: number,
-  counts: PassCounts,
-): string {
-  const parts: string[] = [];
-  if (counts.mine > 0) parts.push(`${counts.mine} handed out to this run's other specs`);
-  if (counts.leased > 0) parts.push(`${counts.leased} leased by other jobs`);
-  if (counts.busy > 0) parts.push(`${counts.busy} busy`);
-  const rest = size - counts.mine - counts.leased - counts.busy;
-  if (rest > 0) parts.push(`${rest} not tried (reserved by the OS or requested by this run)`);
-  return `no free port for ${group.map((s) => s.name).join(', ')} in ${where}: of ${size} candidate ports, ${parts.join(', ') || 'none could be used'}`;
-}
-
-/**
- * Hands out a port to every spec in `needs`: lease a batch of candidates, probe them in
- * parallel, keep the first free ones, return the rest. Then re-probe what was handed out right
- * before it is published, and replace any port taken in the meantime.
- */
-async function handOut(
-  needs: PortSpec[],
-  pool: CandidatePool,
-  assignments: Map<string, Assignment>,
-  book: LeaseBook,
-  probe: (q: PortQuery[]) => Promise<PortVerdict[]>,
-  /** The range, for messages. */
-  where: string,
-): Promise<string | undefined> {
-  let waiting = [...needs];
-  const counts = { leased: 0, busy: 0 };
-  for (let round = 0; waiting.length > 0; round++) {
-    // What this round hands out; earlier rounds' ports were re-probed already.
-    const thisRound = waiting;
-    while (waiting.length > 0) {
-      const spec = waiting[0]!;
-      const protocols = protocolsOf(spec.protocol);
-      // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
-      // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).
-      const group = waiting.filter((s) => s.protocol === spec.protocol);
-      const batch = pool.take(
-        Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(2, group.length >> 4)),
-      );
-      if (batch.length === 0) {
-        const mine = needs.filter((s) => !waiting.includes(s)).length;
-        return exhaustedMessage(group, where, pool.size, { ...counts, mine });
-      }
-      const leased: number[] = [];
-      for (const port of batch) {
-        if ((await book.take(port, protocols)).ok) leased.push(port);
-        else counts.leased++;
-      }
-      const queries = leased.flatMap((port) => protocols.map((protocol) => ({ port, protocol })));
-      const verdicts = await probe(queries);
-      const busy = new Set(verdicts.filter((v) => v.verdict !== 'free').map((v) => v.port));
-      counts.busy += busy.size;
-      const free = leased.filter((port) => !busy.has(port));
-      for (const port of busy) await book.drop(port, protocols);
-      for (const port of free) {
-        const next = group.shift();
-        if (!next) {
-          await book.drop(port, protocols);
-          continue;
-        }
-        waiting = waiting.filter((s) => s !== next);
-        const before = assignments.get(next.name);
-        assignments.set(next.name, {
-          name: next.name,
-          requested: next.port,
-          port,
-          protocol: next.protocol,
-          status: next.port === 'auto' ? 'auto' : 'fallback',
-          conflicts: before?.conflicts ?? [],
-        });
-      }
-    }
-    // After the last re-probe round the ports just handed out stand on their own probe.
-    if (round >= REPROBE_ROUNDS) break;
-    // Time passed since each port was probed (other batches, holder lookups): check again.
-    const handed = thisRound.map((s) => assignments.get(s.name)!);
-    const queries = handed.flatMap((a) =>
-      protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })),
-    );
-    const verdicts = await probe(queries);
-    const lost = handed.filter((a) =>
-      verdicts.some((v) => v.port === a.port && v.verdict !== 'free'),
-    );
-    for (const a of lost) await book.drop(a.port, protocolsOf(a.protocol));
-    waiting = thisRound.filter((s) => lost.some((a) => a.name === s.name));
-  }
-  return undefined;
-}
-
-async function attachHolders(
-  conflicts: Conflict[],
-  findHolders: HolderFinder | undefined,
-): Promise<void> {
-  const busy = conflicts.filter((c) => c.verdict === 'in-use');
-  if (!findHolders || busy.length === 0) return;
-  let perConflict: Holder[][];
-  try {
-    perConflict = await holdersPerQuery(findHolders, busy);
-  } catch {
-    // Who holds a port is a courtesy; failing to find out must not change the verdict.
-    return;
-  }
-  busy.forEach((c, i) => (c.holders = perConflict[i]!));
 }

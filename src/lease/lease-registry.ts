@@ -3,26 +3,26 @@
  * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
  * when the probe says busy, so two allocators can never both hand out the same port.
  */
-import { unlinkSync } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../spec/input-error.js';
 import type { LeaseOwner, LeaseRecord } from './lease-file.js';
 import type { Protocol } from '../spec/port-spec.js';
-import { assertSafeLeaseDir, openLeaseDir } from './lease-dir.js';
+import { openLeaseDir } from './lease-dir.js';
 import {
   LEASE_FORMAT_VERSION,
   createExclusive,
   leaseFileName,
   newLeaseToken,
-  parseLeaseFileName,
   readLeaseEntry,
   serializeLease,
   type LeaseEntry,
 } from './lease-file.js';
 import { sweepLeftovers } from './lease-leftovers.js';
-import { LOCK_BUSY, lockFileName, withLeaseLock } from './lease-lock.js';
-import { isOwnerAlive, processIdentity, type ProcessIdentity } from './process-identity.js';
+import { lockFileName } from './lease-lock.js';
+import { removeIfUnchanged } from './lease-removal.js';
+import { isOwnerAlive, processIdentity } from './process-identity.js';
+
+export { releaseLeases, type ReleaseMatch } from './lease-release.js';
 
 /** The outcome of trying to take a lease on one (port, protocol). */
 export type LeaseAttempt =
@@ -61,52 +61,6 @@ export function describeLease(record: LeaseRecord): string {
     return text;
   }
   return `leased by pid ${pid}`;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-function sameEntry(a: LeaseEntry, b: LeaseEntry): boolean {
-  if (a.kind === 'lease' && b.kind === 'lease') return a.token === b.token;
-  if (a.kind === 'unreadable' && b.kind === 'unreadable') return a.identity === b.identity;
-  return false;
-}
-
-let selfIdentity: Promise<ProcessIdentity> | undefined;
-
-/** This process, as named in the deletion locks it takes. */
-function self(): Promise<ProcessIdentity> {
-  selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
-  return selfIdentity;
-}
-
-type Removal = 'removed' | 'changed' | 'busy' | { failed: string };
-
-/**
- * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
- * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
- */
-async function removeIfUnchanged(
-  dir: string,
-  name: string,
-  judged: LeaseEntry,
-  expected: { port: number; protocol: Protocol },
-): Promise<Removal> {
-  const file = path.join(dir, name);
-  const outcome = await withLeaseLock(dir, name, await self(), async (): Promise<Removal> => {
-    const now = await readLeaseEntry(file, expected);
-    if (!sameEntry(now, judged)) return 'changed';
-    try {
-      unlinkSync(file);
-      return 'removed';
-    } catch (error) {
-      const code = errorCode(error);
-      if (code === 'ENOENT') return 'changed';
-      return { failed: code ?? String(error) };
-    }
-  });
-  return outcome === LOCK_BUSY ? 'busy' : outcome;
 }
 
 interface HeldLease {
@@ -265,54 +219,4 @@ export async function openLeaseRegistry(opts: LeaseRegistryOptions): Promise<Lea
   }
   await sweepLeftovers(dir);
   return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
-}
-
-/** Which leases {@link releaseLeases} drops: all given criteria must match. */
-export interface ReleaseMatch {
-  /** The owner's `id` token (the action's post step). */
-  ownerId?: string;
-  /** The owner's pid (the CLI: its parent shell). */
-  pid?: number;
-  /** Only these ports (either protocol); all ports when absent or empty. */
-  ports?: number[];
-  /** Only these (port, protocol) pairs; all when absent or empty. */
-  targets?: Array<{ port: number; protocol: Protocol }>;
-}
-
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-export async function releaseLeases(dir: string, match: ReleaseMatch): Promise<LeaseRecord[]> {
-  if (match.ownerId === undefined && match.pid === undefined) {
-    throw new Error('releaseLeases needs an ownerId or a pid to match');
-  }
-  const abs = path.resolve(dir);
-  let names: string[];
-  try {
-    assertSafeLeaseDir(abs, await lstat(abs));
-    names = await readdir(abs);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return [];
-    throw error;
-  }
-  const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-  const targets =
-    match.targets && match.targets.length > 0
-      ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
-      : undefined;
-  const released: LeaseRecord[] = [];
-  for (const name of names.sort()) {
-    const parsed = parseLeaseFileName(name);
-    if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name))) continue;
-    const entry = await readLeaseEntry(path.join(abs, name), parsed);
-    if (entry.kind !== 'lease') continue;
-    const { owner } = entry.record;
-    if (match.ownerId !== undefined && owner.id !== match.ownerId) continue;
-    if (match.pid !== undefined && owner.pid !== match.pid) continue;
-    if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-      released.push(entry.record);
-  }
-  return released;
 }

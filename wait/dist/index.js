@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4074:
+/***/ 7510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31540,8 +31540,6 @@ async function withSignalCancellation(fn) {
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
 var describe_holder = __nccwpck_require__(1593);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/spec/input-error.ts
 /**
  * An error the user caused and can fix: it names the input (or CLI option) and says what was
@@ -31569,6 +31567,8 @@ class input_error_InputErrors extends Error {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
 
 
@@ -31581,7 +31581,7 @@ function lease_dir_defaultLeaseDir() {
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-function errorCode(error) {
+function lease_dir_errorCode(error) {
     return error?.code;
 }
 async function lstatIfExists(dir) {
@@ -31589,9 +31589,9 @@ async function lstatIfExists(dir) {
         return await lstat(dir);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if (lease_dir_errorCode(error) === 'ENOENT')
             return undefined;
-        throw new InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+        throw new InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${lease_dir_errorCode(error)}`);
     }
 }
 /**
@@ -31638,8 +31638,8 @@ async function lease_dir_openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            if (lease_dir_errorCode(error) !== 'EEXIST') {
+                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${lease_dir_errorCode(error) ?? String(error)}`);
             }
         }
         stats = await lstat(abs);
@@ -31649,7 +31649,7 @@ async function lease_dir_openLeaseDir(dir) {
         await access(abs, constants.W_OK | constants.X_OK);
     }
     catch (error) {
-        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${lease_dir_errorCode(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -32189,6 +32189,160 @@ async function olderThan(file, ageMs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/system/system-error.ts
+/**
+ * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
+ * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
+ * the fronts report it as one line naming the cause, apart from conflicts (1) and input
+ * errors (2).
+ */
+/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+function system_error_errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Codes that say the machine, not the request, is the problem, and what each means. */
+const EXHAUSTED = {
+    EMFILE: 'out of file descriptors',
+    ENFILE: 'the system is out of file descriptors',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOMEM: 'out of memory',
+};
+/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
+function isResourceExhausted(error) {
+    const code = system_error_errorCode(error);
+    return code !== undefined && code in EXHAUSTED;
+}
+class SystemError extends Error {
+    name = 'SystemError';
+    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
+    code;
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/**
+ * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
+ * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
+ */
+function systemError(error, doing) {
+    if (error instanceof SystemError)
+        return error;
+    const code = system_error_errorCode(error) ?? 'EUNKNOWN';
+    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
+    return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
+        cause: error,
+    });
+}
+/**
+ * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
+ * naming what was being done, anything else stays as it is.
+ */
+function asSystemError(error, doing) {
+    return isResourceExhausted(error) ? systemError(error, doing) : error;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
+/**
+ * Deleting a lease file safely: only the very file that was judged (stale, or our own) is
+ * unlinked, under the port's deletion lock (see lease-lock.ts for why a lock is needed).
+ */
+
+
+
+
+
+
+function sameEntry(a, b) {
+    if (a.kind === 'lease' && b.kind === 'lease')
+        return a.token === b.token;
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.identity === b.identity;
+    return false;
+}
+let selfIdentity;
+/** This process, as named in the deletion locks it takes. */
+function lease_removal_self() {
+    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    return selfIdentity;
+}
+/** Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock. */
+async function lease_removal_removeIfUnchanged(dir, name, judged, expected) {
+    const file = path.join(dir, name);
+    const outcome = await withLeaseLock(dir, name, await lease_removal_self(), async () => {
+        const now = await readLeaseEntry(file, expected);
+        if (!sameEntry(now, judged))
+            return 'changed';
+        try {
+            unlinkSync(file);
+            return 'removed';
+        }
+        catch (error) {
+            const code = errorCode(error);
+            if (code === 'ENOENT')
+                return 'changed';
+            return { failed: code ?? String(error) };
+        }
+    });
+    return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-release.ts
+/**
+ * Releasing leases from outside the registry that took them: the action's post step, the
+ * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
+ */
+
+
+
+
+
+
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+async function releaseLeases(dir, match) {
+    if (match.ownerId === undefined && match.pid === undefined) {
+        throw new Error('releaseLeases needs an ownerId or a pid to match');
+    }
+    const abs = path.resolve(dir);
+    let names;
+    try {
+        assertSafeLeaseDir(abs, await lstat(abs));
+        names = await readdir(abs);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+    const targets = match.targets && match.targets.length > 0
+        ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
+        : undefined;
+    const released = [];
+    for (const name of names.sort()) {
+        const parsed = parseLeaseFileName(name);
+        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
+            continue;
+        const entry = await readLeaseEntry(path.join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (match.ownerId !== undefined && owner.id !== match.ownerId)
+            continue;
+        if (match.pid !== undefined && owner.pid !== match.pid)
+            continue;
+        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+            released.push(entry.record);
+    }
+    return released;
+}
+
 ;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
 /**
  * The host-wide lease registry: exactly one process at a time holds a lease on a given
@@ -32216,45 +32370,6 @@ function lease_registry_describeLease(record) {
         return text;
     }
     return `leased by pid ${pid}`;
-}
-function lease_registry_errorCode(error) {
-    return error?.code;
-}
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/**
- * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
- * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
- */
-async function removeIfUnchanged(dir, name, judged, expected) {
-    const file = path.join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
-        const now = await readLeaseEntry(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            unlinkSync(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = lease_registry_errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
 }
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
@@ -32394,48 +32509,6 @@ async function openLeaseRegistry(opts) {
     }
     await sweepLeftovers(dir);
     return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
-}
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
-    }
-    const abs = path.resolve(dir);
-    let names;
-    try {
-        assertSafeLeaseDir(abs, await lstat(abs));
-        names = await readdir(abs);
-    }
-    catch (error) {
-        if (lease_registry_errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const targets = match.targets && match.targets.length > 0
-        ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
-        : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = parseLeaseFileName(name);
-        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
-            continue;
-        const entry = await readLeaseEntry(path.join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
 }
 
 ;// CONCATENATED MODULE: ./src/report/messages.ts
@@ -35061,7 +35134,7 @@ function windowsSystemTool(name, env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4074);
+/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7510);
 // The `wait/` action's bundle (wait/dist/index.js).
 
 await (0,_action_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

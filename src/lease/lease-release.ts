@@ -1,0 +1,66 @@
+/**
+ * Releasing leases from outside the registry that took them: the action's post step, the
+ * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
+ */
+import { lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { errorCode } from '../system/system-error.js';
+import type { Protocol } from '../spec/port-spec.js';
+import { assertSafeLeaseDir } from './lease-dir.js';
+import {
+  parseLeaseFileName,
+  readLeaseEntry,
+  leaseFileName,
+  type LeaseRecord,
+} from './lease-file.js';
+import { removeIfUnchanged } from './lease-removal.js';
+
+/** Which leases {@link releaseLeases} drops: all given criteria must match. */
+export interface ReleaseMatch {
+  /** The owner's `id` token (the action's post step). */
+  ownerId?: string;
+  /** The owner's pid (the CLI: its parent shell). */
+  pid?: number;
+  /** Only these ports (either protocol); all ports when absent or empty. */
+  ports?: number[];
+  /** Only these (port, protocol) pairs; all when absent or empty. */
+  targets?: Array<{ port: number; protocol: Protocol }>;
+}
+
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+export async function releaseLeases(dir: string, match: ReleaseMatch): Promise<LeaseRecord[]> {
+  if (match.ownerId === undefined && match.pid === undefined) {
+    throw new Error('releaseLeases needs an ownerId or a pid to match');
+  }
+  const abs = path.resolve(dir);
+  let names: string[];
+  try {
+    assertSafeLeaseDir(abs, await lstat(abs));
+    names = await readdir(abs);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return [];
+    throw error;
+  }
+  const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+  const targets =
+    match.targets && match.targets.length > 0
+      ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
+      : undefined;
+  const released: LeaseRecord[] = [];
+  for (const name of names.sort()) {
+    const parsed = parseLeaseFileName(name);
+    if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name))) continue;
+    const entry = await readLeaseEntry(path.join(abs, name), parsed);
+    if (entry.kind !== 'lease') continue;
+    const { owner } = entry.record;
+    if (match.ownerId !== undefined && owner.id !== match.ownerId) continue;
+    if (match.pid !== undefined && owner.pid !== match.pid) continue;
+    if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+      released.push(entry.record);
+  }
+  return released;
+}
