@@ -196,13 +196,13 @@ var port_spec = __webpack_require__(9910);
 var probe_plan = __webpack_require__(2458);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __webpack_require__(3421);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 6 modules
-var lease_registry = __webpack_require__(354);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
+var lease_registry = __webpack_require__(7779);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
  * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
- * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ * under SIGINT/SIGTERM/SIGHUP cancellation, and every lease given back if a signal lands.
  */
 
 
@@ -240,24 +240,42 @@ async function guardPorts(config, options = {}) {
         osReserved: os?.reserved ?? [],
     });
 }
-/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
+/**
+ * {@link guardPorts} with the lease registry and signal cancellation, for the fronts. A signal
+ * up to the moment `publish` is called ends the run with a CancelledError, every lease given
+ * back and nothing published.
+ */
 async function runGuard(config, options = {}) {
-    const { owner, ...rest } = options;
-    const leases = config.lease && owner
-        ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
-        : undefined;
-    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
-        findHolders: lookup/* findHoldersWhenNeeded */.w,
-        ...rest,
-        ...(leases ? { leases } : {}),
-        signal,
-    })).catch(async (err) => {
-        // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof cancellation/* CancelledError */.cc)
-            await leases?.releaseAll();
+    const { owner, publish, ...rest } = options;
+    let leases;
+    return (0,cancellation/* withSignalCancellation */.Y8)(async (signal) => {
+        leases =
+            config.lease && owner
+                ? await (0,lease_registry/* openLeaseRegistry */.Gt)({
+                    dir: config.leaseDir,
+                    ttlSeconds: config.leaseTtlSeconds,
+                    owner,
+                })
+                : undefined;
+        if (leases)
+            rest.debug?.(`lease dir: ${leases.dir}`);
+        const result = await guardPorts(config, {
+            findHolders: lookup/* findHoldersWhenNeeded */.w,
+            ...rest,
+            ...(leases ? { leases } : {}),
+            signal,
+        });
+        const run = { result, problems: leases?.problems() ?? [] };
+        // The last moment a signal can cancel: from here on, nothing awaits until it is published.
+        signal.throwIfAborted();
+        publish?.(run);
+        return run;
+    }).catch(async (err) => {
+        // A signal just after a successful allocation, or a publish that failed: those ports are
+        // not (all) out, so none of them stays leased.
+        await leases?.releaseAll();
         throw err;
     });
-    return { result, problems: leases?.problems() ?? [] };
 }
 
 // EXTERNAL MODULE: ./src/lease/job-end.ts
@@ -602,25 +620,33 @@ async function run(io = runner_io/* runnerIO */.$6) {
             io.saveState(state/* StateKey */.z.LeaseDir, config.leaseDir);
             io.saveState(state/* StateKey */.z.LeaseOwner, owner.id);
         }
-        const { result, problems } = await runGuard(config, {
+        const { result } = await runGuard(config, {
             ...(owner ? { owner } : {}),
             onWait: ({ conflicts, seconds }) => io.info((0,messages/* waitingMessage */.BZ)(conflicts, seconds)),
             // Shown when the runner asks for debug output (ACTIONS_STEP_DEBUG).
             debug: (line) => io.debug((0,messages/* printable */.g$)(line)),
+            // Only once no signal came: a cancelled run publishes nothing.
+            publish: ({ result, problems }) => {
+                for (const problem of problems)
+                    io.annotate('warning', problem);
+                for (const note of (0,messages/* annotationsFor */.gX)(result))
+                    io.annotate(note.level, note.message);
+                if (summary)
+                    writeSummary(io, result);
+                if (!result.ok) {
+                    for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
+                        io.setOutput(name, value);
+                    return;
+                }
+                io.saveState(state/* StateKey */.z.HandedOut, JSON.stringify((0,job_end/* handedOutPorts */.Tl)(result)));
+                if (!server)
+                    publishPorts(io, config, result);
+            },
         });
-        for (const problem of problems)
-            io.annotate('warning', problem);
-        for (const note of (0,messages/* annotationsFor */.gX)(result))
-            io.annotate(note.level, note.message);
-        if (summary)
-            writeSummary(io, result);
         if (!result.ok) {
-            for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
-                io.setOutput(name, value);
             io.setExitCode(1);
             return;
         }
-        io.saveState(state/* StateKey */.z.HandedOut, JSON.stringify((0,job_end/* handedOutPorts */.Tl)(result)));
         if (server) {
             // Outputs only once the server is ready: a step that fails publishes no ports.
             const leases = owner ? { dir: config.leaseDir, ownerId: owner.id } : undefined;
@@ -629,17 +655,21 @@ async function run(io = runner_io/* runnerIO */.$6) {
                     io.setExitCode(1);
                 return;
             }
+            publishPorts(io, config, result);
         }
-        for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
-            io.setOutput(name, value);
-        if (config.exportEnv)
-            for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
-                io.exportVariable(name, value);
-        io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
     }
     catch (err) {
         fail(io, err);
     }
+}
+/** The port outputs (and with export-env the variables) of a successful run. */
+function publishPorts(io, config, result) {
+    for (const [name, value] of Object.entries((0,outputs/* publishedOutputs */.h_)(result)))
+        io.setOutput(name, value);
+    if (config.exportEnv)
+        for (const [name, value] of (0,outputs/* envPairs */.ff)(result))
+            io.exportVariable(name, value);
+    io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
 }
 /** The job summary; one that cannot be written is a warning, never a failed step. */
 function writeSummary(io, result) {

@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
 var cancellation = __webpack_require__(1656);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 6 modules
-var lease_registry = __webpack_require__(354);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
+var lease_registry = __webpack_require__(7779);
 // EXTERNAL MODULE: ./src/report/messages.ts
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -1144,6 +1144,11 @@ var port_spec = __webpack_require__(9910);
 
 
 const REPROBE_ROUNDS = 3;
+/**
+ * A range used up only because other jobs' leases are on it is tried again for this long:
+ * those leases are often candidates another run is probing, given back milliseconds later.
+ */
+const CONTENTION_RETRY_MS = 5000;
 /** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
 function exhaustedMessage(group, where, size, counts) {
     const parts = [];
@@ -1160,13 +1165,17 @@ function exhaustedMessage(group, where, size, counts) {
 }
 /**
  * Hands out a port to every spec in `needs`, recording it in `assignments`. Returns the
- * message when the range ran out; the leases of ports handed out stay in `book` either way.
+ * message when the range ran out (after {@link CONTENTION_RETRY_MS} of retries when other jobs'
+ * leases used it up); the leases of ports handed out stay in `book` either way.
  */
-async function handOut(needs, pool, assignments, book, probe, 
+async function handOut(needs, firstPool, assignments, book, probe, 
 /** The range, for messages. */
-where) {
+where, retry) {
+    let pool = firstPool;
     let waiting = [...needs];
-    const counts = { leased: 0, busy: 0 };
+    let counts = { leased: 0, busy: 0 };
+    const deadline = retry ? retry.now() + CONTENTION_RETRY_MS : 0;
+    let pause = 50;
     for (let round = 0; waiting.length > 0; round++) {
         // What this round hands out; earlier rounds' ports were re-probed already.
         const thisRound = waiting;
@@ -1178,6 +1187,15 @@ where) {
             const group = waiting.filter((s) => s.protocol === spec.protocol);
             const batch = pool.take(Math.min(probe_pool/* DEFAULT_CONCURRENCY */.W * 4, group.length + Math.max(2, group.length >> 4)));
             if (batch.length === 0) {
+                if (retry && counts.leased > 0 && retry.now() < deadline) {
+                    // Jittered, so runs that collided do not collide again in step.
+                    await retry.sleep(Math.min(pause + Math.random() * pause, deadline - retry.now()));
+                    pause = Math.min(pause * 2, 400);
+                    const handed = needs.filter((s) => !waiting.includes(s));
+                    pool = retry.freshPool(new Set(handed.map((s) => assignments.get(s.name).port)));
+                    counts = { leased: 0, busy: 0 };
+                    continue;
+                }
                 const mine = needs.filter((s) => !waiting.includes(s)).length;
                 return exhaustedMessage(group, where, pool.size, { ...counts, mine });
             }
@@ -1359,6 +1377,10 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
+// EXTERNAL MODULE: ./src/probe/probe.ts
+var probe_probe = __webpack_require__(5396);
+// EXTERNAL MODULE: ./src/system/system-error.ts
+var system_error = __webpack_require__(4903);
 ;// CONCATENATED MODULE: ./src/allocate/assignment.ts
 /** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
 function isAssigned(a) {
@@ -1366,6 +1388,8 @@ function isAssigned(a) {
 }
 
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
+
+
 
 
 
@@ -1415,12 +1439,26 @@ function unassignedResult(config, result) {
     });
     return { ...result, assignments };
 }
+/** The SystemError for a probe that kept running out of descriptors (or memory). */
+function exhaustedProbe(verdict) {
+    const code = verdict.addresses.find((a) => a.code && probe_probe/* EXHAUSTION_CODES */.Kw.has(a.code))?.code;
+    const error = Object.assign(new Error(code ?? 'EMFILE'), { code: code ?? 'EMFILE' });
+    return (0,system_error/* systemError */.Oj)(error, `probing ${verdict.protocol} port ${verdict.port}`);
+}
 async function allocate(config, deps, book) {
     const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
-    const probe = (queries) => {
+    const probe = async (queries) => {
         deps.signal?.throwIfAborted();
-        return (0,probe_pool/* probePorts */.n)(queries, deps.plan, { concurrency: deps.concurrency ?? probe_pool/* DEFAULT_CONCURRENCY */.W });
+        const verdicts = await (0,probe_pool/* probePorts */.n)(queries, deps.plan, {
+            concurrency: deps.concurrency ?? probe_pool/* DEFAULT_CONCURRENCY */.W,
+        });
+        deps.signal?.throwIfAborted();
+        // Still out of descriptors after the pool's retries: the host, not the port, is the problem.
+        const starved = verdicts.find(probe_probe/* isExhausted */.qo);
+        if (starved)
+            throw exhaustedProbe(starved);
+        return verdicts;
     };
     const requested = config.specs.filter((s) => s.port !== 'auto');
     let conflicts = await checkRequested(requested, book, probe);
@@ -1461,7 +1499,7 @@ async function allocate(config, deps, book) {
     }
     const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
     if (needs.length > 0) {
-        const candidates = candidatePorts({
+        const candidates = () => candidatePorts({
             ranges: config.fallbackRanges,
             exclude: [...config.exclude, ...(deps.osReserved ?? [])],
             strategy: config.fallbackStrategy,
@@ -1470,9 +1508,14 @@ async function allocate(config, deps, book) {
         });
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
-        const pool = new CandidatePool(candidates, avoid);
+        const pool = new CandidatePool(candidates(), avoid);
         const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
-        const error = await handOut(needs, pool, assignments, book, probe, where);
+        const retry = {
+            freshPool: (handed) => new CandidatePool(candidates(), new Set([...avoid, ...handed])),
+            sleep,
+            now,
+        };
+        const error = await handOut(needs, pool, assignments, book, probe, where, retry);
         if (error) {
             return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
         }
@@ -1505,7 +1548,7 @@ class CancelledError extends Error {
         this.name = 'CancelledError';
         this.signal = signal;
     }
-    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    /** The shell convention: 128 + the signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP). */
     get exitCode() {
         return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
     }
@@ -1528,8 +1571,10 @@ function abortableSleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+/** The signals that cancel a run: a cancelled CI step (SIGINT, SIGTERM), a closed terminal. */
+const CANCELLING = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /**
- * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * Turns SIGINT, SIGTERM and SIGHUP into an aborted signal while `fn` runs, so the run ends through its
  * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
  * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
  * started.
@@ -1540,8 +1585,8 @@ async function withSignalCancellation(fn) {
         if (!controller.signal.aborted)
             controller.abort(new CancelledError(signal));
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of CANCELLING)
+        process.on(signal, onSignal);
     try {
         const result = await fn(controller.signal);
         // A signal during the last moments of a successful run still cancels it.
@@ -1549,8 +1594,8 @@ async function withSignalCancellation(fn) {
         return result;
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const signal of CANCELLING)
+            process.off(signal, onSignal);
     }
 }
 

@@ -31731,7 +31731,7 @@ __webpack_async_result__();
 /* harmony export */   sL: () => (/* binding */ parseHandedOutPorts)
 /* harmony export */ });
 /* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
-/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(354);
+/* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7779);
 /* harmony import */ var _probe_probe_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6647);
 /* harmony import */ var _probe_probe_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2458);
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1593);
@@ -31812,78 +31812,118 @@ function stillBoundMessage(bound) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FA: () => (/* binding */ checkLeaseDirPath),
 /* harmony export */   Lo: () => (/* binding */ defaultLeaseDir),
 /* harmony export */   TM: () => (/* binding */ assertSafeLeaseDir),
 /* harmony export */   YJ: () => (/* binding */ openLeaseDir)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4903);
 
 
 
 
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function defaultLeaseDir() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'port-guard');
+/**
+ * Where leases live unless `lease-dir` says otherwise: one directory for the whole host, never
+ * `os.tmpdir()` (per user on macOS and Windows, so runners of two users would not see each
+ * other's leases): `/tmp/port-guard`, or `%ProgramData%\port-guard` on Windows.
+ */
+function defaultLeaseDir(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/tmp/port-guard';
+    const programData = env.ProgramData ?? env.PROGRAMDATA;
+    const base = programData && node_path__WEBPACK_IMPORTED_MODULE_1___default().win32.isAbsolute(programData) ? programData : 'C:\\ProgramData';
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().win32.join(base, 'port-guard');
 }
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
+/**
+ * Throws `InputError('lease-dir')` for a path that cannot name the host-wide directory: empty,
+ * or relative (it would resolve into each job's own working directory, where no other job
+ * looks, so leases would coordinate nothing).
+ */
+function checkLeaseDirPath(dir, platform = process.platform) {
+    if (dir.trim() === '') {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir(platform)}).`);
+    }
+    const isAbsolute = platform === 'win32' ? (node_path__WEBPACK_IMPORTED_MODULE_1___default().win32).isAbsolute : (node_path__WEBPACK_IMPORTED_MODULE_1___default().posix).isAbsolute;
+    if (!isAbsolute(dir)) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${defaultLeaseDir(platform)}).`);
+    }
 }
 async function lstatIfExists(dir) {
     try {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
             return undefined;
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${(0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}`);
     }
+}
+/** An InputError naming lease-dir, unless the machine itself ran out of something. */
+function refuse(error, doing, message) {
+    const system = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .asSystemError */ .Q6)(error, doing);
+    return system !== error ? system : new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir: ${message}`);
+}
+/** This process's uid, or undefined where the OS has none (Windows). */
+function callerUid() {
+    return typeof process.getuid === 'function' ? process.getuid() : undefined;
 }
 /**
  * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
  * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
+ * not a directory, writable by group/others without the sticky bit (anyone could then delete
+ * or replace other users' leases), or owned by someone other than root or the caller (its
+ * owner may delete or rename any file in it, sticky or not).
  */
 function assertSafeLeaseDir(dir, stats) {
     if (stats.isSymbolicLink()) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
             `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
     }
     if (!stats.isDirectory()) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
             `(default: ${defaultLeaseDir()}).`);
     }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+    // Windows has no such permission bits or uids; its ACLs are left to the runner's setup.
+    if (process.platform === 'win32')
+        return;
+    if ((stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
         const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
             `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
             `like /tmp) or use a directory only the runner users can write.`);
     }
+    const uid = callerUid();
+    if (uid !== undefined && stats.uid !== 0 && stats.uid !== uid) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is owned by uid ${stats.uid}, neither root nor this user (uid ${uid}); ` +
+            `its owner could delete anyone's leases in it. Remove it (root creates it again on first ` +
+            `use if it is the default), or give a directory owned by root or this user.`);
+    }
 }
 /**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it (never its
+ * parent: a missing parent means a mistyped path or a host not set up as assumed) as a sticky,
+ * world-writable directory (mode 1777, like /tmp) so runners of other users on the host can
+ * share it. Returns the path.
  */
 async function openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
-    }
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
+    checkLeaseDirPath(dir);
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().normalize(dir);
     let stats = await lstatIfExists(abs);
     if (!stats) {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs);
+        if (!(await lstatIfExists(parent))) {
+            throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${abs}": its parent directory "${parent}" does not exist; port-guard creates ` +
+                `only the lease dir itself. Create the parent, or give a lease-dir whose parent exists.`);
+        }
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), { recursive: true });
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { mode: SHARED_DIR_MODE });
             // mkdir's mode passes through the umask; the sharing bits must be exact.
             if (process.platform !== 'win32')
@@ -31891,8 +31931,9 @@ async function openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            if ((0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'EEXIST') {
+                const code = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? String(error);
+                throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
             }
         }
         stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
@@ -31902,7 +31943,7 @@ async function openLeaseDir(dir) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
     }
     catch (error) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -31911,7 +31952,7 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 354:
+/***/ 7779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31929,18 +31970,23 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
 var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/system/system-error.ts
+var system_error = __nccwpck_require__(4903);
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
 var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/spec/config.ts
+var config = __nccwpck_require__(1209);
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -32097,6 +32143,17 @@ const UNREADABLE_REASONS = {
     ENOTFILE: 'is not a regular file',
     EFBIG: 'is too large to be a lease',
 };
+/**
+ * No lease outlives the longest `lease-ttl` there is, counted from when its file was written,
+ * whatever its text says: a hand-written (or clock-skewed) `expiresAt` far in the future must
+ * not block a port forever. The earlier of mtime and ctime is taken: a future mtime can be set
+ * by hand (`touch -d`), ctime cannot.
+ */
+function capExpiry(record, stats) {
+    const written = Math.min(stats.mtimeMs, stats.ctimeMs);
+    const latest = written + config/* MAX_LEASE_TTL_SECONDS */.p6 * 1000;
+    return record.expiresAt > latest ? { ...record, expiresAt: latest } : record;
+}
 /** What is under a lease name, read without following a symbolic link. */
 async function readLeaseEntry(file, expected) {
     const read = readRaw(file);
@@ -32127,7 +32184,7 @@ async function readLeaseEntry(file, expected) {
     const parsed = parseLease(read.text, expected);
     if ('reason' in parsed)
         return unreadable(parsed.reason);
-    return { kind: 'lease', record: parsed.record, token: parsed.token };
+    return { kind: 'lease', record: capExpiry(parsed.record, read.stats), token: parsed.token };
 }
 /**
  * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
@@ -32227,8 +32284,15 @@ var process_identity = __nccwpck_require__(2714);
  * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
  *
  * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
- * so two such recoverers cannot both remove fresh locks).
+ * is gone, or that is older than {@link LOCK_MAX_AGE_MS} (a holder that hangs, or a pid whose
+ * liveness cannot be told), is removed by the next one who needs it (renamed to a unique name
+ * first and checked, so two such recoverers cannot both remove fresh locks).
+ *
+ * Deleting must work on a full disk (a failed run must still give its leases back), and a lock
+ * file with its holder's name needs a new inode, a data block and a descriptor. When it cannot
+ * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under the lock name: the
+ * same one-step, never-replacing `link()`, but no new data. Such a lock names no holder, so
+ * only its age (ctime, which `link()` sets) tells when it is abandoned.
  */
 
 
@@ -32236,8 +32300,39 @@ var process_identity = __nccwpck_require__(2714);
 
 
 
-/** How long an unreadable lock may exist before it counts as abandoned. */
+
+/** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
+/** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
+const LOCK_MAX_AGE_MS = 60_000;
+/**
+ * Codes meaning "no new file can be made now" (no space, no quota, no descriptor), where the
+ * hard-link lock, which needs neither data nor a descriptor, is used instead.
+ */
+const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
+/**
+ * Takes the lock: a lock file naming us, or on a full disk a hard link of the lease file.
+ * 'taken': someone holds it; 'no-lease': the disk is full and there is no lease file to link
+ * (then there is nothing to delete either).
+ */
+function takeLock(dir, leaseName, lockName, text) {
+    return createExclusive(dir, lockName, text).then((created) => (created ? 'locked' : 'taken'), (error) => {
+        if (!NO_NEW_FILE.has((0,system_error/* errorCode */.CA)(error) ?? ''))
+            throw error;
+        try {
+            (0,external_node_fs_.linkSync)(external_node_path_default().join(dir, leaseName), external_node_path_default().join(dir, lockName));
+            return 'locked';
+        }
+        catch (linkError) {
+            const code = (0,system_error/* errorCode */.CA)(linkError);
+            if (code === 'EEXIST')
+                return 'taken';
+            if (code === 'ENOENT')
+                return 'no-lease';
+            throw linkError;
+        }
+    });
+}
 function parseLock(text) {
     try {
         const data = JSON.parse(text);
@@ -32292,7 +32387,12 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
     const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0;; attempt++) {
-        if (await createExclusive(dir, lockName, text)) {
+        const locked = await takeLock(dir, leaseName, lockName, text);
+        // Nothing under the lease name to link: the critical part finds it missing (or a newer
+        // lease it must leave alone) and deletes nothing, so it needs no lock.
+        if (locked === 'no-lease')
+            return critical();
+        if (locked === 'locked') {
             try {
                 return await critical();
             }
@@ -32311,7 +32411,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
+            ? (await olderThan(lockPath, LOCK_MAX_AGE_MS)) || !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
@@ -32320,68 +32420,14 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         await sleep(Math.min(1 + attempt, 20));
     }
 }
+/** By ctime: set when the lock was created or linked, and never by hand to the future. */
 async function olderThan(file, ageMs) {
     try {
-        return Date.now() - (await (0,promises_.lstat)(file)).mtimeMs > ageMs;
+        return Date.now() - (await (0,promises_.lstat)(file)).ctimeMs > ageMs;
     }
     catch {
         return false;
     }
-}
-
-;// CONCATENATED MODULE: ./src/system/system-error.ts
-/**
- * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
- * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
- * the fronts report it as one line naming the cause, apart from conflicts (1) and input
- * errors (2).
- */
-/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
-function system_error_errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** Codes that say the machine, not the request, is the problem, and what each means. */
-const EXHAUSTED = {
-    EMFILE: 'out of file descriptors',
-    ENFILE: 'the system is out of file descriptors',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'disk quota exceeded',
-    ENOMEM: 'out of memory',
-};
-/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
-function isResourceExhausted(error) {
-    const code = system_error_errorCode(error);
-    return code !== undefined && code in EXHAUSTED;
-}
-class SystemError extends Error {
-    name = 'SystemError';
-    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
-    code;
-    constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-/**
- * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
- * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
- */
-function systemError(error, doing) {
-    if (error instanceof SystemError)
-        return error;
-    const code = system_error_errorCode(error) ?? 'EUNKNOWN';
-    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
-    return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
-        cause: error,
-    });
-}
-/**
- * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
- * naming what was being done, anything else stays as it is.
- */
-function asSystemError(error, doing) {
-    return isResourceExhausted(error) ? systemError(error, doing) : error;
 }
 
 ;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
@@ -32420,7 +32466,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = system_error_errorCode(error);
+            const code = (0,system_error/* errorCode */.CA)(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -32456,7 +32502,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_.readdir)(abs);
     }
     catch (error) {
-        if (system_error_errorCode(error) === 'ENOENT')
+        if ((0,system_error/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -32489,6 +32535,7 @@ async function releaseLeases(dir, match) {
  * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
  * when the probe says busy, so two allocators can never both hand out the same port.
  */
+
 
 
 
@@ -32559,7 +32606,7 @@ class LeaseRegistry {
                 expiresAt: createdAt + this.ttlSeconds * 1000,
                 token,
             });
-            if (await createExclusive(this.dir, key, text)) {
+            if (await this.create(key, text)) {
                 this.leases.set(key, { port, protocol, token });
                 this.reported.delete(file);
                 return { acquired: true };
@@ -32603,7 +32650,14 @@ class LeaseRegistry {
             token: held.token,
             record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
         };
-        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        let removal;
+        try {
+            removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        }
+        catch (error) {
+            // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
+            removal = { failed: (0,system_error/* errorCode */.CA)(error) ?? String(error) };
+        }
         if (removal === 'busy')
             this.report(file, 'could not be released: its lock stayed taken');
         else if (typeof removal === 'object')
@@ -32623,6 +32677,15 @@ class LeaseRegistry {
      */
     problems() {
         return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
+    }
+    /** Creates the lease file; the machine running out of something is a SystemError. */
+    async create(key, text) {
+        try {
+            return await createExclusive(this.dir, key, text);
+        }
+        catch (error) {
+            throw (0,system_error/* asSystemError */.Q6)(error, `creating lease file ${external_node_path_default().join(this.dir, key)}`);
+        }
     }
     report(file, message) {
         this.reported.set(file, message);
@@ -33129,10 +33192,11 @@ async function probePorts(queries, plan, options = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Kd: () => (/* binding */ probePort),
+/* harmony export */   Kw: () => (/* binding */ EXHAUSTION_CODES),
 /* harmony export */   n: () => (/* binding */ probeAddress),
 /* harmony export */   qo: () => (/* binding */ isExhausted)
 /* harmony export */ });
-/* unused harmony exports EXHAUSTION_CODES, classifyBindError, markWildcardOnly, combineVerdicts */
+/* unused harmony exports classifyBindError, markWildcardOnly, combineVerdicts */
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1314);
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dgram__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
@@ -33640,7 +33704,7 @@ async function stopWindowsTree(pid, alive, grace, run) {
 /* harmony export */ });
 /* unused harmony exports conflictMessage, fallbackMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(354);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7779);
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
@@ -33761,9 +33825,10 @@ function cancelledMessage(err) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
 /* harmony export */   fL: () => (/* binding */ parseSeconds),
-/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */   o4: () => (/* binding */ parseConfig),
+/* harmony export */   p6: () => (/* binding */ MAX_LEASE_TTL_SECONDS)
 /* harmony export */ });
-/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* unused harmony exports MAX_WAIT_SECONDS, parseBoolean */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -33917,6 +33982,9 @@ function parseConfig(raw, options = {}) {
         return ttl;
     });
     const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    const leaseDir = get('lease-dir');
+    if (leaseDir !== '')
+        attempt(() => (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .checkLeaseDirPath */ .FA)(leaseDir));
     if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
         errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
     }
@@ -33925,7 +33993,6 @@ function parseConfig(raw, options = {}) {
         errors.push(...(0,_env_name_js__WEBPACK_IMPORTED_MODULE_4__/* .envNameProblems */ .rI)(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
     if (errors.length > 0)
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
-    const leaseDir = get('lease-dir');
     return {
         specs: specs,
         onConflict: onConflict,
@@ -33937,7 +34004,7 @@ function parseConfig(raw, options = {}) {
         seed: seed === '' ? undefined : seed,
         exportEnv: exportEnv,
         lease: lease,
-        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(leaseDir),
         leaseTtlSeconds: leaseTtlSeconds,
         summary: summary,
     };
@@ -34460,6 +34527,76 @@ const runTool = (command, args, options) => new Promise((resolve) => {
         resolve({ code: null, stdout: '', failure: error.message });
     }
 });
+
+
+/***/ }),
+
+/***/ 4903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Oj: () => (/* binding */ systemError),
+/* harmony export */   Q6: () => (/* binding */ asSystemError)
+/* harmony export */ });
+/* unused harmony exports isResourceExhausted, SystemError */
+/**
+ * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
+ * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
+ * the fronts report it as one line naming the cause, apart from conflicts (1) and input
+ * errors (2).
+ */
+/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Codes that say the machine, not the request, is the problem, and what each means. */
+const EXHAUSTED = {
+    EMFILE: 'out of file descriptors',
+    ENFILE: 'the system is out of file descriptors',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOMEM: 'out of memory',
+    ENOBUFS: 'out of buffer space',
+};
+/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
+function isResourceExhausted(error) {
+    const code = errorCode(error);
+    return code !== undefined && code in EXHAUSTED;
+}
+class SystemError extends Error {
+    name = 'SystemError';
+    /** The fronts' exit code for it (report/failure.ts reads it). */
+    exitCode = 3;
+    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
+    code;
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/**
+ * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
+ * "could not work: out of file descriptors (EMFILE) while creating lease file …" (the fronts
+ * put "port-guard: " before it).
+ */
+function systemError(error, doing) {
+    if (error instanceof SystemError)
+        return error;
+    const code = errorCode(error) ?? 'EUNKNOWN';
+    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
+    return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
+        cause: error,
+    });
+}
+/**
+ * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
+ * naming what was being done, anything else stays as it is.
+ */
+function asSystemError(error, doing) {
+    return isResourceExhausted(error) ? systemError(error, doing) : error;
+}
 
 
 /***/ }),

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { INPUT_DEFAULTS, parseConfig, type RawOptions } from '../../src/spec/config.js';
 import { InputErrors } from '../../src/spec/input-error.js';
 import { SERVER_INPUT_DEFAULTS } from '../../src/ready/server-plan.js';
+import { defaultLeaseDir } from '../../src/lease/lease-dir.js';
 
 const problemsOf = (raw: RawOptions): Record<string, string[]> => {
   try {
@@ -43,7 +44,7 @@ test('defaults', () => {
     seed: undefined,
     exportEnv: false,
     lease: true,
-    leaseDir: join(tmpdir(), 'port-guard'),
+    leaseDir: defaultLeaseDir(),
     leaseTtlSeconds: 21600,
     summary: true,
   });
@@ -62,7 +63,7 @@ test('every input parsed', () => {
     seed: 'job-1',
     'export-env': 'TRUE',
     lease: 'False',
-    'lease-dir': 'rel/leases',
+    'lease-dir': join(tmpdir(), 'leases', '.', 'here'),
     'lease-ttl': '60',
     summary: 'false',
   });
@@ -82,7 +83,7 @@ test('every input parsed', () => {
     seed: 'job-1',
     exportEnv: true,
     lease: false,
-    leaseDir: join(process.cwd(), 'rel/leases'),
+    leaseDir: join(tmpdir(), 'leases', 'here'),
     leaseTtlSeconds: 60,
     summary: false,
   });
@@ -165,6 +166,20 @@ test('hosts: literal addresses of this host only', () => {
     '::',
     '127.0.0.2',
   ]);
+});
+
+test('a relative lease-dir is an input error naming lease-dir and the value, not a dir in the cwd', () => {
+  let caught: unknown;
+  try {
+    parseConfig({ ports: '3000', 'lease-dir': 'leases/here' });
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught).toBeInstanceOf(InputErrors);
+  const [error] = (caught as InputErrors).errors;
+  expect(error!.input).toBe('lease-dir');
+  expect(error!.message).toContain('"leases/here"');
+  expect(error!.message).toMatch(/relative path.*absolute/);
 });
 
 test('wait and lease-ttl bounds', () => {

@@ -183,7 +183,9 @@ export async function runAction(
     GITHUB_ACTIONS: 'true',
     ...options.env,
   };
-  for (const [name, value] of Object.entries({ ...actionInputDefaults(), ...inputs }))
+  // Never the host's real default lease dir: this run's own, where TMPDIR is.
+  const leaseDir = { 'lease-dir': join(tmp, 'port-guard') };
+  for (const [name, value] of Object.entries({ ...actionInputDefaults(), ...leaseDir, ...inputs }))
     env[inputEnvName(name)] = value;
   const result = await runNode(ACTION, [], env, options, dir, tmp);
   const read = (f: string) => readFileSync(f, 'utf8');
@@ -196,10 +198,36 @@ export async function runAction(
   };
 }
 
-/** Runs dist/cli/index.js with these arguments, TMPDIR empty, in a fresh directory. */
+const LEASE_DIR_COMMANDS = new Set(['exec', 'who', 'release']);
+
+/**
+ * The CLI's arguments with `--lease-dir DIR` added where the command takes one and none is
+ * given: the default lease dir is the host's real /tmp/port-guard, which a test never touches.
+ */
+export function withTestLeaseDir(args: readonly string[], dir: string): string[] {
+  const end = args.indexOf('--');
+  const own = end === -1 ? args : args.slice(0, end);
+  if (
+    own.some(
+      (a) =>
+        a === '--lease-dir' || a.startsWith('--lease-dir=') || /^(-h|--help|--version)$/.test(a),
+    )
+  )
+    return [...args];
+  const first = args[0];
+  if (first === 'wait') return [...args];
+  const at = first !== undefined && LEASE_DIR_COMMANDS.has(first) ? 1 : 0;
+  return [...args.slice(0, at), '--lease-dir', dir, ...args.slice(at)];
+}
+
+/**
+ * Runs dist/cli/index.js with these arguments, TMPDIR empty, in a fresh directory; its leases
+ * in `<tmp>/port-guard` unless the arguments name a lease dir.
+ */
 export function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const dir = options.dir ?? scratchDir();
   const tmp = join(dir, 'tmp');
   mkdirSync(tmp, { recursive: true });
-  return runNode(CLI, args, { ...baseEnv(tmp), ...options.env }, options, dir, tmp);
+  const argv = withTestLeaseDir(args, join(tmp, 'port-guard'));
+  return runNode(CLI, argv, { ...baseEnv(tmp), ...options.env }, options, dir, tmp);
 }

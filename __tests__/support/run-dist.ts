@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemEnv } from './needs.js';
-import { actionInputDefaults, inputEnvName } from './run-built.js';
+import { actionInputDefaults, inputEnvName, scratchDir, withTestLeaseDir } from './run-built.js';
 
 export interface RunResult {
   code: number;
@@ -122,12 +122,16 @@ export async function runPost(
   return collect(dir, await run(process.execPath, ['dist/index.js'], env));
 }
 
-/** Runs the built CLI. */
+let cliLeaseDir: string | undefined;
+
+/** Runs the built CLI; its leases in a lease dir of this test file unless `args` name one. */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ['dist/cli/index.js', ...args], {
+  cliLeaseDir ??= join(scratchDir('pg-cli-leases-'), 'port-guard');
+  const leaseDir = cliLeaseDir;
+  return run(process.execPath, ['dist/cli/index.js', ...withTestLeaseDir(args, leaseDir)], {
     ...systemEnv(),
     PATH: process.env.PATH,
     HOME: process.env.HOME,

@@ -23,8 +23,8 @@ var options = __webpack_require__(776);
 var terminal = __webpack_require__(1028);
 // EXTERNAL MODULE: ./src/allocate/guard.ts + 3 modules
 var guard = __webpack_require__(9914);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
-var lease_registry = __webpack_require__(4949);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
+var lease_registry = __webpack_require__(7482);
 // EXTERNAL MODULE: ./src/report/messages.ts
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts

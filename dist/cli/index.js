@@ -147,7 +147,7 @@ class CandidatePool {
 }
 
 // EXTERNAL MODULE: ./src/probe/probe.ts
-var probe = __nccwpck_require__(5396);
+var probe_probe = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/probe/probe-pool.ts
 
 const DEFAULT_CONCURRENCY = 48;
@@ -169,9 +169,9 @@ async function probePorts(queries, plan, options = {}) {
             while (next < pending.length) {
                 const index = pending[next++];
                 const { port, protocol } = queries[index];
-                const verdict = await (0,probe/* probePort */.Kd)(port, protocol, plan.addressesFor(protocol), plan.families, platform, plan.excluded);
+                const verdict = await (0,probe_probe/* probePort */.Kd)(port, protocol, plan.addressesFor(protocol), plan.families, platform, plan.excluded);
                 results[index] = verdict;
-                if ((0,probe/* isExhausted */.qo)(verdict) && round < MAX_EXHAUSTED_ROUNDS)
+                if ((0,probe_probe/* isExhausted */.qo)(verdict) && round < MAX_EXHAUSTED_ROUNDS)
                     retry.push(index);
             }
         };
@@ -193,6 +193,11 @@ var port_spec = __nccwpck_require__(9910);
 
 
 const REPROBE_ROUNDS = 3;
+/**
+ * A range used up only because other jobs' leases are on it is tried again for this long:
+ * those leases are often candidates another run is probing, given back milliseconds later.
+ */
+const CONTENTION_RETRY_MS = 5000;
 /** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
 function exhaustedMessage(group, where, size, counts) {
     const parts = [];
@@ -209,13 +214,17 @@ function exhaustedMessage(group, where, size, counts) {
 }
 /**
  * Hands out a port to every spec in `needs`, recording it in `assignments`. Returns the
- * message when the range ran out; the leases of ports handed out stay in `book` either way.
+ * message when the range ran out (after {@link CONTENTION_RETRY_MS} of retries when other jobs'
+ * leases used it up); the leases of ports handed out stay in `book` either way.
  */
-async function handOut(needs, pool, assignments, book, probe, 
+async function handOut(needs, firstPool, assignments, book, probe, 
 /** The range, for messages. */
-where) {
+where, retry) {
+    let pool = firstPool;
     let waiting = [...needs];
-    const counts = { leased: 0, busy: 0 };
+    let counts = { leased: 0, busy: 0 };
+    const deadline = retry ? retry.now() + CONTENTION_RETRY_MS : 0;
+    let pause = 50;
     for (let round = 0; waiting.length > 0; round++) {
         // What this round hands out; earlier rounds' ports were re-probed already.
         const thisRound = waiting;
@@ -227,6 +236,15 @@ where) {
             const group = waiting.filter((s) => s.protocol === spec.protocol);
             const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(2, group.length >> 4)));
             if (batch.length === 0) {
+                if (retry && counts.leased > 0 && retry.now() < deadline) {
+                    // Jittered, so runs that collided do not collide again in step.
+                    await retry.sleep(Math.min(pause + Math.random() * pause, deadline - retry.now()));
+                    pause = Math.min(pause * 2, 400);
+                    const handed = needs.filter((s) => !waiting.includes(s));
+                    pool = retry.freshPool(new Set(handed.map((s) => assignments.get(s.name).port)));
+                    counts = { leased: 0, busy: 0 };
+                    continue;
+                }
                 const mine = needs.filter((s) => !waiting.includes(s)).length;
                 return exhaustedMessage(group, where, pool.size, { ...counts, mine });
             }
@@ -408,6 +426,8 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
+// EXTERNAL MODULE: ./src/system/system-error.ts
+var system_error = __nccwpck_require__(4903);
 ;// CONCATENATED MODULE: ./src/allocate/assignment.ts
 /** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
 function isAssigned(a) {
@@ -415,6 +435,8 @@ function isAssigned(a) {
 }
 
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
+
+
 
 
 
@@ -464,12 +486,26 @@ function unassignedResult(config, result) {
     });
     return { ...result, assignments };
 }
+/** The SystemError for a probe that kept running out of descriptors (or memory). */
+function exhaustedProbe(verdict) {
+    const code = verdict.addresses.find((a) => a.code && probe_probe/* EXHAUSTION_CODES */.Kw.has(a.code))?.code;
+    const error = Object.assign(new Error(code ?? 'EMFILE'), { code: code ?? 'EMFILE' });
+    return (0,system_error/* systemError */.Oj)(error, `probing ${verdict.protocol} port ${verdict.port}`);
+}
 async function allocate(config, deps, book) {
     const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
-    const probe = (queries) => {
+    const probe = async (queries) => {
         deps.signal?.throwIfAborted();
-        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+        const verdicts = await probePorts(queries, deps.plan, {
+            concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
+        });
+        deps.signal?.throwIfAborted();
+        // Still out of descriptors after the pool's retries: the host, not the port, is the problem.
+        const starved = verdicts.find(probe_probe/* isExhausted */.qo);
+        if (starved)
+            throw exhaustedProbe(starved);
+        return verdicts;
     };
     const requested = config.specs.filter((s) => s.port !== 'auto');
     let conflicts = await checkRequested(requested, book, probe);
@@ -510,7 +546,7 @@ async function allocate(config, deps, book) {
     }
     const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
     if (needs.length > 0) {
-        const candidates = candidatePorts({
+        const candidates = () => candidatePorts({
             ranges: config.fallbackRanges,
             exclude: [...config.exclude, ...(deps.osReserved ?? [])],
             strategy: config.fallbackStrategy,
@@ -519,9 +555,14 @@ async function allocate(config, deps, book) {
         });
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
-        const pool = new CandidatePool(candidates, avoid);
+        const pool = new CandidatePool(candidates(), avoid);
         const where = `fallback-range ${(0,port_ranges/* formatRanges */.Gk)(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${(0,port_ranges/* formatRanges */.Gk)(config.exclude)})` : ''}`;
-        const error = await handOut(needs, pool, assignments, book, probe, where);
+        const retry = {
+            freshPool: (handed) => new CandidatePool(candidates(), new Set([...avoid, ...handed])),
+            sleep,
+            now,
+        };
+        const error = await handOut(needs, pool, assignments, book, probe, where, retry);
         if (error) {
             return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
         }
@@ -554,7 +595,7 @@ class CancelledError extends Error {
         this.name = 'CancelledError';
         this.signal = signal;
     }
-    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    /** The shell convention: 128 + the signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP). */
     get exitCode() {
         return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
     }
@@ -577,8 +618,10 @@ function abortableSleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+/** The signals that cancel a run: a cancelled CI step (SIGINT, SIGTERM), a closed terminal. */
+const CANCELLING = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /**
- * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * Turns SIGINT, SIGTERM and SIGHUP into an aborted signal while `fn` runs, so the run ends through its
  * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
  * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
  * started.
@@ -589,8 +632,8 @@ async function withSignalCancellation(fn) {
         if (!controller.signal.aborted)
             controller.abort(new CancelledError(signal));
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of CANCELLING)
+        process.on(signal, onSignal);
     try {
         const result = await fn(controller.signal);
         // A signal during the last moments of a successful run still cancels it.
@@ -598,8 +641,8 @@ async function withSignalCancellation(fn) {
         return result;
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const signal of CANCELLING)
+            process.off(signal, onSignal);
     }
 }
 
@@ -984,13 +1027,13 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __nccwpck_require__(3421);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
-var lease_registry = __nccwpck_require__(4949);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
+var lease_registry = __nccwpck_require__(7482);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
  * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
- * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ * under SIGINT/SIGTERM/SIGHUP cancellation, and every lease given back if a signal lands.
  */
 
 
@@ -1028,24 +1071,42 @@ async function guardPorts(config, options = {}) {
         osReserved: os?.reserved ?? [],
     });
 }
-/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
+/**
+ * {@link guardPorts} with the lease registry and signal cancellation, for the fronts. A signal
+ * up to the moment `publish` is called ends the run with a CancelledError, every lease given
+ * back and nothing published.
+ */
 async function runGuard(config, options = {}) {
-    const { owner, ...rest } = options;
-    const leases = config.lease && owner
-        ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
-        : undefined;
-    const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
-        findHolders: lookup/* findHoldersWhenNeeded */.w,
-        ...rest,
-        ...(leases ? { leases } : {}),
-        signal,
-    })).catch(async (err) => {
-        // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof cancellation/* CancelledError */.cc)
-            await leases?.releaseAll();
+    const { owner, publish, ...rest } = options;
+    let leases;
+    return (0,cancellation/* withSignalCancellation */.Y8)(async (signal) => {
+        leases =
+            config.lease && owner
+                ? await (0,lease_registry/* openLeaseRegistry */.Gt)({
+                    dir: config.leaseDir,
+                    ttlSeconds: config.leaseTtlSeconds,
+                    owner,
+                })
+                : undefined;
+        if (leases)
+            rest.debug?.(`lease dir: ${leases.dir}`);
+        const result = await guardPorts(config, {
+            findHolders: lookup/* findHoldersWhenNeeded */.w,
+            ...rest,
+            ...(leases ? { leases } : {}),
+            signal,
+        });
+        const run = { result, problems: leases?.problems() ?? [] };
+        // The last moment a signal can cancel: from here on, nothing awaits until it is published.
+        signal.throwIfAborted();
+        publish?.(run);
+        return run;
+    }).catch(async (err) => {
+        // A signal just after a successful allocation, or a publish that failed: those ports are
+        // not (all) out, so none of them stays leased.
+        await leases?.releaseAll();
         throw err;
     });
-    return { result, problems: leases?.problems() ?? [] };
 }
 
 
@@ -1394,21 +1455,21 @@ async function guardCommand(term, command) {
     const github = command.format === 'github' ? await githubTarget(term, config) : undefined;
     // The leases live as long as the CLI's parent: the job's shell.
     const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
-    const { result, problems } = await (0,guard/* runGuard */.h)(config, {
+    const { result } = await (0,guard/* runGuard */.h)(config, {
         ...(owner ? { owner } : {}),
+        publish: ({ result, problems }) => publish(term, command.format, result, problems, github),
         onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${(0,messages/* waitingMessage */.BZ)(conflicts, seconds)}\n`),
         ...(command.verbose
             ? { debug: (line) => term.stderr(`port-guard: ${(0,messages/* printable */.g$)(line)}\n`) }
             : {}),
     });
-    publish(term, command.format, result, problems, github);
     return result.ok ? terminal/* EXIT_OK */.Ij : terminal/* EXIT_CONFLICT */.Ev;
 }
 
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
 var lease_dir = __nccwpck_require__(5890);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
-var lease_registry = __nccwpck_require__(4949);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
+var lease_registry = __nccwpck_require__(7482);
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
 var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
@@ -2142,78 +2203,118 @@ async function holdersPerQuery(finder, queries) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FA: () => (/* binding */ checkLeaseDirPath),
 /* harmony export */   Lo: () => (/* binding */ defaultLeaseDir),
 /* harmony export */   TM: () => (/* binding */ assertSafeLeaseDir),
 /* harmony export */   YJ: () => (/* binding */ openLeaseDir)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4903);
 
 
 
 
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function defaultLeaseDir() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'port-guard');
+/**
+ * Where leases live unless `lease-dir` says otherwise: one directory for the whole host, never
+ * `os.tmpdir()` (per user on macOS and Windows, so runners of two users would not see each
+ * other's leases): `/tmp/port-guard`, or `%ProgramData%\port-guard` on Windows.
+ */
+function defaultLeaseDir(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/tmp/port-guard';
+    const programData = env.ProgramData ?? env.PROGRAMDATA;
+    const base = programData && node_path__WEBPACK_IMPORTED_MODULE_1___default().win32.isAbsolute(programData) ? programData : 'C:\\ProgramData';
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().win32.join(base, 'port-guard');
 }
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
+/**
+ * Throws `InputError('lease-dir')` for a path that cannot name the host-wide directory: empty,
+ * or relative (it would resolve into each job's own working directory, where no other job
+ * looks, so leases would coordinate nothing).
+ */
+function checkLeaseDirPath(dir, platform = process.platform) {
+    if (dir.trim() === '') {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir(platform)}).`);
+    }
+    const isAbsolute = platform === 'win32' ? (node_path__WEBPACK_IMPORTED_MODULE_1___default().win32).isAbsolute : (node_path__WEBPACK_IMPORTED_MODULE_1___default().posix).isAbsolute;
+    if (!isAbsolute(dir)) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${defaultLeaseDir(platform)}).`);
+    }
 }
 async function lstatIfExists(dir) {
     try {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
             return undefined;
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${(0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}`);
     }
+}
+/** An InputError naming lease-dir, unless the machine itself ran out of something. */
+function refuse(error, doing, message) {
+    const system = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .asSystemError */ .Q6)(error, doing);
+    return system !== error ? system : new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir: ${message}`);
+}
+/** This process's uid, or undefined where the OS has none (Windows). */
+function callerUid() {
+    return typeof process.getuid === 'function' ? process.getuid() : undefined;
 }
 /**
  * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
  * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
+ * not a directory, writable by group/others without the sticky bit (anyone could then delete
+ * or replace other users' leases), or owned by someone other than root or the caller (its
+ * owner may delete or rename any file in it, sticky or not).
  */
 function assertSafeLeaseDir(dir, stats) {
     if (stats.isSymbolicLink()) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
             `Use the real directory it points to, or a plain directory (default: ${defaultLeaseDir()}).`);
     }
     if (!stats.isDirectory()) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
             `(default: ${defaultLeaseDir()}).`);
     }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+    // Windows has no such permission bits or uids; its ACLs are left to the runner's setup.
+    if (process.platform === 'win32')
+        return;
+    if ((stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
         const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
             `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
             `like /tmp) or use a directory only the runner users can write.`);
     }
+    const uid = callerUid();
+    if (uid !== undefined && stats.uid !== 0 && stats.uid !== uid) {
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${dir}" is owned by uid ${stats.uid}, neither root nor this user (uid ${uid}); ` +
+            `its owner could delete anyone's leases in it. Remove it (root creates it again on first ` +
+            `use if it is the default), or give a directory owned by root or this user.`);
+    }
 }
 /**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it (never its
+ * parent: a missing parent means a mistyped path or a host not set up as assumed) as a sticky,
+ * world-writable directory (mode 1777, like /tmp) so runners of other users on the host can
+ * share it. Returns the path.
  */
 async function openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir()}).`);
-    }
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);
+    checkLeaseDirPath(dir);
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().normalize(dir);
     let stats = await lstatIfExists(abs);
     if (!stats) {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(abs);
+        if (!(await lstatIfExists(parent))) {
+            throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${abs}": its parent directory "${parent}" does not exist; port-guard creates ` +
+                `only the lease dir itself. Create the parent, or give a lease-dir whose parent exists.`);
+        }
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(abs), { recursive: true });
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(abs, { mode: SHARED_DIR_MODE });
             // mkdir's mode passes through the umask; the sharing bits must be exact.
             if (process.platform !== 'win32')
@@ -2221,8 +2322,9 @@ async function openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            if ((0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'EEXIST') {
+                const code = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? String(error);
+                throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
             }
         }
         stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
@@ -2232,7 +2334,7 @@ async function openLeaseDir(dir) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
     }
     catch (error) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -2261,11 +2363,13 @@ async function openLeaseDir(dir) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1209);
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -2422,6 +2526,17 @@ const UNREADABLE_REASONS = {
     ENOTFILE: 'is not a regular file',
     EFBIG: 'is too large to be a lease',
 };
+/**
+ * No lease outlives the longest `lease-ttl` there is, counted from when its file was written,
+ * whatever its text says: a hand-written (or clock-skewed) `expiresAt` far in the future must
+ * not block a port forever. The earlier of mtime and ctime is taken: a future mtime can be set
+ * by hand (`touch -d`), ctime cannot.
+ */
+function capExpiry(record, stats) {
+    const written = Math.min(stats.mtimeMs, stats.ctimeMs);
+    const latest = written + _spec_config_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LEASE_TTL_SECONDS */ .p6 * 1000;
+    return record.expiresAt > latest ? { ...record, expiresAt: latest } : record;
+}
 /** What is under a lease name, read without following a symbolic link. */
 async function readLeaseEntry(file, expected) {
     const read = readRaw(file);
@@ -2452,7 +2567,7 @@ async function readLeaseEntry(file, expected) {
     const parsed = parseLease(read.text, expected);
     if ('reason' in parsed)
         return unreadable(parsed.reason);
-    return { kind: 'lease', record: parsed.record, token: parsed.token };
+    return { kind: 'lease', record: capExpiry(parsed.record, read.stats), token: parsed.token };
 }
 /**
  * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
@@ -2498,7 +2613,7 @@ async function createExclusive(dir, name, text) {
 
 /***/ }),
 
-/***/ 4949:
+/***/ 7482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2516,6 +2631,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
 var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/system/system-error.ts
+var system_error = __nccwpck_require__(4903);
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
 var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: ./src/lease/lease-file.ts
@@ -2581,8 +2698,15 @@ var process_identity = __nccwpck_require__(2714);
  * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
  *
  * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
- * so two such recoverers cannot both remove fresh locks).
+ * is gone, or that is older than {@link LOCK_MAX_AGE_MS} (a holder that hangs, or a pid whose
+ * liveness cannot be told), is removed by the next one who needs it (renamed to a unique name
+ * first and checked, so two such recoverers cannot both remove fresh locks).
+ *
+ * Deleting must work on a full disk (a failed run must still give its leases back), and a lock
+ * file with its holder's name needs a new inode, a data block and a descriptor. When it cannot
+ * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under the lock name: the
+ * same one-step, never-replacing `link()`, but no new data. Such a lock names no holder, so
+ * only its age (ctime, which `link()` sets) tells when it is abandoned.
  */
 
 
@@ -2590,8 +2714,39 @@ var process_identity = __nccwpck_require__(2714);
 
 
 
-/** How long an unreadable lock may exist before it counts as abandoned. */
+
+/** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
+/** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
+const LOCK_MAX_AGE_MS = 60_000;
+/**
+ * Codes meaning "no new file can be made now" (no space, no quota, no descriptor), where the
+ * hard-link lock, which needs neither data nor a descriptor, is used instead.
+ */
+const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
+/**
+ * Takes the lock: a lock file naming us, or on a full disk a hard link of the lease file.
+ * 'taken': someone holds it; 'no-lease': the disk is full and there is no lease file to link
+ * (then there is nothing to delete either).
+ */
+function takeLock(dir, leaseName, lockName, text) {
+    return (0,lease_file/* createExclusive */.H0)(dir, lockName, text).then((created) => (created ? 'locked' : 'taken'), (error) => {
+        if (!NO_NEW_FILE.has((0,system_error/* errorCode */.CA)(error) ?? ''))
+            throw error;
+        try {
+            (0,external_node_fs_.linkSync)(external_node_path_default().join(dir, leaseName), external_node_path_default().join(dir, lockName));
+            return 'locked';
+        }
+        catch (linkError) {
+            const code = (0,system_error/* errorCode */.CA)(linkError);
+            if (code === 'EEXIST')
+                return 'taken';
+            if (code === 'ENOENT')
+                return 'no-lease';
+            throw linkError;
+        }
+    });
+}
 function parseLock(text) {
     try {
         const data = JSON.parse(text);
@@ -2646,7 +2801,12 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
     const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0;; attempt++) {
-        if (await (0,lease_file/* createExclusive */.H0)(dir, lockName, text)) {
+        const locked = await takeLock(dir, leaseName, lockName, text);
+        // Nothing under the lease name to link: the critical part finds it missing (or a newer
+        // lease it must leave alone) and deletes nothing, so it needs no lock.
+        if (locked === 'no-lease')
+            return critical();
+        if (locked === 'locked') {
             try {
                 return await critical();
             }
@@ -2665,7 +2825,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
+            ? (await olderThan(lockPath, LOCK_MAX_AGE_MS)) || !(await (0,process_identity/* isOwnerAlive */.Jc)(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
@@ -2674,68 +2834,14 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         await sleep(Math.min(1 + attempt, 20));
     }
 }
+/** By ctime: set when the lock was created or linked, and never by hand to the future. */
 async function olderThan(file, ageMs) {
     try {
-        return Date.now() - (await (0,promises_.lstat)(file)).mtimeMs > ageMs;
+        return Date.now() - (await (0,promises_.lstat)(file)).ctimeMs > ageMs;
     }
     catch {
         return false;
     }
-}
-
-;// CONCATENATED MODULE: ./src/system/system-error.ts
-/**
- * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
- * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
- * the fronts report it as one line naming the cause, apart from conflicts (1) and input
- * errors (2).
- */
-/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
-function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** Codes that say the machine, not the request, is the problem, and what each means. */
-const EXHAUSTED = {
-    EMFILE: 'out of file descriptors',
-    ENFILE: 'the system is out of file descriptors',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'disk quota exceeded',
-    ENOMEM: 'out of memory',
-};
-/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
-function isResourceExhausted(error) {
-    const code = errorCode(error);
-    return code !== undefined && code in EXHAUSTED;
-}
-class SystemError extends Error {
-    name = 'SystemError';
-    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
-    code;
-    constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-/**
- * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
- * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
- */
-function systemError(error, doing) {
-    if (error instanceof SystemError)
-        return error;
-    const code = errorCode(error) ?? 'EUNKNOWN';
-    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
-    return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
-        cause: error,
-    });
-}
-/**
- * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
- * naming what was being done, anything else stays as it is.
- */
-function asSystemError(error, doing) {
-    return isResourceExhausted(error) ? systemError(error, doing) : error;
 }
 
 ;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
@@ -2774,7 +2880,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = errorCode(error);
+            const code = (0,system_error/* errorCode */.CA)(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -2810,7 +2916,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_.readdir)(abs);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,system_error/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -2843,6 +2949,7 @@ async function releaseLeases(dir, match) {
  * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
  * when the probe says busy, so two allocators can never both hand out the same port.
  */
+
 
 
 
@@ -2913,7 +3020,7 @@ class LeaseRegistry {
                 expiresAt: createdAt + this.ttlSeconds * 1000,
                 token,
             });
-            if (await (0,lease_file/* createExclusive */.H0)(this.dir, key, text)) {
+            if (await this.create(key, text)) {
                 this.leases.set(key, { port, protocol, token });
                 this.reported.delete(file);
                 return { acquired: true };
@@ -2957,7 +3064,14 @@ class LeaseRegistry {
             token: held.token,
             record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
         };
-        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        let removal;
+        try {
+            removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        }
+        catch (error) {
+            // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
+            removal = { failed: (0,system_error/* errorCode */.CA)(error) ?? String(error) };
+        }
         if (removal === 'busy')
             this.report(file, 'could not be released: its lock stayed taken');
         else if (typeof removal === 'object')
@@ -2977,6 +3091,15 @@ class LeaseRegistry {
      */
     problems() {
         return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
+    }
+    /** Creates the lease file; the machine running out of something is a SystemError. */
+    async create(key, text) {
+        try {
+            return await (0,lease_file/* createExclusive */.H0)(this.dir, key, text);
+        }
+        catch (error) {
+            throw (0,system_error/* asSystemError */.Q6)(error, `creating lease file ${external_node_path_default().join(this.dir, key)}`);
+        }
     }
     report(file, message) {
         this.reported.set(file, message);
@@ -3278,10 +3401,11 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Kd: () => (/* binding */ probePort),
+/* harmony export */   Kw: () => (/* binding */ EXHAUSTION_CODES),
 /* harmony export */   n: () => (/* binding */ probeAddress),
 /* harmony export */   qo: () => (/* binding */ isExhausted)
 /* harmony export */ });
-/* unused harmony exports EXHAUSTION_CODES, classifyBindError, markWildcardOnly, combineVerdicts */
+/* unused harmony exports classifyBindError, markWildcardOnly, combineVerdicts */
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1314);
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dgram__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
@@ -3471,7 +3595,7 @@ function isExhausted(verdict) {
 /* harmony export */ });
 /* unused harmony exports conflictMessage, fallbackMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4949);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7482);
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
@@ -3686,9 +3810,10 @@ function envPairs(result) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
 /* harmony export */   fL: () => (/* binding */ parseSeconds),
-/* harmony export */   o4: () => (/* binding */ parseConfig)
+/* harmony export */   o4: () => (/* binding */ parseConfig),
+/* harmony export */   p6: () => (/* binding */ MAX_LEASE_TTL_SECONDS)
 /* harmony export */ });
-/* unused harmony exports MAX_WAIT_SECONDS, MAX_LEASE_TTL_SECONDS, parseBoolean */
+/* unused harmony exports MAX_WAIT_SECONDS, parseBoolean */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -3842,6 +3967,9 @@ function parseConfig(raw, options = {}) {
         return ttl;
     });
     const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    const leaseDir = get('lease-dir');
+    if (leaseDir !== '')
+        attempt(() => (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .checkLeaseDirPath */ .FA)(leaseDir));
     if (fallbackRanges && exclude && (0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .subtractRanges */ .N1)(fallbackRanges, exclude).length === 0) {
         errors.push(new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('fallback-range', `fallback-range: every port of ${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .formatRanges */ .Gk)(fallbackRanges)} is excluded by exclude (${(0,_port_ranges_js__WEBPACK_IMPORTED_MODULE_6__/* .formatRanges */ .Gk)(exclude)}); nothing could ever be handed out`));
     }
@@ -3850,7 +3978,6 @@ function parseConfig(raw, options = {}) {
         errors.push(...(0,_env_name_js__WEBPACK_IMPORTED_MODULE_4__/* .envNameProblems */ .rI)(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
     if (errors.length > 0)
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputErrors */ .G(errors);
-    const leaseDir = get('lease-dir');
     return {
         specs: specs,
         onConflict: onConflict,
@@ -3862,7 +3989,7 @@ function parseConfig(raw, options = {}) {
         seed: seed === '' ? undefined : seed,
         exportEnv: exportEnv,
         lease: lease,
-        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(leaseDir),
+        leaseDir: leaseDir === '' ? (0,_lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultLeaseDir */ .Lo)() : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)(leaseDir),
         leaseTtlSeconds: leaseTtlSeconds,
         summary: summary,
     };
@@ -4386,6 +4513,76 @@ const runTool = (command, args, options) => new Promise((resolve) => {
         resolve({ code: null, stdout: '', failure: error.message });
     }
 });
+
+
+/***/ }),
+
+/***/ 4903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Oj: () => (/* binding */ systemError),
+/* harmony export */   Q6: () => (/* binding */ asSystemError)
+/* harmony export */ });
+/* unused harmony exports isResourceExhausted, SystemError */
+/**
+ * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
+ * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
+ * the fronts report it as one line naming the cause, apart from conflicts (1) and input
+ * errors (2).
+ */
+/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Codes that say the machine, not the request, is the problem, and what each means. */
+const EXHAUSTED = {
+    EMFILE: 'out of file descriptors',
+    ENFILE: 'the system is out of file descriptors',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOMEM: 'out of memory',
+    ENOBUFS: 'out of buffer space',
+};
+/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
+function isResourceExhausted(error) {
+    const code = errorCode(error);
+    return code !== undefined && code in EXHAUSTED;
+}
+class SystemError extends Error {
+    name = 'SystemError';
+    /** The fronts' exit code for it (report/failure.ts reads it). */
+    exitCode = 3;
+    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
+    code;
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/**
+ * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
+ * "could not work: out of file descriptors (EMFILE) while creating lease file …" (the fronts
+ * put "port-guard: " before it).
+ */
+function systemError(error, doing) {
+    if (error instanceof SystemError)
+        return error;
+    const code = errorCode(error) ?? 'EUNKNOWN';
+    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
+    return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
+        cause: error,
+    });
+}
+/**
+ * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
+ * naming what was being done, anything else stays as it is.
+ */
+function asSystemError(error, doing) {
+    return isResourceExhausted(error) ? systemError(error, doing) : error;
+}
 
 
 /***/ }),

@@ -1090,21 +1090,20 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/allocate/cancellation.ts
 
 /**
  * The run was stopped by a signal (a cancelled CI step: the runner sends SIGINT, then SIGTERM).
  * The allocator returns every lease it took before this error leaves it.
  */
-class cancellation_CancelledError extends Error {
+class CancelledError extends Error {
     signal;
     constructor(signal) {
         super(`cancelled by ${signal}`);
         this.name = 'CancelledError';
         this.signal = signal;
     }
-    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    /** The shell convention: 128 + the signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP). */
     get exitCode() {
         return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
     }
@@ -1127,8 +1126,10 @@ function abortableSleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+/** The signals that cancel a run: a cancelled CI step (SIGINT, SIGTERM), a closed terminal. */
+const CANCELLING = (/* unused pure expression or super */ null && (['SIGINT', 'SIGTERM', 'SIGHUP']));
 /**
- * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * Turns SIGINT, SIGTERM and SIGHUP into an aborted signal while `fn` runs, so the run ends through its
  * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
  * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
  * started.
@@ -1137,10 +1138,10 @@ async function cancellation_withSignalCancellation(fn) {
     const controller = new AbortController();
     const onSignal = (signal) => {
         if (!controller.signal.aborted)
-            controller.abort(new cancellation_CancelledError(signal));
+            controller.abort(new CancelledError(signal));
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of CANCELLING)
+        process.on(signal, onSignal);
     try {
         const result = await fn(controller.signal);
         // A signal during the last moments of a successful run still cancels it.
@@ -1148,8 +1149,8 @@ async function cancellation_withSignalCancellation(fn) {
         return result;
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const signal of CANCELLING)
+            process.off(signal, onSignal);
     }
 }
 
@@ -1921,6 +1922,11 @@ async function probePorts(queries, plan, options = {}) {
 
 
 const REPROBE_ROUNDS = 3;
+/**
+ * A range used up only because other jobs' leases are on it is tried again for this long:
+ * those leases are often candidates another run is probing, given back milliseconds later.
+ */
+const CONTENTION_RETRY_MS = 5000;
 /** "no free port for c in …: of 2 candidate ports, 2 handed out to this run's other specs". */
 function exhaustedMessage(group, where, size, counts) {
     const parts = [];
@@ -1937,13 +1943,17 @@ function exhaustedMessage(group, where, size, counts) {
 }
 /**
  * Hands out a port to every spec in `needs`, recording it in `assignments`. Returns the
- * message when the range ran out; the leases of ports handed out stay in `book` either way.
+ * message when the range ran out (after {@link CONTENTION_RETRY_MS} of retries when other jobs'
+ * leases used it up); the leases of ports handed out stay in `book` either way.
  */
-async function handOut(needs, pool, assignments, book, probe, 
+async function handOut(needs, firstPool, assignments, book, probe, 
 /** The range, for messages. */
-where) {
+where, retry) {
+    let pool = firstPool;
     let waiting = [...needs];
-    const counts = { leased: 0, busy: 0 };
+    let counts = { leased: 0, busy: 0 };
+    const deadline = retry ? retry.now() + CONTENTION_RETRY_MS : 0;
+    let pause = 50;
     for (let round = 0; waiting.length > 0; round++) {
         // What this round hands out; earlier rounds' ports were re-probed already.
         const thisRound = waiting;
@@ -1955,6 +1965,15 @@ where) {
             const group = waiting.filter((s) => s.protocol === spec.protocol);
             const batch = pool.take(Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(2, group.length >> 4)));
             if (batch.length === 0) {
+                if (retry && counts.leased > 0 && retry.now() < deadline) {
+                    // Jittered, so runs that collided do not collide again in step.
+                    await retry.sleep(Math.min(pause + Math.random() * pause, deadline - retry.now()));
+                    pause = Math.min(pause * 2, 400);
+                    const handed = needs.filter((s) => !waiting.includes(s));
+                    pool = retry.freshPool(new Set(handed.map((s) => assignments.get(s.name).port)));
+                    counts = { leased: 0, busy: 0 };
+                    continue;
+                }
                 const mine = needs.filter((s) => !waiting.includes(s)).length;
                 return exhaustedMessage(group, where, pool.size, { ...counts, mine });
             }
@@ -2147,7 +2166,68 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
+;// CONCATENATED MODULE: ./src/system/system-error.ts
+/**
+ * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
+ * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
+ * the fronts report it as one line naming the cause, apart from conflicts (1) and input
+ * errors (2).
+ */
+/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Codes that say the machine, not the request, is the problem, and what each means. */
+const EXHAUSTED = {
+    EMFILE: 'out of file descriptors',
+    ENFILE: 'the system is out of file descriptors',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOMEM: 'out of memory',
+    ENOBUFS: 'out of buffer space',
+};
+/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
+function isResourceExhausted(error) {
+    const code = errorCode(error);
+    return code !== undefined && code in EXHAUSTED;
+}
+class SystemError extends Error {
+    name = 'SystemError';
+    /** The fronts' exit code for it (report/failure.ts reads it). */
+    exitCode = 3;
+    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
+    code;
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/**
+ * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
+ * "could not work: out of file descriptors (EMFILE) while creating lease file …" (the fronts
+ * put "port-guard: " before it).
+ */
+function systemError(error, doing) {
+    if (error instanceof SystemError)
+        return error;
+    const code = errorCode(error) ?? 'EUNKNOWN';
+    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
+    return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
+        cause: error,
+    });
+}
+/**
+ * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
+ * naming what was being done, anything else stays as it is.
+ */
+function asSystemError(error, doing) {
+    return isResourceExhausted(error) ? systemError(error, doing) : error;
+}
+
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
+
+
 
 
 
@@ -2197,12 +2277,26 @@ function unassignedResult(config, result) {
     });
     return { ...result, assignments };
 }
+/** The SystemError for a probe that kept running out of descriptors (or memory). */
+function exhaustedProbe(verdict) {
+    const code = verdict.addresses.find((a) => a.code && EXHAUSTION_CODES.has(a.code))?.code;
+    const error = Object.assign(new Error(code ?? 'EMFILE'), { code: code ?? 'EMFILE' });
+    return systemError(error, `probing ${verdict.protocol} port ${verdict.port}`);
+}
 async function allocate(config, deps, book) {
     const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
     const now = deps.now ?? Date.now;
-    const probe = (queries) => {
+    const probe = async (queries) => {
         deps.signal?.throwIfAborted();
-        return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+        const verdicts = await probePorts(queries, deps.plan, {
+            concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
+        });
+        deps.signal?.throwIfAborted();
+        // Still out of descriptors after the pool's retries: the host, not the port, is the problem.
+        const starved = verdicts.find(isExhausted);
+        if (starved)
+            throw exhaustedProbe(starved);
+        return verdicts;
     };
     const requested = config.specs.filter((s) => s.port !== 'auto');
     let conflicts = await checkRequested(requested, book, probe);
@@ -2243,7 +2337,7 @@ async function allocate(config, deps, book) {
     }
     const needs = config.specs.filter((s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)));
     if (needs.length > 0) {
-        const candidates = candidatePorts({
+        const candidates = () => candidatePorts({
             ranges: config.fallbackRanges,
             exclude: [...config.exclude, ...(deps.osReserved ?? [])],
             strategy: config.fallbackStrategy,
@@ -2252,9 +2346,14 @@ async function allocate(config, deps, book) {
         });
         // Never hand out a port this run also asks for by number, busy or not.
         const avoid = new Set(requested.map((s) => s.port));
-        const pool = new CandidatePool(candidates, avoid);
+        const pool = new CandidatePool(candidates(), avoid);
         const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
-        const error = await handOut(needs, pool, assignments, book, probe, where);
+        const retry = {
+            freshPool: (handed) => new CandidatePool(candidates(), new Set([...avoid, ...handed])),
+            sleep,
+            now,
+        };
+        const error = await handOut(needs, pool, assignments, book, probe, where, retry);
         if (error) {
             return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
         }
@@ -2708,15 +2807,34 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function lease_dir_defaultLeaseDir() {
-    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-guard');
+/**
+ * Where leases live unless `lease-dir` says otherwise: one directory for the whole host, never
+ * `os.tmpdir()` (per user on macOS and Windows, so runners of two users would not see each
+ * other's leases): `/tmp/port-guard`, or `%ProgramData%\port-guard` on Windows.
+ */
+function lease_dir_defaultLeaseDir(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/tmp/port-guard';
+    const programData = env.ProgramData ?? env.PROGRAMDATA;
+    const base = programData && external_node_path_default().win32.isAbsolute(programData) ? programData : 'C:\\ProgramData';
+    return external_node_path_default().win32.join(base, 'port-guard');
 }
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
+/**
+ * Throws `InputError('lease-dir')` for a path that cannot name the host-wide directory: empty,
+ * or relative (it would resolve into each job's own working directory, where no other job
+ * looks, so leases would coordinate nothing).
+ */
+function checkLeaseDirPath(dir, platform = process.platform) {
+    if (dir.trim() === '') {
+        throw new input_error_InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir(platform)}).`);
+    }
+    const isAbsolute = platform === 'win32' ? (external_node_path_default()).win32.isAbsolute : (external_node_path_default()).posix.isAbsolute;
+    if (!isAbsolute(dir)) {
+        throw new input_error_InputError('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${lease_dir_defaultLeaseDir(platform)}).`);
+    }
 }
 async function lstatIfExists(dir) {
     try {
@@ -2725,14 +2843,24 @@ async function lstatIfExists(dir) {
     catch (error) {
         if (errorCode(error) === 'ENOENT')
             return undefined;
-        throw new input_error_InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${errorCode(error)}`);
     }
+}
+/** An InputError naming lease-dir, unless the machine itself ran out of something. */
+function refuse(error, doing, message) {
+    const system = asSystemError(error, doing);
+    return system !== error ? system : new input_error_InputError('lease-dir', `lease-dir: ${message}`);
+}
+/** This process's uid, or undefined where the OS has none (Windows). */
+function callerUid() {
+    return typeof process.getuid === 'function' ? process.getuid() : undefined;
 }
 /**
  * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
  * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
+ * not a directory, writable by group/others without the sticky bit (anyone could then delete
+ * or replace other users' leases), or owned by someone other than root or the caller (its
+ * owner may delete or rename any file in it, sticky or not).
  */
 function assertSafeLeaseDir(dir, stats) {
     if (stats.isSymbolicLink()) {
@@ -2743,28 +2871,39 @@ function assertSafeLeaseDir(dir, stats) {
         throw new input_error_InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
             `(default: ${lease_dir_defaultLeaseDir()}).`);
     }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+    // Windows has no such permission bits or uids; its ACLs are left to the runner's setup.
+    if (process.platform === 'win32')
+        return;
+    if ((stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
         const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
         throw new input_error_InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
             `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
             `like /tmp) or use a directory only the runner users can write.`);
     }
+    const uid = callerUid();
+    if (uid !== undefined && stats.uid !== 0 && stats.uid !== uid) {
+        throw new input_error_InputError('lease-dir', `lease-dir "${dir}" is owned by uid ${stats.uid}, neither root nor this user (uid ${uid}); ` +
+            `its owner could delete anyone's leases in it. Remove it (root creates it again on first ` +
+            `use if it is the default), or give a directory owned by root or this user.`);
+    }
 }
 /**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it (never its
+ * parent: a missing parent means a mistyped path or a host not set up as assumed) as a sticky,
+ * world-writable directory (mode 1777, like /tmp) so runners of other users on the host can
+ * share it. Returns the path.
  */
 async function openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new input_error_InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    const abs = external_node_path_default().resolve(dir);
+    checkLeaseDirPath(dir);
+    const abs = external_node_path_default().normalize(dir);
     let stats = await lstatIfExists(abs);
     if (!stats) {
+        const parent = external_node_path_default().dirname(abs);
+        if (!(await lstatIfExists(parent))) {
+            throw new input_error_InputError('lease-dir', `lease-dir "${abs}": its parent directory "${parent}" does not exist; port-guard creates ` +
+                `only the lease dir itself. Create the parent, or give a lease-dir whose parent exists.`);
+        }
         try {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(abs), { recursive: true });
             await (0,promises_namespaceObject.mkdir)(abs, { mode: SHARED_DIR_MODE });
             // mkdir's mode passes through the umask; the sharing bits must be exact.
             if (process.platform !== 'win32')
@@ -2773,7 +2912,8 @@ async function openLeaseDir(dir) {
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
             if (errorCode(error) !== 'EEXIST') {
-                throw new input_error_InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+                const code = errorCode(error) ?? String(error);
+                throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
             }
         }
         stats = await (0,promises_namespaceObject.lstat)(abs);
@@ -2793,12 +2933,185 @@ async function openLeaseDir(dir) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: ./src/spec/config.ts
+
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new input_error_InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new input_error_InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new input_error_InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new input_error_InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
+function isUnscopedLinkLocal(address) {
+    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = splitList(raw);
+    if (tokens.length === 0)
+        throw new input_error_InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if ((0,external_node_net_namespaceObject.isIP)(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if ((0,external_node_net_namespaceObject.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
+            // The scoped spellings of this very address, when the host has it.
+            const scopes = interfaceAddresses()
+                .map((a) => a.address)
+                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
+            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
+        }
+        else if (!isLocalAddress(token)) {
+            const known = interfaceAddresses().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new input_error_InputError('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw, options = {}) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof input_error_InputError) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new input_error_InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return parsePortSpecs(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new input_error_InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new input_error_InputError('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new input_error_InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    const leaseDir = get('lease-dir');
+    if (leaseDir !== '')
+        attempt(() => checkLeaseDirPath(leaseDir));
+    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
+        errors.push(new input_error_InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
+    }
+    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
+    if (specs && exportWhy)
+        errors.push(...envNameProblems(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
+    if (errors.length > 0)
+        throw new input_error_InputErrors(errors);
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? lease_dir_defaultLeaseDir() : (0,external_node_path_.normalize)(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -2955,6 +3268,17 @@ const UNREADABLE_REASONS = {
     ENOTFILE: 'is not a regular file',
     EFBIG: 'is too large to be a lease',
 };
+/**
+ * No lease outlives the longest `lease-ttl` there is, counted from when its file was written,
+ * whatever its text says: a hand-written (or clock-skewed) `expiresAt` far in the future must
+ * not block a port forever. The earlier of mtime and ctime is taken: a future mtime can be set
+ * by hand (`touch -d`), ctime cannot.
+ */
+function capExpiry(record, stats) {
+    const written = Math.min(stats.mtimeMs, stats.ctimeMs);
+    const latest = written + MAX_LEASE_TTL_SECONDS * 1000;
+    return record.expiresAt > latest ? { ...record, expiresAt: latest } : record;
+}
 /** What is under a lease name, read without following a symbolic link. */
 async function lease_file_readLeaseEntry(file, expected) {
     const read = readRaw(file);
@@ -2985,7 +3309,7 @@ async function lease_file_readLeaseEntry(file, expected) {
     const parsed = parseLease(read.text, expected);
     if ('reason' in parsed)
         return unreadable(parsed.reason);
-    return { kind: 'lease', record: parsed.record, token: parsed.token };
+    return { kind: 'lease', record: capExpiry(parsed.record, read.stats), token: parsed.token };
 }
 /**
  * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
@@ -3225,8 +3549,15 @@ async function processParent(pid) {
  * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
  *
  * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
- * so two such recoverers cannot both remove fresh locks).
+ * is gone, or that is older than {@link LOCK_MAX_AGE_MS} (a holder that hangs, or a pid whose
+ * liveness cannot be told), is removed by the next one who needs it (renamed to a unique name
+ * first and checked, so two such recoverers cannot both remove fresh locks).
+ *
+ * Deleting must work on a full disk (a failed run must still give its leases back), and a lock
+ * file with its holder's name needs a new inode, a data block and a descriptor. When it cannot
+ * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under the lock name: the
+ * same one-step, never-replacing `link()`, but no new data. Such a lock names no holder, so
+ * only its age (ctime, which `link()` sets) tells when it is abandoned.
  */
 
 
@@ -3234,8 +3565,39 @@ async function processParent(pid) {
 
 
 
-/** How long an unreadable lock may exist before it counts as abandoned. */
+
+/** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
+/** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
+const LOCK_MAX_AGE_MS = 60_000;
+/**
+ * Codes meaning "no new file can be made now" (no space, no quota, no descriptor), where the
+ * hard-link lock, which needs neither data nor a descriptor, is used instead.
+ */
+const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
+/**
+ * Takes the lock: a lock file naming us, or on a full disk a hard link of the lease file.
+ * 'taken': someone holds it; 'no-lease': the disk is full and there is no lease file to link
+ * (then there is nothing to delete either).
+ */
+function takeLock(dir, leaseName, lockName, text) {
+    return createExclusive(dir, lockName, text).then((created) => (created ? 'locked' : 'taken'), (error) => {
+        if (!NO_NEW_FILE.has(errorCode(error) ?? ''))
+            throw error;
+        try {
+            (0,external_node_fs_.linkSync)(external_node_path_default().join(dir, leaseName), external_node_path_default().join(dir, lockName));
+            return 'locked';
+        }
+        catch (linkError) {
+            const code = errorCode(linkError);
+            if (code === 'EEXIST')
+                return 'taken';
+            if (code === 'ENOENT')
+                return 'no-lease';
+            throw linkError;
+        }
+    });
+}
 function parseLock(text) {
     try {
         const data = JSON.parse(text);
@@ -3290,7 +3652,12 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
     const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0;; attempt++) {
-        if (await createExclusive(dir, lockName, text)) {
+        const locked = await takeLock(dir, leaseName, lockName, text);
+        // Nothing under the lease name to link: the critical part finds it missing (or a newer
+        // lease it must leave alone) and deletes nothing, so it needs no lock.
+        if (locked === 'no-lease')
+            return critical();
+        if (locked === 'locked') {
             try {
                 return await critical();
             }
@@ -3309,7 +3676,7 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         const held = 'text' in read ? read.text : '';
         const holder = parseLock(held);
         const abandoned = holder
-            ? !(await isOwnerAlive(holder))
+            ? (await olderThan(lockPath, LOCK_MAX_AGE_MS)) || !(await isOwnerAlive(holder))
             : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
         if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
             continue;
@@ -3318,68 +3685,14 @@ async function withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
         await sleep(Math.min(1 + attempt, 20));
     }
 }
+/** By ctime: set when the lock was created or linked, and never by hand to the future. */
 async function olderThan(file, ageMs) {
     try {
-        return Date.now() - (await (0,promises_namespaceObject.lstat)(file)).mtimeMs > ageMs;
+        return Date.now() - (await (0,promises_namespaceObject.lstat)(file)).ctimeMs > ageMs;
     }
     catch {
         return false;
     }
-}
-
-;// CONCATENATED MODULE: ./src/system/system-error.ts
-/**
- * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
- * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
- * the fronts report it as one line naming the cause, apart from conflicts (1) and input
- * errors (2).
- */
-/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
-function system_error_errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-/** Codes that say the machine, not the request, is the problem, and what each means. */
-const EXHAUSTED = {
-    EMFILE: 'out of file descriptors',
-    ENFILE: 'the system is out of file descriptors',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'disk quota exceeded',
-    ENOMEM: 'out of memory',
-};
-/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
-function isResourceExhausted(error) {
-    const code = system_error_errorCode(error);
-    return code !== undefined && code in EXHAUSTED;
-}
-class SystemError extends Error {
-    name = 'SystemError';
-    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
-    code;
-    constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-/**
- * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
- * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
- */
-function systemError(error, doing) {
-    if (error instanceof SystemError)
-        return error;
-    const code = system_error_errorCode(error) ?? 'EUNKNOWN';
-    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
-    return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
-        cause: error,
-    });
-}
-/**
- * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
- * naming what was being done, anything else stays as it is.
- */
-function asSystemError(error, doing) {
-    return isResourceExhausted(error) ? systemError(error, doing) : error;
 }
 
 ;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
@@ -3418,7 +3731,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = system_error_errorCode(error);
+            const code = errorCode(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -3454,7 +3767,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_namespaceObject.readdir)(abs);
     }
     catch (error) {
-        if (system_error_errorCode(error) === 'ENOENT')
+        if (errorCode(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -3487,6 +3800,7 @@ async function releaseLeases(dir, match) {
  * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
  * when the probe says busy, so two allocators can never both hand out the same port.
  */
+
 
 
 
@@ -3557,7 +3871,7 @@ class LeaseRegistry {
                 expiresAt: createdAt + this.ttlSeconds * 1000,
                 token,
             });
-            if (await createExclusive(this.dir, key, text)) {
+            if (await this.create(key, text)) {
                 this.leases.set(key, { port, protocol, token });
                 this.reported.delete(file);
                 return { acquired: true };
@@ -3601,7 +3915,14 @@ class LeaseRegistry {
             token: held.token,
             record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
         };
-        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        let removal;
+        try {
+            removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        }
+        catch (error) {
+            // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
+            removal = { failed: errorCode(error) ?? String(error) };
+        }
         if (removal === 'busy')
             this.report(file, 'could not be released: its lock stayed taken');
         else if (typeof removal === 'object')
@@ -3621,6 +3942,15 @@ class LeaseRegistry {
      */
     problems() {
         return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
+    }
+    /** Creates the lease file; the machine running out of something is a SystemError. */
+    async create(key, text) {
+        try {
+            return await createExclusive(this.dir, key, text);
+        }
+        catch (error) {
+            throw asSystemError(error, `creating lease file ${external_node_path_default().join(this.dir, key)}`);
+        }
     }
     report(file, message) {
         this.reported.set(file, message);
@@ -3653,7 +3983,7 @@ async function lease_registry_openLeaseRegistry(opts) {
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
  * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
- * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ * under SIGINT/SIGTERM/SIGHUP cancellation, and every lease given back if a signal lands.
  */
 
 
@@ -3691,24 +4021,42 @@ async function guardPorts(config, options = {}) {
         osReserved: os?.reserved ?? [],
     });
 }
-/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
+/**
+ * {@link guardPorts} with the lease registry and signal cancellation, for the fronts. A signal
+ * up to the moment `publish` is called ends the run with a CancelledError, every lease given
+ * back and nothing published.
+ */
 async function runGuard(config, options = {}) {
-    const { owner, ...rest } = options;
-    const leases = config.lease && owner
-        ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
-        : undefined;
-    const result = await withSignalCancellation((signal) => guardPorts(config, {
-        findHolders: findHoldersWhenNeeded,
-        ...rest,
-        ...(leases ? { leases } : {}),
-        signal,
-    })).catch(async (err) => {
-        // A signal just after a successful allocation: those ports will not be published.
-        if (err instanceof CancelledError)
-            await leases?.releaseAll();
+    const { owner, publish, ...rest } = options;
+    let leases;
+    return withSignalCancellation(async (signal) => {
+        leases =
+            config.lease && owner
+                ? await openLeaseRegistry({
+                    dir: config.leaseDir,
+                    ttlSeconds: config.leaseTtlSeconds,
+                    owner,
+                })
+                : undefined;
+        if (leases)
+            rest.debug?.(`lease dir: ${leases.dir}`);
+        const result = await guardPorts(config, {
+            findHolders: findHoldersWhenNeeded,
+            ...rest,
+            ...(leases ? { leases } : {}),
+            signal,
+        });
+        const run = { result, problems: leases?.problems() ?? [] };
+        // The last moment a signal can cancel: from here on, nothing awaits until it is published.
+        signal.throwIfAborted();
+        publish?.(run);
+        return run;
+    }).catch(async (err) => {
+        // A signal just after a successful allocation, or a publish that failed: those ports are
+        // not (all) out, so none of them stays leased.
+        await leases?.releaseAll();
         throw err;
     });
-    return { result, problems: leases?.problems() ?? [] };
 }
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
@@ -3902,176 +4250,6 @@ function publishedOutputs(result) {
 /** `NAME=PORT` pairs for `export-env` and `--format env`. */
 function envPairs(result) {
     return result.assignments.map((a) => [envName(a.name), String(a.port)]);
-}
-
-;// CONCATENATED MODULE: ./src/spec/config.ts
-
-
-
-
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
-};
-const MAX_WAIT_SECONDS = 3600;
-const MAX_LEASE_TTL_SECONDS = 7 * 24 * 3600;
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new input_error_InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new input_error_InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error_InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new input_error_InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
-function isUnscopedLinkLocal(address) {
-    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = splitList(raw);
-    if (tokens.length === 0)
-        throw new input_error_InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if ((0,external_node_net_namespaceObject.isIP)(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if ((0,external_node_net_namespaceObject.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
-            // The scoped spellings of this very address, when the host has it.
-            const scopes = interfaceAddresses()
-                .map((a) => a.address)
-                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
-            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
-        }
-        else if (!isLocalAddress(token)) {
-            const known = interfaceAddresses().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new input_error_InputError('hosts', problems);
-    return hosts;
-}
-/**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
- */
-function parseConfig(raw, options = {}) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
-    const errors = [];
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof input_error_InputError) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
-        }
-    };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new input_error_InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return parsePortSpecs(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new input_error_InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new input_error_InputError('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new input_error_InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
-        errors.push(new input_error_InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
-    }
-    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
-    if (specs && exportWhy)
-        errors.push(...envNameProblems(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
-    if (errors.length > 0)
-        throw new input_error_InputErrors(errors);
-    const leaseDir = get('lease-dir');
-    return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? lease_dir_defaultLeaseDir() : (0,external_node_path_.resolve)(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/options.ts

@@ -104,22 +104,29 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
       io.saveState(StateKey.LeaseDir, config.leaseDir);
       io.saveState(StateKey.LeaseOwner, owner.id!);
     }
-    const { result, problems } = await runGuard(config, {
+    const { result } = await runGuard(config, {
       ...(owner ? { owner } : {}),
       onWait: ({ conflicts, seconds }) => io.info(waitingMessage(conflicts, seconds)),
       // Shown when the runner asks for debug output (ACTIONS_STEP_DEBUG).
       debug: (line) => io.debug(printable(line)),
+      // Only once no signal came: a cancelled run publishes nothing.
+      publish: ({ result, problems }) => {
+        for (const problem of problems) io.annotate('warning', problem);
+        for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
+        if (summary) writeSummary(io, result);
+        if (!result.ok) {
+          for (const [name, value] of Object.entries(publishedOutputs(result)))
+            io.setOutput(name, value);
+          return;
+        }
+        io.saveState(StateKey.HandedOut, JSON.stringify(handedOutPorts(result)));
+        if (!server) publishPorts(io, config, result);
+      },
     });
-    for (const problem of problems) io.annotate('warning', problem);
-    for (const note of annotationsFor(result)) io.annotate(note.level, note.message);
-    if (summary) writeSummary(io, result);
     if (!result.ok) {
-      for (const [name, value] of Object.entries(publishedOutputs(result)))
-        io.setOutput(name, value);
       io.setExitCode(1);
       return;
     }
-    io.saveState(StateKey.HandedOut, JSON.stringify(handedOutPorts(result)));
     if (server) {
       // Outputs only once the server is ready: a step that fails publishes no ports.
       const leases = owner ? { dir: config.leaseDir, ownerId: owner.id! } : undefined;
@@ -127,14 +134,19 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
         if (!process.exitCode) io.setExitCode(1);
         return;
       }
+      publishPorts(io, config, result);
     }
-    for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
-    if (config.exportEnv)
-      for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
-    io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
   } catch (err) {
     fail(io, err);
   }
+}
+
+/** The port outputs (and with export-env the variables) of a successful run. */
+function publishPorts(io: RunnerIO, config: Config, result: AllocationResult): void {
+  for (const [name, value] of Object.entries(publishedOutputs(result))) io.setOutput(name, value);
+  if (config.exportEnv)
+    for (const [name, value] of envPairs(result)) io.exportVariable(name, value);
+  io.info(result.assignments.map((a) => `${a.name}=${a.port}`).join(' '));
 }
 
 /** The job summary; one that cannot be written is a warning, never a failed step. */

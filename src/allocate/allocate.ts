@@ -1,11 +1,13 @@
 import { abortableSleep } from './cancellation.js';
 import { candidatePorts } from './candidate-ports.js';
 import { CandidatePool } from './candidate-pool.js';
-import { handOut } from './hand-out.js';
+import { handOut, type ContentionRetry } from './hand-out.js';
 import { LeaseBook } from './lease-book.js';
 import { attachHolders, checkRequested } from './requested-ports.js';
 import { DEFAULT_CONCURRENCY, probePorts, type PortQuery } from '../probe/probe-pool.js';
 import type { ProbePlan } from '../probe/probe-plan.js';
+import { EXHAUSTION_CODES, isExhausted, type PortVerdict } from '../probe/probe.js';
+import { systemError, type SystemError } from '../system/system-error.js';
 import { formatRanges } from '../spec/port-ranges.js';
 import type { Config } from '../spec/config.js';
 import type { HolderFinder } from '../holders/lookup.js';
@@ -81,6 +83,13 @@ function unassignedResult(config: Config, result: AllocationResult): AllocationR
   return { ...result, assignments };
 }
 
+/** The SystemError for a probe that kept running out of descriptors (or memory). */
+function exhaustedProbe(verdict: PortVerdict): SystemError {
+  const code = verdict.addresses.find((a) => a.code && EXHAUSTION_CODES.has(a.code))?.code;
+  const error = Object.assign(new Error(code ?? 'EMFILE'), { code: code ?? 'EMFILE' });
+  return systemError(error, `probing ${verdict.protocol} port ${verdict.port}`);
+}
+
 async function allocate(
   config: Config,
   deps: AllocatorDeps,
@@ -88,9 +97,16 @@ async function allocate(
 ): Promise<AllocationResult> {
   const sleep = deps.sleep ?? ((ms: number) => abortableSleep(ms, deps.signal));
   const now = deps.now ?? Date.now;
-  const probe = (queries: PortQuery[]) => {
+  const probe = async (queries: PortQuery[]) => {
     deps.signal?.throwIfAborted();
-    return probePorts(queries, deps.plan, { concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY });
+    const verdicts = await probePorts(queries, deps.plan, {
+      concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
+    });
+    deps.signal?.throwIfAborted();
+    // Still out of descriptors after the pool's retries: the host, not the port, is the problem.
+    const starved = verdicts.find(isExhausted);
+    if (starved) throw exhaustedProbe(starved);
+    return verdicts;
   };
 
   const requested = config.specs.filter((s) => s.port !== 'auto');
@@ -146,18 +162,24 @@ async function allocate(
     (s) => s.port === 'auto' || (config.onConflict === 'fallback' && conflicts.has(s.name)),
   );
   if (needs.length > 0) {
-    const candidates = candidatePorts({
-      ranges: config.fallbackRanges,
-      exclude: [...config.exclude, ...(deps.osReserved ?? [])],
-      strategy: config.fallbackStrategy,
-      ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
-      ...(config.seed !== undefined ? { seed: config.seed } : {}),
-    });
+    const candidates = () =>
+      candidatePorts({
+        ranges: config.fallbackRanges,
+        exclude: [...config.exclude, ...(deps.osReserved ?? [])],
+        strategy: config.fallbackStrategy,
+        ...(deps.ephemeral ? { ephemeral: deps.ephemeral } : {}),
+        ...(config.seed !== undefined ? { seed: config.seed } : {}),
+      });
     // Never hand out a port this run also asks for by number, busy or not.
     const avoid = new Set<number>(requested.map((s) => s.port as number));
-    const pool = new CandidatePool(candidates, avoid);
+    const pool = new CandidatePool(candidates(), avoid);
     const where = `fallback-range ${formatRanges(config.fallbackRanges)}${config.exclude.length ? ` (exclude: ${formatRanges(config.exclude)})` : ''}`;
-    const error = await handOut(needs, pool, assignments, book, probe, where);
+    const retry: ContentionRetry = {
+      freshPool: (handed) => new CandidatePool(candidates(), new Set([...avoid, ...handed])),
+      sleep,
+      now,
+    };
+    const error = await handOut(needs, pool, assignments, book, probe, where, retry);
     if (error) {
       return { ok: false, assignments: ordered(), conflicts: allConflicts, error };
     }

@@ -13,7 +13,7 @@ export class CancelledError extends Error {
     this.signal = signal;
   }
 
-  /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+  /** The shell convention: 128 + the signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP). */
   get exitCode(): number {
     return 128 + (constants.signals[this.signal] ?? 15);
   }
@@ -38,8 +38,11 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
+/** The signals that cancel a run: a cancelled CI step (SIGINT, SIGTERM), a closed terminal. */
+const CANCELLING: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
- * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * Turns SIGINT, SIGTERM and SIGHUP into an aborted signal while `fn` runs, so the run ends through its
  * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
  * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
  * started.
@@ -51,15 +54,13 @@ export async function withSignalCancellation<T>(
   const onSignal = (signal: NodeJS.Signals) => {
     if (!controller.signal.aborted) controller.abort(new CancelledError(signal));
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of CANCELLING) process.on(signal, onSignal);
   try {
     const result = await fn(controller.signal);
     // A signal during the last moments of a successful run still cancels it.
     controller.signal.throwIfAborted();
     return result;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of CANCELLING) process.off(signal, onSignal);
   }
 }

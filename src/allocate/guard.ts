@@ -1,17 +1,17 @@
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
  * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
- * under SIGINT/SIGTERM cancellation, and every lease given back if a signal lands.
+ * under SIGINT/SIGTERM/SIGHUP cancellation, and every lease given back if a signal lands.
  */
 import { allocatePorts, type AllocationResult, type AllocatorDeps } from './allocate.js';
-import { CancelledError, withSignalCancellation } from './cancellation.js';
+import { withSignalCancellation } from './cancellation.js';
 import { readOsPortRanges, readWindowsExcludedRanges } from './os-port-ranges.js';
 import type { Config } from '../spec/config.js';
 import { protocolsOf, type Protocol } from '../spec/port-spec.js';
 import { createProbePlan } from '../probe/probe-plan.js';
 import { findHoldersWhenNeeded, type HolderFinder } from '../holders/lookup.js';
 import type { LeaseOwner } from '../lease/lease-file.js';
-import { openLeaseRegistry, type LeaseGate } from '../lease/lease-registry.js';
+import { openLeaseRegistry, type LeaseGate, type LeaseRegistry } from '../lease/lease-registry.js';
 
 export interface GuardOptions {
   leases?: LeaseGate;
@@ -59,6 +59,11 @@ export async function guardPorts(
 export interface GuardRunOptions extends Omit<GuardOptions, 'leases' | 'signal'> {
   /** Whose leases these are; leases are taken only when the config asks and an owner is given. */
   owner?: LeaseOwner;
+  /**
+   * Publishes the run (prints, writes outputs); synchronous, and called only once no signal has
+   * come, so a signal never lets a port out whose lease it gives back.
+   */
+  publish?: (run: GuardRun) => void;
 }
 
 export interface GuardRun {
@@ -67,24 +72,39 @@ export interface GuardRun {
   problems: string[];
 }
 
-/** {@link guardPorts} with the lease registry and signal cancellation, for the fronts. */
+/**
+ * {@link guardPorts} with the lease registry and signal cancellation, for the fronts. A signal
+ * up to the moment `publish` is called ends the run with a CancelledError, every lease given
+ * back and nothing published.
+ */
 export async function runGuard(config: Config, options: GuardRunOptions = {}): Promise<GuardRun> {
-  const { owner, ...rest } = options;
-  const leases =
-    config.lease && owner
-      ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
-      : undefined;
-  const result = await withSignalCancellation((signal) =>
-    guardPorts(config, {
+  const { owner, publish, ...rest } = options;
+  let leases: LeaseRegistry | undefined;
+  return withSignalCancellation(async (signal) => {
+    leases =
+      config.lease && owner
+        ? await openLeaseRegistry({
+            dir: config.leaseDir,
+            ttlSeconds: config.leaseTtlSeconds,
+            owner,
+          })
+        : undefined;
+    if (leases) rest.debug?.(`lease dir: ${leases.dir}`);
+    const result = await guardPorts(config, {
       findHolders: findHoldersWhenNeeded,
       ...rest,
       ...(leases ? { leases } : {}),
       signal,
-    }),
-  ).catch(async (err: unknown) => {
-    // A signal just after a successful allocation: those ports will not be published.
-    if (err instanceof CancelledError) await leases?.releaseAll();
+    });
+    const run = { result, problems: leases?.problems() ?? [] };
+    // The last moment a signal can cancel: from here on, nothing awaits until it is published.
+    signal.throwIfAborted();
+    publish?.(run);
+    return run;
+  }).catch(async (err: unknown) => {
+    // A signal just after a successful allocation, or a publish that failed: those ports are
+    // not (all) out, so none of them stays leased.
+    await leases?.releaseAll();
     throw err;
   });
-  return { result, problems: leases?.problems() ?? [] };
 }

@@ -12,6 +12,20 @@ import type { LeaseBook } from './lease-book.js';
 
 const REPROBE_ROUNDS = 3;
 
+/**
+ * A range used up only because other jobs' leases are on it is tried again for this long:
+ * those leases are often candidates another run is probing, given back milliseconds later.
+ */
+export const CONTENTION_RETRY_MS = 5000;
+
+/** How a run that found its range leased by others tries again. */
+export interface ContentionRetry {
+  /** A new pool over the whole range, without the ports this run already handed out. */
+  freshPool: (handedOut: ReadonlySet<number>) => CandidatePool;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+}
+
 /** Why the candidates of the range were not handed out. */
 interface PassCounts {
   /** Leased by other jobs (or an unreadable lease file). */
@@ -40,19 +54,24 @@ function exhaustedMessage(
 
 /**
  * Hands out a port to every spec in `needs`, recording it in `assignments`. Returns the
- * message when the range ran out; the leases of ports handed out stay in `book` either way.
+ * message when the range ran out (after {@link CONTENTION_RETRY_MS} of retries when other jobs'
+ * leases used it up); the leases of ports handed out stay in `book` either way.
  */
 export async function handOut(
   needs: PortSpec[],
-  pool: CandidatePool,
+  firstPool: CandidatePool,
   assignments: Map<string, Assignment>,
   book: LeaseBook,
   probe: (q: PortQuery[]) => Promise<PortVerdict[]>,
   /** The range, for messages. */
   where: string,
+  retry?: ContentionRetry,
 ): Promise<string | undefined> {
+  let pool = firstPool;
   let waiting = [...needs];
-  const counts = { leased: 0, busy: 0 };
+  let counts = { leased: 0, busy: 0 };
+  const deadline = retry ? retry.now() + CONTENTION_RETRY_MS : 0;
+  let pause = 50;
   for (let round = 0; waiting.length > 0; round++) {
     // What this round hands out; earlier rounds' ports were re-probed already.
     const thisRound = waiting;
@@ -66,6 +85,15 @@ export async function handOut(
         Math.min(DEFAULT_CONCURRENCY * 4, group.length + Math.max(2, group.length >> 4)),
       );
       if (batch.length === 0) {
+        if (retry && counts.leased > 0 && retry.now() < deadline) {
+          // Jittered, so runs that collided do not collide again in step.
+          await retry.sleep(Math.min(pause + Math.random() * pause, deadline - retry.now()));
+          pause = Math.min(pause * 2, 400);
+          const handed = needs.filter((s) => !waiting.includes(s));
+          pool = retry.freshPool(new Set(handed.map((s) => assignments.get(s.name)!.port)));
+          counts = { leased: 0, busy: 0 };
+          continue;
+        }
         const mine = needs.filter((s) => !waiting.includes(s)).length;
         return exhaustedMessage(group, where, pool.size, { ...counts, mine });
       }

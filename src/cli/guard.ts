@@ -124,14 +124,14 @@ export async function guardCommand(
   const github = command.format === 'github' ? await githubTarget(term, config) : undefined;
   // The leases live as long as the CLI's parent: the job's shell.
   const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
-  const { result, problems } = await runGuard(config, {
+  const { result } = await runGuard(config, {
     ...(owner ? { owner } : {}),
+    publish: ({ result, problems }) => publish(term, command.format, result, problems, github),
     onWait: ({ conflicts, seconds }) =>
       term.stderr(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
     ...(command.verbose
       ? { debug: (line: string) => term.stderr(`port-guard: ${printable(line)}\n`) }
       : {}),
   });
-  publish(term, command.format, result, problems, github);
   return result.ok ? EXIT_OK : EXIT_CONFLICT;
 }

@@ -18,6 +18,7 @@ import {
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
+import { MAX_LEASE_TTL_SECONDS } from '../spec/config.js';
 import type { Protocol } from '../spec/port-spec.js';
 
 /** Who owns a lease, as written into its file. */
@@ -228,6 +229,18 @@ const UNREADABLE_REASONS: Record<string, string> = {
   EFBIG: 'is too large to be a lease',
 };
 
+/**
+ * No lease outlives the longest `lease-ttl` there is, counted from when its file was written,
+ * whatever its text says: a hand-written (or clock-skewed) `expiresAt` far in the future must
+ * not block a port forever. The earlier of mtime and ctime is taken: a future mtime can be set
+ * by hand (`touch -d`), ctime cannot.
+ */
+function capExpiry(record: LeaseRecord, stats: Stats): LeaseRecord {
+  const written = Math.min(stats.mtimeMs, stats.ctimeMs);
+  const latest = written + MAX_LEASE_TTL_SECONDS * 1000;
+  return record.expiresAt > latest ? { ...record, expiresAt: latest } : record;
+}
+
 /** What is under a lease name, read without following a symbolic link. */
 export async function readLeaseEntry(
   file: string,
@@ -258,7 +271,7 @@ export async function readLeaseEntry(
   }
   const parsed = parseLease(read.text, expected);
   if ('reason' in parsed) return unreadable(parsed.reason);
-  return { kind: 'lease', record: parsed.record, token: parsed.token };
+  return { kind: 'lease', record: capExpiry(parsed.record, read.stats), token: parsed.token };
 }
 
 /**

@@ -7,18 +7,60 @@
  * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
  *
  * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
- * so two such recoverers cannot both remove fresh locks).
+ * is gone, or that is older than {@link LOCK_MAX_AGE_MS} (a holder that hangs, or a pid whose
+ * liveness cannot be told), is removed by the next one who needs it (renamed to a unique name
+ * first and checked, so two such recoverers cannot both remove fresh locks).
+ *
+ * Deleting must work on a full disk (a failed run must still give its leases back), and a lock
+ * file with its holder's name needs a new inode, a data block and a descriptor. When it cannot
+ * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under the lock name: the
+ * same one-step, never-replacing `link()`, but no new data. Such a lock names no holder, so
+ * only its age (ctime, which `link()` sets) tells when it is abandoned.
  */
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { linkSync, unlinkSync } from 'node:fs';
 import { link, lstat, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { errorCode } from '../system/system-error.js';
 import { createExclusive, readSmallFileNoFollow } from './lease-file.js';
 import { isOwnerAlive, type ProcessIdentity } from './process-identity.js';
 
-/** How long an unreadable lock may exist before it counts as abandoned. */
+/** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
+
+/** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
+export const LOCK_MAX_AGE_MS = 60_000;
+
+/**
+ * Codes meaning "no new file can be made now" (no space, no quota, no descriptor), where the
+ * hard-link lock, which needs neither data nor a descriptor, is used instead.
+ */
+const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
+
+type Locked = 'locked' | 'taken' | 'no-lease';
+
+/**
+ * Takes the lock: a lock file naming us, or on a full disk a hard link of the lease file.
+ * 'taken': someone holds it; 'no-lease': the disk is full and there is no lease file to link
+ * (then there is nothing to delete either).
+ */
+function takeLock(dir: string, leaseName: string, lockName: string, text: string): Promise<Locked> {
+  return createExclusive(dir, lockName, text).then(
+    (created): Locked => (created ? 'locked' : 'taken'),
+    (error: unknown): Locked => {
+      if (!NO_NEW_FILE.has(errorCode(error) ?? '')) throw error;
+      try {
+        linkSync(path.join(dir, leaseName), path.join(dir, lockName));
+        return 'locked';
+      } catch (linkError) {
+        const code = errorCode(linkError);
+        if (code === 'EEXIST') return 'taken';
+        if (code === 'ENOENT') return 'no-lease';
+        throw linkError;
+      }
+    },
+  );
+}
 
 interface LockContent {
   pid: number;
@@ -95,7 +137,11 @@ export async function withLeaseLock<T>(
   const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    if (await createExclusive(dir, lockName, text)) {
+    const locked = await takeLock(dir, leaseName, lockName, text);
+    // Nothing under the lease name to link: the critical part finds it missing (or a newer
+    // lease it must leave alone) and deletes nothing, so it needs no lock.
+    if (locked === 'no-lease') return critical();
+    if (locked === 'locked') {
       try {
         return await critical();
       } finally {
@@ -111,7 +157,7 @@ export async function withLeaseLock<T>(
     const held = 'text' in read ? read.text : '';
     const holder = parseLock(held);
     const abandoned = holder
-      ? !(await isOwnerAlive(holder))
+      ? (await olderThan(lockPath, LOCK_MAX_AGE_MS)) || !(await isOwnerAlive(holder))
       : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
     if (abandoned && (await removeAbandonedLock(dir, lockName, held))) continue;
     if (Date.now() >= deadline) return LOCK_BUSY;
@@ -119,9 +165,10 @@ export async function withLeaseLock<T>(
   }
 }
 
+/** By ctime: set when the lock was created or linked, and never by hand to the future. */
 async function olderThan(file: string, ageMs: number): Promise<boolean> {
   try {
-    return Date.now() - (await lstat(file)).mtimeMs > ageMs;
+    return Date.now() - (await lstat(file)).ctimeMs > ageMs;
   } catch {
     return false;
   }

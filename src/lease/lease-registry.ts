@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { InputError } from '../spec/input-error.js';
+import { asSystemError, errorCode } from '../system/system-error.js';
 import type { LeaseOwner, LeaseRecord } from './lease-file.js';
 import type { Protocol } from '../spec/port-spec.js';
 import { openLeaseDir } from './lease-dir.js';
@@ -19,7 +20,7 @@ import {
 } from './lease-file.js';
 import { sweepLeftovers } from './lease-leftovers.js';
 import { lockFileName } from './lease-lock.js';
-import { removeIfUnchanged } from './lease-removal.js';
+import { removeIfUnchanged, type Removal } from './lease-removal.js';
 import { isOwnerAlive, processIdentity } from './process-identity.js';
 
 export { releaseLeases, type ReleaseMatch } from './lease-release.js';
@@ -119,7 +120,7 @@ export class LeaseRegistry implements LeaseGate {
         expiresAt: createdAt + this.ttlSeconds * 1000,
         token,
       });
-      if (await createExclusive(this.dir, key, text)) {
+      if (await this.create(key, text)) {
         this.leases.set(key, { port, protocol, token });
         this.reported.delete(file);
         return { acquired: true };
@@ -166,7 +167,13 @@ export class LeaseRegistry implements LeaseGate {
       token: held.token,
       record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
     };
-    const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+    let removal: Removal;
+    try {
+      removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+    } catch (error) {
+      // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
+      removal = { failed: errorCode(error) ?? String(error) };
+    }
     if (removal === 'busy') this.report(file, 'could not be released: its lock stayed taken');
     else if (typeof removal === 'object')
       this.report(file, `could not be released (${removal.failed})`);
@@ -188,6 +195,15 @@ export class LeaseRegistry implements LeaseGate {
    */
   problems(): string[] {
     return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
+  }
+
+  /** Creates the lease file; the machine running out of something is a SystemError. */
+  private async create(key: string, text: string): Promise<boolean> {
+    try {
+      return await createExclusive(this.dir, key, text);
+    } catch (error) {
+      throw asSystemError(error, `creating lease file ${path.join(this.dir, key)}`);
+    }
   }
 
   private report(file: string, message: string): void {

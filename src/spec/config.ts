@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { normalize } from 'node:path';
 import { InputError, InputErrors } from './input-error.js';
-import { defaultLeaseDir } from '../lease/lease-dir.js';
+import { checkLeaseDirPath, defaultLeaseDir } from '../lease/lease-dir.js';
 import { envNameProblems } from './env-name.js';
 import { parsePortSpecs, splitList } from './port-spec.js';
 import { formatRanges, parsePortRanges, subtractRanges } from './port-ranges.js';
@@ -212,6 +212,8 @@ export function parseConfig(raw: RawOptions, options: ParseOptions = {}): Config
     return ttl;
   });
   const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+  const leaseDir = get('lease-dir');
+  if (leaseDir !== '') attempt(() => checkLeaseDirPath(leaseDir));
 
   if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
     errors.push(
@@ -232,7 +234,6 @@ export function parseConfig(raw: RawOptions, options: ParseOptions = {}): Config
     );
 
   if (errors.length > 0) throw new InputErrors(errors);
-  const leaseDir = get('lease-dir');
   return {
     specs: specs!,
     onConflict: onConflict!,
@@ -244,7 +245,7 @@ export function parseConfig(raw: RawOptions, options: ParseOptions = {}): Config
     seed: seed === '' ? undefined : seed,
     exportEnv: exportEnv!,
     lease: lease!,
-    leaseDir: leaseDir === '' ? defaultLeaseDir() : resolve(leaseDir),
+    leaseDir: leaseDir === '' ? defaultLeaseDir() : normalize(leaseDir),
     leaseTtlSeconds: leaseTtlSeconds!,
     summary: summary!,
   };

@@ -18,6 +18,7 @@ const EXHAUSTED: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   ENOMEM: 'out of memory',
+  ENOBUFS: 'out of buffer space',
 };
 
 /** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
@@ -28,6 +29,8 @@ export function isResourceExhausted(error: unknown): boolean {
 
 export class SystemError extends Error {
   override readonly name = 'SystemError';
+  /** The fronts' exit code for it (report/failure.ts reads it). */
+  readonly exitCode = 3;
   /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
   readonly code: string;
 
@@ -39,13 +42,14 @@ export class SystemError extends Error {
 
 /**
  * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
- * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
+ * "could not work: out of file descriptors (EMFILE) while creating lease file …" (the fronts
+ * put "port-guard: " before it).
  */
 export function systemError(error: unknown, doing: string): SystemError {
   if (error instanceof SystemError) return error;
   const code = errorCode(error) ?? 'EUNKNOWN';
   const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
-  return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
+  return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
     cause: error,
   });
 }

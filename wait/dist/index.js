@@ -31489,7 +31489,7 @@ class CancelledError extends Error {
         this.name = 'CancelledError';
         this.signal = signal;
     }
-    /** The shell convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM). */
+    /** The shell convention: 128 + the signal number (130 SIGINT, 143 SIGTERM, 129 SIGHUP). */
     get exitCode() {
         return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
     }
@@ -31512,8 +31512,10 @@ function abortableSleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+/** The signals that cancel a run: a cancelled CI step (SIGINT, SIGTERM), a closed terminal. */
+const CANCELLING = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /**
- * Turns SIGINT and SIGTERM into an aborted signal while `fn` runs, so the run ends through its
+ * Turns SIGINT, SIGTERM and SIGHUP into an aborted signal while `fn` runs, so the run ends through its
  * normal cleanup (leases returned, sockets closed) instead of dying mid-way. Later signals are
  * absorbed until `fn` settles: the runner's SIGTERM must not cut short the cleanup its SIGINT
  * started.
@@ -31524,8 +31526,8 @@ async function withSignalCancellation(fn) {
         if (!controller.signal.aborted)
             controller.abort(new CancelledError(signal));
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of CANCELLING)
+        process.on(signal, onSignal);
     try {
         const result = await fn(controller.signal);
         // A signal during the last moments of a successful run still cancels it.
@@ -31533,8 +31535,8 @@ async function withSignalCancellation(fn) {
         return result;
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const signal of CANCELLING)
+            process.off(signal, onSignal);
     }
 }
 
@@ -31567,628 +31569,6 @@ class input_error_InputErrors extends Error {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
-
-
-
-
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function lease_dir_defaultLeaseDir() {
-    return path.join(os.tmpdir(), 'port-guard');
-}
-/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
-const SHARED_DIR_MODE = 0o1777;
-const STICKY = 0o1000;
-function lease_dir_errorCode(error) {
-    return error?.code;
-}
-async function lstatIfExists(dir) {
-    try {
-        return await lstat(dir);
-    }
-    catch (error) {
-        if (lease_dir_errorCode(error) === 'ENOENT')
-            return undefined;
-        throw new InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${lease_dir_errorCode(error)}`);
-    }
-}
-/**
- * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
- * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
- */
-function lease_dir_assertSafeLeaseDir(dir, stats) {
-    if (stats.isSymbolicLink()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
-            `Use the real directory it points to, or a plain directory (default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    if (!stats.isDirectory()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
-            `(default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
-        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
-            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
-            `like /tmp) or use a directory only the runner users can write.`);
-    }
-}
-/**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
- */
-async function lease_dir_openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    const abs = path.resolve(dir);
-    let stats = await lstatIfExists(abs);
-    if (!stats) {
-        try {
-            await mkdir(path.dirname(abs), { recursive: true });
-            await mkdir(abs, { mode: SHARED_DIR_MODE });
-            // mkdir's mode passes through the umask; the sharing bits must be exact.
-            if (process.platform !== 'win32')
-                await chmod(abs, SHARED_DIR_MODE);
-        }
-        catch (error) {
-            // Another allocator created it at the same moment: validate theirs below.
-            if (lease_dir_errorCode(error) !== 'EEXIST') {
-                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${lease_dir_errorCode(error) ?? String(error)}`);
-            }
-        }
-        stats = await lstat(abs);
-    }
-    lease_dir_assertSafeLeaseDir(abs, stats);
-    try {
-        await access(abs, constants.W_OK | constants.X_OK);
-    }
-    catch (error) {
-        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${lease_dir_errorCode(error)}); make it mode 1777 ` +
-            `or give a directory this user can write.`);
-    }
-    return abs;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-file.ts
-/**
- * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
- * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
- * never mistake a lease being written for a corrupt one.
- */
-
-
-
-/** Bumped when the file format changes incompatibly; other versions read as foreign. */
-const lease_file_LEASE_FORMAT_VERSION = 1;
-/** A real lease is a few hundred bytes; anything much larger is not ours. */
-const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
-// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
-const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
-// A FIFO planted under a lease name would block a plain open for reading forever.
-const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
-/** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
-function lease_file_leaseFileName(port, protocol) {
-    return `${protocol}-${port}.lease`;
-}
-/** The (port, protocol) a lease file name stands for; undefined for any other name. */
-function lease_file_parseLeaseFileName(name) {
-    const match = /^(tcp|udp)-([1-9]\d{0,4})\.lease$/.exec(name);
-    if (!match)
-        return undefined;
-    const port = Number(match[2]);
-    if (port > 65535)
-        return undefined;
-    return { port, protocol: match[1] };
-}
-/** A new random lease token. */
-function lease_file_newLeaseToken() {
-    return randomBytes(12).toString('hex');
-}
-/** The file text of a lease. */
-function lease_file_serializeLease(content) {
-    const { version, port, protocol, owner, createdAt, expiresAt, token } = content;
-    return `${JSON.stringify({ version, port, protocol, owner, createdAt, expiresAt, token })}\n`;
-}
-const OWNER_TEXT_FIELDS = (/* unused pure expression or super */ null && ([
-    'id',
-    'repository',
-    'runId',
-    'runAttempt',
-    'job',
-    'runner',
-    'pidStart',
-]));
-function parseOwner(value) {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const raw = value;
-    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
-        return undefined;
-    const owner = { pid: raw.pid };
-    for (const field of OWNER_TEXT_FIELDS) {
-        const text = raw[field];
-        if (text === undefined)
-            continue;
-        if (typeof text !== 'string')
-            return undefined;
-        owner[field] = text;
-    }
-    return owner;
-}
-/**
- * Parses lease file text; undefined (with the reason) unless it is a lease of this format
- * for exactly the (port, protocol) its name says.
- */
-function parseLease(text, expected) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch {
-        return { reason: 'is not valid JSON' };
-    }
-    if (typeof raw !== 'object' || raw === null)
-        return { reason: 'is not a JSON object' };
-    const data = raw;
-    if (data.version !== lease_file_LEASE_FORMAT_VERSION) {
-        return {
-            reason: `has format version ${JSON.stringify(data.version)}, not ${lease_file_LEASE_FORMAT_VERSION}`,
-        };
-    }
-    if (data.port !== expected.port || data.protocol !== expected.protocol) {
-        return {
-            reason: `names ${String(data.protocol)} port ${String(data.port)}, not its own file name`,
-        };
-    }
-    const owner = parseOwner(data.owner);
-    if (!owner)
-        return { reason: 'has no valid owner' };
-    const { createdAt, expiresAt, token } = data;
-    if (typeof createdAt !== 'number' || !Number.isFinite(createdAt))
-        return { reason: 'has no valid createdAt' };
-    if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
-        return { reason: 'has no valid expiresAt' };
-    if (typeof token !== 'string' || token === '')
-        return { reason: 'has no token' };
-    return {
-        record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
-        token,
-    };
-}
-function lease_file_errorCode(error) {
-    return error?.code;
-}
-/**
- * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
- * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
- * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
- * error's own.
- */
-function readRaw(file) {
-    let fd;
-    try {
-        if (O_NOFOLLOW === 0) {
-            const stats = lstatSync(file);
-            if (stats.isSymbolicLink())
-                return { code: 'ELOOP', stats };
-        }
-        fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = lease_file_errorCode(error) ?? String(error);
-        return { code: code === 'EMLINK' ? 'ELOOP' : code };
-    }
-    try {
-        const stats = fstatSync(fd);
-        if (!stats.isFile())
-            return { code: 'ENOTFILE', stats };
-        if (stats.size > MAX_FILE_BYTES)
-            return { code: 'EFBIG', stats };
-        const buffer = Buffer.alloc(stats.size + 1);
-        let length = 0;
-        for (let n; length < buffer.length &&
-            (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
-            length += n;
-        // One byte more than fstat said means it grew while we read: not a finished lease.
-        if (length > stats.size)
-            return { code: 'EFBIG', stats };
-        return { text: buffer.toString('utf8', 0, length), stats };
-    }
-    catch (error) {
-        return { code: lease_file_errorCode(error) ?? String(error) };
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
-async function lease_file_readSmallFileNoFollow(file) {
-    const read = readRaw(file);
-    return 'text' in read ? { text: read.text } : { code: read.code };
-}
-const UNREADABLE_REASONS = {
-    ELOOP: 'is a symbolic link (not followed)',
-    ENOTFILE: 'is not a regular file',
-    EFBIG: 'is too large to be a lease',
-};
-/** What is under a lease name, read without following a symbolic link. */
-async function lease_file_readLeaseEntry(file, expected) {
-    const read = readRaw(file);
-    if ('code' in read && read.code === 'ENOENT')
-        return { kind: 'missing' };
-    let stats = read.stats;
-    if (!stats) {
-        try {
-            stats = lstatSync(file);
-        }
-        catch (error) {
-            if (lease_file_errorCode(error) === 'ENOENT')
-                return { kind: 'missing' };
-        }
-    }
-    const unreadable = (reason) => stats
-        ? {
-            kind: 'unreadable',
-            reason,
-            mtimeMs: stats.mtimeMs,
-            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
-        }
-        : // Cannot even see its time: treat it as brand new, so it stays held.
-            { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
-    if ('code' in read) {
-        return unreadable(UNREADABLE_REASONS[read.code] ?? `cannot be read (${read.code})`);
-    }
-    const parsed = parseLease(read.text, expected);
-    if ('reason' in parsed)
-        return unreadable(parsed.reason);
-    return { kind: 'lease', record: parsed.record, token: parsed.token };
-}
-/**
- * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
- * false when something (anything, even a symbolic link) already has that name.
- *
- * Why write-then-link instead of `open(name, 'wx')` + write: with 'wx' the file exists empty
- * for a moment, and a reader then sees a "corrupt" lease. Here the text goes into a uniquely
- * named temporary file first ('wx' again, so never through a planted link), and `link()` gives
- * it the lease name in one step that fails with EEXIST if the name is taken, never replacing
- * or following what is there. Readers see either nothing or the complete lease.
- */
-async function lease_file_createExclusive(dir, name, text) {
-    const temp = path.join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    const fd = openSync(temp, 'wx', 0o644);
-    try {
-        try {
-            // Other users' runners must be able to read it, whatever our umask.
-            if (process.platform !== 'win32')
-                fchmodSync(fd, 0o644);
-            writeSync(fd, text);
-        }
-        finally {
-            closeSync(fd);
-        }
-        linkSync(temp, path.join(dir, name));
-        return true;
-    }
-    catch (error) {
-        if (lease_file_errorCode(error) === 'EEXIST')
-            return false;
-        throw error;
-    }
-    finally {
-        try {
-            unlinkSync(temp);
-        }
-        catch {
-            // Already gone: nothing to clean up.
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
-/**
- * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
- * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
- * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
- * in normal operation and mean nothing to anyone; old ones are swept away.
- */
-
-
-const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
-/** Older than this, a leftover cannot belong to an operation still in progress. */
-const LEFTOVER_AGE_MS = (/* unused pure expression or super */ null && (10 * 60_000));
-/**
- * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
- * directory is sticky). Returns the names removed. Never throws.
- */
-async function lease_leftovers_sweepLeftovers(dir, now = Date.now()) {
-    const removed = [];
-    let names;
-    try {
-        names = await readdir(dir);
-    }
-    catch {
-        return removed;
-    }
-    for (const name of names) {
-        if (!LEFTOVER.test(name))
-            continue;
-        const file = path.join(dir, name);
-        try {
-            const stats = await lstat(file);
-            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
-                continue;
-            await unlink(file);
-            removed.push(name);
-        }
-        catch {
-            // Gone already, or another user's: not ours to worry about.
-        }
-    }
-    return removed;
-}
-
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function process_identity_processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function process_identity_isOwnerAlive(owner) {
-    const identity = await process_identity_processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
-/**
- * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
- * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
- * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
- * them another reclaimer may have removed that stale file and a new owner created a fresh
- * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
- * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
- *
- * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
- * so two such recoverers cannot both remove fresh locks).
- */
-
-
-
-
-
-
-/** How long an unreadable lock may exist before it counts as abandoned. */
-const UNREADABLE_LOCK_GRACE_MS = 30_000;
-function parseLock(text) {
-    try {
-        const data = JSON.parse(text);
-        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
-            return undefined;
-        return {
-            pid: data.pid,
-            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
-            token: data.token,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
-function lease_lock_lockFileName(leaseName) {
-    return leaseName.replace(/\.lease$/, '.lock');
-}
-/** The lock could not be had in time: its holder is alive and did not let go. */
-const lease_lock_LOCK_BUSY = Symbol('lock busy');
-/**
- * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
- * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
- * False when the lock cannot be moved (another user's, in the sticky directory).
- */
-async function removeAbandonedLock(dir, lockName, judgedText) {
-    const aside = path.join(dir, `.${lockName}.${process.pid}.${randomBytes(6).toString('hex')}.stale`);
-    try {
-        await rename(path.join(dir, lockName), aside);
-    }
-    catch (error) {
-        return error.code === 'ENOENT';
-    }
-    const read = await readSmallFileNoFollow(aside);
-    if ('text' in read && read.text !== judgedText) {
-        // link, not rename: never replace a lock someone took in the meantime.
-        await link(aside, path.join(dir, lockName)).catch(() => undefined);
-    }
-    await unlink(aside).catch(() => undefined);
-    return true;
-}
-/**
- * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
- * holder keeps it longer than `timeoutMs`.
- */
-async function lease_lock_withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
-    const lockName = lease_lock_lockFileName(leaseName);
-    const lockPath = path.join(dir, lockName);
-    const token = randomBytes(12).toString('hex');
-    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
-    const deadline = Date.now() + timeoutMs;
-    for (let attempt = 0;; attempt++) {
-        if (await createExclusive(dir, lockName, text)) {
-            try {
-                return await critical();
-            }
-            finally {
-                try {
-                    unlinkSync(lockPath);
-                }
-                catch {
-                    // Cannot happen: only a dead holder's lock is removed by others.
-                }
-            }
-        }
-        const read = await readSmallFileNoFollow(lockPath);
-        if ('code' in read && read.code === 'ENOENT')
-            continue;
-        const held = 'text' in read ? read.text : '';
-        const holder = parseLock(held);
-        const abandoned = holder
-            ? !(await isOwnerAlive(holder))
-            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
-        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
-            continue;
-        if (Date.now() >= deadline)
-            return lease_lock_LOCK_BUSY;
-        await sleep(Math.min(1 + attempt, 20));
-    }
-}
-async function olderThan(file, ageMs) {
-    try {
-        return Date.now() - (await lstat(file)).mtimeMs > ageMs;
-    }
-    catch {
-        return false;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/system/system-error.ts
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
@@ -32208,6 +31588,7 @@ const EXHAUSTED = {
     ENOSPC: 'no space left on the device',
     EDQUOT: 'disk quota exceeded',
     ENOMEM: 'out of memory',
+    ENOBUFS: 'out of buffer space',
 };
 /** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
 function isResourceExhausted(error) {
@@ -32216,6 +31597,8 @@ function isResourceExhausted(error) {
 }
 class SystemError extends Error {
     name = 'SystemError';
+    /** The fronts' exit code for it (report/failure.ts reads it). */
+    exitCode = 3;
     /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
     code;
     constructor(message, code, options) {
@@ -32225,14 +31608,15 @@ class SystemError extends Error {
 }
 /**
  * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
- * "port-guard could not work: out of file descriptors (EMFILE) while creating lease file …".
+ * "could not work: out of file descriptors (EMFILE) while creating lease file …" (the fronts
+ * put "port-guard: " before it).
  */
 function systemError(error, doing) {
     if (error instanceof SystemError)
         return error;
     const code = system_error_errorCode(error) ?? 'EUNKNOWN';
     const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
-    return new SystemError(`port-guard could not work: ${what} (${code}) while ${doing}`, code, {
+    return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
         cause: error,
     });
 }
@@ -32240,389 +31624,141 @@ function systemError(error, doing) {
  * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
  * naming what was being done, anything else stays as it is.
  */
-function asSystemError(error, doing) {
+function system_error_asSystemError(error, doing) {
     return isResourceExhausted(error) ? systemError(error, doing) : error;
 }
 
-;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
-/**
- * Deleting a lease file safely: only the very file that was judged (stale, or our own) is
- * unlinked, under the port's deletion lock (see lease-lock.ts for why a lock is needed).
- */
-
-
-
-
-
-
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_removal_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/** Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock. */
-async function lease_removal_removeIfUnchanged(dir, name, judged, expected) {
-    const file = path.join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_removal_self(), async () => {
-        const now = await readLeaseEntry(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            unlinkSync(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-release.ts
-/**
- * Releasing leases from outside the registry that took them: the action's post step, the
- * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
- */
-
-
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
 
 
 
 
 /**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ * Where leases live unless `lease-dir` says otherwise: one directory for the whole host, never
+ * `os.tmpdir()` (per user on macOS and Windows, so runners of two users would not see each
+ * other's leases): `/tmp/port-guard`, or `%ProgramData%\port-guard` on Windows.
  */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
+function lease_dir_defaultLeaseDir(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/tmp/port-guard';
+    const programData = env.ProgramData ?? env.PROGRAMDATA;
+    const base = programData && path.win32.isAbsolute(programData) ? programData : 'C:\\ProgramData';
+    return path.win32.join(base, 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+/**
+ * Throws `InputError('lease-dir')` for a path that cannot name the host-wide directory: empty,
+ * or relative (it would resolve into each job's own working directory, where no other job
+ * looks, so leases would coordinate nothing).
+ */
+function lease_dir_checkLeaseDirPath(dir, platform = process.platform) {
+    if (dir.trim() === '') {
+        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir(platform)}).`);
     }
-    const abs = path.resolve(dir);
-    let names;
+    const isAbsolute = platform === 'win32' ? path.win32.isAbsolute : path.posix.isAbsolute;
+    if (!isAbsolute(dir)) {
+        throw new InputError('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${lease_dir_defaultLeaseDir(platform)}).`);
+    }
+}
+async function lstatIfExists(dir) {
     try {
-        assertSafeLeaseDir(abs, await lstat(abs));
-        names = await readdir(abs);
+        return await lstat(dir);
     }
     catch (error) {
         if (errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
+            return undefined;
+        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${errorCode(error)}`);
     }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const targets = match.targets && match.targets.length > 0
-        ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
-        : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = parseLeaseFileName(name);
-        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
-            continue;
-        const entry = await readLeaseEntry(path.join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
 }
-
-;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
-/**
- * The host-wide lease registry: exactly one process at a time holds a lease on a given
- * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
- * when the probe says busy, so two allocators can never both hand out the same port.
- */
-
-
-
-
-
-
-
-
-
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function lease_registry_describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return `leased by pid ${pid}`;
+/** An InputError naming lease-dir, unless the machine itself ran out of something. */
+function refuse(error, doing, message) {
+    const system = asSystemError(error, doing);
+    return system !== error ? system : new InputError('lease-dir', `lease-dir: ${message}`);
 }
-/** How many times one acquire re-tries after finding and clearing a stale lease. */
-const MAX_ACQUIRE_ROUNDS = 16;
+/** This process's uid, or undefined where the OS has none (Windows). */
+function callerUid() {
+    return typeof process.getuid === 'function' ? process.getuid() : undefined;
+}
 /**
- * Leases taken by one allocator run. Not shared between processes: every process opens its
- * own; they coordinate through the files only.
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, writable by group/others without the sticky bit (anyone could then delete
+ * or replace other users' leases), or owned by someone other than root or the caller (its
+ * owner may delete or rename any file in it, sticky or not).
  */
-class LeaseRegistry {
-    dir;
-    ttlSeconds;
-    owner;
-    now;
-    leases = new Map();
-    reported = new Map();
-    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-    constructor(dir, ttlSeconds, owner, now = Date.now) {
-        this.dir = dir;
-        this.ttlSeconds = ttlSeconds;
-        this.owner = owner;
-        this.now = now;
+function lease_dir_assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${lease_dir_defaultLeaseDir()}).`);
     }
-    /**
-     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
-     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
-     * the lease file exists but cannot be read as a lease (see {@link problems}).
-     * Stale leases (owner process gone, or expired) are reclaimed on the way.
-     */
-    async acquire(port, protocol) {
-        if (!Number.isInteger(port) || port < 1 || port > 65535) {
-            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
+    if (!stats.isDirectory()) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${lease_dir_defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits or uids; its ACLs are left to the runner's setup.
+    if (process.platform === 'win32')
+        return;
+    if ((stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
+    const uid = callerUid();
+    if (uid !== undefined && stats.uid !== 0 && stats.uid !== uid) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" is owned by uid ${stats.uid}, neither root nor this user (uid ${uid}); ` +
+            `its owner could delete anyone's leases in it. Remove it (root creates it again on first ` +
+            `use if it is the default), or give a directory owned by root or this user.`);
+    }
+}
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it (never its
+ * parent: a missing parent means a mistyped path or a host not set up as assumed) as a sticky,
+ * world-writable directory (mode 1777, like /tmp) so runners of other users on the host can
+ * share it. Returns the path.
+ */
+async function lease_dir_openLeaseDir(dir) {
+    lease_dir_checkLeaseDirPath(dir);
+    const abs = path.normalize(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        const parent = path.dirname(abs);
+        if (!(await lstatIfExists(parent))) {
+            throw new InputError('lease-dir', `lease-dir "${abs}": its parent directory "${parent}" does not exist; port-guard creates ` +
+                `only the lease dir itself. Create the parent, or give a lease-dir whose parent exists.`);
         }
-        const key = leaseFileName(port, protocol);
-        if (this.leases.has(key))
-            return { acquired: true };
-        const file = path.join(this.dir, key);
-        const expected = { port, protocol };
-        let last = { kind: 'missing' };
-        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
-            const createdAt = this.now();
-            const token = newLeaseToken();
-            const text = serializeLease({
-                version: LEASE_FORMAT_VERSION,
-                port,
-                protocol,
-                owner: this.owner,
-                createdAt,
-                expiresAt: createdAt + this.ttlSeconds * 1000,
-                token,
-            });
-            if (await createExclusive(this.dir, key, text)) {
-                this.leases.set(key, { port, protocol, token });
-                this.reported.delete(file);
-                return { acquired: true };
-            }
-            const entry = await readLeaseEntry(file, expected);
-            last = entry;
-            if (entry.kind === 'missing')
-                continue; // released between our create and our read
-            if (entry.kind === 'lease') {
-                if (!(await this.isStale(entry.record)))
-                    return { acquired: false, heldBy: entry.record };
-            }
-            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
-                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
-                return { acquired: false };
-            }
-            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
-            if (removal === 'busy') {
-                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
-                break;
-            }
-            if (typeof removal === 'object') {
-                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
-                break;
+        try {
+            await mkdir(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await chmod(abs, SHARED_DIR_MODE);
+        }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                const code = errorCode(error) ?? String(error);
+                throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
             }
         }
-        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
+        stats = await lstat(abs);
     }
-    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
-    async release(port, protocol) {
-        const key = leaseFileName(port, protocol);
-        const held = this.leases.get(key);
-        if (!held)
-            return;
-        this.leases.delete(key);
-        const file = path.join(this.dir, key);
-        // Removed only if the file still carries our token: after our TTL someone may have
-        // reclaimed the port, and their lease is not ours to drop.
-        const entry = {
-            kind: 'lease',
-            token: held.token,
-            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
-        };
-        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
-        if (removal === 'busy')
-            this.report(file, 'could not be released: its lock stayed taken');
-        else if (typeof removal === 'object')
-            this.report(file, `could not be released (${removal.failed})`);
+    lease_dir_assertSafeLeaseDir(abs, stats);
+    try {
+        await access(abs, constants.W_OK | constants.X_OK);
     }
-    /** Drops every lease this registry holds (a failed step must leave none behind). */
-    async releaseAll() {
-        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
+    catch (error) {
+        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
     }
-    /** The leases this registry holds now. */
-    held() {
-        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
-    }
-    /**
-     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
-     * each, naming the file; the fronts print them as warnings.
-     */
-    problems() {
-        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
-    }
-    report(file, message) {
-        this.reported.set(file, message);
-    }
-    async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
-    }
-}
-/**
- * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
- * start time. Throws `InputError('lease-dir')` for an unsafe directory and
- * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
- */
-async function openLeaseRegistry(opts) {
-    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
-        throw new InputError('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
-    }
-    const dir = await openLeaseDir(opts.dir);
-    const owner = { ...opts.owner };
-    if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
-        if (identity?.start !== undefined)
-            owner.pidStart = identity.start;
-    }
-    await sweepLeftovers(dir);
-    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+    return abs;
 }
 
-;// CONCATENATED MODULE: ./src/report/messages.ts
-
-
-/** Who holds a lease, or that its file could not be read as anyone's. */
-function describeLeaseOwner(lease) {
-    return lease
-        ? describeLease(lease)
-        : 'leased by another port-guard run (its lease file could not be read)';
-}
-/**
- * Text another process controls (a command line, a lease file's owner) made safe for one line of
- * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
- * A line break would let a process on the host start a line of its own in the job's log, and a
- * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
- */
-function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
-        const code = ch.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** Who or what makes a conflict, for messages and the summary's "held by" column. */
-function heldBy(c) {
-    switch (c.verdict) {
-        case 'leased':
-            return printable(describeLeaseOwner(c.lease));
-        case 'in-use':
-            return printable(describeHolders(c.holders));
-        case 'denied':
-            switch (c.reason) {
-                case 'reserved':
-                    return 'reserved by the OS (an excluded port range)';
-                case 'wildcard-only':
-                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
-                case 'needs-root':
-                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
-                default:
-                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
-            }
-        default:
-            return 'unknown';
-    }
-}
-/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
-function conflictMessage(c) {
-    const head = `${c.name}: port ${c.port}/${c.protocol}`;
-    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
-    switch (c.verdict) {
-        case 'leased':
-            return `${head} is ${heldBy(c)}`;
-        case 'in-use':
-            return c.reason === 'exclusive'
-                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
-                : `${head} is in use${at}, held by ${heldBy(c)}`;
-        case 'denied':
-            switch (c.reason) {
-                case 'reserved':
-                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
-                case 'wildcard-only':
-                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
-                case 'needs-root':
-                    return `${head} is refused${at}: ports below 1024 need root`;
-                default:
-                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
-            }
-        default:
-            if (c.code === 'EADDRNOTAVAIL' && c.address)
-                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
-            return `${head} could not be checked${at}, so it is not known to be free`;
-    }
-}
-/** The message for a port that was replaced. */
-function fallbackMessage(a) {
-    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
-    return `${a.name}: ${why} → using ${a.port}`;
-}
-/**
- * What to tell the user about a finished run, by policy: an error per conflict when the step
- * fails, a warning per busy port kept, a notice per replacement.
- */
-function annotationsFor(result) {
-    const out = [];
-    for (const a of result.assignments) {
-        if (a.status === 'conflict')
-            for (const c of a.conflicts)
-                out.push({ level: 'error', message: conflictMessage(c) });
-        if (a.status === 'busy')
-            for (const c of a.conflicts)
-                out.push({
-                    level: 'warning',
-                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
-                });
-        if (a.status === 'fallback')
-            out.push({ level: 'notice', message: fallbackMessage(a) });
-    }
-    if (result.error)
-        out.push({ level: 'error', message: result.error });
-    return out;
-}
-/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
-function waitingMessage(conflicts, seconds) {
-    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
-    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
-}
-/** What a run stopped by a signal says. */
-function cancelledMessage(err) {
-    return `${err.message}: no port was handed out, and every lease this run took was returned`;
-}
-
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/spec/env-name.ts
 /**
  * The one home of the environment-name rules: how a spec name becomes a variable name, and
@@ -32906,8 +32042,1365 @@ function duplicateProblems(specs, input) {
 }
 
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function port_ranges_parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
+    for (const token of splitList(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = parsePortNumber(token);
+            if (port !== undefined && singles)
+                add({ lo: port, hi: port }, token);
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = parsePortNumber(token.slice(0, dash));
+        const hi = parsePortNumber(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            add({ lo, hi }, token);
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function port_ranges_subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function port_ranges_formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
+
+
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
+ * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ */
+function local_addresses_canonicalAddress(address) {
+    if (isIP(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+}
+/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
+function isLinkLocal(address) {
+    return /^fe[89ab][0-9a-f]:/i.test(address);
+}
+/**
+ * The literal address a server would bind to reach this interface address. Link-local IPv6
+ * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
+ * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
+ * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
+ */
+function bindable(info, iface, platform) {
+    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
+        return info.address;
+    const bare = info.address.replace(/%.*$/, '');
+    if (platform === 'win32') {
+        const scope = info.scopeid;
+        return scope !== undefined && Number.isInteger(scope) && scope > 0
+            ? `${bare}%${scope}`
+            : undefined;
+    }
+    return `${bare}%${iface}`;
+}
+/**
+ * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
+ * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
+ * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
+ * up: addresses of interfaces that are down are not probed.)
+ */
+function interfaceAddressPlan(interfaces = networkInterfaces(), platform = process.platform) {
+    const addresses = [];
+    const skipped = [];
+    for (const [iface, infos] of Object.entries(interfaces)) {
+        for (const info of infos ?? []) {
+            const family = info.family === 'IPv6' ? 6 : 4;
+            const address = bindable(info, iface, platform);
+            if (address === undefined) {
+                skipped.push({
+                    address: info.address,
+                    interface: iface,
+                    why: 'link-local without a scope id',
+                });
+            }
+            else if (isIP(address) !== family) {
+                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
+            }
+            else {
+                addresses.push({ address, family });
+            }
+        }
+    }
+    return { addresses, skipped };
+}
+/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
+function local_addresses_interfaceAddresses(interfaces = networkInterfaces(), platform = process.platform) {
+    return interfaceAddressPlan(interfaces, platform).addresses;
+}
+/**
+ * Whether a server on this host could bind `address`: a wildcard, an interface address, or
+ * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
+ * answers only the addresses configured on lo0, which are interface addresses).
+ */
+function local_addresses_isLocalAddress(address, platform = process.platform, interfaces = networkInterfaces()) {
+    const canonical = local_addresses_canonicalAddress(address);
+    if (canonical === '0.0.0.0' || canonical === '::')
+        return true;
+    if ((platform === 'linux' || platform === 'win32') &&
+        isIP(address) === 4 &&
+        address.startsWith('127.'))
+        return true;
+    return local_addresses_interfaceAddresses(interfaces, platform).some((a) => {
+        const known = local_addresses_canonicalAddress(a.address);
+        // A link-local address may be named with or without its scope.
+        return known === canonical || known.replace(/%.*$/, '') === canonical;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/spec/config.ts
+
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const config_MAX_LEASE_TTL_SECONDS = (/* unused pure expression or super */ null && (7 * 24 * 3600));
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new input_error_InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new input_error_InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
+function isUnscopedLinkLocal(address) {
+    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = splitList(raw);
+    if (tokens.length === 0)
+        throw new InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if (isIP(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (isIP(token) === 6 && isUnscopedLinkLocal(token)) {
+            // The scoped spellings of this very address, when the host has it.
+            const scopes = interfaceAddresses()
+                .map((a) => a.address)
+                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
+            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
+        }
+        else if (!isLocalAddress(token)) {
+            const known = interfaceAddresses().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw, options = {}) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof InputError) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return parsePortSpecs(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new InputError('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, config_MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    const leaseDir = get('lease-dir');
+    if (leaseDir !== '')
+        attempt(() => checkLeaseDirPath(leaseDir));
+    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
+        errors.push(new InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
+    }
+    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
+    if (specs && exportWhy)
+        errors.push(...envNameProblems(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
+    if (errors.length > 0)
+        throw new InputErrors(errors);
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? defaultLeaseDir() : normalize(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-file.ts
+/**
+ * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
+ * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
+ * never mistake a lease being written for a corrupt one.
+ */
+
+
+
+
+/** Bumped when the file format changes incompatibly; other versions read as foreign. */
+const lease_file_LEASE_FORMAT_VERSION = 1;
+/** A real lease is a few hundred bytes; anything much larger is not ours. */
+const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
+const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+// A FIFO planted under a lease name would block a plain open for reading forever.
+const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
+/** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
+function lease_file_leaseFileName(port, protocol) {
+    return `${protocol}-${port}.lease`;
+}
+/** The (port, protocol) a lease file name stands for; undefined for any other name. */
+function lease_file_parseLeaseFileName(name) {
+    const match = /^(tcp|udp)-([1-9]\d{0,4})\.lease$/.exec(name);
+    if (!match)
+        return undefined;
+    const port = Number(match[2]);
+    if (port > 65535)
+        return undefined;
+    return { port, protocol: match[1] };
+}
+/** A new random lease token. */
+function lease_file_newLeaseToken() {
+    return randomBytes(12).toString('hex');
+}
+/** The file text of a lease. */
+function lease_file_serializeLease(content) {
+    const { version, port, protocol, owner, createdAt, expiresAt, token } = content;
+    return `${JSON.stringify({ version, port, protocol, owner, createdAt, expiresAt, token })}\n`;
+}
+const OWNER_TEXT_FIELDS = (/* unused pure expression or super */ null && ([
+    'id',
+    'repository',
+    'runId',
+    'runAttempt',
+    'job',
+    'runner',
+    'pidStart',
+]));
+function parseOwner(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const raw = value;
+    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
+        return undefined;
+    const owner = { pid: raw.pid };
+    for (const field of OWNER_TEXT_FIELDS) {
+        const text = raw[field];
+        if (text === undefined)
+            continue;
+        if (typeof text !== 'string')
+            return undefined;
+        owner[field] = text;
+    }
+    return owner;
+}
+/**
+ * Parses lease file text; undefined (with the reason) unless it is a lease of this format
+ * for exactly the (port, protocol) its name says.
+ */
+function parseLease(text, expected) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        return { reason: 'is not valid JSON' };
+    }
+    if (typeof raw !== 'object' || raw === null)
+        return { reason: 'is not a JSON object' };
+    const data = raw;
+    if (data.version !== lease_file_LEASE_FORMAT_VERSION) {
+        return {
+            reason: `has format version ${JSON.stringify(data.version)}, not ${lease_file_LEASE_FORMAT_VERSION}`,
+        };
+    }
+    if (data.port !== expected.port || data.protocol !== expected.protocol) {
+        return {
+            reason: `names ${String(data.protocol)} port ${String(data.port)}, not its own file name`,
+        };
+    }
+    const owner = parseOwner(data.owner);
+    if (!owner)
+        return { reason: 'has no valid owner' };
+    const { createdAt, expiresAt, token } = data;
+    if (typeof createdAt !== 'number' || !Number.isFinite(createdAt))
+        return { reason: 'has no valid createdAt' };
+    if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
+        return { reason: 'has no valid expiresAt' };
+    if (typeof token !== 'string' || token === '')
+        return { reason: 'has no token' };
+    return {
+        record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
+        token,
+    };
+}
+function lease_file_errorCode(error) {
+    return error?.code;
+}
+/**
+ * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
+ * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
+ * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
+ * error's own.
+ */
+function readRaw(file) {
+    let fd;
+    try {
+        if (O_NOFOLLOW === 0) {
+            const stats = lstatSync(file);
+            if (stats.isSymbolicLink())
+                return { code: 'ELOOP', stats };
+        }
+        fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = lease_file_errorCode(error) ?? String(error);
+        return { code: code === 'EMLINK' ? 'ELOOP' : code };
+    }
+    try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile())
+            return { code: 'ENOTFILE', stats };
+        if (stats.size > MAX_FILE_BYTES)
+            return { code: 'EFBIG', stats };
+        const buffer = Buffer.alloc(stats.size + 1);
+        let length = 0;
+        for (let n; length < buffer.length &&
+            (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+        // One byte more than fstat said means it grew while we read: not a finished lease.
+        if (length > stats.size)
+            return { code: 'EFBIG', stats };
+        return { text: buffer.toString('utf8', 0, length), stats };
+    }
+    catch (error) {
+        return { code: lease_file_errorCode(error) ?? String(error) };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
+async function lease_file_readSmallFileNoFollow(file) {
+    const read = readRaw(file);
+    return 'text' in read ? { text: read.text } : { code: read.code };
+}
+const UNREADABLE_REASONS = {
+    ELOOP: 'is a symbolic link (not followed)',
+    ENOTFILE: 'is not a regular file',
+    EFBIG: 'is too large to be a lease',
+};
+/**
+ * No lease outlives the longest `lease-ttl` there is, counted from when its file was written,
+ * whatever its text says: a hand-written (or clock-skewed) `expiresAt` far in the future must
+ * not block a port forever. The earlier of mtime and ctime is taken: a future mtime can be set
+ * by hand (`touch -d`), ctime cannot.
+ */
+function capExpiry(record, stats) {
+    const written = Math.min(stats.mtimeMs, stats.ctimeMs);
+    const latest = written + MAX_LEASE_TTL_SECONDS * 1000;
+    return record.expiresAt > latest ? { ...record, expiresAt: latest } : record;
+}
+/** What is under a lease name, read without following a symbolic link. */
+async function lease_file_readLeaseEntry(file, expected) {
+    const read = readRaw(file);
+    if ('code' in read && read.code === 'ENOENT')
+        return { kind: 'missing' };
+    let stats = read.stats;
+    if (!stats) {
+        try {
+            stats = lstatSync(file);
+        }
+        catch (error) {
+            if (lease_file_errorCode(error) === 'ENOENT')
+                return { kind: 'missing' };
+        }
+    }
+    const unreadable = (reason) => stats
+        ? {
+            kind: 'unreadable',
+            reason,
+            mtimeMs: stats.mtimeMs,
+            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
+        }
+        : // Cannot even see its time: treat it as brand new, so it stays held.
+            { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
+    if ('code' in read) {
+        return unreadable(UNREADABLE_REASONS[read.code] ?? `cannot be read (${read.code})`);
+    }
+    const parsed = parseLease(read.text, expected);
+    if ('reason' in parsed)
+        return unreadable(parsed.reason);
+    return { kind: 'lease', record: capExpiry(parsed.record, read.stats), token: parsed.token };
+}
+/**
+ * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
+ * false when something (anything, even a symbolic link) already has that name.
+ *
+ * Why write-then-link instead of `open(name, 'wx')` + write: with 'wx' the file exists empty
+ * for a moment, and a reader then sees a "corrupt" lease. Here the text goes into a uniquely
+ * named temporary file first ('wx' again, so never through a planted link), and `link()` gives
+ * it the lease name in one step that fails with EEXIST if the name is taken, never replacing
+ * or following what is there. Readers see either nothing or the complete lease.
+ */
+async function lease_file_createExclusive(dir, name, text) {
+    const temp = path.join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const fd = openSync(temp, 'wx', 0o644);
+    try {
+        try {
+            // Other users' runners must be able to read it, whatever our umask.
+            if (process.platform !== 'win32')
+                fchmodSync(fd, 0o644);
+            writeSync(fd, text);
+        }
+        finally {
+            closeSync(fd);
+        }
+        linkSync(temp, path.join(dir, name));
+        return true;
+    }
+    catch (error) {
+        if (lease_file_errorCode(error) === 'EEXIST')
+            return false;
+        throw error;
+    }
+    finally {
+        try {
+            unlinkSync(temp);
+        }
+        catch {
+            // Already gone: nothing to clean up.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
+/**
+ * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
+ * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
+ * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
+ * in normal operation and mean nothing to anyone; old ones are swept away.
+ */
+
+
+const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
+/** Older than this, a leftover cannot belong to an operation still in progress. */
+const LEFTOVER_AGE_MS = (/* unused pure expression or super */ null && (10 * 60_000));
+/**
+ * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
+ * directory is sticky). Returns the names removed. Never throws.
+ */
+async function lease_leftovers_sweepLeftovers(dir, now = Date.now()) {
+    const removed = [];
+    let names;
+    try {
+        names = await readdir(dir);
+    }
+    catch {
+        return removed;
+    }
+    for (const name of names) {
+        if (!LEFTOVER.test(name))
+            continue;
+        const file = path.join(dir, name);
+        try {
+            const stats = await lstat(file);
+            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
+                continue;
+            await unlink(file);
+            removed.push(name);
+        }
+        catch {
+            // Gone already, or another user's: not ours to worry about.
+        }
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/lease/process-identity.ts
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
+        // The token is compared between processes that may run with different locales and
+        // time zones; pin both so the same process always gives the same text.
+        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
+            const start = String(stdout).trim();
+            if (start)
+                resolve({ pid, start });
+            else if (error && error.code === 'ENOENT') {
+                // No `ps` at all: existence is the best we can know.
+                resolve(existsBySignal(pid) ? { pid } : undefined);
+            }
+            else
+                resolve(undefined);
+        });
+    });
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function process_identity_processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function process_identity_isOwnerAlive(owner) {
+    const identity = await process_identity_processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve) => {
+        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
+            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
+            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
+/**
+ * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
+ * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
+ * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
+ * them another reclaimer may have removed that stale file and a new owner created a fresh
+ * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
+ * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
+ *
+ * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
+ * is gone, or that is older than {@link LOCK_MAX_AGE_MS} (a holder that hangs, or a pid whose
+ * liveness cannot be told), is removed by the next one who needs it (renamed to a unique name
+ * first and checked, so two such recoverers cannot both remove fresh locks).
+ *
+ * Deleting must work on a full disk (a failed run must still give its leases back), and a lock
+ * file with its holder's name needs a new inode, a data block and a descriptor. When it cannot
+ * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under the lock name: the
+ * same one-step, never-replacing `link()`, but no new data. Such a lock names no holder, so
+ * only its age (ctime, which `link()` sets) tells when it is abandoned.
+ */
+
+
+
+
+
+
+
+/** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
+const UNREADABLE_LOCK_GRACE_MS = 30_000;
+/** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
+const LOCK_MAX_AGE_MS = 60_000;
+/**
+ * Codes meaning "no new file can be made now" (no space, no quota, no descriptor), where the
+ * hard-link lock, which needs neither data nor a descriptor, is used instead.
+ */
+const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
+/**
+ * Takes the lock: a lock file naming us, or on a full disk a hard link of the lease file.
+ * 'taken': someone holds it; 'no-lease': the disk is full and there is no lease file to link
+ * (then there is nothing to delete either).
+ */
+function takeLock(dir, leaseName, lockName, text) {
+    return createExclusive(dir, lockName, text).then((created) => (created ? 'locked' : 'taken'), (error) => {
+        if (!NO_NEW_FILE.has(errorCode(error) ?? ''))
+            throw error;
+        try {
+            linkSync(path.join(dir, leaseName), path.join(dir, lockName));
+            return 'locked';
+        }
+        catch (linkError) {
+            const code = errorCode(linkError);
+            if (code === 'EEXIST')
+                return 'taken';
+            if (code === 'ENOENT')
+                return 'no-lease';
+            throw linkError;
+        }
+    });
+}
+function parseLock(text) {
+    try {
+        const data = JSON.parse(text);
+        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
+            return undefined;
+        return {
+            pid: data.pid,
+            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
+            token: data.token,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
+function lease_lock_lockFileName(leaseName) {
+    return leaseName.replace(/\.lease$/, '.lock');
+}
+/** The lock could not be had in time: its holder is alive and did not let go. */
+const lease_lock_LOCK_BUSY = Symbol('lock busy');
+/**
+ * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
+ * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
+ * False when the lock cannot be moved (another user's, in the sticky directory).
+ */
+async function removeAbandonedLock(dir, lockName, judgedText) {
+    const aside = path.join(dir, `.${lockName}.${process.pid}.${randomBytes(6).toString('hex')}.stale`);
+    try {
+        await rename(path.join(dir, lockName), aside);
+    }
+    catch (error) {
+        return error.code === 'ENOENT';
+    }
+    const read = await readSmallFileNoFollow(aside);
+    if ('text' in read && read.text !== judgedText) {
+        // link, not rename: never replace a lock someone took in the meantime.
+        await link(aside, path.join(dir, lockName)).catch(() => undefined);
+    }
+    await unlink(aside).catch(() => undefined);
+    return true;
+}
+/**
+ * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
+ * holder keeps it longer than `timeoutMs`.
+ */
+async function lease_lock_withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
+    const lockName = lease_lock_lockFileName(leaseName);
+    const lockPath = path.join(dir, lockName);
+    const token = randomBytes(12).toString('hex');
+    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 0;; attempt++) {
+        const locked = await takeLock(dir, leaseName, lockName, text);
+        // Nothing under the lease name to link: the critical part finds it missing (or a newer
+        // lease it must leave alone) and deletes nothing, so it needs no lock.
+        if (locked === 'no-lease')
+            return critical();
+        if (locked === 'locked') {
+            try {
+                return await critical();
+            }
+            finally {
+                try {
+                    unlinkSync(lockPath);
+                }
+                catch {
+                    // Cannot happen: only a dead holder's lock is removed by others.
+                }
+            }
+        }
+        const read = await readSmallFileNoFollow(lockPath);
+        if ('code' in read && read.code === 'ENOENT')
+            continue;
+        const held = 'text' in read ? read.text : '';
+        const holder = parseLock(held);
+        const abandoned = holder
+            ? (await olderThan(lockPath, LOCK_MAX_AGE_MS)) || !(await isOwnerAlive(holder))
+            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
+        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
+            continue;
+        if (Date.now() >= deadline)
+            return lease_lock_LOCK_BUSY;
+        await sleep(Math.min(1 + attempt, 20));
+    }
+}
+/** By ctime: set when the lock was created or linked, and never by hand to the future. */
+async function olderThan(file, ageMs) {
+    try {
+        return Date.now() - (await lstat(file)).ctimeMs > ageMs;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
+/**
+ * Deleting a lease file safely: only the very file that was judged (stale, or our own) is
+ * unlinked, under the port's deletion lock (see lease-lock.ts for why a lock is needed).
+ */
+
+
+
+
+
+
+function sameEntry(a, b) {
+    if (a.kind === 'lease' && b.kind === 'lease')
+        return a.token === b.token;
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.identity === b.identity;
+    return false;
+}
+let selfIdentity;
+/** This process, as named in the deletion locks it takes. */
+function lease_removal_self() {
+    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    return selfIdentity;
+}
+/** Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock. */
+async function lease_removal_removeIfUnchanged(dir, name, judged, expected) {
+    const file = path.join(dir, name);
+    const outcome = await withLeaseLock(dir, name, await lease_removal_self(), async () => {
+        const now = await readLeaseEntry(file, expected);
+        if (!sameEntry(now, judged))
+            return 'changed';
+        try {
+            unlinkSync(file);
+            return 'removed';
+        }
+        catch (error) {
+            const code = errorCode(error);
+            if (code === 'ENOENT')
+                return 'changed';
+            return { failed: code ?? String(error) };
+        }
+    });
+    return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-release.ts
+/**
+ * Releasing leases from outside the registry that took them: the action's post step, the
+ * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
+ */
+
+
+
+
+
+
+/**
+ * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
+ * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
+ * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ */
+async function releaseLeases(dir, match) {
+    if (match.ownerId === undefined && match.pid === undefined) {
+        throw new Error('releaseLeases needs an ownerId or a pid to match');
+    }
+    const abs = path.resolve(dir);
+    let names;
+    try {
+        assertSafeLeaseDir(abs, await lstat(abs));
+        names = await readdir(abs);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
+    const targets = match.targets && match.targets.length > 0
+        ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
+        : undefined;
+    const released = [];
+    for (const name of names.sort()) {
+        const parsed = parseLeaseFileName(name);
+        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
+            continue;
+        const entry = await readLeaseEntry(path.join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (match.ownerId !== undefined && owner.id !== match.ownerId)
+            continue;
+        if (match.pid !== undefined && owner.pid !== match.pid)
+            continue;
+        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
+            released.push(entry.record);
+    }
+    return released;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
+/**
+ * The host-wide lease registry: exactly one process at a time holds a lease on a given
+ * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
+ * when the probe says busy, so two allocators can never both hand out the same port.
+ */
+
+
+
+
+
+
+
+
+
+
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function lease_registry_describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return `leased by pid ${pid}`;
+}
+/** How many times one acquire re-tries after finding and clearing a stale lease. */
+const MAX_ACQUIRE_ROUNDS = 16;
+/**
+ * Leases taken by one allocator run. Not shared between processes: every process opens its
+ * own; they coordinate through the files only.
+ */
+class LeaseRegistry {
+    dir;
+    ttlSeconds;
+    owner;
+    now;
+    leases = new Map();
+    reported = new Map();
+    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
+    constructor(dir, ttlSeconds, owner, now = Date.now) {
+        this.dir = dir;
+        this.ttlSeconds = ttlSeconds;
+        this.owner = owner;
+        this.now = now;
+    }
+    /**
+     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
+     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
+     * the lease file exists but cannot be read as a lease (see {@link problems}).
+     * Stale leases (owner process gone, or expired) are reclaimed on the way.
+     */
+    async acquire(port, protocol) {
+        if (!Number.isInteger(port) || port < 1 || port > 65535) {
+            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
+        }
+        const key = leaseFileName(port, protocol);
+        if (this.leases.has(key))
+            return { acquired: true };
+        const file = path.join(this.dir, key);
+        const expected = { port, protocol };
+        let last = { kind: 'missing' };
+        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
+            const createdAt = this.now();
+            const token = newLeaseToken();
+            const text = serializeLease({
+                version: LEASE_FORMAT_VERSION,
+                port,
+                protocol,
+                owner: this.owner,
+                createdAt,
+                expiresAt: createdAt + this.ttlSeconds * 1000,
+                token,
+            });
+            if (await this.create(key, text)) {
+                this.leases.set(key, { port, protocol, token });
+                this.reported.delete(file);
+                return { acquired: true };
+            }
+            const entry = await readLeaseEntry(file, expected);
+            last = entry;
+            if (entry.kind === 'missing')
+                continue; // released between our create and our read
+            if (entry.kind === 'lease') {
+                if (!(await this.isStale(entry.record)))
+                    return { acquired: false, heldBy: entry.record };
+            }
+            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
+                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
+                return { acquired: false };
+            }
+            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
+            if (removal === 'busy') {
+                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
+                break;
+            }
+            if (typeof removal === 'object') {
+                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
+                break;
+            }
+        }
+        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
+    }
+    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
+    async release(port, protocol) {
+        const key = leaseFileName(port, protocol);
+        const held = this.leases.get(key);
+        if (!held)
+            return;
+        this.leases.delete(key);
+        const file = path.join(this.dir, key);
+        // Removed only if the file still carries our token: after our TTL someone may have
+        // reclaimed the port, and their lease is not ours to drop.
+        const entry = {
+            kind: 'lease',
+            token: held.token,
+            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
+        };
+        let removal;
+        try {
+            removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
+        }
+        catch (error) {
+            // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
+            removal = { failed: errorCode(error) ?? String(error) };
+        }
+        if (removal === 'busy')
+            this.report(file, 'could not be released: its lock stayed taken');
+        else if (typeof removal === 'object')
+            this.report(file, `could not be released (${removal.failed})`);
+    }
+    /** Drops every lease this registry holds (a failed step must leave none behind). */
+    async releaseAll() {
+        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
+    }
+    /** The leases this registry holds now. */
+    held() {
+        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
+    }
+    /**
+     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
+     * each, naming the file; the fronts print them as warnings.
+     */
+    problems() {
+        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
+    }
+    /** Creates the lease file; the machine running out of something is a SystemError. */
+    async create(key, text) {
+        try {
+            return await createExclusive(this.dir, key, text);
+        }
+        catch (error) {
+            throw asSystemError(error, `creating lease file ${path.join(this.dir, key)}`);
+        }
+    }
+    report(file, message) {
+        this.reported.set(file, message);
+    }
+    async isStale(record) {
+        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+    }
+}
+/**
+ * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
+ * start time. Throws `InputError('lease-dir')` for an unsafe directory and
+ * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
+ */
+async function openLeaseRegistry(opts) {
+    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
+        throw new InputError('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
+    }
+    const dir = await openLeaseDir(opts.dir);
+    const owner = { ...opts.owner };
+    if (owner.pidStart === undefined) {
+        const identity = await processIdentity(owner.pid);
+        if (identity?.start !== undefined)
+            owner.pidStart = identity.start;
+    }
+    await sweepLeftovers(dir);
+    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+}
+
+;// CONCATENATED MODULE: ./src/report/messages.ts
+
+
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease) {
+    return lease
+        ? describeLease(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
+}
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return printable(describeLeaseOwner(c.lease));
+        case 'in-use':
+            return printable(describeHolders(c.holders));
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return 'reserved by the OS (an excluded port range)';
+                case 'wildcard-only':
+                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+                case 'needs-root':
+                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+                default:
+                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            }
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${heldBy(c)}`;
+        case 'in-use':
+            return c.reason === 'exclusive'
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+                : `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+                case 'wildcard-only':
+                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+                case 'needs-root':
+                    return `${head} is refused${at}: ports below 1024 need root`;
+                default:
+                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            }
+        default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
 ;// CONCATENATED MODULE: ./src/ready/loopback-connect.ts
 /**
  * The connect half of a TCP readiness check: does a connection to this machine's own
@@ -33262,377 +33755,6 @@ async function processStart(pid, platform = process.platform) {
         ? linuxProcessTable()
         : await snapshotProcessTable(platform);
     return table.row(pid)?.start;
-}
-
-;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
-
-
-/**
- * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
- * whitespace or newlines. Every bad token is reported.
- */
-function port_ranges_parsePortRanges(text, input, singles) {
-    const ranges = [];
-    const problems = [];
-    const expected = singles
-        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
-        : 'a range LO-HI, e.g. "49152-65535"';
-    const tokens = [];
-    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
-    const add = (range, token) => {
-        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
-        if (i < 0) {
-            ranges.push(range);
-            tokens.push(token);
-            return;
-        }
-        const other = ranges[i];
-        const lo = Math.min(other.lo, range.lo);
-        const hi = Math.max(other.hi, range.hi);
-        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
-    };
-    for (const token of splitList(text)) {
-        const dash = token.indexOf('-', 1);
-        if (dash < 0) {
-            const port = parsePortNumber(token);
-            if (port !== undefined && singles)
-                add({ lo: port, hi: port }, token);
-            else
-                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-            continue;
-        }
-        const lo = parsePortNumber(token.slice(0, dash));
-        const hi = parsePortNumber(token.slice(dash + 1));
-        if (lo === undefined || hi === undefined) {
-            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-        }
-        else if (lo > hi) {
-            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
-        }
-        else {
-            add({ lo, hi }, token);
-        }
-    }
-    if (problems.length > 0)
-        throw new InputError(input, problems);
-    return ranges;
-}
-/** Sorts and merges overlapping or adjacent ranges. */
-function normalizeRanges(ranges) {
-    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
-    const out = [];
-    for (const r of sorted) {
-        const last = out[out.length - 1];
-        if (last && r.lo <= last.hi + 1)
-            last.hi = Math.max(last.hi, r.hi);
-        else
-            out.push({ ...r });
-    }
-    return out;
-}
-/** The ports of `ranges` that are not in `minus`. */
-function port_ranges_subtractRanges(ranges, minus) {
-    let out = normalizeRanges(ranges);
-    for (const m of normalizeRanges(minus)) {
-        const next = [];
-        for (const r of out) {
-            if (m.hi < r.lo || m.lo > r.hi) {
-                next.push(r);
-                continue;
-            }
-            if (r.lo < m.lo)
-                next.push({ lo: r.lo, hi: m.lo - 1 });
-            if (r.hi > m.hi)
-                next.push({ lo: m.hi + 1, hi: r.hi });
-        }
-        out = next;
-    }
-    return out;
-}
-/** The ports in both. */
-function intersectRanges(a, b) {
-    const out = [];
-    for (const x of normalizeRanges(a)) {
-        for (const y of normalizeRanges(b)) {
-            const lo = Math.max(x.lo, y.lo);
-            const hi = Math.min(x.hi, y.hi);
-            if (lo <= hi)
-                out.push({ lo, hi });
-        }
-    }
-    return normalizeRanges(out);
-}
-function countPorts(ranges) {
-    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
-}
-function inRanges(port, ranges) {
-    return ranges.some((r) => port >= r.lo && port <= r.hi);
-}
-function port_ranges_formatRanges(ranges) {
-    return normalizeRanges(ranges)
-        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
-        .join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
-
-
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-function local_addresses_canonicalAddress(address) {
-    if (isIP(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
-/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
-function isLinkLocal(address) {
-    return /^fe[89ab][0-9a-f]:/i.test(address);
-}
-/**
- * The literal address a server would bind to reach this interface address. Link-local IPv6
- * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
- * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
- * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
- */
-function bindable(info, iface, platform) {
-    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
-        return info.address;
-    const bare = info.address.replace(/%.*$/, '');
-    if (platform === 'win32') {
-        const scope = info.scopeid;
-        return scope !== undefined && Number.isInteger(scope) && scope > 0
-            ? `${bare}%${scope}`
-            : undefined;
-    }
-    return `${bare}%${iface}`;
-}
-/**
- * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
- * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
- * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
- * up: addresses of interfaces that are down are not probed.)
- */
-function interfaceAddressPlan(interfaces = networkInterfaces(), platform = process.platform) {
-    const addresses = [];
-    const skipped = [];
-    for (const [iface, infos] of Object.entries(interfaces)) {
-        for (const info of infos ?? []) {
-            const family = info.family === 'IPv6' ? 6 : 4;
-            const address = bindable(info, iface, platform);
-            if (address === undefined) {
-                skipped.push({
-                    address: info.address,
-                    interface: iface,
-                    why: 'link-local without a scope id',
-                });
-            }
-            else if (isIP(address) !== family) {
-                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
-            }
-            else {
-                addresses.push({ address, family });
-            }
-        }
-    }
-    return { addresses, skipped };
-}
-/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
-function local_addresses_interfaceAddresses(interfaces = networkInterfaces(), platform = process.platform) {
-    return interfaceAddressPlan(interfaces, platform).addresses;
-}
-/**
- * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
- * answers only the addresses configured on lo0, which are interface addresses).
- */
-function local_addresses_isLocalAddress(address, platform = process.platform, interfaces = networkInterfaces()) {
-    const canonical = local_addresses_canonicalAddress(address);
-    if (canonical === '0.0.0.0' || canonical === '::')
-        return true;
-    if ((platform === 'linux' || platform === 'win32') &&
-        isIP(address) === 4 &&
-        address.startsWith('127.'))
-        return true;
-    return local_addresses_interfaceAddresses(interfaces, platform).some((a) => {
-        const known = local_addresses_canonicalAddress(a.address);
-        // A link-local address may be named with or without its scope.
-        return known === canonical || known.replace(/%.*$/, '') === canonical;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/spec/config.ts
-
-
-
-
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
-};
-const MAX_WAIT_SECONDS = 3600;
-const MAX_LEASE_TTL_SECONDS = (/* unused pure expression or super */ null && (7 * 24 * 3600));
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error_InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new input_error_InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
-function isUnscopedLinkLocal(address) {
-    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = splitList(raw);
-    if (tokens.length === 0)
-        throw new InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if (isIP(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if (isIP(token) === 6 && isUnscopedLinkLocal(token)) {
-            // The scoped spellings of this very address, when the host has it.
-            const scopes = interfaceAddresses()
-                .map((a) => a.address)
-                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
-            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
-        }
-        else if (!isLocalAddress(token)) {
-            const known = interfaceAddresses().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new InputError('hosts', problems);
-    return hosts;
-}
-/**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
- */
-function parseConfig(raw, options = {}) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
-    const errors = [];
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof InputError) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
-        }
-    };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return parsePortSpecs(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new InputError('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
-        errors.push(new InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
-    }
-    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
-    if (specs && exportWhy)
-        errors.push(...envNameProblems(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
-    if (errors.length > 0)
-        throw new InputErrors(errors);
-    const leaseDir = get('lease-dir');
-    return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? defaultLeaseDir() : resolve(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
-    };
 }
 
 // EXTERNAL MODULE: ./src/holders/command-line.ts
