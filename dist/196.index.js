@@ -267,7 +267,7 @@ async function runGuard(config, options = {}) {
         });
         const run = { result, problems: leases?.problems() ?? [] };
         // The last moment a signal can cancel: from here on, nothing awaits until it is published.
-        signal.throwIfAborted();
+        await (0,cancellation/* checkpoint */.Fn)(signal);
         publish?.(run);
         return run;
     }).catch(async (err) => {

@@ -1412,7 +1412,7 @@ async function allocatePorts(config, deps) {
             result = unassignedResult(config, result);
         }
         // Cancelled while finishing: the caller will not publish these ports, so return them.
-        deps.signal?.throwIfAborted();
+        await (0,cancellation/* checkpoint */.Fn)(deps.signal);
         return result;
     }
     catch (err) {
@@ -1449,11 +1449,11 @@ async function allocate(config, deps, book) {
     const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
     const probe = async (queries) => {
-        deps.signal?.throwIfAborted();
+        await (0,cancellation/* checkpoint */.Fn)(deps.signal);
         const verdicts = await (0,probe_pool/* probePorts */.n)(queries, deps.plan, {
             concurrency: deps.concurrency ?? probe_pool/* DEFAULT_CONCURRENCY */.W,
         });
-        deps.signal?.throwIfAborted();
+        await (0,cancellation/* checkpoint */.Fn)(deps.signal);
         // Still out of descriptors after the pool's retries: the host, not the port, is the problem.
         const starved = verdicts.find(probe_probe/* isExhausted */.qo);
         if (starved)
@@ -1530,6 +1530,7 @@ async function allocate(config, deps, book) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fn: () => (/* binding */ checkpoint),
 /* harmony export */   Mf: () => (/* binding */ abortableSleep),
 /* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
 /* harmony export */   cc: () => (/* binding */ CancelledError)
@@ -1552,6 +1553,18 @@ class CancelledError extends Error {
     get exitCode() {
         return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
     }
+}
+/**
+ * Lets a pending signal in, then throws if the run was cancelled. Needed because a hand-out can
+ * run for seconds without the event loop ever polling: lease files are written synchronously
+ * and a probe's bind and 'listening' need no poll either, so a signal's handler would only run
+ * once the run is over, when its ports are already published.
+ */
+async function checkpoint(signal) {
+    if (!signal)
+        return;
+    await new Promise((resolve) => setImmediate(resolve));
+    signal.throwIfAborted();
 }
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
 function abortableSleep(ms, signal) {

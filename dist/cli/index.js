@@ -459,7 +459,7 @@ async function allocatePorts(config, deps) {
             result = unassignedResult(config, result);
         }
         // Cancelled while finishing: the caller will not publish these ports, so return them.
-        deps.signal?.throwIfAborted();
+        await (0,cancellation/* checkpoint */.Fn)(deps.signal);
         return result;
     }
     catch (err) {
@@ -496,11 +496,11 @@ async function allocate(config, deps, book) {
     const sleep = deps.sleep ?? ((ms) => (0,cancellation/* abortableSleep */.Mf)(ms, deps.signal));
     const now = deps.now ?? Date.now;
     const probe = async (queries) => {
-        deps.signal?.throwIfAborted();
+        await (0,cancellation/* checkpoint */.Fn)(deps.signal);
         const verdicts = await probePorts(queries, deps.plan, {
             concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
         });
-        deps.signal?.throwIfAborted();
+        await (0,cancellation/* checkpoint */.Fn)(deps.signal);
         // Still out of descriptors after the pool's retries: the host, not the port, is the problem.
         const starved = verdicts.find(probe_probe/* isExhausted */.qo);
         if (starved)
@@ -577,6 +577,7 @@ async function allocate(config, deps, book) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fn: () => (/* binding */ checkpoint),
 /* harmony export */   Mf: () => (/* binding */ abortableSleep),
 /* harmony export */   Y8: () => (/* binding */ withSignalCancellation),
 /* harmony export */   cc: () => (/* binding */ CancelledError)
@@ -599,6 +600,18 @@ class CancelledError extends Error {
     get exitCode() {
         return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
     }
+}
+/**
+ * Lets a pending signal in, then throws if the run was cancelled. Needed because a hand-out can
+ * run for seconds without the event loop ever polling: lease files are written synchronously
+ * and a probe's bind and 'listening' need no poll either, so a signal's handler would only run
+ * once the run is over, when its ports are already published.
+ */
+async function checkpoint(signal) {
+    if (!signal)
+        return;
+    await new Promise((resolve) => setImmediate(resolve));
+    signal.throwIfAborted();
 }
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
 function abortableSleep(ms, signal) {
@@ -1098,7 +1111,7 @@ async function runGuard(config, options = {}) {
         });
         const run = { result, problems: leases?.problems() ?? [] };
         // The last moment a signal can cancel: from here on, nothing awaits until it is published.
-        signal.throwIfAborted();
+        await (0,cancellation/* checkpoint */.Fn)(signal);
         publish?.(run);
         return run;
     }).catch(async (err) => {

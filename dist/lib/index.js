@@ -1108,6 +1108,18 @@ class CancelledError extends Error {
         return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
     }
 }
+/**
+ * Lets a pending signal in, then throws if the run was cancelled. Needed because a hand-out can
+ * run for seconds without the event loop ever polling: lease files are written synchronously
+ * and a probe's bind and 'listening' need no poll either, so a signal's handler would only run
+ * once the run is over, when its ports are already published.
+ */
+async function cancellation_checkpoint(signal) {
+    if (!signal)
+        return;
+    await new Promise((resolve) => setImmediate(resolve));
+    signal.throwIfAborted();
+}
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
 function abortableSleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -2250,7 +2262,7 @@ async function allocatePorts(config, deps) {
             result = unassignedResult(config, result);
         }
         // Cancelled while finishing: the caller will not publish these ports, so return them.
-        deps.signal?.throwIfAborted();
+        await cancellation_checkpoint(deps.signal);
         return result;
     }
     catch (err) {
@@ -2287,11 +2299,11 @@ async function allocate(config, deps, book) {
     const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
     const now = deps.now ?? Date.now;
     const probe = async (queries) => {
-        deps.signal?.throwIfAborted();
+        await cancellation_checkpoint(deps.signal);
         const verdicts = await probePorts(queries, deps.plan, {
             concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
         });
-        deps.signal?.throwIfAborted();
+        await cancellation_checkpoint(deps.signal);
         // Still out of descriptors after the pool's retries: the host, not the port, is the problem.
         const starved = verdicts.find(isExhausted);
         if (starved)
@@ -4048,7 +4060,7 @@ async function runGuard(config, options = {}) {
         });
         const run = { result, problems: leases?.problems() ?? [] };
         // The last moment a signal can cancel: from here on, nothing awaits until it is published.
-        signal.throwIfAborted();
+        await checkpoint(signal);
         publish?.(run);
         return run;
     }).catch(async (err) => {

@@ -1,4 +1,4 @@
-import { abortableSleep } from './cancellation.js';
+import { abortableSleep, checkpoint } from './cancellation.js';
 import { candidatePorts } from './candidate-ports.js';
 import { CandidatePool } from './candidate-pool.js';
 import { handOut, type ContentionRetry } from './hand-out.js';
@@ -55,7 +55,7 @@ export async function allocatePorts(
       result = unassignedResult(config, result);
     }
     // Cancelled while finishing: the caller will not publish these ports, so return them.
-    deps.signal?.throwIfAborted();
+    await checkpoint(deps.signal);
     return result;
   } catch (err) {
     await book.dropAll();
@@ -98,11 +98,11 @@ async function allocate(
   const sleep = deps.sleep ?? ((ms: number) => abortableSleep(ms, deps.signal));
   const now = deps.now ?? Date.now;
   const probe = async (queries: PortQuery[]) => {
-    deps.signal?.throwIfAborted();
+    await checkpoint(deps.signal);
     const verdicts = await probePorts(queries, deps.plan, {
       concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
     });
-    deps.signal?.throwIfAborted();
+    await checkpoint(deps.signal);
     // Still out of descriptors after the pool's retries: the host, not the port, is the problem.
     const starved = verdicts.find(isExhausted);
     if (starved) throw exhaustedProbe(starved);

@@ -19,6 +19,18 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * Lets a pending signal in, then throws if the run was cancelled. Needed because a hand-out can
+ * run for seconds without the event loop ever polling: lease files are written synchronously
+ * and a probe's bind and 'listening' need no poll either, so a signal's handler would only run
+ * once the run is over, when its ports are already published.
+ */
+export async function checkpoint(signal?: AbortSignal): Promise<void> {
+  if (!signal) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  signal.throwIfAborted();
+}
+
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@
  * under SIGINT/SIGTERM/SIGHUP cancellation, and every lease given back if a signal lands.
  */
 import { allocatePorts, type AllocationResult, type AllocatorDeps } from './allocate.js';
-import { withSignalCancellation } from './cancellation.js';
+import { checkpoint, withSignalCancellation } from './cancellation.js';
 import { readOsPortRanges, readWindowsExcludedRanges } from './os-port-ranges.js';
 import type { Config } from '../spec/config.js';
 import { protocolsOf, type Protocol } from '../spec/port-spec.js';
@@ -98,7 +98,7 @@ export async function runGuard(config: Config, options: GuardRunOptions = {}): P
     });
     const run = { result, problems: leases?.problems() ?? [] };
     // The last moment a signal can cancel: from here on, nothing awaits until it is published.
-    signal.throwIfAborted();
+    await checkpoint(signal);
     publish?.(run);
     return run;
   }).catch(async (err: unknown) => {

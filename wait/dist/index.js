@@ -31494,6 +31494,18 @@ class CancelledError extends Error {
         return 128 + (external_node_os_.constants.signals[this.signal] ?? 15);
     }
 }
+/**
+ * Lets a pending signal in, then throws if the run was cancelled. Needed because a hand-out can
+ * run for seconds without the event loop ever polling: lease files are written synchronously
+ * and a probe's bind and 'listening' need no poll either, so a signal's handler would only run
+ * once the run is over, when its ports are already published.
+ */
+async function checkpoint(signal) {
+    if (!signal)
+        return;
+    await new Promise((resolve) => setImmediate(resolve));
+    signal.throwIfAborted();
+}
 /** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
 function abortableSleep(ms, signal) {
     return new Promise((resolve, reject) => {
