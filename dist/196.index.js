@@ -194,6 +194,8 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
 var port_spec = __webpack_require__(9910);
 // EXTERNAL MODULE: ./src/probe/probe-plan.ts
 var probe_plan = __webpack_require__(2458);
+// EXTERNAL MODULE: ./src/system/system-error.ts
+var system_error = __webpack_require__(4903);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __webpack_require__(3421);
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
@@ -204,6 +206,7 @@ var lease_registry = __webpack_require__(7779);
  * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
  * under SIGINT/SIGTERM/SIGHUP cancellation, and every lease given back if a signal lands.
  */
+
 
 
 
@@ -225,7 +228,10 @@ async function guardPorts(config, options = {}) {
     // Reading the OS ranges costs a subprocess off Linux: only when a port may be handed out.
     const [os, plan] = await Promise.all([
         handsOut ? readOsPortRanges(protocols, platform, sources) : Promise.resolve(undefined),
-        (0,probe_plan/* createProbePlan */.A0)(config.hosts, platform, protocols, sources),
+        // Out of descriptors, os.networkInterfaces() throws at once: a SystemError, not a bug.
+        (async () => (0,probe_plan/* createProbePlan */.A0)(config.hosts, platform, protocols, sources))().catch((error) => {
+            throw (0,system_error/* asSystemError */.Q6)(error, 'reading the network interfaces');
+        }),
     ]);
     options.debug?.(`probe plan (${platform}): ${plan.description}`);
     for (const note of os?.notes ?? [])

@@ -20,7 +20,8 @@ export type Need =
   | 'unshare'
   | 'python3'
   | 'lsof'
-  | 'ps';
+  | 'ps'
+  | 'prlimit';
 
 /**
  * What a child process needs from this environment beyond PATH and HOME, for tests that start

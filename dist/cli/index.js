@@ -1038,6 +1038,8 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
     });
 }
 
+// EXTERNAL MODULE: ./src/system/system-error.ts
+var system_error = __nccwpck_require__(4903);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __nccwpck_require__(3421);
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
@@ -1048,6 +1050,7 @@ var lease_registry = __nccwpck_require__(7482);
  * own port ranges, the probe plan for this host, the lease registry (when leasing), allocation
  * under SIGINT/SIGTERM/SIGHUP cancellation, and every lease given back if a signal lands.
  */
+
 
 
 
@@ -1069,7 +1072,10 @@ async function guardPorts(config, options = {}) {
     // Reading the OS ranges costs a subprocess off Linux: only when a port may be handed out.
     const [os, plan] = await Promise.all([
         handsOut ? readOsPortRanges(protocols, platform, sources) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform, protocols, sources),
+        // Out of descriptors, os.networkInterfaces() throws at once: a SystemError, not a bug.
+        (async () => createProbePlan(config.hosts, platform, protocols, sources))().catch((error) => {
+            throw (0,system_error/* asSystemError */.Q6)(error, 'reading the network interfaces');
+        }),
     ]);
     options.debug?.(`probe plan (${platform}): ${plan.description}`);
     for (const note of os?.notes ?? [])
@@ -4539,16 +4545,31 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 /* harmony export */   Q6: () => (/* binding */ asSystemError)
 /* harmony export */ });
 /* unused harmony exports isResourceExhausted, SystemError */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
  * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
  * the fronts report it as one line naming the cause, apart from conflicts (1) and input
  * errors (2).
  */
-/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+
+/**
+ * The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one; for Node's generic
+ * ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
+ */
 function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
+    const e = error;
+    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
+        try {
+            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
+            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.getSystemErrorName)(-Math.abs(e.info.errno));
+        }
+        catch {
+            return e.code;
+        }
+    }
+    return typeof e?.code === 'string' ? e.code : undefined;
 }
 /** Codes that say the machine, not the request, is the problem, and what each means. */
 const EXHAUSTED = {

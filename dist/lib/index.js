@@ -2178,6 +2178,8 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/system/system-error.ts
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
@@ -2185,10 +2187,23 @@ async function attachHolders(conflicts, findHolders) {
  * the fronts report it as one line naming the cause, apart from conflicts (1) and input
  * errors (2).
  */
-/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+
+/**
+ * The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one; for Node's generic
+ * ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
+ */
 function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
+    const e = error;
+    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
+        try {
+            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
+            return (0,external_node_util_namespaceObject.getSystemErrorName)(-Math.abs(e.info.errno));
+        }
+        catch {
+            return e.code;
+        }
+    }
+    return typeof e?.code === 'string' ? e.code : undefined;
 }
 /** Codes that say the machine, not the request, is the problem, and what each means. */
 const EXHAUSTED = {
@@ -4004,6 +4019,7 @@ async function lease_registry_openLeaseRegistry(opts) {
 
 
 
+
 /** The OS's ranges and the probe plan, then allocation; no registry, no signal handling. */
 async function guardPorts(config, options = {}) {
     const platform = options.platform ?? process.platform;
@@ -4018,7 +4034,10 @@ async function guardPorts(config, options = {}) {
     // Reading the OS ranges costs a subprocess off Linux: only when a port may be handed out.
     const [os, plan] = await Promise.all([
         handsOut ? readOsPortRanges(protocols, platform, sources) : Promise.resolve(undefined),
-        createProbePlan(config.hosts, platform, protocols, sources),
+        // Out of descriptors, os.networkInterfaces() throws at once: a SystemError, not a bug.
+        (async () => createProbePlan(config.hosts, platform, protocols, sources))().catch((error) => {
+            throw asSystemError(error, 'reading the network interfaces');
+        }),
     ]);
     options.debug?.(`probe plan (${platform}): ${plan.description}`);
     for (const note of os?.notes ?? [])

@@ -9,6 +9,7 @@ import { readOsPortRanges, readWindowsExcludedRanges } from './os-port-ranges.js
 import type { Config } from '../spec/config.js';
 import { protocolsOf, type Protocol } from '../spec/port-spec.js';
 import { createProbePlan } from '../probe/probe-plan.js';
+import { asSystemError } from '../system/system-error.js';
 import { findHoldersWhenNeeded, type HolderFinder } from '../holders/lookup.js';
 import type { LeaseOwner } from '../lease/lease-file.js';
 import { openLeaseRegistry, type LeaseGate, type LeaseRegistry } from '../lease/lease-registry.js';
@@ -41,7 +42,12 @@ export async function guardPorts(
   // Reading the OS ranges costs a subprocess off Linux: only when a port may be handed out.
   const [os, plan] = await Promise.all([
     handsOut ? readOsPortRanges(protocols, platform, sources) : Promise.resolve(undefined),
-    createProbePlan(config.hosts, platform, protocols, sources),
+    // Out of descriptors, os.networkInterfaces() throws at once: a SystemError, not a bug.
+    (async () => createProbePlan(config.hosts, platform, protocols, sources))().catch(
+      (error: unknown) => {
+        throw asSystemError(error, 'reading the network interfaces');
+      },
+    ),
   ]);
   options.debug?.(`probe plan (${platform}): ${plan.description}`);
   for (const note of os?.notes ?? []) options.debug?.(`OS port ranges: ${note}`);

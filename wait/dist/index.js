@@ -31581,6 +31581,8 @@ class input_error_InputErrors extends Error {
     }
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/system/system-error.ts
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
@@ -31588,10 +31590,23 @@ class input_error_InputErrors extends Error {
  * the fronts report it as one line naming the cause, apart from conflicts (1) and input
  * errors (2).
  */
-/** The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one. */
+
+/**
+ * The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one; for Node's generic
+ * ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
+ */
 function system_error_errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : undefined;
+    const e = error;
+    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
+        try {
+            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
+            return getSystemErrorName(-Math.abs(e.info.errno));
+        }
+        catch {
+            return e.code;
+        }
+    }
+    return typeof e?.code === 'string' ? e.code : undefined;
 }
 /** Codes that say the machine, not the request, is the problem, and what each means. */
 const EXHAUSTED = {
