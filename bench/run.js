@@ -20,6 +20,7 @@ const args = process.argv.slice(2);
 const WRITE = args.includes('--write');
 const QUICK = args.includes('--quick');
 // `--only w4`: the whole-process tables alone (what a change to the fronts or the bundle moves).
+// `--only contention`: bench/contention.mjs (concurrent jobs sharing one narrow range).
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(ROOT, '.bench-tmp');
@@ -155,7 +156,13 @@ function machine() {
   };
 }
 
+/** `--only contention`: 40 concurrent CLI jobs × 3 auto ports from a 120-port range. */
+function contention() {
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'contention.mjs')], { stdio: 'inherit' });
+}
+
 async function main() {
+  if (ONLY === 'contention') return contention();
   rmSync(join(TMP, 'work'), { recursive: true, force: true });
   mkdirSync(join(TMP, 'work'), { recursive: true });
   log('building port-guard engine bundle …');

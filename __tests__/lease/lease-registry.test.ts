@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/spec/input-error.js';
 import { describeLease, openLeaseRegistry, releaseLeases } from '../../src/lease/lease-registry.js';
+import { MAX_LEASE_TTL_SECONDS } from '../../src/spec/config.js';
 import { processIdentity } from '../../src/lease/process-identity.js';
 import type { LeaseOwner, LeaseRecord } from '../../src/lease/lease-file.js';
 
@@ -129,6 +130,21 @@ test('an expired lease is reclaimed even though its owner still runs', async () 
   // The old holder's release must not delete the lease that replaced its own.
   await holder.release(40104, 'tcp');
   expect(readLease(40104).owner.id).toBe('late');
+});
+
+test('a hand-written expiry far in the future is capped at the file time + the maximum lease-ttl', async () => {
+  const week = MAX_LEASE_TTL_SECONDS * 1000;
+  const forever = Date.now() + 100 * 365 * 24 * 3600_000;
+  plantLease(40120, { pid: process.pid }, { expiresAt: forever });
+  // A future mtime (touch -d) does not lift the cap: the ctime it cannot fake counts.
+  plantLease(40121, { pid: process.pid }, { expiresAt: forever });
+  utimesSync(leaseFile(40121), new Date(forever), new Date(forever));
+  const before = await open({ id: 'before' }, 60, () => Date.now() + week - 60_000);
+  expect((await before.acquire(40120, 'tcp')).acquired).toBe(false);
+  expect((await before.acquire(40121, 'tcp')).acquired).toBe(false);
+  const after = await open({ id: 'after' }, 60, () => Date.now() + week + 60_000);
+  expect(await after.acquire(40120, 'tcp')).toEqual({ acquired: true });
+  expect(await after.acquire(40121, 'tcp')).toEqual({ acquired: true });
 });
 
 test('a planted expired lease is reclaimed', async () => {
