@@ -46,7 +46,7 @@ async function run(
     return { ...r, leaseDir };
   }
   const { ports, ...rest } = all;
-  const args = [...Object.entries(rest).map(([k, v]) => `--${k}=${v}`), '--', ports!];
+  const args = [...Object.entries(rest).map(([k, v]) => `--${k}=${v}`), '--', ports];
   return { ...(await runCli(args, { trace: true, dir, ...options })), leaseDir };
 }
 
@@ -96,7 +96,7 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
     const ports =
       front === 'action'
         ? Object.values(
-            JSON.parse(/^ports<<(.+)\n([^\n]*)\n\1$/m.exec((r as { output: string }).output)![2]!),
+            JSON.parse(/^ports<<(.+)\n([^\n]*)\n\1$/m.exec((r as { output: string }).output)![2]),
           )
         : Object.values(JSON.parse(r.stdout).ports);
     expect(ports).toHaveLength(2);
@@ -148,9 +148,7 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
                 sample();
                 setTimeout(() => {
                   sample();
-                  boundWhileWaiting = samples[0]!.filter((s) =>
-                    samples.every((x) => x.includes(s)),
-                  );
+                  boundWhileWaiting = samples[0].filter((s) => samples.every((x) => x.includes(s)));
                   // Both at once: the second arrives while the first one's cleanup runs.
                   for (const s of signals) process.kill(pid, s);
                 }, 300);

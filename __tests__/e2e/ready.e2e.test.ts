@@ -55,7 +55,7 @@ const alive = (pid: number) => {
 };
 const leasesIn = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')) : [];
-const serverPid = (r: RunResult) => JSON.parse(r.state.server!).pid as number;
+const serverPid = (r: RunResult) => JSON.parse(r.state.server).pid as number;
 
 test('run: the step returns once the server listens; outputs then; the post step stops it, prints its log and returns the leases', async () => {
   const main = await runAction({
@@ -148,7 +148,7 @@ test('run: a cancelled step (SIGINT, then SIGTERM) stops the server and returns 
   expect(stdout).toContain('started the server');
   await signalled;
   const state = parseFileCommands(readFileSync(join(dir, 'state'), 'utf8'));
-  const pid = JSON.parse(state.server!).pid as number;
+  const pid = JSON.parse(state.server).pid as number;
   pids.push(pid);
   expect([code, stderr]).toEqual(['130', '']);
   expect(stdout).toContain('cancelled by SIGINT');

@@ -76,7 +76,7 @@ describe.each(files)('%s', (file) => {
         const text = JSON.stringify(step);
         for (const m of text.matchAll(/steps\.([A-Za-z_][\w-]*)\./g))
           expect(
-            `${jobName}: ${m[1]} ${seen.has(m[1]!) ? 'defined' : 'not defined before use'}`,
+            `${jobName}: ${m[1]} ${seen.has(m[1]) ? 'defined' : 'not defined before use'}`,
           ).toBe(`${jobName}: ${m[1]} defined`);
         if (step.id) {
           expect(seen.has(step.id)).toBe(false);
@@ -99,19 +99,19 @@ describe.each(files)('%s', (file) => {
         if (step.uses)
           expect(step.uses).toMatch(/^(\.\/(\.github\/e2e\/[\w-]+)?|[\w-]+\/[\w-]+@v\d+)$/);
         const pinned = /^([\w-]+\/[\w-]+)@v(\d+)$/.exec(step.uses ?? '');
-        if (pinned && node24[pinned[1]!])
-          expect(Number(pinned[2])).toBeGreaterThanOrEqual(node24[pinned[1]!]!);
+        if (pinned && node24[pinned[1]])
+          expect(Number(pinned[2])).toBeGreaterThanOrEqual(node24[pinned[1]]);
         if (step.uses?.startsWith('./.github/'))
           expect(existsSync(join(ROOT, step.uses, 'action.yml'))).toBe(true);
         for (const m of (step.run ?? '').matchAll(/(\.github\/e2e\/[\w.-]+|dist\/[\w/.-]+\.js)/g))
-          expect(existsSync(join(ROOT, m[1]!))).toBe(true);
+          expect(existsSync(join(ROOT, m[1]))).toBe(true);
       }
     }
   });
 });
 
 test('ci.yml runs on ubuntu, macos and windows under Node 20 and 24, npm test from cmd.exe', () => {
-  const job = load('ci.yml').jobs.check!;
+  const job = load('ci.yml').jobs.check;
   expect(job['runs-on']).toBe('${{ matrix.os }}');
   expect(job.strategy?.matrix).toEqual({
     os: ['ubuntu-latest', 'macos-latest', 'windows-latest'],
@@ -131,17 +131,17 @@ test('ci.yml runs on ubuntu, macos and windows under Node 20 and 24, npm test fr
 });
 
 test('ci.yml runs lint, typecheck, tests, package, and fails when dist/ differs', () => {
-  const steps = load('ci.yml').jobs.check!.steps.map((s) => s.run ?? s.uses ?? '');
+  const steps = load('ci.yml').jobs.check.steps.map((s) => s.run ?? s.uses ?? '');
   const order = ['npm ci', 'npm run lint', 'npm run typecheck', 'npm test', 'npm run package'];
   const at = order.map((cmd) => steps.findIndex((s) => s.trim() === cmd));
   expect(at.every((i) => i >= 0)).toBe(true);
   expect([...at].sort((a, b) => a - b)).toEqual(at);
-  const last = steps.slice(at[4]! + 1).join('\n');
+  const last = steps.slice(at[4] + 1).join('\n');
   expect(last).toContain('git diff --exit-code -- dist/');
 });
 
 describe('e2e.yml', () => {
-  const job = load('e2e.yml').jobs.action!;
+  const job = load('e2e.yml').jobs.action;
   const byId = (id: string) => job.steps.find((s) => s.id === id)!;
 
   test('runs on ubuntu, macos and windows with bash everywhere and fail-fast off', () => {
@@ -164,7 +164,7 @@ describe('e2e.yml', () => {
     const hold = byId('hold').run!;
     for (const at of ['tcp/127.0.0.1', 'tcp/::1', 'tcp/0.0.0.0', 'udp/'])
       expect(hold).toContain(at);
-    const ports = byId('busy').with!.ports!;
+    const ports = byId('busy').with!.ports;
     for (const name of ['loop4', 'loop6', 'any4', 'dgram4', 'dgramany'])
       expect(ports).toContain(`${name}=\${{ steps.hold.outputs.${name} }}`);
   });
@@ -196,7 +196,7 @@ describe('e2e.yml', () => {
       'fallback-strategy': 'sequential',
       'fallback-range': '${{ steps.hold.outputs.narrow_lo }}-${{ steps.hold.outputs.narrow_hi }}',
     });
-    const check = job.steps[job.steps.indexOf(narrow) + 1]!;
+    const check = job.steps[job.steps.indexOf(narrow) + 1];
     expect(check.env).toEqual({
       GOT: '${{ steps.narrow.outputs.api }}',
       FREE: '${{ steps.hold.outputs.narrow_free }}',
@@ -249,7 +249,7 @@ describe('e2e.yml', () => {
   });
 
   test("a later job reads every e2e job's log for the post steps' report", () => {
-    const post = load('e2e.yml').jobs['post-steps']!;
+    const post = load('e2e.yml').jobs['post-steps'];
     expect(post.needs).toBe('action');
     expect(post.if).toBe('always()');
     expect(post.permissions).toEqual({ actions: 'read', contents: 'read' });
@@ -275,7 +275,7 @@ describe('action.yml', () => {
   });
 
   test.each(Object.keys(INPUT_DEFAULTS))('input %s is described and states its default', (name) => {
-    const input = yml.inputs[name]!;
+    const input = yml.inputs[name];
     expect(input.description.length).toBeGreaterThan(20);
     if (input.required) {
       expect(input.description).toMatch(/Required\./);
@@ -319,9 +319,9 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
         .trim()
         .split('\n')
         .map((l) => l.split('='))
-        .map(([k, v]) => [k!, Number(v)]),
+        .map(([k, v]) => [k, Number(v)]),
     );
-    pids.push(out.pid!);
+    pids.push(out.pid);
     return out;
   }
 
@@ -354,7 +354,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
     const ok = check(expected);
     expect(ok.stdout).not.toContain('::error');
     expect(ok.status).toBe(0);
-    const wrong = check([`loop4=${held.loop4 === 65535 ? 1 : held.loop4! + 1}/tcp`]);
+    const wrong = check([`loop4=${held.loop4 === 65535 ? 1 : held.loop4 + 1}/tcp`]);
     expect(wrong.status).toBe(1);
   });
 
@@ -368,7 +368,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
     });
     expect(r.code).toBe(0);
     const outputs: Record<string, string> = {};
-    for (const m of r.output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]!] = m[3]!;
+    for (const m of r.output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]] = m[3]!;
     const check = (o: Record<string, string>) =>
       spawnSync(
         process.execPath,
@@ -383,7 +383,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
     const bad = check({
       ...outputs,
       api: String(other.x),
-      ports: JSON.stringify({ ...JSON.parse(outputs.ports!), api: other.x }),
+      ports: JSON.stringify({ ...JSON.parse(outputs.ports), api: other.x }),
     });
     expect(bad.status).toBe(1);
   });
@@ -411,20 +411,20 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
         .trim()
         .split('\n')
         .map((l) => l.split('='))
-        .map(([k, v]) => [k!, Number(v)]),
+        .map(([k, v]) => [k, Number(v)]),
     );
-    pids.push(out.pid!);
+    pids.push(out.pid);
     return out;
   }
   const outputsOf = (output: string) => {
     const outputs: Record<string, string> = {};
-    for (const m of output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]!] = m[3]!;
+    for (const m of output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]] = m[3]!;
     return outputs;
   };
 
   test('a narrow block of held ports: sequential gives its one free port, and nothing without it', async () => {
     const held = launch('narrow=block/8');
-    expect(held.narrow_hi! - held.narrow_lo!).toBe(7);
+    expect(held.narrow_hi - held.narrow_lo).toBe(7);
     expect(held.narrow_free).toBe(held.narrow_hi);
     const d = scratchDir();
     const guard = (hi: number) =>
@@ -434,11 +434,11 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
         'fallback-strategy': 'sequential',
         'lease-dir': join(d, 'leases'),
       });
-    const ok = await guard(held.narrow_hi!);
+    const ok = await guard(held.narrow_hi);
     expect(ok.code).toBe(0);
     expect(outputsOf(ok.output).api).toBe(String(held.narrow_free));
     // Without the free port every candidate is held: a probe that missed a holder would hand it out.
-    const none = await guard(held.narrow_hi! - 1);
+    const none = await guard(held.narrow_hi - 1);
     expect(none.code).toBe(1);
     expect(outputsOf(none.output).api).toBeUndefined();
   });

@@ -148,14 +148,14 @@ test('the conflicts output survives the GITHUB_OUTPUT heredoc whole, and sets no
   const lines = readFileSync(file, 'utf8').split(/\r?\n/);
   const outputs: Record<string, string> = {};
   for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i]!);
+    const m = /^([^=<]+)<<(.+)$/.exec(lines[i]);
     if (!m) continue;
-    const end = lines.indexOf(m[2]!, i + 1);
-    outputs[m[1]!] = lines.slice(i + 1, end).join('\n');
+    const end = lines.indexOf(m[2], i + 1);
+    outputs[m[1]] = lines.slice(i + 1, end).join('\n');
     i = end;
   }
   expect(Object.keys(outputs)).toEqual(['conflicts']);
-  const parsed = JSON.parse(outputs.conflicts!);
+  const parsed = JSON.parse(outputs.conflicts);
   expect(parsed[0].holder.command).toBe(holder.command);
   expect(parsed[0].holders[0].commandLine).toBe(EVIL);
 });

@@ -46,13 +46,13 @@ export async function holdPort(options: HoldOptions, runAs?: string[]): Promise<
     options.ipv6Only ? '1' : '0',
   ];
   const [file, argv] = runAs
-    ? [runAs[0]!, [...runAs.slice(1), process.execPath, ...args]]
+    ? [runAs[0], [...runAs.slice(1), process.execPath, ...args]]
     : [process.execPath, args];
   const child = spawn(file, argv, { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.setEncoding('utf8');
+  child.stdout.setEncoding('utf8');
   const line = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: string) => {
+    child.stdout.on('data', (chunk: string) => {
       out += chunk;
       if (out.includes('\n')) resolve(out.trim());
     });
@@ -162,8 +162,8 @@ export function spawnServer(behaviour: ServerBehaviour): {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   return {
     process: child,
     pid: child.pid!,

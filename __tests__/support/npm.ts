@@ -89,5 +89,5 @@ export async function packInto(dest: string): Promise<string> {
   });
   if (r.code !== 0) throw new Error(`npm pack failed (${r.code}): ${r.stderr}`);
   const [info] = JSON.parse(r.stdout) as Array<{ filename: string }>;
-  return join(dest, info!.filename);
+  return join(dest, info.filename);
 }

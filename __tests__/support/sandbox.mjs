@@ -2,12 +2,17 @@
 // every process a test starts without its own), and the checks the global teardown makes: the
 // sandbox must be empty again, and no lease may have appeared in the host's real lease dir
 // (what a test that forgets its own TMPDIR or --lease-dir would write to).
-import { mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Creates the sandbox directory under `base` (the host's temp dir). */
+/**
+ * Creates the sandbox directory under `base` (the host's temp dir), with /tmp's mode: tests
+ * run processes as another user (uid 65534) that must reach their own files in it.
+ */
 export function createSandbox(base) {
-  return realpathSync(mkdtempSync(join(base, 'port-guard-test-run-')));
+  const dir = realpathSync(mkdtempSync(join(base, 'port-guard-test-run-')));
+  if (process.platform !== 'win32') chmodSync(dir, 0o1777);
+  return dir;
 }
 
 /** Every path left under `dir`, relative to it, depth first (files and empty directories). */
