@@ -18,13 +18,13 @@ const shared = {
   },
   globalSetup: '<rootDir>/__tests__/support/global-setup.mjs',
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.mjs',
-  testTimeout: 30000,
+  // Inside the project, not the host's temp dir: a test run leaves nothing there.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 };
 
 /** @type {import('jest').Config} */
 export default {
-  // Inside the project, not the host's temp dir: a test run leaves nothing there.
-  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+  testTimeout: 30000,
   collectCoverageFrom: ['src/**/*.ts'],
   coverageDirectory: '<rootDir>/coverage',
   coverageReporters: ['text-summary', 'json-summary'],

@@ -7,10 +7,10 @@ import type { HolderQuery } from '../../src/holders/lookup.js';
 import type { LeaseAttempt, LeaseGate } from '../../src/lease/lease-registry.js';
 import type { LeaseRecord } from '../../src/lease/lease-file.js';
 import type { Protocol } from '../../src/spec/port-spec.js';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 
 let plan: ProbePlan;
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 beforeAll(async () => {
   plan = await createProbePlan('all');
 });

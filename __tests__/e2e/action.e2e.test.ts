@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
-import { annotations, runAction, runPost } from '../support/run-dist.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
+import { annotations, runAction, runPost } from '../support/run-built.js';
 
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 afterEach(async () => {
   await Promise.all(held.map((h) => h.stop()));
   held = [];

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { openLeaseRegistry } from '../../src/lease/lease-registry.js';
 import { holdPort } from '../support/holder-process.js';
 import { inputEnvName } from '../support/run-built.js';
-import { parseFileCommands } from '../support/run-dist.js';
+import { parseFileCommands } from '../support/file-commands.js';
 import { systemEnv } from '../support/needs.js';
 
 const ACTION = path.resolve('dist/index.js');
@@ -129,7 +129,7 @@ test('main step leases its ports for the runner worker; post step releases exact
   });
 
   const held = await holdPort({ host: '::', port: api }); // a server the job "forgot" to stop
-  started.push(held.process);
+  started.push(held.child);
   const server = held.pid;
   const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
   const post = await runNode(

@@ -7,11 +7,11 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 
 const SHELLS = ['/bin/bash', '/bin/dash'].filter((s) => existsSync(s));
 
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(held.map((h) => h.stop()));

@@ -16,7 +16,7 @@ import {
   startHolder,
   testAsRoot,
   type HolderProcess,
-} from '../support/spawn-holder.js';
+} from '../support/holder-process.js';
 import { transpileHolders } from '../support/transpiled-holders.js';
 import { testNeeds } from '../support/needs.js';
 

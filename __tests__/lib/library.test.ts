@@ -13,11 +13,11 @@ import {
   releasePorts,
   whoHolds,
 } from '../../src/lib.js';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 
 let scratch: string;
 let leaseDir: string;
-const held: HeldPort[] = [];
+const held: HolderProcess[] = [];
 
 beforeEach(() => {
   scratch = mkdtempSync(join(tmpdir(), 'pg-lib-'));

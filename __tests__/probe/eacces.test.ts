@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { testAsRoot } from '../support/spawn-holder.js';
+import { testAsRoot } from '../support/holder-process.js';
 import { transpileHolders } from '../support/transpiled-holders.js';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { classifyBindError, combineVerdicts, probeAddress } from '../../src/prob
 import { probePorts } from '../../src/probe/probe-pool.js';
 import { buildProbePlan, createProbePlan, type ProbePlan } from '../../src/probe/probe-plan.js';
 import { interfaceAddresses } from '../../src/probe/local-addresses.js';
-import { holdPort, interfaceAddress, type HeldPort } from '../support/holder-process.js';
+import { holdPort, interfaceAddress, type HolderProcess } from '../support/holder-process.js';
 
 /** A port the OS just said was free (bound to 0, then closed). */
 async function osFreePort(): Promise<number> {
@@ -15,7 +15,7 @@ async function osFreePort(): Promise<number> {
 }
 
 let plan: ProbePlan;
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 beforeAll(async () => {
   plan = await createProbePlan('all');
 });

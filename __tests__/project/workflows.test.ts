@@ -16,7 +16,6 @@ import { SERVER_INPUT_DEFAULTS } from '../../src/ready/server-plan.js';
 /** Every input the main action reads: the engine's, then the `run` server's. */
 const INPUT_DEFAULTS = { ...ENGINE_INPUTS, ...SERVER_INPUT_DEFAULTS };
 import { ROOT, runAction, scratchDir } from '../support/run-built.js';
-import { parseFileCommands } from '../support/run-dist.js';
 
 interface Step {
   id?: string;
@@ -338,7 +337,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
       'lease-dir': join(d, 'leases'),
     });
     expect(r.code).toBe(1);
-    const conflicts = /^conflicts<<(.+)\n([^\n]*)\n\1$/m.exec(r.output)?.[2];
+    const conflicts = r.outputs.conflicts;
     expect(conflicts).toBeDefined();
     const expected = [
       `loop4=${held.loop4}/tcp`,
@@ -367,8 +366,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
       'lease-dir': join(d, 'leases'),
     });
     expect(r.code).toBe(0);
-    const outputs: Record<string, string> = {};
-    for (const m of r.output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]] = m[3]!;
+    const outputs = r.outputs;
     const check = (o: Record<string, string>) =>
       spawnSync(
         process.execPath,
@@ -416,11 +414,6 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
     pids.push(out.pid);
     return out;
   }
-  const outputsOf = (output: string) => {
-    const outputs: Record<string, string> = {};
-    for (const m of output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]] = m[3]!;
-    return outputs;
-  };
 
   test('a narrow block of held ports: sequential gives its one free port, and nothing without it', async () => {
     const held = launch('narrow=block/8');
@@ -436,11 +429,11 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
       });
     const ok = await guard(held.narrow_hi);
     expect(ok.code).toBe(0);
-    expect(outputsOf(ok.output).api).toBe(String(held.narrow_free));
+    expect(ok.outputs.api).toBe(String(held.narrow_free));
     // Without the free port every candidate is held: a probe that missed a holder would hand it out.
     const none = await guard(held.narrow_hi - 1);
     expect(none.code).toBe(1);
-    expect(outputsOf(none.output).api).toBeUndefined();
+    expect(none.outputs.api).toBeUndefined();
   });
 
   test("holders on Node's default listen(port) and the interface address are conflicts", async () => {
@@ -463,7 +456,7 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
       ],
       {
         encoding: 'utf8',
-        env: { ...process.env, OUTCOME: 'failure', CONFLICTS: outputsOf(r.output).conflicts },
+        env: { ...process.env, OUTCOME: 'failure', CONFLICTS: r.outputs.conflicts },
       },
     );
     expect(check.stdout).not.toContain('::error');
@@ -497,7 +490,7 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
     const inputs = { ports: 'api=auto', 'lease-dir': leases };
     const main = await runAction(inputs);
     expect(main.code).toBe(0);
-    const api = Number(outputsOf(main.output).api);
+    const api = Number(main.outputs.api);
     const left = launch(`left=tcp/0.0.0.0/${api}`);
 
     const node = (script: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -513,10 +506,7 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
     expect(early.status).toBe(1);
     expect(early.stdout).toMatch(/::error::.*still leased/);
 
-    const state = parseFileCommands(main.state);
-    const post = await runAction(inputs, {
-      env: Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
-    });
+    const post = await runAction(inputs, { state: main.state });
     expect(post.code).toBe(0);
     const late = afterPost();
     expect(late.status).toBe(0);

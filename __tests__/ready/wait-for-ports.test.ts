@@ -4,8 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { holdPort, spawnServer } from '../support/holder-process.js';
-import { osPickedPort } from '../support/spawn-holder.js';
+import { holdPort, osPickedPort, spawnServer } from '../support/holder-process.js';
 import { InputErrors } from '../../src/spec/input-error.js';
 import { NotReadyError, waitForPorts } from '../../src/ready/wait-for-ports.js';
 import { parseWaitRequest, runWait } from '../../src/ready/wait-request.js';

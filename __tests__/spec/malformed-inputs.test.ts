@@ -98,8 +98,8 @@ describe.each(MALFORMED_INPUTS.map((c) => [label(c), c] as const))('%s', (_name,
         ),
       ).toEqual([]);
       expect(r.code).toBe(1);
-      expect(r.output).toBe('');
-      expect(r.envFile).toBe('');
+      expect(r.files.output).toBe('');
+      expect(r.files.env).toBe('');
       expect(r.summary).toBe('');
       if (!c.todo) expect(existsSync(join(dir, 'leases'))).toBe(false);
       expectNothingLeftBehind(r, leaseDir);
