@@ -63,7 +63,7 @@ test('run: main starts the server and returns once it listens; post stops it, pr
   expect(main.stdout()).toContain(`port-guard: started the server (pid `);
   expect(main.stdout()).toContain(`web: port ${web}/tcp is ready: accepts connections on`);
   const state = main.state();
-  const server = JSON.parse(state.server!) as { pid: number };
+  const server = JSON.parse(state.server) as { pid: number };
   pids.push(server.pid);
   expect(state.isPost).toBe('true');
   expect(alive(server.pid)).toBe(true);
@@ -120,7 +120,7 @@ test('run with ready-timeout 0: started, not waited for; the post step stops it'
   expect(main.exitCode).toBeUndefined();
   expect(main.stdout()).toContain('port-guard: ready-timeout is 0: not waiting for the server');
   const state = main.state();
-  const { pid } = JSON.parse(state.server!) as { pid: number };
+  const { pid } = JSON.parse(state.server) as { pid: number };
   pids.push(pid);
   const post = await asRunnerStep(postStep, { 'lease-dir': leaseDir }, { state });
   expect(post.stdout()).toContain(`port-guard: the server (pid ${pid}) stopped (SIGTERM)`);

@@ -135,10 +135,10 @@ describe('a run into annotations', () => {
       'notice',
       'error',
     ]);
-    expect(annotationsFor(result)[1]!.message).toMatch(
+    expect(annotationsFor(result)[1].message).toMatch(
       /; keeping it as asked \(on-conflict: warn\)$/,
     );
-    expect(annotationsFor(result)[3]!.message).toBe('no free port left in 61000-61001');
+    expect(annotationsFor(result)[3].message).toBe('no free port left in 61000-61001');
   });
 
   test('fallback: why, then the port used; a replacement with no conflict recorded was busy', () => {
