@@ -12,6 +12,7 @@ import { run as mainStep } from '../../src/action/main.js';
 import { run as postStep } from '../../src/action/post.js';
 import { run as waitStep } from '../../src/action/wait.js';
 import { osPickedPort, serverCommand, writeServerScript } from '../support/holder-process.js';
+import { fakeRunner, stackLines } from '../support/fake-fronts.js';
 import { asRunnerStep } from '../support/runner-process.js';
 
 let dir: string;
@@ -171,4 +172,32 @@ test('the wait/ action: not ready in time is one error; bad input names the inpu
       .split('\n')
       .filter((l) => l.startsWith('::error')),
   ).toEqual([expect.stringContaining('title=port-guard%3A input timeout')]);
+});
+
+test('the wait/ action: an unexpected error is one error annotation and exit 1', async () => {
+  const io = fakeRunner();
+  io.getInput = () => {
+    throw new TypeError('boom in getInput');
+  };
+  await waitStep(io);
+  expect(io.exitCode).toBe(1);
+  expect(io.annotations).toEqual([
+    {
+      level: 'error',
+      message: expect.stringMatching(/^port-guard failed unexpectedly: TypeError: boom/),
+    },
+  ]);
+});
+
+test('post: an unexpected error is a warning, never a failed job', async () => {
+  const io = fakeRunner();
+  io.getState = () => {
+    throw new TypeError('boom in getState');
+  };
+  await postStep(io);
+  expect(io.exitCode).toBeUndefined();
+  expect(io.annotations).toEqual([
+    { level: 'warning', message: 'port-guard post step: boom in getState' },
+  ]);
+  expect(stackLines(io.annotations[0].message)).toEqual([]);
 });

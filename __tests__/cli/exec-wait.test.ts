@@ -4,13 +4,14 @@
  * long as it runs, --ready waits for it (and stops it when it does not listen in time); wait
  * is ready, not ready, or a usage error. Real processes and real sockets throughout.
  */
+import { jest } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { osPickedPort } from '../support/holder-process.js';
-import { recordingTerminal } from '../support/fake-fronts.js';
+import { fakeRunner, recordingTerminal } from '../support/fake-fronts.js';
 
 let dir: string;
 const servers: Server[] = [];
@@ -203,5 +204,35 @@ describe('help and version', () => {
     const version = term();
     expect(await main(['--version'], version)).toBe(0);
     expect(version.out).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('the real terminal and the runner protocol', () => {
+  test('main with the process terminal writes to this process stdout and stderr', async () => {
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['--version'])).toBe(0);
+      expect(await main(['wait', '--timeout=nope', '3000'])).toBe(2);
+      expect(String(out.mock.calls[0]?.[0])).toMatch(/^\d+\.\d+\.\d+\n$/);
+      expect(String(err.mock.calls[0]?.[0])).toMatch(/^port-guard: .*--timeout/);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  });
+
+  test('--format github on a runner: a usage error is an annotation naming the input, nothing on stderr', async () => {
+    const runner = fakeRunner();
+    const t = recordingTerminal({ GITHUB_ACTIONS: 'true' }, runner);
+    expect(await main(['--format', 'github', '--on-conflict', 'retry', 'web=auto'], t)).toBe(2);
+    expect(t.err).toBe('');
+    expect(runner.annotations).toEqual([
+      {
+        level: 'error',
+        message: expect.stringContaining('"retry" is not one of fail, fallback, warn'),
+        title: 'port-guard: input on-conflict',
+      },
+    ]);
   });
 });
