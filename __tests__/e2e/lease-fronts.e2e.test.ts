@@ -196,7 +196,12 @@ test('CLI: two runs asking for the same fixed port at once: exactly one gets it'
 }, 60_000);
 
 test("CLI under `npm exec` (npx): the leases belong to the shell that ran npm, not npm's own sh", async () => {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: os.tmpdir(),
+    NODE_DISABLE_COMPILE_CACHE: '1',
+  };
   const npmExec = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(

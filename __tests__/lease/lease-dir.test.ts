@@ -1,4 +1,12 @@
-import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/spec/input-error.js';
@@ -11,6 +19,7 @@ let base: string;
 beforeEach(() => {
   base = mkdtempSync(path.join(os.tmpdir(), 'pg-lease-dir-'));
 });
+afterEach(() => rmSync(base, { recursive: true, force: true }));
 
 async function refusal(dir: string): Promise<InputError> {
   try {
