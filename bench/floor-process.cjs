@@ -1,5 +1,4 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
-/* global require */
 // W4's floor: the least a whole process could do for "3 ports checked + 1 handed out" on Linux:
 // one exclusive listen()+close() on `::` per port, the outputs appended to $GITHUB_OUTPUT.
 // No self-test, no leases, no summary. CommonJS, because an ES module entry costs Node 20

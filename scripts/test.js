@@ -2,7 +2,8 @@
 // NODE_OPTIONS=--experimental-vm-modules (ts-jest's ESM mode needs it), on every system: the
 // former `NODE_OPTIONS=… jest` script is POSIX shell syntax that cmd.exe cannot run. jest's bin
 // is found through its package.json (its `exports` allow that path), never through a path into
-// node_modules; ARGS go to jest as given.
+// node_modules. Always with coverage (of src/, summed up at the end: jest.config.js); ARGS go to
+// jest after it as given.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,7 +14,7 @@ const { bin } = require('jest/package.json');
 const jestBin = join(dirname(manifest), typeof bin === 'string' ? bin : bin.jest);
 
 const nodeOptions = [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean);
-const child = spawn(process.execPath, [jestBin, ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [jestBin, '--coverage', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: nodeOptions.join(' ') },
 });

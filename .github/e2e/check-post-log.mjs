@@ -9,7 +9,6 @@
 // `node check-post-log.mjs JOB_NAME_PREFIX EXPECTED_JOBS`; GH_TOKEN, GITHUB_API_URL,
 // GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT from the runner. With LOG_FILE set it
 // checks that one local log instead (how the test suite runs it).
-/* global fetch */
 import { readFileSync } from 'node:fs';
 
 const [prefix = 'action on ', expected = '3'] = process.argv.slice(2);

@@ -62,7 +62,7 @@ test('export-env with an unwritable GITHUB_ENV fails before probing; without exp
   const io = fakeRunner({ ports: 'api=auto', 'export-env': 'true', 'lease-dir': leases }, env);
   await run(io);
   expect(io.exitCode).toBe(1);
-  expect(io.annotations[0]!.message).toMatch(/^port-guard: cannot write GITHUB_ENV \(.*\): ENOENT/);
+  expect(io.annotations[0].message).toMatch(/^port-guard: cannot write GITHUB_ENV \(.*\): ENOENT/);
   expect(existsSync(leases)).toBe(false);
 
   const plain = fakeRunner({ ports: 'api=auto', 'lease-dir': leases }, env);
@@ -91,7 +91,7 @@ test('a job summary that cannot be written is a warning, never a failed step', a
   await run(later);
   expect(later.exitCode).toBeUndefined();
   expect(later.annotations.map((a) => a.level)).toEqual(['warning']);
-  expect(later.annotations[0]!.message).toContain('ENOSPC');
+  expect(later.annotations[0].message).toContain('ENOSPC');
   expect(Number(later.outputs.api)).toBeGreaterThan(0);
 });
 
@@ -104,9 +104,9 @@ test('an unexpected error: one annotation line, no stack trace (the stack goes t
   await run(io);
   expect(io.exitCode).toBe(1);
   expect(io.annotations).toHaveLength(1);
-  expect(io.annotations[0]!.message).toMatch(/^port-guard: internal error: boom in getInput/);
-  expect(io.annotations[0]!.message).not.toContain('\n');
-  expect(stackLines(io.annotations[0]!.message)).toEqual([]);
+  expect(io.annotations[0].message).toMatch(/^port-guard: internal error: boom in getInput/);
+  expect(io.annotations[0].message).not.toContain('\n');
+  expect(stackLines(io.annotations[0].message)).toEqual([]);
   expect(io.debugs.join('\n')).toContain('TypeError: boom in getInput');
 });
 
@@ -117,7 +117,7 @@ test('a failed run writes only conflicts, exits 1, and lists every spec unassign
   await run(io);
   expect(io.exitCode).toBe(1);
   expect(Object.keys(io.outputs)).toEqual(['conflicts']);
-  expect(JSON.parse(io.outputs.conflicts!)[0]).toMatchObject({
+  expect(JSON.parse(io.outputs.conflicts)[0]).toMatchObject({
     name: 'db',
     port,
     code: 'EADDRINUSE',

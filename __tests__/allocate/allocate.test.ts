@@ -7,10 +7,10 @@ import type { HolderQuery } from '../../src/holders/lookup.js';
 import type { LeaseAttempt, LeaseGate } from '../../src/lease/lease-registry.js';
 import type { LeaseRecord } from '../../src/lease/lease-file.js';
 import type { Protocol } from '../../src/spec/port-spec.js';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 
 let plan: ProbePlan;
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 beforeAll(async () => {
   plan = await createProbePlan('all');
 });
@@ -83,7 +83,7 @@ test('fail: every busy port is reported at once; no lease is left behind', async
   expect(result.assignments.map((x) => x.status)).toEqual(['conflict', 'conflict', 'unassigned']);
   // The holder lookup runs once, for the busy ports only.
   expect(finder).toHaveBeenCalledTimes(1);
-  expect(finder.mock.calls[0]![0]).toEqual([
+  expect(finder.mock.calls[0][0]).toEqual([
     { port: a.port, protocol: 'tcp' },
     { port: b.port, protocol: 'tcp' },
   ]);
@@ -107,11 +107,11 @@ test('fallback: a busy port is replaced by a bindable port from the range, outsi
   expect(result.ok).toBe(true);
   const [web] = result.assignments;
   expect(web).toMatchObject({ name: 'web', requested: busy.port, status: 'fallback' });
-  expect(web!.port).toBeGreaterThanOrEqual(20500);
-  expect(web!.port).toBeLessThanOrEqual(20999);
+  expect(web.port).toBeGreaterThanOrEqual(20500);
+  expect(web.port).toBeLessThanOrEqual(20999);
   expect(result.conflicts).toHaveLength(1);
-  expect(gate.held).toEqual(new Map([[`tcp/${web!.port}`, 'me']]));
-  expect(await bindable(web!.port)).toBe(true);
+  expect(gate.held).toEqual(new Map([[`tcp/${web.port}`, 'me']]));
+  expect(await bindable(web.port)).toBe(true);
 });
 
 test('fallback skips candidates that are busy or leased by someone else', async () => {
@@ -133,7 +133,7 @@ test('fallback skips candidates that are busy or leased by someone else', async 
     { plan, leases: new RecordingGate(foreign) },
   );
   expect(result.ok).toBe(true);
-  expect(result.assignments[0]!.port).toBeGreaterThan(lo + 1);
+  expect(result.assignments[0].port).toBeGreaterThan(lo + 1);
 });
 
 test('warn keeps the busy port; a lease held by another job is a conflict too', async () => {

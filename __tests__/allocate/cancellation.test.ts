@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/spec/config.js';
 import { createProbePlan } from '../../src/probe/probe-plan.js';
 import type { LeaseGate } from '../../src/lease/lease-registry.js';
 import type { Protocol } from '../../src/spec/port-spec.js';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 
 /** A lease registry in memory that remembers what is held: the allocator's only dependency here. */
 class RecordingGate implements LeaseGate {
@@ -27,7 +27,7 @@ class RecordingGate implements LeaseGate {
   }
 }
 
-let busy: HeldPort;
+let busy: HolderProcess;
 beforeAll(async () => {
   busy = await holdPort({ protocol: 'tcp', host: '127.0.0.1' });
 });

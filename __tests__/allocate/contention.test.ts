@@ -10,7 +10,7 @@ import { parseConfig } from '../../src/spec/config.js';
 import { createProbePlan } from '../../src/probe/probe-plan.js';
 import type { LeaseGate } from '../../src/lease/lease-registry.js';
 import type { Protocol } from '../../src/spec/port-spec.js';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 import { createServer } from 'node:net';
 
 /** Leases held by "other jobs" until `releaseAt` on the test clock (forever when undefined). */
@@ -49,7 +49,7 @@ async function freePorts(n: number): Promise<number[]> {
   return ports;
 }
 
-let busy: HeldPort;
+let busy: HolderProcess;
 beforeAll(async () => {
   busy = await holdPort({ protocol: 'tcp', host: '127.0.0.1' });
 });

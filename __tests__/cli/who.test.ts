@@ -1,7 +1,7 @@
 import { InputError } from '../../src/spec/input-error.js';
 import { formatWhoJson, formatWhoTable, parseWhoTargets, who } from '../../src/cli/who.js';
 import type { Holder, HolderQuery } from '../../src/holders/lookup.js';
-import { nodeTcpServer, startHolder } from '../support/spawn-holder.js';
+import { nodeTcpServer, startHolder } from '../support/holder-process.js';
 
 test('who: one lookup for all queries, holders sorted back to their query', async () => {
   const calls: HolderQuery[][] = [];

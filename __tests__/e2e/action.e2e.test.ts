@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
-import { annotations, runAction, runPost } from '../support/run-dist.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
+import { annotations, runAction, runPost } from '../support/run-built.js';
 
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 afterEach(async () => {
   await Promise.all(held.map((h) => h.stop()));
   held = [];
@@ -30,7 +30,7 @@ test('success: free ports and an auto port become outputs, env, summary', async 
   const api = Number(r.outputs.api);
   expect(api).toBeGreaterThanOrEqual(49152);
   expect(r.outputs.port).toBe(String(free.port));
-  expect(JSON.parse(r.outputs.ports!)).toEqual({ web: free.port, api });
+  expect(JSON.parse(r.outputs.ports)).toEqual({ web: free.port, api });
   expect(r.outputs.conflicts).toBe('[]');
   // An auto port is what was asked for, not a fallback.
   expect(r.outputs['fallback-used']).toBe('false');
@@ -58,11 +58,11 @@ test('failure: every busy port on every kind of address is an ::error::, exit 1,
   expect(errors).toHaveLength(6);
   expect(errors[0]).toMatch(
     new RegExp(
-      `^::error::h0: port ${holders[0]!.port}/tcp is in use on :: \\(EADDRINUSE\\), held by `,
+      `^::error::h0: port ${holders[0].port}/tcp is in use on :: \\(EADDRINUSE\\), held by `,
     ),
   );
   expect(Object.keys(r.outputs)).toEqual(['conflicts']);
-  const conflicts = JSON.parse(r.outputs.conflicts!) as Array<{
+  const conflicts = JSON.parse(r.outputs.conflicts) as Array<{
     name: string;
     port: number;
     protocol: string;
@@ -97,7 +97,7 @@ test('fallback: a notice per reassignment and a bindable replacement', async () 
   expect(notices).toHaveLength(1);
   expect(notices[0]).toContain(`web: port ${busy.port}/tcp is in use on :: (EADDRINUSE), held by `);
   expect(notices[0]).toContain(`→ using ${port}`);
-  expect(JSON.parse(r.outputs.conflicts!)).toHaveLength(1);
+  expect(JSON.parse(r.outputs.conflicts)).toHaveLength(1);
   expect(await bindable(port)).toBe(true);
 });
 

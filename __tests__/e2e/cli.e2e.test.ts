@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VERSION } from '../../src/cli/version.js';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
-import { parseFileCommands, runCli } from '../support/run-dist.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
+import { parseFileCommands } from '../support/file-commands.js';
+import { runCli, scratchDir } from '../support/run-built.js';
 
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 afterEach(async () => {
   await Promise.all(held.map((h) => h.stop()));
   held = [];
 });
-const leaseDir = () => mkdtempSync(join(tmpdir(), 'pg-cli-'));
+const leaseDir = () => scratchDir('pg-cli-');
 
 test('text: a table, exit 0', async () => {
   const r = await runCli(['--lease-dir', leaseDir(), 'web=auto', 'dns=auto/udp']);
@@ -69,7 +69,7 @@ test('github: writes $GITHUB_OUTPUT like the action', async () => {
   const output = join(dir, 'out');
   writeFileSync(output, '');
   const r = await runCli(['--format', 'github', '--lease-dir', dir, 'api=auto'], {
-    GITHUB_OUTPUT: output,
+    env: { GITHUB_OUTPUT: output },
   });
   expect(r.code).toBe(0);
   const outputs = parseFileCommands(readFileSync(output, 'utf8'));

@@ -46,13 +46,13 @@ test.each(EXAMPLES)(
     const copies = ['a', 'b'].map((c) => join(base, c));
     const leaseDir = join(base, 'leases');
     mkdirSync(base);
-    cpSync(join(ROOT, 'examples', name), copies[0]!, { recursive: true });
+    cpSync(join(ROOT, 'examples', name), copies[0], { recursive: true });
     const installEnv = cleanEnv({
       TMPDIR: mkdtempSync(join(base, 'tmp-')),
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     });
     const install = await npm(['install', '--prefer-offline', '--no-save', tarball], {
-      cwd: copies[0]!,
+      cwd: copies[0],
       env: installEnv,
     });
     expect([install.code, install.stderr.split('\n').filter((l) => /ERR!/.test(l))]).toEqual([
@@ -60,7 +60,7 @@ test.each(EXAMPLES)(
       [],
     ]);
     // The second copy: the same installed project in another directory.
-    cpSync(copies[0]!, copies[1]!, { recursive: true, verbatimSymlinks: true });
+    cpSync(copies[0], copies[1], { recursive: true, verbatimSymlinks: true });
 
     const runs: Ran[] = await Promise.all(
       copies.map((dir) =>
@@ -84,7 +84,7 @@ test.each(EXAMPLES)(
       );
     });
     for (const ports of used) expect(ports.size).toBeGreaterThanOrEqual(minPorts);
-    const shared = [...used[0]!].filter((p) => used[1]!.has(p));
+    const shared = [...used[0]].filter((p) => used[1].has(p));
     expect(shared).toEqual([]);
     // Jest's and Vitest's teardowns gave their leases back; Playwright's belonged to its main
     // process, which is gone, so they count as free.
@@ -95,7 +95,7 @@ test.each(EXAMPLES)(
       expect(left).toEqual([]);
     }
     console.log(
-      `examples/${name}: install ${seconds(install.ms)}, two copies at once ${seconds(Math.max(...runs.map((r) => r.ms)))}; ports ${[...used[0]!].join(',')} | ${[...used[1]!].join(',')}`,
+      `examples/${name}: install ${seconds(install.ms)}, two copies at once ${seconds(Math.max(...runs.map((r) => r.ms)))}; ports ${[...used[0]].join(',')} | ${[...used[1]].join(',')}`,
     );
   },
 );

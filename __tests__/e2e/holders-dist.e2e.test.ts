@@ -2,10 +2,10 @@
  * The built dist/: conflicts name their holder, and `port-guard who` answers, for holders in
  * other processes on this machine.
  */
-import { holdPort, type HeldPort } from '../support/holder-process.js';
-import { runAction, runCli } from '../support/run-dist.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
+import { runAction, runCli } from '../support/run-built.js';
 
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 afterEach(async () => {
   await Promise.all(held.map((h) => h.stop()));
   held = [];

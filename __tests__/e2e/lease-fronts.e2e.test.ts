@@ -9,19 +9,13 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { openLeaseRegistry } from '../../src/lease/lease-registry.js';
 import { holdPort } from '../support/holder-process.js';
-import { inputEnvName } from '../support/run-built.js';
-import { parseFileCommands } from '../support/run-dist.js';
-import { systemEnv } from '../support/needs.js';
-
-const ACTION = path.resolve('dist/index.js');
-const CLI = path.resolve('dist/cli/index.js');
+import { CLI, runAction, runCli } from '../support/run-built.js';
 
 let base: string;
 let dir: string;
@@ -36,44 +30,11 @@ afterEach(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [script, ...args],
-      { env: { ...systemEnv(), ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function runnerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
-  for (const name of ['OUTPUT', 'STATE', 'ENV', 'STEP_SUMMARY']) {
-    const file = path.join(base, name.toLowerCase());
-    if (!existsSync(file)) writeFileSync(file, '');
-    env[`GITHUB_${name}`] = file;
-  }
-  Object.assign(env, {
-    GITHUB_REPOSITORY: 'octo-org/repo',
-    GITHUB_RUN_ID: '123',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'e2e',
-    RUNNER_NAME: 'runner-1',
-  });
-  return { ...env, ...extra };
-}
-
-function inputs(values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [inputEnvName(k), v]));
-}
+/** The job's identity, as the leases record it. */
+const JOB = { GITHUB_REPOSITORY: 'octo-org/repo', GITHUB_RUN_ID: '123', RUNNER_NAME: 'runner-1' };
+/** An action step of this job (a post step with the state its main step saved). */
+const step = (inputs: Record<string, string>, state?: Record<string, string>) =>
+  runAction(inputs, { env: JOB, ...(state ? { state } : {}) });
 
 const leaseFiles = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
 const readLease = (name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
@@ -97,26 +58,20 @@ test('main step leases its ports for the runner worker; post step releases exact
   const otherPort = await osPort();
   expect(await other.acquire(otherPort, 'tcp')).toEqual({ acquired: true });
 
-  const main = await runNode(
-    ACTION,
-    [],
-    runnerEnv(
-      inputs({
-        ports: 'api=auto web=auto',
-        'lease-dir': dir,
-        'fallback-range': '20000-60000',
-        summary: 'false',
-      }),
-    ),
-  );
+  const main = await step({
+    ports: 'api=auto web=auto',
+    'lease-dir': dir,
+    'fallback-range': '20000-60000',
+    summary: 'false',
+  });
   expect(main.code).toBe(0);
-  const outputs = parseFileCommands(readFileSync(path.join(base, 'output'), 'utf8'));
+  const outputs = main.outputs;
   const api = Number(outputs.api);
   const web = Number(outputs.web);
   expect(leaseFiles()).toEqual(
     [`tcp-${api}.lease`, `tcp-${otherPort}.lease`, `tcp-${web}.lease`].sort(),
   );
-  const state = parseFileCommands(readFileSync(path.join(base, 'state'), 'utf8'));
+  const state = main.state;
   const lease = readLease(`tcp-${api}.lease`);
   // The action's parent (here: this test process, as the runner's worker) owns the lease.
   expect(lease.owner).toMatchObject({
@@ -129,14 +84,9 @@ test('main step leases its ports for the runner worker; post step releases exact
   });
 
   const held = await holdPort({ host: '::', port: api }); // a server the job "forgot" to stop
-  started.push(held.process);
+  started.push(held.child);
   const server = held.pid;
-  const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-  const post = await runNode(
-    ACTION,
-    [],
-    runnerEnv({ ...stateEnv, ...inputs({ ports: 'api=auto web=auto' }) }),
-  );
+  const post = await step({ ports: 'api=auto web=auto', 'lease-dir': dir }, state);
   expect(post.code).toBe(0);
   expect(post.stdout).toContain(
     `::notice::api: port ${api}/tcp is still bound at the end of the job, held by pid ${server} `,
@@ -155,11 +105,7 @@ test('a requested port leased by another job is a conflict naming that job', asy
     owner: { pid: process.pid, id: 'x', repository: 'octo-org/repo', runId: '77', job: 'db' },
   });
   await other.acquire(port, 'tcp');
-  const main = await runNode(
-    ACTION,
-    [],
-    runnerEnv(inputs({ ports: `db=${port}`, 'lease-dir': dir, summary: 'false' })),
-  );
+  const main = await step({ ports: `db=${port}`, 'lease-dir': dir, summary: 'false' });
   expect(main.code).toBe(1);
   expect(main.stdout).toContain(
     `::error::db: port ${port}/tcp is leased by octo-org/repo run 77 job db`,
@@ -168,19 +114,13 @@ test('a requested port leased by another job is a conflict naming that job', asy
 }, 60_000);
 
 test('lease: false takes no lease and creates no lease directory', async () => {
-  const main = await runNode(
-    ACTION,
-    [],
-    runnerEnv(
-      inputs({
-        ports: 'api=auto',
-        lease: 'false',
-        'lease-dir': dir,
-        'fallback-range': '20000-60000',
-        summary: 'false',
-      }),
-    ),
-  );
+  const main = await step({
+    ports: 'api=auto',
+    lease: 'false',
+    'lease-dir': dir,
+    'fallback-range': '20000-60000',
+    summary: 'false',
+  });
   expect(main.code).toBe(0);
   expect(existsSync(dir)).toBe(false);
 }, 60_000);
@@ -190,11 +130,7 @@ test('a symbolic-link lease-dir fails the main step with an input error naming i
   const link = path.join(base, 'link');
   mkdirSync(real);
   symlinkSync(real, link);
-  const main = await runNode(
-    ACTION,
-    [],
-    runnerEnv(inputs({ ports: 'api=auto', 'lease-dir': link, summary: 'false' })),
-  );
+  const main = await step({ ports: 'api=auto', 'lease-dir': link, summary: 'false' });
   expect(main.code).toBe(1);
   expect(main.stdout).toContain(`input lease-dir::lease-dir "${link}" is a symbolic link`);
   expect(readdirSync(real)).toEqual([]);
@@ -209,12 +145,16 @@ test("CLI: leases belong to the calling shell; `release` drops only that shell's
   const otherPort = await osPort();
   expect(await other.acquire(otherPort, 'tcp')).toEqual({ acquired: true });
 
-  const env = { PATH: process.env.PATH };
-  const guard = await runNode(
-    CLI,
-    ['--lease-dir', dir, '--fallback-range', '20000-60000', '--format', 'env', 'a=auto', 'b=auto'],
-    env,
-  );
+  const guard = await runCli([
+    '--lease-dir',
+    dir,
+    '--fallback-range',
+    '20000-60000',
+    '--format',
+    'env',
+    'a=auto',
+    'b=auto',
+  ]);
   expect(guard.code).toBe(0);
   const ports = guard.stdout
     .trim()
@@ -224,30 +164,29 @@ test("CLI: leases belong to the calling shell; `release` drops only that shell's
   for (const port of ports) expect(readLease(`tcp-${port}.lease`).owner.pid).toBe(process.pid);
 
   // A second CLI run from the same shell must not get those ports again.
-  const fixed = await runNode(CLI, ['--lease-dir', dir, `x=${ports[0]}`], env);
+  const fixed = await runCli(['--lease-dir', dir, `x=${ports[0]}`]);
   expect(fixed.code).toBe(1);
   expect(fixed.stderr).toContain(`is leased by pid ${process.pid}`);
 
-  const one = await runNode(CLI, ['release', '--lease-dir', dir, String(ports[0])], env);
+  const one = await runCli(['release', '--lease-dir', dir, String(ports[0])]);
   expect(one.code).toBe(0);
   expect(one.stdout).toBe(`released ${ports[0]}/tcp (leased by pid ${process.pid})\n`);
   expect(leaseFiles()).toEqual([`tcp-${otherPort}.lease`, `tcp-${ports[1]}.lease`].sort());
 
-  const rest = await runNode(CLI, ['release', '--lease-dir', dir], env);
+  const rest = await runCli(['release', '--lease-dir', dir]);
   expect(rest.code).toBe(0);
   expect(rest.stdout).toBe(`released ${ports[1]}/tcp (leased by pid ${process.pid})\n`);
   expect(leaseFiles()).toEqual([`tcp-${otherPort}.lease`]);
 
-  const bad = await runNode(CLI, ['release', '--lease-dir', dir, '70000'], env);
+  const bad = await runCli(['release', '--lease-dir', dir, '70000']);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('release: "70000" is not a port; write PORT[/tcp|udp|both]');
 }, 60_000);
 
 test('CLI: two runs asking for the same fixed port at once: exactly one gets it', async () => {
   const port = await osPort();
-  const env = { PATH: process.env.PATH };
   const runs = await Promise.all(
-    [1, 2].map(() => runNode(CLI, ['--lease-dir', dir, '--format', 'env', `db=${port}`], env)),
+    [1, 2].map(() => runCli(['--lease-dir', dir, '--format', 'env', `db=${port}`])),
   );
   const codes = runs.map((r) => r.code).sort();
   expect(codes).toEqual([0, 1]);
@@ -257,9 +196,14 @@ test('CLI: two runs asking for the same fixed port at once: exactly one gets it'
 }, 60_000);
 
 test("CLI under `npm exec` (npx): the leases belong to the shell that ran npm, not npm's own sh", async () => {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: os.tmpdir(),
+    NODE_DISABLE_COMPILE_CACHE: '1',
+  };
   const npmExec = (args: string[]) =>
-    new Promise<Run>((resolve) => {
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(
         'npm',
         ['exec', '--yes', '--', 'node', CLI, ...args],

@@ -34,8 +34,8 @@ test('npm run local-action runs main and post from src/ and shows the outputs', 
   // The outputs table local-action prints at the end, one row per output.
   const table = out.slice(out.lastIndexOf('Action Outputs'));
   const row = (name: string) => new RegExp(`│ '${name}'\\s*│ '([^']*)'`).exec(table)?.[1];
-  const specs = /^INPUT_PORTS="(.*)"$/m.exec(readFileSync(join(ROOT, '.env.example'), 'utf8'))![1]!;
-  const names = specs.split(/[,\s]+/).map((s) => s.split('=')[0]!);
+  const specs = /^INPUT_PORTS="(.*)"$/m.exec(readFileSync(join(ROOT, '.env.example'), 'utf8'))![1];
+  const names = specs.split(/[,\s]+/).map((s) => s.split('=')[0]);
   const ports: Record<string, number> = {};
   for (const name of names) {
     expect(row(name)).toMatch(/^\d+$/);

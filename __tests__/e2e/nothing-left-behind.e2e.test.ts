@@ -8,7 +8,7 @@
 import { createServer } from 'node:net';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 import { boundSocketsOf } from '../support/proc-sockets.js';
 import { testNeeds } from '../support/needs.js';
 import {
@@ -24,7 +24,7 @@ const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTE
 if (!straceAvailable)
   console.warn('strace cannot run here: socket-leak checks at exit are skipped');
 
-let held: HeldPort;
+let held: HolderProcess;
 beforeAll(async () => {
   held = await holdPort({ protocol: 'tcp', host: '127.0.0.1' });
 });
@@ -37,7 +37,7 @@ async function run(
   front: Front,
   inputs: Record<string, string>,
   options: RunOptions = {},
-): Promise<RunResult & { output?: string; leaseDir: string }> {
+): Promise<RunResult & { outputs?: Record<string, string>; leaseDir: string }> {
   const dir = scratchDir();
   const leaseDir = join(dir, 'leases');
   const all: Record<string, string> = { 'lease-dir': leaseDir, ...inputs };
@@ -46,7 +46,7 @@ async function run(
     return { ...r, leaseDir };
   }
   const { ports, ...rest } = all;
-  const args = [...Object.entries(rest).map(([k, v]) => `--${k}=${v}`), '--', ports!];
+  const args = [...Object.entries(rest).map(([k, v]) => `--${k}=${v}`), '--', ports];
   return { ...(await runCli(args, { trace: true, dir, ...options })), leaseDir };
 }
 
@@ -95,9 +95,7 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
     expectClean(r, false);
     const ports =
       front === 'action'
-        ? Object.values(
-            JSON.parse(/^ports<<(.+)\n([^\n]*)\n\1$/m.exec((r as { output: string }).output)![2]!),
-          )
+        ? Object.values(JSON.parse(r.outputs!.ports))
         : Object.values(JSON.parse(r.stdout).ports);
     expect(ports).toHaveLength(2);
     // The handed-out ports stay leased for the job; nothing else (no lock, no temp file) stays.
@@ -148,9 +146,7 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
                 sample();
                 setTimeout(() => {
                   sample();
-                  boundWhileWaiting = samples[0]!.filter((s) =>
-                    samples.every((x) => x.includes(s)),
-                  );
+                  boundWhileWaiting = samples[0].filter((s) => samples.every((x) => x.includes(s)));
                   // Both at once: the second arrives while the first one's cleanup runs.
                   for (const s of signals) process.kill(pid, s);
                 }, 300);
@@ -167,7 +163,7 @@ describe.each<Front>(['action', 'cli'])('%s', (front) => {
         const first = /cancelled by (SIG[A-Z]+)/.exec(r.stdout + r.stderr)?.[1] as NodeJS.Signals;
         expect(signals).toContain(first);
         expect(r.code).toBe(first === signals[0] ? code : EXIT_CODES[first]);
-        if (front === 'action') expect((r as { output?: string }).output).toBe('');
+        if (front === 'action') expect(r.outputs).toEqual({});
         expectClean(r, true);
       },
     );

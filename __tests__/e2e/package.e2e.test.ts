@@ -39,7 +39,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 test('the tarball holds dist/, the action.yml files, README, LICENSE, SECURITY.md and nothing else', async () => {
   const r = await npm(['pack', '--dry-run', '--json'], { cwd: ROOT, env });
   expect(r.code).toBe(0);
-  const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map(
+  const files = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map(
     (f) => f.path,
   );
   const allowed =

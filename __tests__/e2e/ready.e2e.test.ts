@@ -3,27 +3,24 @@
  * comes up, one that exits 1 at start, a cancelled step), its post step (no process and no
  * lease left), the `wait/` action, and `port-guard wait` / `exec` as a CI script calls them.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   holdPort,
+  osPickedPort,
   serverCommand,
   spawnServer,
   writeServerScript,
 } from '../support/holder-process.js';
 import {
   annotations,
-  parseFileCommands,
   runAction,
   runCli,
   runPost,
-  runnerEnv,
   WAIT_ACTION,
-  type RunResult,
-} from '../support/run-dist.js';
-import { osPickedPort } from '../support/spawn-holder.js';
+  type StepResult,
+} from '../support/run-built.js';
 
 const dirs: string[] = [];
 const pids: number[] = [];
@@ -55,7 +52,7 @@ const alive = (pid: number) => {
 };
 const leasesIn = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')) : [];
-const serverPid = (r: RunResult) => JSON.parse(r.state.server!).pid as number;
+const serverPid = (r: StepResult) => JSON.parse(r.state.server).pid as number;
 
 test('run: the step returns once the server listens; outputs then; the post step stops it, prints its log and returns the leases', async () => {
   const main = await runAction({
@@ -113,47 +110,36 @@ test('run: a server that exits 1 at start fails the step at once with its code a
 });
 
 test('run: a cancelled step (SIGINT, then SIGTERM) stops the server and returns the leases', async () => {
-  const dir = scratch();
-  const env = runnerEnv(
+  let sent = false;
+  const r = await runAction(
     {
       ports: 'web=auto',
-      'lease-dir': join(dir, 'leases'),
       run: serverCommand(script, { port: 0, portEnv: 'PORT', delayMs: 600_000 }),
     },
-    dir,
-  );
-  for (const f of ['output', 'env', 'state', 'summary']) writeFileSync(join(dir, f), '');
-  const child = spawn(process.execPath, ['dist/index.js'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let sent = false;
-  const signalled = new Promise<void>((resolve) => {
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (stdout.includes('started the server') && child.signalCode === null && !sent) {
+    {
+      onOutput: ({ stdout }, nodePid) => {
+        if (!stdout.includes('started the server') || sent) return;
         sent = true;
-        child.kill('SIGINT');
-        setTimeout(() => child.kill('SIGTERM'), 200);
-        resolve();
-      }
-    });
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<string>((resolve) =>
-    child.on('close', (c, s) => resolve(`${c ?? s}`)),
+        const pid = nodePid();
+        process.kill(pid, 'SIGINT');
+        setTimeout(() => {
+          try {
+            process.kill(pid, 'SIGTERM');
+          } catch {
+            // Already gone: the SIGINT was enough.
+          }
+        }, 200);
+      },
+    },
   );
-  expect(stdout).toContain('started the server');
-  await signalled;
-  const state = parseFileCommands(readFileSync(join(dir, 'state'), 'utf8'));
-  const pid = JSON.parse(state.server!).pid as number;
+  expect(r.stdout).toContain('started the server');
+  expect(sent).toBe(true);
+  const pid = JSON.parse(r.state.server).pid as number;
   pids.push(pid);
-  expect([code, stderr]).toEqual(['130', '']);
-  expect(stdout).toContain('cancelled by SIGINT');
+  expect([`${r.code ?? r.signal}`, r.stderr]).toEqual(['130', '']);
+  expect(r.stdout).toContain('cancelled by SIGINT');
   expect(alive(pid)).toBe(false);
-  expect(leasesIn(join(dir, 'leases'))).toEqual([]);
+  expect(leasesIn(r.leaseDir)).toEqual([]);
 });
 
 test('run: bad inputs are errors naming each input; nothing is started or leased', async () => {
@@ -204,8 +190,7 @@ test('the wait/ action: ready for a server started elsewhere; bad input names th
   try {
     const ok = await runAction(
       { ports: `web=${port}`, http: '/health', timeout: '20' },
-      {},
-      WAIT_ACTION,
+      { action: WAIT_ACTION },
     );
     dirs.push(ok.dir);
     expect(ok.code).toBe(0);
@@ -215,7 +200,7 @@ test('the wait/ action: ready for a server started elsewhere; bad input names th
   } finally {
     await server.stop();
   }
-  const bad = await runAction({ ports: '3000', timeout: '-5' }, {}, WAIT_ACTION);
+  const bad = await runAction({ ports: '3000', timeout: '-5' }, { action: WAIT_ACTION });
   dirs.push(bad.dir);
   expect(bad.code).toBe(1);
   expect(annotations(bad.stdout, 'error')).toEqual([

@@ -7,11 +7,11 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 
 const SHELLS = ['/bin/bash', '/bin/dash'].filter((s) => existsSync(s));
 
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(held.map((h) => h.stop()));
@@ -26,16 +26,15 @@ afterEach(async () => {
 function readmeRecipe(specs: string): string[] {
   const readme = readFileSync('README.md', 'utf8');
   const section = readme.slice(readme.indexOf('### Other CI systems'));
-  const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  const block = /```sh\n([\s\S]*?)```/.exec(section)![1];
   const lines = block.split('\n');
   const start = lines.findIndex((l) => l.includes('--format env'));
   expect(start).toBeGreaterThanOrEqual(0);
   expect(lines[start + 1]).toMatch(/^(eval |\. )/);
-  const run = lines[start]!.replace(/^npx --yes port-guard@\S+/, 'port-guard').replace(
-    /--format env [^>)"#]*/,
-    `--format env ${specs} `,
-  );
-  return [run, lines[start + 1]!];
+  const run = lines[start]
+    .replace(/^npx --yes port-guard@\S+/, 'port-guard')
+    .replace(/--format env [^>)"#]*/, `--format env ${specs} `);
+  return [run, lines[start + 1]];
 }
 
 /** A directory with `port-guard` on PATH: the built CLI, with this test's own lease dir. */
@@ -73,7 +72,7 @@ test.each(SHELLS)(
     held.push(h);
     const { env } = toolDir();
     const [assign, evaluate] = readmeRecipe(`db=${h.port} web=auto`);
-    const script = ['set -e', assign!, evaluate, 'echo "reached DB=$DB"'].join('\n');
+    const script = ['set -e', assign, evaluate, 'echo "reached DB=$DB"'].join('\n');
     const r = await runShell(shell, script, env);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain('reached');
@@ -89,7 +88,7 @@ test.each(SHELLS)(
     const port = free.port;
     await free.stop();
     const [assign, evaluate] = readmeRecipe(`db=${port} web=auto`);
-    const script = ['set -e', assign!, evaluate, 'echo "DB=$DB WEB=$WEB"'].join('\n');
+    const script = ['set -e', assign, evaluate, 'echo "DB=$DB WEB=$WEB"'].join('\n');
     const r = await runShell(shell, script, env);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(new RegExp(`^DB=${port} WEB=\\d+\\n$`));

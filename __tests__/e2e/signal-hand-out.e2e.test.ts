@@ -99,8 +99,8 @@ describe.each<['cli' | 'action', NodeJS.Signals, number]>([
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
       } else {
         const a = r as Awaited<ReturnType<typeof runAction>>;
-        expect(a.output).toBe('');
-        expect(a.envFile).toBe('');
+        expect(a.files.output).toBe('');
+        expect(a.files.env).toBe('');
         expect(a.summary).toBe('');
         expect(a.stdout).not.toMatch(/p1=\d/);
         expect(a.stdout).not.toMatch(/^::notice/m);

@@ -20,7 +20,7 @@ import {
   nodeUdpSocket,
   startHolder,
   type HolderProcess,
-} from '../support/spawn-holder.js';
+} from '../support/holder-process.js';
 import { describeNeeds } from '../support/needs.js';
 
 const fixture = (name: string): string =>

@@ -26,7 +26,7 @@ import {
   startHolder,
   testAsRoot,
   type HolderProcess,
-} from '../support/spawn-holder.js';
+} from '../support/holder-process.js';
 import { transpileHolders } from '../support/transpiled-holders.js';
 import { describeNeeds, testNeeds } from '../support/needs.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { findHolders, findHoldersOn } from '../../src/holders/index.js';
 import { runTool, type ToolRunner } from '../../src/system/run-tool.js';
-import { nodeTcpServer, startHolder, type HolderProcess } from '../support/spawn-holder.js';
+import { nodeTcpServer, startHolder, type HolderProcess } from '../support/holder-process.js';
 import { testNeeds } from '../support/needs.js';
 
 let server: HolderProcess;

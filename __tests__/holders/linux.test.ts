@@ -16,12 +16,12 @@ import {
   startHolder,
   testAsRoot,
   type HolderProcess,
-} from '../support/spawn-holder.js';
+} from '../support/holder-process.js';
 import { transpileHolders } from '../support/transpiled-holders.js';
 import { testNeeds } from '../support/needs.js';
 
 // Every test here reads this machine's /proc: elsewhere each is skipped, saying so.
-const test = testNeeds('linux');
+const linuxTest = testNeeds('linux');
 
 const run = promisify(execFile);
 const NOBODY = ['--reuid=65534', '--regid=65534', '--clear-groups'];
@@ -39,26 +39,29 @@ afterAll(async () => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 });
 
-test('a Node TCP server on 127.0.0.1 in another process: its pid, command and user', async () => {
-  const server = await hold(process.execPath, ['-e', nodeTcpServer('127.0.0.1')]);
-  const holders = await findHoldersLinux([{ port: server.port, protocol: 'tcp' }]);
-  expect(holders).toEqual([
-    expect.objectContaining({
-      protocol: 'tcp',
-      port: server.port,
-      pid: server.pid,
-      command: 'node',
-      addresses: ['127.0.0.1'],
-      state: 'listen',
-      uid: me.uid,
-      user: me.user,
-    }),
-  ]);
-  expect(holders[0].commandLine).toMatch(/^node -e const s=require\('net'\)/);
-  expect(holders[0].commandLine).not.toMatch(/[\n\0]/);
-});
+linuxTest(
+  'a Node TCP server on 127.0.0.1 in another process: its pid, command and user',
+  async () => {
+    const server = await hold(process.execPath, ['-e', nodeTcpServer('127.0.0.1')]);
+    const holders = await findHoldersLinux([{ port: server.port, protocol: 'tcp' }]);
+    expect(holders).toEqual([
+      expect.objectContaining({
+        protocol: 'tcp',
+        port: server.port,
+        pid: server.pid,
+        command: 'node',
+        addresses: ['127.0.0.1'],
+        state: 'listen',
+        uid: me.uid,
+        user: me.user,
+      }),
+    ]);
+    expect(holders[0].commandLine).toMatch(/^node -e const s=require\('net'\)/);
+    expect(holders[0].commandLine).not.toMatch(/[\n\0]/);
+  },
+);
 
-test('a Node TCP server on :: (dual-stack)', async () => {
+linuxTest('a Node TCP server on :: (dual-stack)', async () => {
   const server = await hold(process.execPath, ['-e', nodeTcpServer('::')]);
   const holders = await findHoldersLinux([{ port: server.port, protocol: 'tcp' }]);
   expect(holders).toEqual([
@@ -66,7 +69,7 @@ test('a Node TCP server on :: (dual-stack)', async () => {
   ]);
 });
 
-test('one process listening on 0.0.0.0 and :: is one holder with both addresses', async () => {
+linuxTest('one process listening on 0.0.0.0 and :: is one holder with both addresses', async () => {
   const script =
     "const net=require('net');const a=net.createServer();a.listen(0,'0.0.0.0',()=>{const p=a.address().port;" +
     "net.createServer().listen({port:p,host:'::',ipv6Only:true},()=>console.log(p))});";
@@ -89,26 +92,29 @@ testNeeds('linux', 'python3')('a Python server: command python3', async () => {
   expect(holders[0].commandLine).toMatch(/^python3 -c import socket,sys s=socket\.socket\(\)/);
 });
 
-test('a forking server: the parent and its child share the listener, and both are holders', async () => {
-  // The child keeps the inherited socket and leaves when its parent is gone.
-  const script =
-    'import os,socket,sys,time\ns=socket.socket()\ns.bind(("127.0.0.1",0))\ns.listen()\n' +
-    'parent=os.getpid()\nif os.fork()==0:\n  while os.getppid()==parent: time.sleep(0.05)\n  os._exit(0)\n' +
-    'print(s.getsockname()[1],flush=True)\nsys.stdin.read()';
-  const server = await hold('python3', ['-c', script]);
-  const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8');
-  const child = Number(children.trim().split(/\s+/)[0]);
-  expect(child).toBeGreaterThan(0);
-  const holders = await findHoldersLinux([{ port: server.port, protocol: 'tcp' }]);
-  expect(holders.map((h) => [h.pid, h.command, h.state, h.addresses]).sort()).toEqual(
-    [
-      [server.pid, 'python3', 'listen', ['127.0.0.1']],
-      [child, 'python3', 'listen', ['127.0.0.1']],
-    ].sort(),
-  );
-});
+linuxTest(
+  'a forking server: the parent and its child share the listener, and both are holders',
+  async () => {
+    // The child keeps the inherited socket and leaves when its parent is gone.
+    const script =
+      'import os,socket,sys,time\ns=socket.socket()\ns.bind(("127.0.0.1",0))\ns.listen()\n' +
+      'parent=os.getpid()\nif os.fork()==0:\n  while os.getppid()==parent: time.sleep(0.05)\n  os._exit(0)\n' +
+      'print(s.getsockname()[1],flush=True)\nsys.stdin.read()';
+    const server = await hold('python3', ['-c', script]);
+    const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8');
+    const child = Number(children.trim().split(/\s+/)[0]);
+    expect(child).toBeGreaterThan(0);
+    const holders = await findHoldersLinux([{ port: server.port, protocol: 'tcp' }]);
+    expect(holders.map((h) => [h.pid, h.command, h.state, h.addresses]).sort()).toEqual(
+      [
+        [server.pid, 'python3', 'listen', ['127.0.0.1']],
+        [child, 'python3', 'listen', ['127.0.0.1']],
+      ].sort(),
+    );
+  },
+);
 
-test('a UDP socket: state bound, found only under udp', async () => {
+linuxTest('a UDP socket: state bound, found only under udp', async () => {
   const socket = await hold(process.execPath, ['-e', nodeUdpSocket('127.0.0.1')]);
   const holders = await findHoldersLinux([
     { port: socket.port, protocol: 'udp' },
@@ -194,28 +200,31 @@ describe('the lookup run as an unprivileged user (uid 65534)', () => {
   });
 });
 
-test('a connection in TIME_WAIT blocks the port after its listener is gone: no process', async () => {
-  const server: Server = createServer((socket) => socket.end());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  // The server closes first, so its side (local port = port) lingers in TIME_WAIT.
-  await new Promise<void>((resolve) => {
-    const client: Socket = connect(port, '127.0.0.1');
-    client.on('end', () => client.end());
-    client.on('close', () => resolve());
-  });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  const holders = await findHoldersLinux([{ port, protocol: 'tcp' }]);
-  expect(holders).toContainEqual({
-    protocol: 'tcp',
-    port,
-    addresses: ['127.0.0.1'],
-    state: 'time-wait',
-  });
-  expect(holders.every((h) => h.pid === undefined)).toBe(true);
-});
+linuxTest(
+  'a connection in TIME_WAIT blocks the port after its listener is gone: no process',
+  async () => {
+    const server: Server = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    // The server closes first, so its side (local port = port) lingers in TIME_WAIT.
+    await new Promise<void>((resolve) => {
+      const client: Socket = connect(port, '127.0.0.1');
+      client.on('end', () => client.end());
+      client.on('close', () => resolve());
+    });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const holders = await findHoldersLinux([{ port, protocol: 'tcp' }]);
+    expect(holders).toContainEqual({
+      protocol: 'tcp',
+      port,
+      addresses: ['127.0.0.1'],
+      state: 'time-wait',
+    });
+    expect(holders.every((h) => h.pid === undefined)).toBe(true);
+  },
+);
 
-test('an outgoing connection from another process, by its local port', async () => {
+linuxTest('an outgoing connection from another process, by its local port', async () => {
   const server: Server = createServer(() => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const target = (server.address() as { port: number }).port;
@@ -234,7 +243,7 @@ test('an outgoing connection from another process, by its local port', async () 
   }
 });
 
-test('a fake docker-proxy: the container address and port from its command line', async () => {
+linuxTest('a fake docker-proxy: the container address and port from its command line', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'port-guard-proxy-'));
   cleanup.push(dir);
   // Through a symlink named docker-proxy, node runs with comm and argv[0] "docker-proxy".
@@ -274,7 +283,7 @@ test('a fake docker-proxy: the container address and port from its command line'
   );
 });
 
-test('several queries in one call are each answered', async () => {
+linuxTest('several queries in one call are each answered', async () => {
   const a = await hold(process.execPath, ['-e', nodeTcpServer('127.0.0.1')]);
   const b = await hold(process.execPath, ['-e', nodeUdpSocket('::1')]);
   const holders = await findHoldersLinux([

@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -20,6 +21,7 @@ let base: string;
 beforeEach(() => {
   base = mkdtempSync(path.join(os.tmpdir(), 'pg-lease-dir-'));
 });
+afterEach(() => rmSync(base, { recursive: true, force: true }));
 
 async function refusal(dir: string): Promise<InputError> {
   try {

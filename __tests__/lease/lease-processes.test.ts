@@ -25,6 +25,7 @@ beforeAll(() => {
 beforeEach(() => {
   dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'pg-lease-proc-')), 'leases');
 });
+afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 afterAll(() => {
   rmSync(path.dirname(bundle), { recursive: true, force: true });

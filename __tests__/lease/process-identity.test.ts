@@ -18,9 +18,7 @@ function python(code: string): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn('python3', ['-c', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   started.push(child);
   return new Promise((resolve, reject) => {
-    child.stdout!.once('data', (chunk: Buffer) =>
-      resolve({ child, line: chunk.toString().trim() }),
-    );
+    child.stdout.once('data', (chunk: Buffer) => resolve({ child, line: chunk.toString().trim() }));
     child.once('exit', (code) => reject(new Error(`python3 exited ${code}`)));
   });
 }

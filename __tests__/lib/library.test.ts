@@ -13,11 +13,11 @@ import {
   releasePorts,
   whoHolds,
 } from '../../src/lib.js';
-import { holdPort, type HeldPort } from '../support/holder-process.js';
+import { holdPort, type HolderProcess } from '../support/holder-process.js';
 
 let scratch: string;
 let leaseDir: string;
-const held: HeldPort[] = [];
+const held: HolderProcess[] = [];
 
 beforeEach(() => {
   scratch = mkdtempSync(join(tmpdir(), 'pg-lib-'));
@@ -65,13 +65,13 @@ test('a busy requested port: not ok, the conflict names the holder, nothing stay
     status: 'in-use',
     code: 'EADDRINUSE',
   });
-  if (process.platform === 'linux') expect(run.conflicts[0]!.holder?.pid).toBe(holder.pid);
+  if (process.platform === 'linux') expect(run.conflicts[0].holder?.pid).toBe(holder.pid);
   expect(leaseFiles()).toEqual([]);
   // onConflict: 'fallback' replaces it.
   const fallback = await guardPorts([`db=${holder.port}`], { leaseDir, onConflict: 'fallback' });
   expect(fallback.ok).toBe(true);
   expect(fallback.ports.db).not.toBe(holder.port);
-  expect(fallback.assignments[0]!.status).toBe('fallback');
+  expect(fallback.assignments[0].status).toBe('fallback');
   await fallback.release();
 });
 
@@ -145,8 +145,8 @@ if (process.platform === 'linux') {
     held.push(holder);
     const [found] = await whoHolds([holder.port]);
     expect(found).toMatchObject({ port: holder.port, protocol: 'tcp' });
-    expect(found!.holders.map((h) => h.pid)).toContain(holder.pid);
-    expect(found!.description).toContain(`pid ${holder.pid}`);
+    expect(found.holders.map((h) => h.pid)).toContain(holder.pid);
+    expect(found.description).toContain(`pid ${holder.pid}`);
     await expect(whoHolds(['nope'])).rejects.toMatchObject({
       errors: [expect.objectContaining({ input: 'ports' })],
     });

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { testAsRoot } from '../support/spawn-holder.js';
+import { testAsRoot } from '../support/holder-process.js';
 import { transpileHolders } from '../support/transpiled-holders.js';
 
 const run = promisify(execFile);
@@ -97,8 +97,8 @@ console.log(JSON.stringify(out));
       string,
       { ok: boolean; conflicts: Array<Record<string, unknown>>; looked: unknown[]; slept: number }
     >;
-    expect(out.outside!.ok).toBe(false);
-    expect(out.outside!.conflicts).toEqual([
+    expect(out.outside.ok).toBe(false);
+    expect(out.outside.conflicts).toEqual([
       expect.objectContaining({
         port: 81,
         verdict: 'in-use',
@@ -107,14 +107,14 @@ console.log(JSON.stringify(out));
         holders: [expect.objectContaining({ pid: 6120, command: 'postgres.exe' })],
       }),
     ]);
-    expect(out.outside!.looked).toEqual([{ port: 81, protocol: 'tcp' }]);
+    expect(out.outside.looked).toEqual([{ port: 81, protocol: 'tcp' }]);
     // Waited (re-probed after sleeping) until the deadline, as for any holder.
-    expect(out.outside!.slept).toBeGreaterThan(0);
+    expect(out.outside.slept).toBeGreaterThan(0);
     // Inside an excluded range: reserved, nobody to look up, nothing to wait for.
-    expect(out.inside!.conflicts).toEqual([
+    expect(out.inside.conflicts).toEqual([
       expect.objectContaining({ verdict: 'denied', reason: 'reserved', holders: [] }),
     ]);
-    expect(out.inside!.looked).toEqual([]);
-    expect(out.inside!.slept).toBe(0);
+    expect(out.inside.looked).toEqual([]);
+    expect(out.inside.slept).toBe(0);
   },
 );

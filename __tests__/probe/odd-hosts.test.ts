@@ -31,7 +31,9 @@ function nsTest(name: string, fn: () => void, needs: string[] = []): void {
     why ??
     (missing ? `${missing} is not installed` : undefined) ??
     (needs.includes('setpriv') ? unreadableAsNobody() : undefined);
+  // eslint-disable-next-line jest/expect-expect -- the wrapper of nsTest tests
   if (reason) test.skip(`${name} (skipped: ${reason})`, fn);
+  // eslint-disable-next-line jest/expect-expect, jest/valid-title -- the wrapper of nsTest tests
   else test(name, fn, 90_000);
 }
 
@@ -151,6 +153,7 @@ describe('IPv6 disabled (net.ipv6.conf.*.disable_ipv6=1: no ::1, no IPv6 address
 
 // An IPv6-less kernel (booted with ipv6.disable=1: every AF_INET6 socket fails with
 // EAFNOSUPPORT) cannot be made inside a namespace; disable_ipv6 above is the nearest case.
+// eslint-disable-next-line jest/expect-expect -- a placeholder that says why it cannot run
 test.skip('no IPv6 in the kernel at all (skipped: needs a kernel booted with ipv6.disable=1)', () => {});
 
 describe('net.ipv6.bindv6only=1 (a :: socket sees no IPv4 holder)', () => {

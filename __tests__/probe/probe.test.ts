@@ -3,7 +3,7 @@ import { classifyBindError, combineVerdicts, probeAddress } from '../../src/prob
 import { probePorts } from '../../src/probe/probe-pool.js';
 import { buildProbePlan, createProbePlan, type ProbePlan } from '../../src/probe/probe-plan.js';
 import { interfaceAddresses } from '../../src/probe/local-addresses.js';
-import { holdPort, interfaceAddress, type HeldPort } from '../support/holder-process.js';
+import { holdPort, interfaceAddress, type HolderProcess } from '../support/holder-process.js';
 
 /** A port the OS just said was free (bound to 0, then closed). */
 async function osFreePort(): Promise<number> {
@@ -15,7 +15,7 @@ async function osFreePort(): Promise<number> {
 }
 
 let plan: ProbePlan;
-let held: HeldPort[] = [];
+let held: HolderProcess[] = [];
 beforeAll(async () => {
   plan = await createProbePlan('all');
 });
@@ -49,8 +49,8 @@ describe('a TCP holder in another process is seen as in use', () => {
     }
     const h = await hold({ host: address, ipv6Only: v6only });
     const [verdict] = await probePorts([{ port: h.port, protocol: 'tcp' }], plan);
-    expect(verdict!.verdict).toBe('in-use');
-    expect(verdict!.addresses.at(-1)).toMatchObject({ verdict: 'in-use', code: 'EADDRINUSE' });
+    expect(verdict.verdict).toBe('in-use');
+    expect(verdict.addresses.at(-1)).toMatchObject({ verdict: 'in-use', code: 'EADDRINUSE' });
     // The same holder through the full address set (the macOS/Windows plan) is seen too.
     const full = buildProbePlan({
       platform: 'darwin',
@@ -58,7 +58,7 @@ describe('a TCP holder in another process is seen as in use', () => {
       hosts: 'all',
     });
     const [fullVerdict] = await probePorts([{ port: h.port, protocol: 'tcp' }], full);
-    expect(fullVerdict!.verdict).toBe('in-use');
+    expect(fullVerdict.verdict).toBe('in-use');
   });
 });
 
@@ -68,7 +68,7 @@ describe('UDP', () => {
     async (address) => {
       const h = await hold({ protocol: 'udp', host: address });
       const [verdict] = await probePorts([{ port: h.port, protocol: 'udp' }], plan);
-      expect(verdict!.verdict).toBe('in-use');
+      expect(verdict.verdict).toBe('in-use');
     },
   );
 
@@ -81,14 +81,14 @@ describe('UDP', () => {
       server.once('error', () => resolve(false));
       server.listen({ port: h.port, host: '::' }, () => server.close(() => resolve(true)));
     });
-    expect(verdict!.verdict === 'free').toBe(bindable);
+    expect(verdict.verdict === 'free').toBe(bindable);
   });
 });
 
 test('a port the OS just handed out and nobody holds is free, and its probe leaves nothing bound', async () => {
   const port = await osFreePort();
   const [verdict] = await probePorts([{ port, protocol: 'tcp' }], plan);
-  expect(verdict!.verdict).toBe('free');
+  expect(verdict.verdict).toBe('free');
   // The probe closed its socket: a holder can take the port right after.
   const h = await hold({ host: '::', port });
   expect(h.port).toBe(port);

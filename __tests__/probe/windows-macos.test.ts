@@ -186,7 +186,7 @@ describe('EACCES', () => {
   test('macOS: a refused wildcard stays "needs root", in macOS words (no Linux capability names)', () => {
     const addresses = probed(['::', 'denied']);
     markWildcardOnly(addresses, 'darwin');
-    expect(addresses[0]!.reason).toBe('needs-root');
+    expect(addresses[0].reason).toBe('needs-root');
     const conflict: Conflict = {
       name: 'web',
       port: 80,

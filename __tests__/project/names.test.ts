@@ -15,7 +15,7 @@ const camel = (input: string) => input.replace(/-([a-z])/g, (_, c: string) => c.
 
 /** The cells of the rows of the first Markdown table under `## heading`. */
 function tableUnder(heading: string): string[][] {
-  const section = readme.split(`\n## ${heading}\n`)[1]!.split('\n## ')[0]!;
+  const section = readme.split(`\n## ${heading}\n`)[1].split('\n## ')[0];
   return section
     .split('\n')
     .filter((line) => /^\| `/.test(line))
@@ -47,16 +47,16 @@ test("each option is its input's name in camelCase", () => {
 test("the README's library table lists the options in order, with the inputs' defaults", () => {
   const rows = tableUnder('Library');
   const options = [...Object.keys(OPTION_INPUTS), ...OWN_OPTIONS];
-  expect(rows.map((r) => r[0]!.replace(/`/g, ''))).toEqual(options);
+  expect(rows.map((r) => r[0].replace(/`/g, ''))).toEqual(options);
   for (const [option, input, shown] of rows) {
-    const name = option!.replace(/`/g, '');
+    const name = option.replace(/`/g, '');
     const mirrored = OPTION_INPUTS[name as keyof typeof OPTION_INPUTS];
     if (!mirrored) {
       expect([name, input]).toEqual([name, '—']);
       continue;
     }
     expect([name, input]).toEqual([name, `\`${mirrored}\``]);
-    const fallback = action.inputs[mirrored]!.default ?? '';
+    const fallback = action.inputs[mirrored].default ?? '';
     if (fallback === '') expect([name, shown]).toEqual([name, expect.stringMatching(/^\(empty/)]);
     else expect([name, shown]).toEqual([name, `\`${fallback}\``]);
   }

@@ -10,13 +10,13 @@ const readme = readFileSync('README.md', 'utf8');
 
 /** The rows of the Markdown table under a `## heading`: first cell and second cell. */
 function tableUnder(heading: string): Array<[string, string]> {
-  const section = readme.split(`\n## ${heading}\n`)[1]!.split('\n## ')[0]!;
+  const section = readme.split(`\n## ${heading}\n`)[1].split('\n## ')[0];
   return section
     .split('\n')
     .filter((line) => /^\| `/.test(line))
     .map((line) => {
       const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
-      return [cells[1]!.replace(/`/g, ''), cells[2]!];
+      return [cells[1].replace(/`/g, ''), cells[2]];
     });
 }
 
@@ -24,7 +24,7 @@ test("the README's inputs table lists action.yml's inputs, in order, with their 
   const rows = tableUnder('Inputs');
   expect(rows.map(([name]) => name)).toEqual(Object.keys(action.inputs));
   for (const [name, shown] of rows) {
-    const spec = action.inputs[name]!;
+    const spec = action.inputs[name];
     if (spec.required) expect([name, shown]).toEqual([name, '(required)']);
     else if (spec.default === '')
       expect([name, shown]).toEqual([name, expect.stringMatching(/^\(empty/)]);

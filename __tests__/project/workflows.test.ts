@@ -16,7 +16,6 @@ import { SERVER_INPUT_DEFAULTS } from '../../src/ready/server-plan.js';
 /** Every input the main action reads: the engine's, then the `run` server's. */
 const INPUT_DEFAULTS = { ...ENGINE_INPUTS, ...SERVER_INPUT_DEFAULTS };
 import { ROOT, runAction, scratchDir } from '../support/run-built.js';
-import { parseFileCommands } from '../support/run-dist.js';
 
 interface Step {
   id?: string;
@@ -76,7 +75,7 @@ describe.each(files)('%s', (file) => {
         const text = JSON.stringify(step);
         for (const m of text.matchAll(/steps\.([A-Za-z_][\w-]*)\./g))
           expect(
-            `${jobName}: ${m[1]} ${seen.has(m[1]!) ? 'defined' : 'not defined before use'}`,
+            `${jobName}: ${m[1]} ${seen.has(m[1]) ? 'defined' : 'not defined before use'}`,
           ).toBe(`${jobName}: ${m[1]} defined`);
         if (step.id) {
           expect(seen.has(step.id)).toBe(false);
@@ -99,19 +98,19 @@ describe.each(files)('%s', (file) => {
         if (step.uses)
           expect(step.uses).toMatch(/^(\.\/(\.github\/e2e\/[\w-]+)?|[\w-]+\/[\w-]+@v\d+)$/);
         const pinned = /^([\w-]+\/[\w-]+)@v(\d+)$/.exec(step.uses ?? '');
-        if (pinned && node24[pinned[1]!])
-          expect(Number(pinned[2])).toBeGreaterThanOrEqual(node24[pinned[1]!]!);
+        if (pinned && node24[pinned[1]])
+          expect(Number(pinned[2])).toBeGreaterThanOrEqual(node24[pinned[1]]);
         if (step.uses?.startsWith('./.github/'))
           expect(existsSync(join(ROOT, step.uses, 'action.yml'))).toBe(true);
         for (const m of (step.run ?? '').matchAll(/(\.github\/e2e\/[\w.-]+|dist\/[\w/.-]+\.js)/g))
-          expect(existsSync(join(ROOT, m[1]!))).toBe(true);
+          expect(existsSync(join(ROOT, m[1]))).toBe(true);
       }
     }
   });
 });
 
 test('ci.yml runs on ubuntu, macos and windows under Node 20 and 24, npm test from cmd.exe', () => {
-  const job = load('ci.yml').jobs.check!;
+  const job = load('ci.yml').jobs.check;
   expect(job['runs-on']).toBe('${{ matrix.os }}');
   expect(job.strategy?.matrix).toEqual({
     os: ['ubuntu-latest', 'macos-latest', 'windows-latest'],
@@ -131,17 +130,17 @@ test('ci.yml runs on ubuntu, macos and windows under Node 20 and 24, npm test fr
 });
 
 test('ci.yml runs lint, typecheck, tests, package, and fails when dist/ differs', () => {
-  const steps = load('ci.yml').jobs.check!.steps.map((s) => s.run ?? s.uses ?? '');
+  const steps = load('ci.yml').jobs.check.steps.map((s) => s.run ?? s.uses ?? '');
   const order = ['npm ci', 'npm run lint', 'npm run typecheck', 'npm test', 'npm run package'];
   const at = order.map((cmd) => steps.findIndex((s) => s.trim() === cmd));
   expect(at.every((i) => i >= 0)).toBe(true);
   expect([...at].sort((a, b) => a - b)).toEqual(at);
-  const last = steps.slice(at[4]! + 1).join('\n');
+  const last = steps.slice(at[4] + 1).join('\n');
   expect(last).toContain('git diff --exit-code -- dist/');
 });
 
 describe('e2e.yml', () => {
-  const job = load('e2e.yml').jobs.action!;
+  const job = load('e2e.yml').jobs.action;
   const byId = (id: string) => job.steps.find((s) => s.id === id)!;
 
   test('runs on ubuntu, macos and windows with bash everywhere and fail-fast off', () => {
@@ -164,7 +163,7 @@ describe('e2e.yml', () => {
     const hold = byId('hold').run!;
     for (const at of ['tcp/127.0.0.1', 'tcp/::1', 'tcp/0.0.0.0', 'udp/'])
       expect(hold).toContain(at);
-    const ports = byId('busy').with!.ports!;
+    const ports = byId('busy').with!.ports;
     for (const name of ['loop4', 'loop6', 'any4', 'dgram4', 'dgramany'])
       expect(ports).toContain(`${name}=\${{ steps.hold.outputs.${name} }}`);
   });
@@ -196,7 +195,7 @@ describe('e2e.yml', () => {
       'fallback-strategy': 'sequential',
       'fallback-range': '${{ steps.hold.outputs.narrow_lo }}-${{ steps.hold.outputs.narrow_hi }}',
     });
-    const check = job.steps[job.steps.indexOf(narrow) + 1]!;
+    const check = job.steps[job.steps.indexOf(narrow) + 1];
     expect(check.env).toEqual({
       GOT: '${{ steps.narrow.outputs.api }}',
       FREE: '${{ steps.hold.outputs.narrow_free }}',
@@ -249,7 +248,7 @@ describe('e2e.yml', () => {
   });
 
   test("a later job reads every e2e job's log for the post steps' report", () => {
-    const post = load('e2e.yml').jobs['post-steps']!;
+    const post = load('e2e.yml').jobs['post-steps'];
     expect(post.needs).toBe('action');
     expect(post.if).toBe('always()');
     expect(post.permissions).toEqual({ actions: 'read', contents: 'read' });
@@ -275,7 +274,7 @@ describe('action.yml', () => {
   });
 
   test.each(Object.keys(INPUT_DEFAULTS))('input %s is described and states its default', (name) => {
-    const input = yml.inputs[name]!;
+    const input = yml.inputs[name];
     expect(input.description.length).toBeGreaterThan(20);
     if (input.required) {
       expect(input.description).toMatch(/Required\./);
@@ -319,9 +318,9 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
         .trim()
         .split('\n')
         .map((l) => l.split('='))
-        .map(([k, v]) => [k!, Number(v)]),
+        .map(([k, v]) => [k, Number(v)]),
     );
-    pids.push(out.pid!);
+    pids.push(out.pid);
     return out;
   }
 
@@ -338,7 +337,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
       'lease-dir': join(d, 'leases'),
     });
     expect(r.code).toBe(1);
-    const conflicts = /^conflicts<<(.+)\n([^\n]*)\n\1$/m.exec(r.output)?.[2];
+    const conflicts = r.outputs.conflicts;
     expect(conflicts).toBeDefined();
     const expected = [
       `loop4=${held.loop4}/tcp`,
@@ -354,7 +353,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
     const ok = check(expected);
     expect(ok.stdout).not.toContain('::error');
     expect(ok.status).toBe(0);
-    const wrong = check([`loop4=${held.loop4 === 65535 ? 1 : held.loop4! + 1}/tcp`]);
+    const wrong = check([`loop4=${held.loop4 === 65535 ? 1 : held.loop4 + 1}/tcp`]);
     expect(wrong.status).toBe(1);
   });
 
@@ -367,8 +366,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
       'lease-dir': join(d, 'leases'),
     });
     expect(r.code).toBe(0);
-    const outputs: Record<string, string> = {};
-    for (const m of r.output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]!] = m[3]!;
+    const outputs = r.outputs;
     const check = (o: Record<string, string>) =>
       spawnSync(
         process.execPath,
@@ -383,7 +381,7 @@ describe('the e2e scripts, run here as the workflow runs them', () => {
     const bad = check({
       ...outputs,
       api: String(other.x),
-      ports: JSON.stringify({ ...JSON.parse(outputs.ports!), api: other.x }),
+      ports: JSON.stringify({ ...JSON.parse(outputs.ports), api: other.x }),
     });
     expect(bad.status).toBe(1);
   });
@@ -411,20 +409,15 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
         .trim()
         .split('\n')
         .map((l) => l.split('='))
-        .map(([k, v]) => [k!, Number(v)]),
+        .map(([k, v]) => [k, Number(v)]),
     );
-    pids.push(out.pid!);
+    pids.push(out.pid);
     return out;
   }
-  const outputsOf = (output: string) => {
-    const outputs: Record<string, string> = {};
-    for (const m of output.matchAll(/^(.+?)<<(.+)\n([^\n]*)\n\2$/gm)) outputs[m[1]!] = m[3]!;
-    return outputs;
-  };
 
   test('a narrow block of held ports: sequential gives its one free port, and nothing without it', async () => {
     const held = launch('narrow=block/8');
-    expect(held.narrow_hi! - held.narrow_lo!).toBe(7);
+    expect(held.narrow_hi - held.narrow_lo).toBe(7);
     expect(held.narrow_free).toBe(held.narrow_hi);
     const d = scratchDir();
     const guard = (hi: number) =>
@@ -434,13 +427,13 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
         'fallback-strategy': 'sequential',
         'lease-dir': join(d, 'leases'),
       });
-    const ok = await guard(held.narrow_hi!);
+    const ok = await guard(held.narrow_hi);
     expect(ok.code).toBe(0);
-    expect(outputsOf(ok.output).api).toBe(String(held.narrow_free));
+    expect(ok.outputs.api).toBe(String(held.narrow_free));
     // Without the free port every candidate is held: a probe that missed a holder would hand it out.
-    const none = await guard(held.narrow_hi! - 1);
+    const none = await guard(held.narrow_hi - 1);
     expect(none.code).toBe(1);
-    expect(outputsOf(none.output).api).toBeUndefined();
+    expect(none.outputs.api).toBeUndefined();
   });
 
   test("holders on Node's default listen(port) and the interface address are conflicts", async () => {
@@ -463,7 +456,7 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
       ],
       {
         encoding: 'utf8',
-        env: { ...process.env, OUTCOME: 'failure', CONFLICTS: outputsOf(r.output).conflicts },
+        env: { ...process.env, OUTCOME: 'failure', CONFLICTS: r.outputs.conflicts },
       },
     );
     expect(check.stdout).not.toContain('::error');
@@ -497,7 +490,7 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
     const inputs = { ports: 'api=auto', 'lease-dir': leases };
     const main = await runAction(inputs);
     expect(main.code).toBe(0);
-    const api = Number(outputsOf(main.output).api);
+    const api = Number(main.outputs.api);
     const left = launch(`left=tcp/0.0.0.0/${api}`);
 
     const node = (script: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -513,10 +506,7 @@ describe('the new e2e checks, run here as the workflow runs them, and able to fa
     expect(early.status).toBe(1);
     expect(early.stdout).toMatch(/::error::.*still leased/);
 
-    const state = parseFileCommands(main.state);
-    const post = await runAction(inputs, {
-      env: Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
-    });
+    const post = await runAction(inputs, { state: main.state });
     expect(post.code).toBe(0);
     const late = afterPost();
     expect(late.status).toBe(0);

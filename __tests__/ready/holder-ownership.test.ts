@@ -94,11 +94,11 @@ test("a hidden root holder docker names is the command's only when bound after i
   const [named] = await nameContainers([hidden], {
     run: async () => ({ code: 0, stdout: dockerPs }),
   });
-  expect(named!.container?.name).toBe('web');
-  expect(classifyHolder(named!, { expected: COMMAND, table, seenFreeSinceStart: true })).toBe(
+  expect(named.container?.name).toBe('web');
+  expect(classifyHolder(named, { expected: COMMAND, table, seenFreeSinceStart: true })).toBe(
     'ours',
   );
-  expect(classifyHolder(named!, { expected: COMMAND, table, seenFreeSinceStart: false })).toBe(
+  expect(classifyHolder(named, { expected: COMMAND, table, seenFreeSinceStart: false })).toBe(
     'stranger',
   );
 });
@@ -121,7 +121,7 @@ function recordedDeps(
     processTable: async () => table,
     httpGet: async () => ({ status: 200 }),
   };
-  return deps as unknown as ReadyDeps & { lookups: number };
+  return deps;
 }
 
 test("the wait names the container and counts the proxy as the command's", async () => {

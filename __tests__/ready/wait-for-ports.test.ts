@@ -4,8 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { holdPort, spawnServer } from '../support/holder-process.js';
-import { osPickedPort } from '../support/spawn-holder.js';
+import { holdPort, osPickedPort, spawnServer } from '../support/holder-process.js';
 import { InputErrors } from '../../src/spec/input-error.js';
 import { NotReadyError, waitForPorts } from '../../src/ready/wait-for-ports.js';
 import { parseWaitRequest, runWait } from '../../src/ready/wait-request.js';
@@ -18,7 +17,7 @@ afterEach(async () => {
 
 function server(behaviour: Parameters<typeof spawnServer>[0]) {
   const s = spawnServer(behaviour);
-  stops.push(s.stop);
+  stops.push(() => s.stop());
   return s;
 }
 
@@ -32,7 +31,7 @@ test('a server that listens after a delay is ready once it listens, not before',
   expect(s.output()).toContain('listening');
   expect(Date.now() - began).toBeGreaterThanOrEqual(600);
   expect(result.ports[0]).toMatchObject({ port, protocol: 'tcp', accepts: ['127.0.0.1', '::1'] });
-  expect(result.ports[0]!.holders.map((h) => h.pid)).toEqual([s.pid]);
+  expect(result.ports[0].holders.map((h) => h.pid)).toEqual([s.pid]);
   expect(result.warnings).toEqual([]);
 });
 
@@ -43,8 +42,8 @@ test.each([
   const port = await osPickedPort();
   const s = server({ port, hosts: [host] });
   const result = await waitForPorts([`web=${port}`], { timeout: 30, pid: s.pid });
-  expect(result.ports[0]!.accepts).toEqual([host]);
-  expect(result.ports[0]!.warning).toBe(result.warnings[0]);
+  expect(result.ports[0].accepts).toEqual([host]);
+  expect(result.ports[0].warning).toBe(result.warnings[0]);
   expect(result.warnings).toEqual([
     expect.stringMatching(
       new RegExp(
@@ -75,7 +74,7 @@ test('a server that crashes before listening fails the wait at once, with its ex
 
 test('a stranger on the port while the expected process sleeps fails at once, naming it', async () => {
   const stranger = await holdPort({ host: '127.0.0.1' });
-  stops.push(stranger.stop);
+  stops.push(() => stranger.stop());
   const sleeper = server({ port: stranger.port, delayMs: 600_000 });
   const began = Date.now();
   const error = await waitForPorts(stranger.port, { timeout: 60, pid: sleeper.pid }).catch(
@@ -94,7 +93,7 @@ test('a stranger on the port while the expected process sleeps fails at once, na
 
 test('without a pid, whoever listens makes the port ready', async () => {
   const holder = await holdPort({ host: '127.0.0.1' });
-  stops.push(holder.stop);
+  stops.push(() => holder.stop());
   const result = await waitForPorts(holder.port, { timeout: 5 });
   // The connect answered: no process-table walk was needed to say so.
   expect(result.ports[0]).toMatchObject({ accepts: ['127.0.0.1'], holders: [] });
@@ -112,7 +111,7 @@ test('a descendant of the expected process counts as it (a shell that runs the s
   const request = await parseWaitRequest({ ports: [port], timeout: 30 }, names);
   const report = await runWait(request, { process: watchChild(shell) });
   expect(report.outcome.ok).toBe(true);
-  const holderPid = report.outcome.ready[0]!.holders[0]!.pid!;
+  const holderPid = report.outcome.ready[0].holders[0].pid!;
   expect(holderPid).not.toBe(shell.pid);
   process.kill(holderPid, 'SIGKILL');
 });
@@ -122,14 +121,14 @@ test('a UDP server is ready once its socket is bound', async () => {
   const s = server({ protocol: 'udp', port, delayMs: 300 });
   const result = await waitForPorts(`dns=${port}/udp`, { timeout: 30, pid: s.pid });
   expect(result.ports[0]).toMatchObject({ name: 'dns', port, protocol: 'udp' });
-  expect(result.ports[0]!.holders[0]!.pid).toBe(s.pid);
+  expect(result.ports[0].holders[0].pid).toBe(s.pid);
 });
 
 test('with http, a server answering 503 is not ready until it answers 200', async () => {
   const port = await osPickedPort();
   const s = server({ port, http: [503, 503, 503, 200] });
   const result = await waitForPorts(port, { timeout: 30, pid: s.pid, http: '/health' });
-  expect(result.ports[0]!.httpStatus).toBe(200);
+  expect(result.ports[0].httpStatus).toBe(200);
 });
 
 test('with http, a server that keeps answering 503 times out saying so', async () => {

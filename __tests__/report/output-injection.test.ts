@@ -15,6 +15,7 @@ import { conflictsJson } from '../../src/report/outputs.js';
 import { markdownCell, summaryMarkdown } from '../../src/report/markdown.js';
 import { textTable } from '../../src/report/text-table.js';
 import { scratchDir } from '../support/run-built.js';
+import { parseFileCommands } from '../support/file-commands.js';
 import { parseWorkflowCommand } from '../support/workflow-command.js';
 
 const EVIL = [
@@ -144,18 +145,10 @@ test('the conflicts output survives the GITHUB_OUTPUT heredoc whole, and sets no
     if (before === undefined) delete process.env.GITHUB_OUTPUT;
     else process.env.GITHUB_OUTPUT = before;
   }
-  // The runner's reader: `name<<DELIMITER`, value lines, the delimiter alone on a line.
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-  const outputs: Record<string, string> = {};
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const end = lines.indexOf(m[2]!, i + 1);
-    outputs[m[1]!] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
+  // As the runner reads it: an injected line would show up as an output of its own.
+  const outputs = parseFileCommands(readFileSync(file, 'utf8'));
   expect(Object.keys(outputs)).toEqual(['conflicts']);
-  const parsed = JSON.parse(outputs.conflicts!);
+  const parsed = JSON.parse(outputs.conflicts);
   expect(parsed[0].holder.command).toBe(holder.command);
   expect(parsed[0].holders[0].commandLine).toBe(EVIL);
 });

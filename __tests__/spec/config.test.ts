@@ -26,8 +26,8 @@ test('action.yml states exactly the inputs and defaults the engine uses', () => 
     Object.keys({ ...INPUT_DEFAULTS, ...SERVER_INPUT_DEFAULTS }).sort(),
   );
   for (const [name, def] of Object.entries(INPUT_DEFAULTS)) {
-    if (name === 'ports') expect(action.inputs.ports!.required).toBe(true);
-    else expect([name, action.inputs[name]!.default]).toEqual([name, def]);
+    if (name === 'ports') expect(action.inputs.ports.required).toBe(true);
+    else expect([name, action.inputs[name].default]).toEqual([name, def]);
   }
 });
 
@@ -123,28 +123,28 @@ test('every bad input is reported at once, each naming its input and value', () 
   );
   expect(p.protocol).toEqual(['protocol: "sctp" is not one of tcp, udp, both']);
   expect(p['on-conflict']).toEqual(['on-conflict: "retry" is not one of fail, fallback, warn']);
-  expect(p['fallback-range']![0]).toContain('"65535-1024" is reversed');
-  expect(p.hosts![0]).toContain('"localhost" is not a literal IP address; host names are refused');
-  expect(p.wait![0]).toContain('"-1" is not a number of seconds');
-  expect(p['lease-ttl']![0]).toContain('lease-ttl: 0 is out of range; expected 1 to');
-  expect(p['export-env']![0]).toContain('"yes" is not a boolean');
+  expect(p['fallback-range'][0]).toContain('"65535-1024" is reversed');
+  expect(p.hosts[0]).toContain('"localhost" is not a literal IP address; host names are refused');
+  expect(p.wait[0]).toContain('"-1" is not a number of seconds');
+  expect(p['lease-ttl'][0]).toContain('lease-ttl: 0 is out of range; expected 1 to');
+  expect(p['export-env'][0]).toContain('"yes" is not a boolean');
 });
 
 test('ranges: single ports only in exclude; an entirely excluded fallback range is an error', () => {
-  expect(problemsOf({ ports: '1', 'fallback-range': '5000' })['fallback-range']![0]).toContain(
+  expect(problemsOf({ ports: '1', 'fallback-range': '5000' })['fallback-range'][0]).toContain(
     '"5000" is not a range LO-HI',
   );
-  expect(problemsOf({ ports: '1', 'fallback-range': ' , ' })['fallback-range']![0]).toContain(
+  expect(problemsOf({ ports: '1', 'fallback-range': ' , ' })['fallback-range'][0]).toContain(
     'fallback-range: empty',
   );
   expect(
     problemsOf({ ports: '1', 'fallback-range': '5000-5010', exclude: '4000-6000' })[
       'fallback-range'
-    ]![0],
+    ][0],
   ).toContain('every port of 5000-5010 is excluded');
   // Overlapping entries are refused (issue 6: a malformed input), naming both and the merge.
   expect(
-    problemsOf({ ports: '1', 'fallback-range': '5000-5010, 5005-5020' })['fallback-range']![0],
+    problemsOf({ ports: '1', 'fallback-range': '5000-5010, 5005-5020' })['fallback-range'][0],
   ).toContain('"5005-5020" overlaps "5000-5010"; list each port once, e.g. "5000-5020"');
   expect(
     parseConfig({ ports: '1', 'fallback-range': '5000-5010, 5011-5020' }).fallbackRanges,
@@ -152,13 +152,13 @@ test('ranges: single ports only in exclude; an entirely excluded fallback range 
 });
 
 test('hosts: literal addresses of this host only', () => {
-  expect(problemsOf({ ports: '1', hosts: '203.0.113.7' }).hosts![0]).toContain(
+  expect(problemsOf({ ports: '1', hosts: '203.0.113.7' }).hosts[0]).toContain(
     '"203.0.113.7" is not an address of this host',
   );
-  expect(problemsOf({ ports: '1', hosts: '127.0.0.1 127.0.0.1' }).hosts![0]).toContain(
+  expect(problemsOf({ ports: '1', hosts: '127.0.0.1 127.0.0.1' }).hosts[0]).toContain(
     'listed twice',
   );
-  expect(problemsOf({ ports: '1', hosts: 'example.com' }).hosts![0]).toContain(
+  expect(problemsOf({ ports: '1', hosts: 'example.com' }).hosts[0]).toContain(
     'host names are refused',
   );
   expect(parseConfig({ ports: '1', hosts: '0.0.0.0 :: 127.0.0.2' }).hosts).toEqual([
@@ -183,9 +183,9 @@ test('a relative lease-dir is an input error naming lease-dir and the value, not
 });
 
 test('wait and lease-ttl bounds', () => {
-  expect(problemsOf({ ports: '1', wait: '3601' }).wait![0]).toContain('out of range');
-  expect(problemsOf({ ports: '1', wait: '1e3' }).wait![0]).toContain('not a number of seconds');
-  expect(problemsOf({ ports: '1', 'lease-ttl': '1.5' })['lease-ttl']![0]).toContain('whole number');
+  expect(problemsOf({ ports: '1', wait: '3601' }).wait[0]).toContain('out of range');
+  expect(problemsOf({ ports: '1', wait: '1e3' }).wait[0]).toContain('not a number of seconds');
+  expect(problemsOf({ ports: '1', 'lease-ttl': '1.5' })['lease-ttl'][0]).toContain('whole number');
   expect(parseConfig({ ports: '1', wait: '3600' }).waitSeconds).toBe(3600);
 });
 
@@ -208,7 +208,7 @@ test('hosts: a link-local address of this host without its scope is an input err
     .flatMap(([iface, infos]) => (infos ?? []).map((i) => ({ ...i, iface })))
     .find((i) => i.family === 'IPv6' && i.address.toLowerCase().startsWith('fe80:'));
   if (!scoped) throw new Error('this test needs a host with an IPv6 link-local address');
-  const problems = problemsOf({ ports: '1', hosts: scoped.address }).hosts!;
+  const problems = problemsOf({ ports: '1', hosts: scoped.address }).hosts;
   expect(problems).toEqual([
     expect.stringContaining(`hosts: "${scoped.address}" is a link-local address without a scope`),
   ]);

@@ -255,7 +255,7 @@ describe('range arithmetic agrees with a Set model', () => {
   };
   /** Sorted, disjoint and not even adjacent: the one canonical form. */
   const canonical = (rs: PortRange[]) =>
-    rs.every((r, i) => r.lo <= r.hi && (i === 0 || rs[i - 1]!.hi + 1 < r.lo));
+    rs.every((r, i) => r.lo <= r.hi && (i === 0 || rs[i - 1].hi + 1 < r.lo));
 
   test('normalizeRanges, countPorts, inRanges', () => {
     fc.assert(

@@ -40,7 +40,7 @@ function prepare(c: MalformedCase): {
   const inputs: Record<string, string> = { ports: 'web=3000', 'lease-dir': leaseDir };
   for (const [k, v] of Object.entries(c.inputs))
     inputs[k] = v.replace('{file}', file).replace('{openDir}', openDir).replace('{link}', link);
-  return { dir, leaseDir: inputs['lease-dir']!, inputs };
+  return { dir, leaseDir: inputs['lease-dir'], inputs };
 }
 
 /** `input` as a word of its own: `lease` must not match inside `lease-ttl`. */
@@ -76,38 +76,42 @@ function expectNothingLeftBehind(r: { tmp: string; inetSockets?: string[] }, lea
 }
 
 describe.each(MALFORMED_INPUTS.map((c) => [label(c), c] as const))('%s', (_name, c) => {
-  const it = c.todo ? test.failing : test;
+  const caseTest = c.todo ? test.failing : test;
+  const cliTest = c.actionOnly ? test.skip : caseTest;
 
-  it('action: exit 1, one ::error per problem naming its input, nothing written', async () => {
-    const { dir, leaseDir, inputs } = prepare(c);
-    const r = await runAction(inputs, { trace: true, dir });
-    expect(r.stderr).toBe('');
-    const errors = r.stdout
-      .split(/\r?\n/)
-      .filter((l) => l.startsWith('::error'))
-      .map(parseWorkflowCommand);
-    for (const e of errors) expect(e.properties.title).toMatch(/^port-guard: input [a-z-]+$/);
-    // The title names the input the runner shows; the message names it for the log.
-    expect(
-      unmatched(
-        errors.map((e) => `${e.properties.title} ${e.message}`),
-        c,
-      ),
-    ).toEqual([]);
-    expect(r.code).toBe(1);
-    expect(r.output).toBe('');
-    expect(r.envFile).toBe('');
-    expect(r.summary).toBe('');
-    if (!c.todo) expect(existsSync(join(dir, 'leases'))).toBe(false);
-    expectNothingLeftBehind(r, leaseDir);
-  });
+  caseTest(
+    'action: exit 1, one ::error per problem naming its input, nothing written',
+    async () => {
+      const { dir, leaseDir, inputs } = prepare(c);
+      const r = await runAction(inputs, { trace: true, dir });
+      expect(r.stderr).toBe('');
+      const errors = r.stdout
+        .split(/\r?\n/)
+        .filter((l) => l.startsWith('::error'))
+        .map(parseWorkflowCommand);
+      for (const e of errors) expect(e.properties.title).toMatch(/^port-guard: input [a-z-]+$/);
+      // The title names the input the runner shows; the message names it for the log.
+      expect(
+        unmatched(
+          errors.map((e) => `${e.properties.title} ${e.message}`),
+          c,
+        ),
+      ).toEqual([]);
+      expect(r.code).toBe(1);
+      expect(r.files.output).toBe('');
+      expect(r.files.env).toBe('');
+      expect(r.summary).toBe('');
+      if (!c.todo) expect(existsSync(join(dir, 'leases'))).toBe(false);
+      expectNothingLeftBehind(r, leaseDir);
+    },
+  );
 
-  (c.actionOnly ? test.skip : it)(
+  cliTest(
     'cli: exit 2, one port-guard: line per problem naming its input, stdout empty',
     async () => {
       const { dir, leaseDir, inputs } = prepare(c);
       const { ports, ...options } = inputs;
-      const args = [...Object.entries(options).map(([k, v]) => `--${k}=${v}`), '--', ports!];
+      const args = [...Object.entries(options).map(([k, v]) => `--${k}=${v}`), '--', ports];
       const r = await runCli(args, { trace: true, dir });
       const lines = r.stderr.split('\n').filter((l) => l !== '');
       for (const l of lines) expect(l).toMatch(/^port-guard: /);

@@ -87,11 +87,11 @@ describe('parsePortSpecs', () => {
     expect(problems('a=1/')[0]).toContain('the protocol "" is not one of');
   });
   test('leading zeros: any number of them, the value decides (one rule everywhere)', () => {
-    expect(parsePortSpecs('08080', 'tcp')[0]!.port).toBe(8080);
-    expect(parsePortSpecs('web=03000', 'tcp')[0]!.port).toBe(3000);
-    expect(parsePortSpecs('web=000003000', 'tcp')[0]!.port).toBe(3000);
-    expect(parsePortSpecs('000080', 'tcp')[0]!.name).toBe('port-80');
-    expect(parsePortSpecs('api=00', 'tcp')[0]!.port).toBe('auto');
+    expect(parsePortSpecs('08080', 'tcp')[0].port).toBe(8080);
+    expect(parsePortSpecs('web=03000', 'tcp')[0].port).toBe(3000);
+    expect(parsePortSpecs('web=000003000', 'tcp')[0].port).toBe(3000);
+    expect(parsePortSpecs('000080', 'tcp')[0].name).toBe('port-80');
+    expect(parsePortSpecs('api=00', 'tcp')[0].port).toBe('auto');
     expect(problems('0000070000')[0]).toContain('between 1 and 65535');
     expect(parsePortNumber('0000000000000000003000')).toBe(3000);
     expect(parsePortTarget('0443/TCP')).toEqual({ port: 443, protocol: 'tcp' });
@@ -106,7 +106,7 @@ describe('parsePortSpecs', () => {
       'port-3001',
     ]);
     // Alone, a UDP spec keeps the documented name.
-    expect(parsePortSpecs('5353/udp', 'tcp')[0]!.name).toBe('port-5353');
+    expect(parsePortSpecs('5353/udp', 'tcp')[0].name).toBe('port-5353');
     expect(problems('3001/tcp 3001/both')[0]).toContain('already requested');
   });
 });

@@ -1,14 +1,95 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+/**
+ * The one helper for real processes that hold ports in tests: a holder prints the port it
+ * bound on its first stdout line (the OS picks it unless told: nothing assumes a fixed port is
+ * free), and the readiness tests' server process. Every one is stopped with SIGKILL by `stop()`.
+ */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { testNeeds } from './needs.js';
 
-export interface HeldPort {
-  port: number;
+export interface HolderProcess {
+  child: ChildProcess;
   pid: number;
-  process: ChildProcess;
+  port: number;
   stop(): Promise<void>;
 }
+
+/** Spawns `command args` (no shell) and waits for the port it prints. */
+export function startHolder(
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<HolderProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], ...options });
+    let out = '';
+    let err = '';
+    const stop = (): Promise<void> =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      });
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${command} did not report a port: ${err}`));
+    }, 15000);
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = /^(\d+)\s*\n/.exec(out);
+      if (line && child.pid !== undefined) {
+        clearTimeout(timer);
+        resolve({ child, pid: child.pid, port: Number(line[1]), stop });
+      }
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited (${code}) before reporting a port: ${out}${err}`));
+    });
+  });
+}
+
+/** A Node one-liner that listens on TCP `host` port 0 and prints the port. */
+export const nodeTcpServer = (host: string): string =>
+  `const s=require('net').createServer();s.listen(0,${JSON.stringify(host)},()=>console.log(s.address().port));`;
+
+/** A Node one-liner that binds a UDP socket on `host` port 0 and prints the port. */
+export const nodeUdpSocket = (host: string): string =>
+  `const s=require('dgram').createSocket(${JSON.stringify(host.includes(':') ? 'udp6' : 'udp4')});` +
+  `s.bind(0,${JSON.stringify(host)},()=>console.log(s.address().port));`;
+
+/** A port the OS says is free right now (listen on 0, then close). */
+export function osPickedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** This process's uid and user name, for holders the tests start themselves. */
+export const me = (() => {
+  const info = userInfo();
+  return { uid: info.uid, user: info.username };
+})();
+
+/**
+ * For tests that switch to uid 65534 with `setpriv`, which needs root (and util-linux): skipped
+ * with the reason elsewhere, e.g. on a GitHub-hosted runner's `runner` user, macOS or Windows.
+ */
+export const testAsRoot = testNeeds('root', 'setpriv');
 
 export interface HoldOptions {
   protocol?: 'tcp' | 'udp';
@@ -36,7 +117,7 @@ process.stdin.resume();
 `;
 
 /** Starts a listener in a separate process and waits until it is bound. */
-export async function holdPort(options: HoldOptions, runAs?: string[]): Promise<HeldPort> {
+export async function holdPort(options: HoldOptions, runAs?: string[]): Promise<HolderProcess> {
   const args = [
     '-e',
     SCRIPT,
@@ -46,30 +127,16 @@ export async function holdPort(options: HoldOptions, runAs?: string[]): Promise<
     options.ipv6Only ? '1' : '0',
   ];
   const [file, argv] = runAs
-    ? [runAs[0]!, [...runAs.slice(1), process.execPath, ...args]]
+    ? [runAs[0], [...runAs.slice(1), process.execPath, ...args]]
     : [process.execPath, args];
-  const child = spawn(file, argv, { stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout!.setEncoding('utf8');
-  const line = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: string) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(out.trim());
+  try {
+    return await startHolder(file, argv);
+  } catch (error) {
+    const why = /ERR \S+/.exec(String(error))?.[0] ?? String(error);
+    throw new Error(`holder could not bind ${options.host}:${options.port ?? 0}: ${why}`, {
+      cause: error,
     });
-    child.once('exit', (code) => reject(new Error(`holder exited with ${code}: ${out}`)));
-  });
-  if (line.startsWith('ERR'))
-    throw new Error(`holder could not bind ${options.host}:${options.port}: ${line}`);
-  return {
-    port: Number(line),
-    pid: child.pid!,
-    process: child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-    },
-  };
+  }
 }
 
 /** A first non-internal address of this host for a family, if it has one. */
@@ -162,8 +229,8 @@ export function spawnServer(behaviour: ServerBehaviour): {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   return {
     process: child,
     pid: child.pid!,

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from './run-built.js';
 
@@ -39,11 +40,16 @@ export interface Ran {
   ms: number;
 }
 
-/** A clean environment for npm and what it runs: none of this jest run's npm_* or NODE_OPTIONS. */
+/**
+ * A clean environment for npm and what it runs: none of this jest run's npm_* or NODE_OPTIONS.
+ * Its temp dir is the run's own, and npm (11, on Node 22+) keeps no compile cache in it.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: `${dirname(process.execPath)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
     HOME: process.env.HOME ?? '/root',
+    TMPDIR: tmpdir(),
+    NODE_DISABLE_COMPILE_CACHE: '1',
     CI: 'true',
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
@@ -89,5 +95,5 @@ export async function packInto(dest: string): Promise<string> {
   });
   if (r.code !== 0) throw new Error(`npm pack failed (${r.code}): ${r.stderr}`);
   const [info] = JSON.parse(r.stdout) as Array<{ filename: string }>;
-  return join(dest, info!.filename);
+  return join(dest, info.filename);
 }

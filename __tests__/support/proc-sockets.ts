@@ -7,7 +7,7 @@ export function socketInodesOf(pid: number): Set<string> {
   for (const fd of readdirSync(`/proc/${pid}/fd`)) {
     try {
       const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (m) out.add(m[1]!);
+      if (m) out.add(m[1]);
     } catch {
       // closed between readdir and readlink
     }
@@ -29,7 +29,7 @@ export function boundInodes(): Map<string, string> {
       const f = row.trim().split(/\s+/);
       if (f.length < 10) continue;
       const listening = table.startsWith('tcp') ? f[3] === '0A' : true;
-      if (listening) out.set(f[9]!, `${table} ${f[1]}`);
+      if (listening) out.set(f[9], `${table} ${f[1]}`);
     }
   }
   return out;

@@ -22,5 +22,5 @@ export function parseWorkflowCommand(line: string): WorkflowCommand {
     const eq = pair.indexOf('=');
     if (eq > 0) properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
   }
-  return { command: m[1]!, properties, message: unescapeData(m[3]!) };
+  return { command: m[1], properties, message: unescapeData(m[3]) };
 }
