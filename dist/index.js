@@ -31851,8 +31851,8 @@ function checkLeaseDirPath(dir, platform = process.platform) {
     if (dir.trim() === '') {
         throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir is empty; give a directory path (default: ${defaultLeaseDir(platform)}).`);
     }
-    const isAbsolute = platform === 'win32' ? (node_path__WEBPACK_IMPORTED_MODULE_1___default().win32).isAbsolute : (node_path__WEBPACK_IMPORTED_MODULE_1___default().posix).isAbsolute;
-    if (!isAbsolute(dir)) {
+    const pathOf = platform === 'win32' ? (node_path__WEBPACK_IMPORTED_MODULE_1___default().win32) : (node_path__WEBPACK_IMPORTED_MODULE_1___default().posix);
+    if (!pathOf.isAbsolute(dir)) {
         throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${defaultLeaseDir(platform)}).`);
     }
 }

@@ -89,31 +89,31 @@ testNeeds('linux', 'root', 'unshare')(
       ],
     });
     const [taken, before, filled, full, afterFull, action, afterAction, release, after] = steps;
-    expect(taken!.code).toBe(0);
-    expect(before!.entries!.filter((n) => n.endsWith('.lease'))).toHaveLength(2);
-    expect(filled!.written).toBeGreaterThan(0);
+    expect(taken.code).toBe(0);
+    expect(before.entries!.filter((n) => n.endsWith('.lease'))).toHaveLength(2);
+    expect(filled.written).toBeGreaterThan(0);
 
-    expect(full!.code).toBe(3);
-    expect(full!.stdout).toBe('');
-    expect(oneLine(full!.stderr)).toEqual([
+    expect(full.code).toBe(3);
+    expect(full.stdout).toBe('');
+    expect(oneLine(full.stderr)).toEqual([
       expect.stringMatching(
         /^port-guard: could not work: no space left on the device \(ENOSPC\) while creating lease file .*\.lease$/,
       ),
     ]);
-    expect(afterFull!.entries).toEqual(before!.entries);
+    expect(afterFull.entries).toEqual(before.entries);
 
     // The action: exit 1 as GitHub requires, one error line, no stack trace, no lease.
-    expect(action!.code).toBe(1);
-    const errors = action!.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(action.code).toBe(1);
+    const errors = action.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toEqual([
       expect.stringMatching(/could not work: no space left on the device \(ENOSPC\)/),
     ]);
-    expect(action!.stdout).not.toMatch(/^\s+at /m);
-    expect(afterAction!.entries).toEqual(before!.entries);
+    expect(action.stdout).not.toMatch(/^\s+at /m);
+    expect(afterAction.entries).toEqual(before.entries);
 
     // Releasing needs no free space: no lock file can be written, the lease is linked instead.
-    expect(release!.code).toBe(0);
-    expect(after!.entries).toEqual([]);
+    expect(release.code).toBe(0);
+    expect(after.entries).toEqual([]);
   },
   120_000,
 );
@@ -135,12 +135,12 @@ testNeeds('linux', 'root', 'unshare')(
       ],
     });
     const [run, mode, list, release, after] = steps;
-    expect(run!.code).toBe(0);
-    expect(run!.stderr).toContain('port-guard: lease dir: /tmp/port-guard\n');
-    expect(mode!.mode).toBe(0o1777);
-    expect(list!.entries!.filter((n) => n.endsWith('.lease'))).toHaveLength(1);
-    expect(release!.code).toBe(0);
-    expect(after!.entries).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('port-guard: lease dir: /tmp/port-guard\n');
+    expect(mode.mode).toBe(0o1777);
+    expect(list.entries!.filter((n) => n.endsWith('.lease'))).toHaveLength(1);
+    expect(release.code).toBe(0);
+    expect(after.entries).toEqual([]);
   },
   60_000,
 );

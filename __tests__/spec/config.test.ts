@@ -177,9 +177,9 @@ test('a relative lease-dir is an input error naming lease-dir and the value, not
   }
   expect(caught).toBeInstanceOf(InputErrors);
   const [error] = (caught as InputErrors).errors;
-  expect(error!.input).toBe('lease-dir');
-  expect(error!.message).toContain('"leases/here"');
-  expect(error!.message).toMatch(/relative path.*absolute/);
+  expect(error.input).toBe('lease-dir');
+  expect(error.message).toContain('"leases/here"');
+  expect(error.message).toMatch(/relative path.*absolute/);
 });
 
 test('wait and lease-ttl bounds', () => {

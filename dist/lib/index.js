@@ -2858,8 +2858,8 @@ function checkLeaseDirPath(dir, platform = process.platform) {
     if (dir.trim() === '') {
         throw new input_error_InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir(platform)}).`);
     }
-    const isAbsolute = platform === 'win32' ? (external_node_path_default()).win32.isAbsolute : (external_node_path_default()).posix.isAbsolute;
-    if (!isAbsolute(dir)) {
+    const pathOf = platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    if (!pathOf.isAbsolute(dir)) {
         throw new input_error_InputError('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${lease_dir_defaultLeaseDir(platform)}).`);
     }
 }

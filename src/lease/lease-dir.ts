@@ -39,8 +39,8 @@ export function checkLeaseDirPath(dir: string, platform: NodeJS.Platform = proce
       `lease-dir is empty; give a directory path (default: ${defaultLeaseDir(platform)}).`,
     );
   }
-  const isAbsolute = platform === 'win32' ? path.win32.isAbsolute : path.posix.isAbsolute;
-  if (!isAbsolute(dir)) {
+  const pathOf = platform === 'win32' ? path.win32 : path.posix;
+  if (!pathOf.isAbsolute(dir)) {
     throw new InputError(
       'lease-dir',
       `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${defaultLeaseDir(platform)}).`,

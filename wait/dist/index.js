@@ -31686,8 +31686,8 @@ function lease_dir_checkLeaseDirPath(dir, platform = process.platform) {
     if (dir.trim() === '') {
         throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir(platform)}).`);
     }
-    const isAbsolute = platform === 'win32' ? path.win32.isAbsolute : path.posix.isAbsolute;
-    if (!isAbsolute(dir)) {
+    const pathOf = platform === 'win32' ? path.win32 : path.posix;
+    if (!pathOf.isAbsolute(dir)) {
         throw new InputError('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${lease_dir_defaultLeaseDir(platform)}).`);
     }
 }
