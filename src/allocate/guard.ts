@@ -72,7 +72,17 @@ export async function runGuard(config: Config, options: GuardRunOptions = {}): P
   const { owner, ...rest } = options;
   const leases =
     config.lease && owner
-      ? await openLeaseRegistry({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
+      ? await openLeaseRegistry({
+          dir: config.leaseDir,
+          ttlSeconds: config.leaseTtlSeconds,
+          owner,
+          // A port asked for by number and already leased to this owner is its own.
+          reusable: config.specs.flatMap((s) =>
+            s.port === 'auto'
+              ? []
+              : protocolsOf(s.protocol).map((protocol) => ({ port: s.port as number, protocol })),
+          ),
+        })
       : undefined;
   const result = await withSignalCancellation((signal) =>
     guardPorts(config, {

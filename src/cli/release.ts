@@ -2,7 +2,7 @@
 import { UsageError, type CliCommand } from './options.js';
 import { EXIT_OK, type Terminal } from './terminal.js';
 import { defaultLeaseDir } from '../lease/lease-dir.js';
-import { cliLeaseOwnerPid } from '../lease/lease-owner.js';
+import { cliOwner } from './guard.js';
 import { describeLease, releaseLeases } from '../lease/lease-registry.js';
 import { parsePortTarget, protocolsOf, type Protocol } from '../spec/port-spec.js';
 
@@ -34,8 +34,11 @@ export async function releaseCommand(
 ): Promise<number> {
   const targets = parseReleaseTargets(command.ports);
   const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
-  const shell = await cliLeaseOwnerPid(term.env, term.ppid);
-  const released = await releaseLeases(dir, { pid: shell, targets });
+  const { owner } = await cliOwner(term, command.owner, 0);
+  // Leases that follow no process are the CI job's (by its id) where the job has one.
+  const match =
+    owner.pid === 0 && owner.id !== undefined ? { ownerId: owner.id } : { pid: owner.pid };
+  const released = await releaseLeases(dir, { ...match, targets });
   if (command.format === 'json') {
     term.stdout(
       JSON.stringify(
@@ -51,6 +54,10 @@ export async function releaseCommand(
   }
   for (const r of released) term.stdout(`released ${r.port}/${r.protocol} (${describeLease(r)})\n`);
   if (released.length === 0)
-    term.stderr(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
+    term.stderr(
+      owner.pid === 0
+        ? `port-guard: no leases without an owner process${owner.id ? ` of this job (${owner.id})` : ''} to release\n`
+        : `port-guard: no leases of ${command.owner !== undefined ? 'process' : 'this shell'} (pid ${owner.pid}) to release\n`,
+    );
   return EXIT_OK;
 }

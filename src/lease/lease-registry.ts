@@ -22,7 +22,8 @@ import {
 } from './lease-file.js';
 import { sweepLeftovers } from './lease-leftovers.js';
 import { LOCK_BUSY, lockFileName, withLeaseLock } from './lease-lock.js';
-import { isOwnerAlive, processIdentity, type ProcessIdentity } from './process-identity.js';
+import { processIdentity, type ProcessIdentity } from './process-identity.js';
+import { leaseOwnerAlive, sameLeaseOwner } from './lease-owner.js';
 
 /** The outcome of trying to take a lease on one (port, protocol). */
 export type LeaseAttempt =
@@ -49,6 +50,11 @@ export interface LeaseRegistryOptions {
   owner: LeaseOwner;
   /** Milliseconds since the epoch; for tests. */
   now?: () => number;
+  /**
+   * Ports the caller asks for by number: a live lease of the same owner on one of them is the
+   * caller's own (an earlier step of the same job), taken over and kept, never a conflict.
+   */
+  reusable?: ReadonlyArray<{ port: number; protocol: Protocol }>;
 }
 
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
@@ -60,7 +66,7 @@ export function describeLease(record: LeaseRecord): string {
     if (job) text += ` job ${job}`;
     return text;
   }
-  return `leased by pid ${pid}`;
+  return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -113,6 +119,8 @@ interface HeldLease {
   port: number;
   protocol: Protocol;
   token: string;
+  /** Taken over from an earlier run of the same owner: that run's lease, not ours to drop. */
+  adopted?: boolean;
 }
 
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
@@ -131,7 +139,13 @@ export class LeaseRegistry implements LeaseGate {
   private readonly reported = new Map<string, string>();
 
   /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-  constructor(dir: string, ttlSeconds: number, owner: LeaseOwner, now: () => number = Date.now) {
+  constructor(
+    dir: string,
+    ttlSeconds: number,
+    owner: LeaseOwner,
+    now: () => number = Date.now,
+    private readonly reusable: ReadonlySet<string> = new Set(),
+  ) {
     this.dir = dir;
     this.ttlSeconds = ttlSeconds;
     this.owner = owner;
@@ -174,6 +188,14 @@ export class LeaseRegistry implements LeaseGate {
       last = entry;
       if (entry.kind === 'missing') continue; // released between our create and our read
       if (entry.kind === 'lease') {
+        if (
+          this.reusable.has(key) &&
+          entry.record.expiresAt > this.now() &&
+          sameLeaseOwner(entry.record.owner, this.owner)
+        ) {
+          this.leases.set(key, { port, protocol, token: entry.token, adopted: true });
+          return { acquired: true };
+        }
         if (!(await this.isStale(entry.record))) return { acquired: false, heldBy: entry.record };
       } else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
         this.report(
@@ -204,6 +226,7 @@ export class LeaseRegistry implements LeaseGate {
     const held = this.leases.get(key);
     if (!held) return;
     this.leases.delete(key);
+    if (held.adopted) return;
     const file = path.join(this.dir, key);
     // Removed only if the file still carries our token: after our TTL someone may have
     // reclaimed the port, and their lease is not ours to drop.
@@ -241,7 +264,7 @@ export class LeaseRegistry implements LeaseGate {
   }
 
   private async isStale(record: LeaseRecord): Promise<boolean> {
-    return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+    return record.expiresAt <= this.now() || !(await leaseOwnerAlive(record.owner));
   }
 }
 
@@ -264,7 +287,8 @@ export async function openLeaseRegistry(opts: LeaseRegistryOptions): Promise<Lea
     if (identity?.start !== undefined) owner.pidStart = identity.start;
   }
   await sweepLeftovers(dir);
-  return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+  const reusable = new Set((opts.reusable ?? []).map((t) => leaseFileName(t.port, t.protocol)));
+  return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now, reusable);
 }
 
 /** Which leases {@link releaseLeases} drops: all given criteria must match. */
