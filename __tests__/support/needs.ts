@@ -20,7 +20,18 @@ export type Need =
   | 'unshare'
   | 'python3'
   | 'lsof'
-  | 'ps';
+  | 'ps'
+  // Wrappers the lease-owner e2e tests run the CLI under.
+  | 'timeout'
+  | 'time'
+  | 'nice'
+  | 'env'
+  | 'cut'
+  | 'xargs'
+  | 'flock'
+  | 'runuser'
+  | 'npm'
+  | 'npx';
 
 /**
  * What a child process needs from this environment beyond PATH and HOME, for tests that start
