@@ -16,7 +16,8 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI } from '../support/run-built.js';
+import { ACTION, CLI, inputEnvName } from '../support/run-built.js';
+import { parseFileCommands } from '../support/run-dist.js';
 import { testNeeds, type Need } from '../support/needs.js';
 import { osPickedPort } from '../support/spawn-holder.js';
 
@@ -276,3 +277,94 @@ needs()(
   },
   60_000,
 );
+
+describe("the action: a second step of the same job reuses its job's lease", () => {
+  let steps = 0;
+  /** One step of the job `job`: its own file-command files, the runner's variables. */
+  function stepEnv(
+    values: Record<string, string>,
+    job = 'e2e',
+    state: Record<string, string> = {},
+  ) {
+    const step = path.join(base, `step-${++steps}`);
+    mkdirSync(step);
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+    for (const name of ['OUTPUT', 'STATE', 'ENV', 'STEP_SUMMARY']) {
+      const file = path.join(step, name.toLowerCase());
+      writeFileSync(file, '');
+      env[`GITHUB_${name}`] = file;
+    }
+    Object.assign(env, {
+      GITHUB_REPOSITORY: 'octo-org/repo',
+      GITHUB_RUN_ID: '123',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_JOB: job,
+      RUNNER_NAME: 'runner-1',
+    });
+    for (const [k, v] of Object.entries(values)) env[inputEnvName(k)] = v;
+    for (const [k, v] of Object.entries(state)) env[`STATE_${k}`] = v;
+    return { env, state: () => parseFileCommands(readFileSync(path.join(step, 'state'), 'utf8')) };
+  }
+  function runAction(env: NodeJS.ProcessEnv, prefix: string[] = []) {
+    const [file, ...args] = [...prefix, NODE, ACTION];
+    return new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile(file!, args, { env }, (error, stdout) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout }),
+      ),
+    );
+  }
+  const inputs = (port: number) => ({ ports: `web=${port}`, 'lease-dir': dir, summary: 'false' });
+
+  needs()(
+    "owner: the runner worker (the action's parent)",
+    async () => {
+      const [port] = await twoPorts();
+      const one = stepEnv(inputs(port));
+      expect((await runAction(one.env)).code).toBe(0);
+      const lease = readFileSync(path.join(dir, `tcp-${port}.lease`), 'utf8');
+      expect(JSON.parse(lease).owner).toMatchObject({
+        pid: process.pid,
+        id: one.state().leaseOwner,
+      });
+
+      const two = stepEnv(inputs(port));
+      const second = await runAction(two.env);
+      expect(second.stdout).not.toContain('::error');
+      expect(second.code).toBe(0);
+      expect(readFileSync(path.join(dir, `tcp-${port}.lease`), 'utf8')).toBe(lease);
+
+      // The second step's post step leaves the first step's lease; the first step's post ends it.
+      const post = (s: typeof one) => runAction(stepEnv({}, 'e2e', s.state()).env);
+      await post(two);
+      expect(readdirSync(dir)).toEqual([`tcp-${port}.lease`]);
+      await post(one);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+    60_000,
+  );
+
+  inNamespace(
+    "in a pid namespace (parent pid 0): the job's id owns it; the post step releases it",
+    async () => {
+      const [port] = await twoPorts();
+      const unshare = ['unshare', '-pf', '--mount-proc'];
+      const one = stepEnv(inputs(port));
+      expect((await runAction(one.env, unshare)).code).toBe(0);
+      const lease = JSON.parse(readFileSync(path.join(dir, `tcp-${port}.lease`), 'utf8'));
+      expect(lease.owner.pid).toBe(0);
+      expect(lease.owner.id).toBe(one.state().leaseOwner);
+      expect(lease.owner.id).toMatch(/^github:octo-org\/repo:123:1:e2e:runner-1#[0-9a-f-]{36}$/);
+
+      // Its own job's next step: the job's lease. Another job: a conflict naming the job.
+      const two = stepEnv(inputs(port));
+      expect((await runAction(two.env, unshare)).code).toBe(0);
+      const other = await runAction(stepEnv(inputs(port), 'other').env, unshare);
+      expect(other.code).toBe(1);
+      expect(other.stdout).toContain(`port ${port}/tcp is leased by octo-org/repo run 123 job e2e`);
+
+      await runAction(stepEnv({}, 'e2e', one.state()).env, unshare);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+    60_000,
+  );
+});
