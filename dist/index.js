@@ -31952,7 +31952,7 @@ var windows_system_tool = __nccwpck_require__(4571);
 
 
 /** A lookup over recorded entries (what the snapshots produce, and what tests feed in). */
-function lookupOf(entries) {
+function process_table_lookupOf(entries) {
     const byPid = new Map(entries.map((e) => [e.pid, e]));
     return (pid) => byPid.get(pid);
 }
@@ -32063,7 +32063,7 @@ async function process_table_readProcessLookup(platform = process.platform, run 
         const entries = parseWindowsProcesses(result.stdout);
         if (entries.length === 0)
             throw new Error(`PowerShell Get-CimInstance Win32_Process gave no answer (${describe(result)})`);
-        return lookupOf(entries);
+        return process_table_lookupOf(entries);
     }
     const result = await run('/bin/ps', ['-A', '-ww', '-o', 'pid=,ppid=,lstart=,command='], {
         timeoutMs: 10000,
@@ -32072,7 +32072,7 @@ async function process_table_readProcessLookup(platform = process.platform, run 
     const entries = parsePsProcesses(result.stdout);
     if (result.code !== 0 || entries.length === 0)
         throw new Error(`/bin/ps gave no process table (${describe(result)})`);
-    return lookupOf(entries);
+    return process_table_lookupOf(entries);
 }
 function describe(result) {
     return result.failure ?? `exit ${String(result.code)}`;
@@ -32217,7 +32217,7 @@ function findJobShell(ppid, lookup) {
         if (pid === 0)
             return {
                 found: false,
-                reason: 'its parent is outside this pid namespace (parent pid 0)',
+                reason: 'its parent pid is 0: outside this pid namespace, or no parent process',
             };
         if (pid === 1)
             return { found: false, reason: 'the walk up its parents reached init (pid 1)' };
@@ -32297,7 +32297,9 @@ async function cliLeaseOwner(ppid, env, ttlSeconds, options = {}) {
     }
     let search;
     try {
-        search = findJobShell(ppid, await (options.readLookup ?? readProcessLookup)());
+        // No parent at all needs no process table (and no PowerShell run on Windows).
+        const lookup = ppid === 0 ? lookupOf([]) : await (options.readLookup ?? readProcessLookup)();
+        search = findJobShell(ppid, lookup);
     }
     catch (error) {
         search = {

@@ -195,7 +195,7 @@ inNamespace(
     const port = portIn('out1');
     expect(port).toBe(range[0]);
     expect(readFileSync(path.join(base, 'err1'), 'utf8')).toBe(
-      "warning: no long-lived owner found for the leases (its parent is outside this pid namespace (parent pid 0)): they last until lease-ttl (21600s) or `port-guard release`; name the job's shell with --owner PID\n",
+      "warning: no long-lived owner found for the leases (its parent pid is 0: outside this pid namespace, or no parent process): they last until lease-ttl (21600s) or `port-guard release`; name the job's shell with --owner PID\n",
     );
     expect(leaseOf(port).owner).toEqual({ pid: 0 });
     await shell.exit();

@@ -133,11 +133,11 @@ describe('no long-lived owner', () => {
     const lookup = lookupOf([{ pid: 7, ppid: 0, argv: ['sh', '-c', 'port-guard 1'] }]);
     expect(findJobShell(0, lookup)).toMatchObject({
       found: false,
-      reason: expect.stringMatching(/parent pid 0/),
+      reason: expect.stringMatching(/parent pid is 0/),
     });
     expect(findJobShell(7, lookup)).toMatchObject({
       found: false,
-      reason: expect.stringMatching(/parent pid 0/),
+      reason: expect.stringMatching(/parent pid is 0/),
     });
   });
 
@@ -160,7 +160,7 @@ describe('no long-lived owner', () => {
       readLookup: () => Promise.resolve(lookupOf([])),
     });
     expect(outside.owner).toEqual({ pid: 0 });
-    expect(outside.warning).toMatch(/parent pid 0/);
+    expect(outside.warning).toMatch(/parent pid is 0/);
   });
 });
 

@@ -2793,7 +2793,7 @@ function findJobShell(ppid, lookup) {
         if (pid === 0)
             return {
                 found: false,
-                reason: 'its parent is outside this pid namespace (parent pid 0)',
+                reason: 'its parent pid is 0: outside this pid namespace, or no parent process',
             };
         if (pid === 1)
             return { found: false, reason: 'the walk up its parents reached init (pid 1)' };
@@ -2873,7 +2873,9 @@ async function cliLeaseOwner(ppid, env, ttlSeconds, options = {}) {
     }
     let search;
     try {
-        search = findJobShell(ppid, await (options.readLookup ?? readProcessLookup)());
+        // No parent at all needs no process table (and no PowerShell run on Windows).
+        const lookup = ppid === 0 ? lookupOf([]) : await (options.readLookup ?? readProcessLookup)();
+        search = findJobShell(ppid, lookup);
     }
     catch (error) {
         search = {

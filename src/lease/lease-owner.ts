@@ -11,7 +11,12 @@ import {
   processIdentity,
   type ProcessIdentity,
 } from './process-identity.js';
-import { readProcessLookup, type ProcessEntry, type ProcessLookup } from './process-table.js';
+import {
+  lookupOf,
+  readProcessLookup,
+  type ProcessEntry,
+  type ProcessLookup,
+} from './process-table.js';
 
 /** The owner pid of a lease that follows no process: it lives until its TTL or a release. */
 export const NO_OWNER_PID = 0;
@@ -155,7 +160,7 @@ export function findJobShell(ppid: number, lookup: ProcessLookup): OwnerSearch {
     if (pid === 0)
       return {
         found: false,
-        reason: 'its parent is outside this pid namespace (parent pid 0)',
+        reason: 'its parent pid is 0: outside this pid namespace, or no parent process',
       };
     if (pid === 1) return { found: false, reason: 'the walk up its parents reached init (pid 1)' };
     const entry = lookup(pid);
@@ -246,7 +251,9 @@ export async function cliLeaseOwner(
   }
   let search: OwnerSearch;
   try {
-    search = findJobShell(ppid, await (options.readLookup ?? readProcessLookup)());
+    // No parent at all needs no process table (and no PowerShell run on Windows).
+    const lookup = ppid === 0 ? lookupOf([]) : await (options.readLookup ?? readProcessLookup)();
+    search = findJobShell(ppid, lookup);
   } catch (error) {
     search = {
       found: false,
