@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openLeaseRegistry } from '../../src/lease/lease-registry.js';
 import { ACTION, CLI, inputEnvName } from '../support/run-built.js';
 import { parseFileCommands } from '../support/run-dist.js';
 import { testNeeds, type Need } from '../support/needs.js';
@@ -219,7 +220,16 @@ inNamespace(
       `port ${port}/tcp is leased until its lease-ttl (it follows no process)`,
     );
 
-    // `release` from the same kind of place (no owner either) gives it back.
+    // Another job's lease that follows no process either (the action in a container).
+    const theirs = await osPickedPort();
+    const job = await openLeaseRegistry({
+      dir,
+      ttlSeconds: 600,
+      owner: { pid: 0, id: 'github:o/r:1:1:db:r#s' },
+    });
+    expect(await job.acquire(theirs, 'tcp')).toEqual({ acquired: true });
+
+    // `release` from the same kind of place (no owner either) gives back only the ownerless one.
     const release = await new Promise<string>((resolve) =>
       execFile(
         'unshare',
@@ -230,7 +240,9 @@ inNamespace(
     expect(release).toBe(
       `released ${port}/tcp (leased until its lease-ttl (it follows no process))\n`,
     );
-    expect(readdirSync(dir)).toEqual([`tcp-${range[1]}.lease`]);
+    expect(readdirSync(dir).sort()).toEqual(
+      [`tcp-${range[1]}.lease`, `tcp-${theirs}.lease`].sort(),
+    );
   },
   60_000,
 );

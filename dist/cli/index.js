@@ -1034,7 +1034,7 @@ async function runGuard(config, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3718);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9648);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -1044,7 +1044,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3718:
+/***/ 9648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1372,12 +1372,61 @@ async function guardCommand(term, command) {
 
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
 var lease_dir = __nccwpck_require__(5890);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/lease/lease-file.ts
+var lease_file = __nccwpck_require__(3851);
+;// CONCATENATED MODULE: ./src/lease/ownerless-leases.ts
+/**
+ * The leases `release` may give back when the caller has no owner either: leases that follow
+ * no process and name no job. A lease of a job with an id (another CI job's, the action's in a
+ * container) is never among them, so such a release cannot free another job's port.
+ */
+
+
+
+
+
+/** Those leases in `dir`, among `targets` (all ports when empty). */
+async function anonymousLeases(dir, targets) {
+    const abs = external_node_path_default().resolve(dir);
+    let names;
+    try {
+        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
+        names = await (0,promises_.readdir)(abs);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+    const wanted = targets.length > 0 ? new Set(targets.map((t) => (0,lease_file/* leaseFileName */.Se)(t.port, t.protocol))) : undefined;
+    const found = [];
+    for (const name of names.sort()) {
+        const parsed = (0,lease_file/* parseLeaseFileName */.H_)(name);
+        if (!parsed || (wanted && !wanted.has(name)))
+            continue;
+        const entry = await (0,lease_file/* readLeaseEntry */.Rh)(external_node_path_default().join(abs, name), parsed);
+        if (entry.kind !== 'lease')
+            continue;
+        const { owner } = entry.record;
+        if (owner.pid === lease_owner/* NO_OWNER_PID */.Q1 && owner.id === undefined)
+            found.push(parsed);
+    }
+    return found;
+}
+
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 2 modules
 var lease_registry = __nccwpck_require__(9282);
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
 var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 /** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
+
+
 
 
 
@@ -1403,13 +1452,25 @@ function parseReleaseTargets(tokens) {
         throw new options/* UsageError */.eb('release', problems);
     return targets;
 }
+/**
+ * Whose leases go: the owner's; for a caller without an owner process, the CI job's (by its
+ * id), or else only leases that name neither a process nor a job.
+ */
+async function releaseMatch(dir, owner, targets) {
+    if (owner.pid !== lease_owner/* NO_OWNER_PID */.Q1)
+        return { pid: owner.pid, targets };
+    if (owner.id !== undefined)
+        return { ownerId: owner.id, targets };
+    const anonymous = await anonymousLeases(dir, targets);
+    // None: nothing to release (an empty target list would mean every port).
+    return anonymous.length > 0 ? { pid: lease_owner/* NO_OWNER_PID */.Q1, targets: anonymous } : undefined;
+}
 async function releaseCommand(term, command) {
     const targets = parseReleaseTargets(command.ports);
     const dir = command.leaseDir === '' ? (0,lease_dir/* defaultLeaseDir */.Lo)() : command.leaseDir;
     const { owner } = await cliOwner(term, command.owner, 0);
-    // Leases that follow no process are the CI job's (by its id) where the job has one.
-    const match = owner.pid === 0 && owner.id !== undefined ? { ownerId: owner.id } : { pid: owner.pid };
-    const released = await (0,lease_registry/* releaseLeases */.Rc)(dir, { ...match, targets });
+    const match = await releaseMatch(dir, owner, targets);
+    const released = match ? await (0,lease_registry/* releaseLeases */.Rc)(dir, match) : [];
     if (command.format === 'json') {
         term.stdout(JSON.stringify({
             ok: true,
@@ -1434,8 +1495,6 @@ const VERSION = '1.0.0';
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/system/source-stack.ts
@@ -2493,13 +2552,14 @@ async function createExclusive(dir, name, text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Q1: () => (/* binding */ NO_OWNER_PID),
   uO: () => (/* binding */ cliLeaseOwner),
   nH: () => (/* binding */ leaseOwnerAlive),
   JU: () => (/* binding */ ownerOption),
   qf: () => (/* binding */ sameLeaseOwner)
 });
 
-// UNUSED EXPORTS: NO_OWNER_PID, findJobShell, jobOwnerId, noOwnerWarning, programName, wrapperReason
+// UNUSED EXPORTS: findJobShell, jobOwnerId, noOwnerWarning, programName, wrapperReason
 
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
 var process_identity = __nccwpck_require__(2714);

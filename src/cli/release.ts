@@ -3,7 +3,10 @@ import { UsageError, type CliCommand } from './options.js';
 import { EXIT_OK, type Terminal } from './terminal.js';
 import { defaultLeaseDir } from '../lease/lease-dir.js';
 import { cliOwner } from './guard.js';
-import { describeLease, releaseLeases } from '../lease/lease-registry.js';
+import type { LeaseOwner } from '../lease/lease-file.js';
+import { NO_OWNER_PID } from '../lease/lease-owner.js';
+import { anonymousLeases } from '../lease/ownerless-leases.js';
+import { describeLease, releaseLeases, type ReleaseMatch } from '../lease/lease-registry.js';
 import { parsePortTarget, protocolsOf, type Protocol } from '../spec/port-spec.js';
 
 /** `PORT[/tcp|udp|both]` targets, every bad one reported at once. */
@@ -28,6 +31,22 @@ export function parseReleaseTargets(
   return targets;
 }
 
+/**
+ * Whose leases go: the owner's; for a caller without an owner process, the CI job's (by its
+ * id), or else only leases that name neither a process nor a job.
+ */
+async function releaseMatch(
+  dir: string,
+  owner: LeaseOwner,
+  targets: Array<{ port: number; protocol: Protocol }>,
+): Promise<ReleaseMatch | undefined> {
+  if (owner.pid !== NO_OWNER_PID) return { pid: owner.pid, targets };
+  if (owner.id !== undefined) return { ownerId: owner.id, targets };
+  const anonymous = await anonymousLeases(dir, targets);
+  // None: nothing to release (an empty target list would mean every port).
+  return anonymous.length > 0 ? { pid: NO_OWNER_PID, targets: anonymous } : undefined;
+}
+
 export async function releaseCommand(
   term: Terminal,
   command: Extract<CliCommand, { kind: 'release' }>,
@@ -35,10 +54,8 @@ export async function releaseCommand(
   const targets = parseReleaseTargets(command.ports);
   const dir = command.leaseDir === '' ? defaultLeaseDir() : command.leaseDir;
   const { owner } = await cliOwner(term, command.owner, 0);
-  // Leases that follow no process are the CI job's (by its id) where the job has one.
-  const match =
-    owner.pid === 0 && owner.id !== undefined ? { ownerId: owner.id } : { pid: owner.pid };
-  const released = await releaseLeases(dir, { ...match, targets });
+  const match = await releaseMatch(dir, owner, targets);
+  const released = match ? await releaseLeases(dir, match) : [];
   if (command.format === 'json') {
     term.stdout(
       JSON.stringify(
