@@ -71,6 +71,8 @@ export default tseslint.config(
             'caseTest',
             'withWine',
             'cliTest',
+            'needs',
+            'inNamespace',
           ],
         },
       ],

@@ -261,6 +261,10 @@ async function runGuard(config, options = {}) {
                     dir: config.leaseDir,
                     ttlSeconds: config.leaseTtlSeconds,
                     owner,
+                    // A port asked for by number and already leased to this owner is its own.
+                    reusable: config.specs.flatMap((s) => s.port === 'auto'
+                        ? []
+                        : (0,port_spec/* protocolsOf */.LE)(s.protocol).map((protocol) => ({ port: s.port, protocol }))),
                 })
                 : undefined;
         if (leases)
@@ -284,6 +288,8 @@ async function runGuard(config, options = {}) {
     });
 }
 
+// EXTERNAL MODULE: ./src/lease/lease-owner.ts + 1 modules
+var lease_owner = __webpack_require__(7120);
 // EXTERNAL MODULE: ./src/lease/job-end.ts
 var job_end = __webpack_require__(9721);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
@@ -407,8 +413,8 @@ function summaryMarkdown(result) {
 
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(5468);
-// EXTERNAL MODULE: ./src/action/server-step.ts + 11 modules
-var server_step = __webpack_require__(1955);
+// EXTERNAL MODULE: ./src/action/server-step.ts + 10 modules
+var server_step = __webpack_require__(2045);
 // EXTERNAL MODULE: ./src/ready/ready-options.ts
 var ready_options = __webpack_require__(6459);
 ;// CONCATENATED MODULE: ./src/ready/server-plan.ts
@@ -544,13 +550,21 @@ function sourceMappedStack(stack) {
 
 
 
+
 /**
  * The run's identity from @actions/github's context; the leases live as long as the action's
- * parent, the runner's worker, which lives exactly as long as the job.
+ * parent, the runner's worker, which lives exactly as long as the job. In a `container:` job
+ * that parent is outside the pid namespace (pid 0): the leases then follow no process and
+ * belong to the job's id, so a later step of the job finds them as its own and the post step
+ * (or the TTL) ends them.
  */
 function leaseOwner() {
     const { /* context */ "_": context } = github;
-    const owner = { id: (0,external_node_crypto_.randomUUID)(), pid: process.ppid };
+    const ppid = process.ppid;
+    const owner = ppid > 0
+        ? { id: (0,external_node_crypto_.randomUUID)(), pid: ppid }
+        : // The step's own id after the job's: its post step releases exactly its own leases.
+            { id: `${(0,lease_owner/* jobOwnerId */.Sb)(process.env) ?? (0,external_node_crypto_.randomUUID)()}#${(0,external_node_crypto_.randomUUID)()}`, pid: lease_owner/* NO_OWNER_PID */.Q1 };
     if (process.env.GITHUB_REPOSITORY)
         owner.repository = `${context.repo.owner}/${context.repo.repo}`;
     if (context.runId)
@@ -621,6 +635,8 @@ async function run(io = runner_io/* runnerIO */.$6) {
             summary = false;
         }
         const owner = config.lease ? leaseOwner() : undefined;
+        if (owner?.pid === lease_owner/* NO_OWNER_PID */.Q1)
+            io.debug(`the action's parent is outside this pid namespace: the leases belong to job ${owner.id} until the post step or lease-ttl`);
         if (owner) {
             // Saved before any lease exists, so the post step can release them even after a crash.
             io.saveState(state/* StateKey */.z.LeaseDir, config.leaseDir);

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8397);
-/* harmony import */ var _server_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1955);
+/* harmony import */ var _server_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2045);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3175);
 /* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3421);
 /* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9721);

@@ -31712,9 +31712,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .readMainStepState */ .$)(_action_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$6).isPost)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(955), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(45), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
 else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(177), __nccwpck_require__.e(955), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(177), __nccwpck_require__.e(45), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31952,6 +31952,431 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
+/***/ 7120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q1: () => (/* binding */ NO_OWNER_PID),
+  Sb: () => (/* binding */ jobOwnerId),
+  nH: () => (/* binding */ leaseOwnerAlive),
+  qf: () => (/* binding */ sameLeaseOwner)
+});
+
+// UNUSED EXPORTS: cliLeaseOwner, findJobShell, noOwnerWarning, ownerOption, programName, wrapperReason
+
+// EXTERNAL MODULE: ./src/lease/process-identity.ts
+var process_identity = __nccwpck_require__(2714);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/ready/process-tree.ts
+var process_tree = __nccwpck_require__(160);
+// EXTERNAL MODULE: ./src/system/run-tool.ts
+var run_tool = __nccwpck_require__(9807);
+// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
+var windows_system_tool = __nccwpck_require__(4571);
+;// CONCATENATED MODULE: ./src/lease/process-table.ts
+/**
+ * The process table as lease ownership needs it: for a pid, its parent, its start token (the
+ * same token {@link processIdentity} gives, so a lease's owner can be checked later) and its
+ * command line, to tell a short-lived wrapper from the job's shell.
+ * - Linux: `/proc/<pid>/stat` and `/proc/<pid>/cmdline`, read when asked (no subprocess).
+ * - macOS and the BSDs: one `/bin/ps -A -ww -o pid=,ppid=,lstart=,command=` (LC_ALL=C, TZ=UTC).
+ * - Windows: one PowerShell `Get-CimInstance Win32_Process`.
+ * (src/ready/process-tree.ts answers "is this a descendant?" from the same sources without
+ * command lines.)
+ */
+
+
+
+
+
+/** A lookup over recorded entries (what the snapshots produce, and what tests feed in). */
+function process_table_lookupOf(entries) {
+    const byPid = new Map(entries.map((e) => [e.pid, e]));
+    return (pid) => byPid.get(pid);
+}
+/** `/proc/<pid>/cmdline` as words: NUL-separated, a rewritten title split on spaces. */
+function cmdlineWords(text) {
+    const argv = text.split('\0');
+    while (argv.length > 0 && argv[argv.length - 1] === '')
+        argv.pop();
+    if (argv.length === 1)
+        return argv[0].split(/\s+/).filter(Boolean);
+    return argv;
+}
+/** The Linux lookup: each entry read from `/proc` when asked for. */
+async function linuxProcessLookup(procRoot = '/proc') {
+    const token = await linuxStartToken();
+    return (pid) => {
+        try {
+            const row = parseStatRow(readFileSync(`${procRoot}/${pid}/stat`, 'utf8'));
+            if (!row || row.pid !== pid)
+                return undefined;
+            const argv = cmdlineWords(readFileSync(`${procRoot}/${pid}/cmdline`, 'utf8'));
+            const entry = { pid, ppid: row.ppid, argv };
+            if (row.start !== undefined)
+                entry.start = token(String(row.start));
+            return entry;
+        }
+        catch {
+            return undefined;
+        }
+    };
+}
+// `Wed Dec  2 00:33:37 2026`: what `lstart` prints under LC_ALL=C.
+const PS_LINE = /^\s*(\d+)\s+(\d+)\s+([A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\d{4})\s+(.*)$/;
+/** Parses `ps -A -ww -o pid=,ppid=,lstart=,command=` run with `LC_ALL=C TZ=UTC`. */
+function parsePsProcesses(text) {
+    const entries = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = PS_LINE.exec(line);
+        if (!match)
+            continue;
+        entries.push({
+            pid: Number(match[1]),
+            ppid: Number(match[2]),
+            start: normalizeStartToken(match[3]),
+            argv: match[4].trim().split(/\s+/).filter(Boolean),
+        });
+    }
+    return entries;
+}
+/** Splits a Windows command line the way most programs' C runtimes do (quotes group words). */
+function windowsWords(line) {
+    const words = [];
+    let word = '';
+    let quoted = false;
+    let any = false;
+    for (const ch of line) {
+        if (ch === '"') {
+            quoted = !quoted;
+            any = true;
+        }
+        else if (!quoted && /\s/.test(ch)) {
+            if (any)
+                words.push(word);
+            word = '';
+            any = false;
+        }
+        else {
+            word += ch;
+            any = true;
+        }
+    }
+    if (any)
+        words.push(word);
+    return words;
+}
+/**
+ * PowerShell's table, one tab-separated line per process (tabs cannot be in a path and are
+ * replaced in command lines), printed as UTF-8 whatever the console code page.
+ */
+const POWERSHELL_PROCESSES = [
+    '[Console]::OutputEncoding = [Text.Encoding]::UTF8',
+    'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId)`t$($_.ParentProcessId)`t$($_.Name)`t$($_.ExecutablePath)`t$(($_.CommandLine) -replace "`t", " ")" }',
+].join('; ');
+/** Parses the lines {@link POWERSHELL_PROCESSES} prints. */
+function parseWindowsProcesses(text) {
+    const entries = [];
+    for (const line of text.split(/\r?\n/)) {
+        const cells = line.split('\t');
+        if (cells.length < 5 || !/^\d+$/.test(cells[0]) || !/^\d+$/.test(cells[1]))
+            continue;
+        const [pid, ppid, name, exe, ...rest] = cells;
+        const command = rest.join(' ').trim();
+        // A process whose command line is hidden (another user's, a system process) still has a name.
+        const argv = command !== '' ? windowsWords(command) : [name];
+        const entry = { pid: Number(pid), ppid: Number(ppid), argv };
+        if (exe)
+            entry.exe = exe;
+        entries.push(entry);
+    }
+    return entries;
+}
+/** The process lookup of this host; throws with the reason when the table cannot be read. */
+async function process_table_readProcessLookup(platform = process.platform, run = runTool) {
+    if (platform === 'linux' || platform === 'android')
+        return linuxProcessLookup();
+    if (platform === 'win32') {
+        const result = await run(windowsSystemTool('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_PROCESSES], { timeoutMs: 20000, encoding: 'utf8' });
+        const entries = parseWindowsProcesses(result.stdout);
+        if (entries.length === 0)
+            throw new Error(`PowerShell Get-CimInstance Win32_Process gave no answer (${describe(result)})`);
+        return process_table_lookupOf(entries);
+    }
+    const result = await run('/bin/ps', ['-A', '-ww', '-o', 'pid=,ppid=,lstart=,command='], {
+        timeoutMs: 10000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+    });
+    const entries = parsePsProcesses(result.stdout);
+    if (result.code !== 0 || entries.length === 0)
+        throw new Error(`/bin/ps gave no process table (${describe(result)})`);
+    return process_table_lookupOf(entries);
+}
+function describe(result) {
+    return result.failure ?? `exit ${String(result.code)}`;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
+
+
+/** The owner pid of a lease that follows no process: it lives until its TTL or a release. */
+const NO_OWNER_PID = 0;
+/** Programs that run one command and exit with it (or replace themselves with it). */
+const WRAPPERS = new Set([
+    'timeout',
+    'time',
+    'nice',
+    'ionice',
+    'chrt',
+    'taskset',
+    'nohup',
+    'stdbuf',
+    'setsid',
+    'env',
+    'xargs',
+    'flock',
+    'sudo',
+    'doas',
+    'su',
+    'runuser',
+    'setpriv',
+    'make',
+    'gmake',
+]);
+const SHELLS = new Set([
+    'sh',
+    'bash',
+    'dash',
+    'ash',
+    'zsh',
+    'ksh',
+    'mksh',
+    'fish',
+    'csh',
+    'tcsh',
+    'cmd',
+    'pwsh',
+    'powershell',
+]);
+/** npm, npx, pnpm, yarn (and corepack's shims), by program or script name without extension. */
+const PACKAGE_MANAGER = /^(?:np[mx](?:-cli)?|pnp[mx]|yarn(?:pkg)?(?:-[\d.]+)?|corepack)$/;
+/** A program's name: the last path part, without a login shell's `-` or `.exe`/`.cmd`/`.js`. */
+function programName(word) {
+    const base = (word ?? '').split(/[\\/]/).pop() ?? '';
+    return base
+        .replace(/^-/, '')
+        .replace(/\.(?:exe|cmd|bat|ps1|c?js|mjs)$/i, '')
+        .toLowerCase();
+}
+function isNode(name) {
+    return name === 'node' || name === 'nodejs';
+}
+/** A shell started for one command: `sh -c …`, `bash -ec …`, `cmd /c …`, `pwsh -Command …`. */
+function isOneShotShell(name, args) {
+    if (name === 'cmd')
+        return args.some((a) => /^\/c$/i.test(a));
+    if (name === 'pwsh' || name === 'powershell')
+        return args.some((a) => /^-(?:c|command|encodedcommand|ec)$/i.test(a));
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--command')
+            return true;
+        if (arg === '--' || (!arg.startsWith('-') && !arg.startsWith('+')))
+            return false;
+        if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg))
+            return true;
+        // `-o pipefail`, `-O extglob`: the option's value is not the script.
+        if (/^[-+][oO]$/.test(arg))
+            i++;
+    }
+    return false;
+}
+/** The script a shell runs, when it runs one: its first word that is not an option. */
+function shellScript(args) {
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (/^[-+][oO]$/.test(arg))
+            i++;
+        else if (!arg.startsWith('-') && !arg.startsWith('+'))
+            return arg;
+    }
+    return undefined;
+}
+/** Git for Windows' launcher `…\Git\bin\bash.exe` (or `git-bash.exe`), which starts the real bash. */
+function isGitBashShim(entry) {
+    const exe = (entry.exe ?? entry.argv[0] ?? '').replace(/\//g, '\\').toLowerCase();
+    return /\\git\\(?:bin\\(?:bash|sh)\.exe|git-bash\.exe)$/.test(exe);
+}
+/**
+ * Why `entry` is a short-lived wrapper rather than the job's shell, or undefined when it is
+ * the job's shell (or whatever long-lived process the walk reached).
+ */
+function wrapperReason(entry, parent) {
+    const name = programName(entry.argv[0]);
+    const args = entry.argv.slice(1);
+    if (WRAPPERS.has(name))
+        return name;
+    if (PACKAGE_MANAGER.test(name))
+        return name;
+    if (isNode(name) && PACKAGE_MANAGER.test(programName(args[0])))
+        return programName(args[0]);
+    if (isGitBashShim(entry))
+        return "Git Bash's launcher";
+    if (!SHELLS.has(name))
+        return undefined;
+    if (isOneShotShell(name, args))
+        return `${name} running one command`;
+    const script = shellScript(args);
+    if (script && PACKAGE_MANAGER.test(programName(script)))
+        return `${programName(script)} shim`;
+    // A subshell or pipeline stage (`$(… | …)`), or Cygwin's stub for an exec'd program, is a
+    // fork of the job's shell: a child with the very same command line. (A script the shell runs,
+    // `bash job.sh`, has its own command line and is a job's shell in its own right.)
+    if (parent && parent.argv.join('\0') === entry.argv.join('\0')) {
+        if (entry.exe === undefined || parent.exe === undefined || sameExe(entry.exe, parent.exe))
+            return `a subshell of ${name}`;
+    }
+    return undefined;
+}
+function sameExe(a, b) {
+    return a.replace(/\//g, '\\').toLowerCase() === b.replace(/\//g, '\\').toLowerCase();
+}
+/** The deepest walk; a loop in a recorded table cannot hang it. */
+const MAX_DEPTH = 64;
+/**
+ * The job's shell, walking up from `ppid` (the CLI's parent) past short-lived wrappers. Not
+ * found when the walk leaves this pid namespace (parent pid 0), reaches init (pid 1), or
+ * meets a process it cannot see.
+ */
+function findJobShell(ppid, lookup) {
+    const skipped = [];
+    let pid = ppid;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+        if (pid === 0)
+            return {
+                found: false,
+                reason: 'its parent pid is 0: outside this pid namespace, or no parent process',
+            };
+        if (pid === 1)
+            return { found: false, reason: 'the walk up its parents reached init (pid 1)' };
+        const entry = lookup(pid);
+        if (!entry)
+            return { found: false, reason: `process ${pid} could not be read` };
+        const parent = entry.ppid > 1 ? lookup(entry.ppid) : undefined;
+        if (!wrapperReason(entry, parent)) {
+            const found = { found: true, pid, skipped };
+            if (entry.start !== undefined)
+                found.start = entry.start;
+            return found;
+        }
+        skipped.push(entry);
+        pid = entry.ppid;
+    }
+    return { found: false, reason: `more than ${MAX_DEPTH} wrappers above it` };
+}
+/** The warning the CLI prints when its leases follow no process. */
+function noOwnerWarning(reason, ttlSeconds) {
+    return `no long-lived owner found for the leases (${reason}): they last until lease-ttl (${ttlSeconds}s) or \`port-guard release\`; name the job's shell with --owner PID`;
+}
+/** The job part of an owner id: `<job>#<step>` (the action in a pid namespace) or `<job>`. */
+function jobOf(id) {
+    const hash = id.indexOf('#');
+    return hash < 0 ? id : id.slice(0, hash);
+}
+/**
+ * Whether two lease owners are one: the same process (pid, and start time where both know it),
+ * or — for leases that follow no process — the same job in their owner ids.
+ */
+function sameLeaseOwner(a, b) {
+    if (a.pid === NO_OWNER_PID || b.pid === NO_OWNER_PID)
+        return (a.pid === b.pid && a.id !== undefined && b.id !== undefined && jobOf(a.id) === jobOf(b.id));
+    if (a.pid !== b.pid)
+        return false;
+    if (a.pidStart !== undefined && b.pidStart !== undefined)
+        return (0,process_identity/* normalizeStartToken */.Hn)(a.pidStart) === (0,process_identity/* normalizeStartToken */.Hn)(b.pidStart);
+    return true;
+}
+/** Whether a lease's owner still runs; a lease that follows no process lives until its TTL. */
+function leaseOwnerAlive(owner) {
+    return owner.pid === NO_OWNER_PID ? Promise.resolve(true) : (0,process_identity/* isOwnerAlive */.Jc)(owner);
+}
+/**
+ * One CI job, named from its CI system's variables, for leases that follow no process: the
+ * same job asking again (or releasing) finds them as its own. Undefined outside known CI.
+ */
+function jobOwnerId(env) {
+    if (env.GITHUB_RUN_ID)
+        return [
+            'github',
+            env.GITHUB_REPOSITORY ?? '',
+            env.GITHUB_RUN_ID,
+            env.GITHUB_RUN_ATTEMPT ?? '1',
+            env.GITHUB_JOB ?? '',
+            env.RUNNER_NAME ?? '',
+        ].join(':');
+    if (env.CI_JOB_ID)
+        return `gitlab:${env.CI_SERVER_HOST ?? ''}:${env.CI_JOB_ID}`;
+    if (env.BUILDKITE_JOB_ID)
+        return `buildkite:${env.BUILDKITE_JOB_ID}`;
+    if (env.CIRCLE_WORKFLOW_JOB_ID)
+        return `circleci:${env.CIRCLE_WORKFLOW_JOB_ID}`;
+    if (env.BUILD_TAG && env.JENKINS_URL)
+        return `jenkins:${env.BUILD_TAG}`;
+    return undefined;
+}
+/**
+ * The owner of the CLI's leases: the process `--owner` named (already checked), else the job's
+ * shell above `ppid`, else no process (a TTL-only lease, named by the CI job where there is one).
+ */
+async function cliLeaseOwner(ppid, env, ttlSeconds, options = {}) {
+    if (options.explicit) {
+        const { pid, start } = options.explicit;
+        return { owner: start === undefined ? { pid } : { pid, pidStart: start } };
+    }
+    let search;
+    try {
+        // No parent at all needs no process table (and no PowerShell run on Windows).
+        const lookup = ppid === 0 ? lookupOf([]) : await (options.readLookup ?? readProcessLookup)();
+        search = findJobShell(ppid, lookup);
+    }
+    catch (error) {
+        search = {
+            found: false,
+            reason: `the process table could not be read: ${error.message}`,
+        };
+    }
+    if (search.found)
+        return {
+            owner: search.start === undefined
+                ? { pid: search.pid }
+                : { pid: search.pid, pidStart: search.start },
+        };
+    const id = jobOwnerId(env);
+    return {
+        owner: id === undefined ? { pid: NO_OWNER_PID } : { pid: NO_OWNER_PID, id },
+        warning: noOwnerWarning(search.reason, ttlSeconds),
+    };
+}
+/**
+ * The process `--owner` names: a positive integer that is a running process. The problem is
+ * one line naming the option and the value.
+ */
+async function ownerOption(value) {
+    const pid = /^[1-9]\d{0,9}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(pid) || pid > 0x7fffffff)
+        return { problem: `--owner: "${value}" is not a process id (a positive integer)` };
+    const identity = await processIdentity(pid);
+    if (!identity)
+        return { problem: `--owner: "${value}": no such process is running` };
+    return identity;
+}
+
+
+/***/ }),
+
 /***/ 7779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32034,7 +32459,8 @@ function parseOwner(value) {
     if (typeof value !== 'object' || value === null)
         return undefined;
     const raw = value;
-    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
+    // pid 0: a lease that follows no process and lives until its TTL (see lease-owner.ts).
+    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid < 0)
         return undefined;
     const owner = { pid: raw.pid };
     for (const field of OWNER_TEXT_FIELDS) {
@@ -32475,6 +32901,8 @@ async function removeIfUnchanged(dir, name, judged, expected) {
     return outcome === LOCK_BUSY ? 'busy' : outcome;
 }
 
+// EXTERNAL MODULE: ./src/lease/lease-owner.ts + 1 modules
+var lease_owner = __nccwpck_require__(7120);
 ;// CONCATENATED MODULE: ./src/lease/lease-release.ts
 /**
  * Releasing leases from outside the registry that took them: the action's post step, the
@@ -32545,6 +32973,7 @@ async function releaseLeases(dir, match) {
 
 
 
+
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
 function describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
@@ -32556,7 +32985,7 @@ function describeLease(record) {
             text += ` job ${job}`;
         return text;
     }
-    return `leased by pid ${pid}`;
+    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
 }
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
@@ -32565,6 +32994,7 @@ const MAX_ACQUIRE_ROUNDS = 16;
  * own; they coordinate through the files only.
  */
 class LeaseRegistry {
+    reusable;
     dir;
     ttlSeconds;
     owner;
@@ -32572,7 +33002,8 @@ class LeaseRegistry {
     leases = new Map();
     reported = new Map();
     /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-    constructor(dir, ttlSeconds, owner, now = Date.now) {
+    constructor(dir, ttlSeconds, owner, now = Date.now, reusable = new Set()) {
+        this.reusable = reusable;
         this.dir = dir;
         this.ttlSeconds = ttlSeconds;
         this.owner = owner;
@@ -32616,6 +33047,12 @@ class LeaseRegistry {
             if (entry.kind === 'missing')
                 continue; // released between our create and our read
             if (entry.kind === 'lease') {
+                if (this.reusable.has(key) &&
+                    entry.record.expiresAt > this.now() &&
+                    (0,lease_owner/* sameLeaseOwner */.qf)(entry.record.owner, this.owner)) {
+                    this.leases.set(key, { port, protocol, token: entry.token, adopted: true });
+                    return { acquired: true };
+                }
                 if (!(await this.isStale(entry.record)))
                     return { acquired: false, heldBy: entry.record };
             }
@@ -32642,6 +33079,8 @@ class LeaseRegistry {
         if (!held)
             return;
         this.leases.delete(key);
+        if (held.adopted)
+            return;
         const file = external_node_path_default().join(this.dir, key);
         // Removed only if the file still carries our token: after our TTL someone may have
         // reclaimed the port, and their lease is not ours to drop.
@@ -32691,7 +33130,7 @@ class LeaseRegistry {
         this.reported.set(file, message);
     }
     async isStale(record) {
-        return record.expiresAt <= this.now() || !(await (0,process_identity/* isOwnerAlive */.Jc)(record.owner));
+        return record.expiresAt <= this.now() || !(await (0,lease_owner/* leaseOwnerAlive */.nH)(record.owner));
     }
 }
 /**
@@ -32711,7 +33150,8 @@ async function openLeaseRegistry(opts) {
             owner.pidStart = identity.start;
     }
     await sweepLeftovers(dir);
-    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+    const reusable = new Set((opts.reusable ?? []).map((t) => leaseFileName(t.port, t.protocol)));
+    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now, reusable);
 }
 
 
@@ -32721,19 +33161,22 @@ async function openLeaseRegistry(opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ normalizeStartToken),
 /* harmony export */   I9: () => (/* binding */ processIdentity),
 /* harmony export */   Jc: () => (/* binding */ isOwnerAlive)
 /* harmony export */ });
-/* unused harmony exports parseProcStat, processParent */
+/* unused harmony exports parseProcStat, linuxStartToken */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9807);
 /**
  * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
  * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
  * dead.
  */
+
 
 
 /**
@@ -32763,6 +33206,18 @@ function linuxBootId() {
     bootId ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
     return bootId;
 }
+/** Makes Linux start tokens (`<starttime ticks>@<boot id>`) from field 22 of `/proc/<pid>/stat`. */
+async function linuxStartToken() {
+    const boot = await linuxBootId();
+    return (ticks) => (boot ? `${ticks}@${boot}` : ticks);
+}
+/**
+ * A start token with its blanks collapsed: `ps` pads a one-digit day (`Dec  2`) in one listing
+ * and not necessarily in another, and older port-guard versions stored the padded text.
+ */
+function normalizeStartToken(token) {
+    return token.trim().replace(/\s+/g, ' ');
+}
 /** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
 function existsBySignal(pid) {
     try {
@@ -32790,86 +33245,53 @@ async function linuxIdentity(pid) {
     // A zombie has exited; only its exit status waits to be collected.
     if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
         return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+    return { pid, start: (await linuxStartToken())(stat.startTicks) };
 }
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
+/**
+ * macOS and other Unixes: `/bin/ps -o lstart= -p <pid>`, by absolute path, with the locale and
+ * time zone pinned (the token is compared between processes that may run with other ones).
+ * When ps gives no start time — it failed, timed out, hit a process limit — the answer is the
+ * process's existence: a failed look-up never turns a live owner into a dead one.
+ */
+async function psIdentity(pid, run) {
+    const result = await run('/bin/ps', ['-o', 'lstart=', '-p', String(pid)], {
+        timeoutMs: 5000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
     });
+    const start = result.code === 0 ? normalizeStartToken(result.stdout) : '';
+    if (start)
+        return { pid, start };
+    return existsBySignal(pid) ? { pid } : undefined;
 }
 /**
  * The identity of a running process, or undefined when no such process runs.
  * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - macOS and other Unixes: `/bin/ps -o lstart= -p <pid>` through run-tool.
  * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
  *   pid keeps a lease alive there until its TTL passes.
  */
-function processIdentity(pid) {
+function processIdentity(pid, deps = {}) {
+    const platform = deps.platform ?? process.platform;
     if (!Number.isSafeInteger(pid) || pid <= 0)
         return Promise.resolve(undefined);
-    if (process.platform === 'linux')
+    if (platform === 'linux')
         return linuxIdentity(pid);
-    if (process.platform === 'win32')
+    if (platform === 'win32')
         return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
+    return psIdentity(pid, deps.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q);
 }
 /**
  * Whether the process a lease follows still runs: its pid exists and, when both sides know a
  * start time, the start times match (a different start time means the pid was reused).
  */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
+async function isOwnerAlive(owner, deps = {}) {
+    const identity = await processIdentity(owner.pid, deps);
     if (!identity)
         return false;
     if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
+        return normalizeStartToken(identity.start) === normalizeStartToken(owner.pidStart);
     }
     return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
-    });
 }
 
 
@@ -33369,6 +33791,141 @@ async function probePort(port, protocol, plan, families, platform = process.plat
 /** Whether a verdict failed only for lack of file descriptors or memory. */
 function isExhausted(verdict) {
     return verdict.addresses.some((a) => EXHAUSTION_CODES.has(a.code ?? ''));
+}
+
+
+/***/ }),
+
+/***/ 160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ox: () => (/* binding */ linuxProcessTable),
+/* harmony export */   iF: () => (/* binding */ snapshotProcessTable),
+/* harmony export */   mx: () => (/* binding */ isInTree)
+/* harmony export */ });
+/* unused harmony exports tableOf, parseStatRow, parsePsTable, parseWmicTable */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4571);
+/**
+ * Whether a process is another one or one of its descendants, from the parent links of this
+ * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
+ * run `/bin/ps` once, Windows asks `wmic` or PowerShell for `Win32_Process`. Start times come
+ * along, so a port bound by a process younger than the command can be told apart.
+ */
+
+
+
+/** A table over recorded rows (what the other tables produce, and what tests feed in). */
+function tableOf(rows) {
+    const byPid = new Map(rows.map((r) => [r.pid, r]));
+    return { row: (pid) => byPid.get(pid) };
+}
+/**
+ * The pid, parent pid and start ticks of a `/proc/<pid>/stat` line (fields 1, 4 and 22). The
+ * command name (field 2) may contain spaces and parentheses: fields are counted from the last `)`.
+ */
+function parseStatRow(text) {
+    const open = text.indexOf(' (');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    const pid = Number(text.slice(0, open));
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(fields[1]);
+    const start = Number(fields[19]);
+    if (!Number.isSafeInteger(pid) || !Number.isSafeInteger(ppid))
+        return undefined;
+    return Number.isSafeInteger(start) ? { pid, ppid, start } : { pid, ppid };
+}
+/** The Linux table: each row read from `/proc` when asked for, at a few microseconds a row. */
+function linuxProcessTable(procRoot = '/proc') {
+    const cache = new Map();
+    return {
+        row(pid) {
+            if (!cache.has(pid)) {
+                let row;
+                try {
+                    row = parseStatRow((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`${procRoot}/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    row = undefined;
+                }
+                cache.set(pid, row);
+            }
+            return cache.get(pid);
+        },
+    };
+}
+/** Parses `ps -A -o pid=,ppid=,lstart=` run with `LC_ALL=C TZ=UTC`. */
+function parsePsTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const row = { pid: Number(match[1]), ppid: Number(match[2]) };
+        const started = Date.parse(`${match[3].trim()} UTC`);
+        if (match[3].trim() !== '' && Number.isFinite(started))
+            row.start = started / 1000;
+        rows.push(row);
+    }
+    return rows;
+}
+/** Parses `wmic process get ParentProcessId,ProcessId /format:csv` (Node,ParentProcessId,ProcessId). */
+function parseWmicTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const cells = line.trim().split(',');
+        if (cells.length < 3)
+            continue;
+        const ppid = Number(cells[cells.length - 2]);
+        const pid = Number(cells[cells.length - 1]);
+        if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
+            rows.push({ pid, ppid });
+    }
+    return rows;
+}
+/** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
+const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+/** Reads the whole table once with a tool (macOS, BSDs, Windows). */
+async function snapshotProcessTable(platform = process.platform, run = _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q) {
+    if (platform === 'linux' || platform === 'android')
+        return linuxProcessTable();
+    if (platform === 'win32') {
+        const wmic = await run((0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        if (wmic.code === 0)
+            return tableOf(parseWmicTable(wmic.stdout));
+        const ps = await run((0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        return tableOf(parsePsTable(ps.stdout));
+    }
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
+        timeoutMs: 5000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+    });
+    return tableOf(parsePsTable(ps.stdout));
+}
+/** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
+const MAX_DEPTH = 256;
+/** Whether `pid` is `root` or one of its descendants, by walking `pid`'s parents up. */
+function isInTree(root, pid, table) {
+    let current = pid;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+        if (current === root)
+            return true;
+        if (current <= 1)
+            return false;
+        const row = table.row(current);
+        if (!row || row.ppid === current)
+            return false;
+        current = row.ppid;
+    }
+    return false;
 }
 
 

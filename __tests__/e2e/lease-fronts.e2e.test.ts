@@ -97,12 +97,26 @@ test('main step leases its ports for the runner worker; post step releases exact
   expect(readLease(`tcp-${otherPort}.lease`).owner.id).toBe('other-job');
 }, 60_000);
 
+/** A live process standing for another job's owner (a lease of this test's pid is the action's own). */
+async function otherOwner(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+  started.push(child);
+  await new Promise((resolve) => child.once('spawn', resolve));
+  return child.pid!;
+}
+
 test('a requested port leased by another job is a conflict naming that job', async () => {
   const port = await osPort();
   const other = await openLeaseRegistry({
     dir,
     ttlSeconds: 3600,
-    owner: { pid: process.pid, id: 'x', repository: 'octo-org/repo', runId: '77', job: 'db' },
+    owner: {
+      pid: await otherOwner(),
+      id: 'x',
+      repository: 'octo-org/repo',
+      runId: '77',
+      job: 'db',
+    },
   });
   await other.acquire(port, 'tcp');
   const main = await step({ ports: `db=${port}`, 'lease-dir': dir, summary: 'false' });
@@ -163,10 +177,12 @@ test("CLI: leases belong to the calling shell; `release` drops only that shell's
   expect(ports).toHaveLength(2);
   for (const port of ports) expect(readLease(`tcp-${port}.lease`).owner.pid).toBe(process.pid);
 
-  // A second CLI run from the same shell must not get those ports again.
+  // A second CLI run from the same shell asking for one of them by number: the shell's own
+  // lease, re-probed and kept, never a conflict with itself (DESIGN "Leases").
+  const before = readFileSync(path.join(dir, `tcp-${ports[0]}.lease`), 'utf8');
   const fixed = await runCli(['--lease-dir', dir, `x=${ports[0]}`]);
-  expect(fixed.code).toBe(1);
-  expect(fixed.stderr).toContain(`is leased by pid ${process.pid}`);
+  expect(fixed.code).toBe(0);
+  expect(readFileSync(path.join(dir, `tcp-${ports[0]}.lease`), 'utf8')).toBe(before);
 
   const one = await runCli(['release', '--lease-dir', dir, String(ports[0])]);
   expect(one.code).toBe(0);
@@ -183,15 +199,20 @@ test("CLI: leases belong to the calling shell; `release` drops only that shell's
   expect(bad.stderr).toContain('release: "70000" is not a port; write PORT[/tcp|udp|both]');
 }, 60_000);
 
-test('CLI: two runs asking for the same fixed port at once: exactly one gets it', async () => {
+test('CLI: two jobs asking for the same fixed port at once: exactly one gets it', async () => {
   const port = await osPort();
+  // Two shells (two owners): the runs of one shell would share its lease.
+  const owners = [await otherOwner(), await otherOwner()];
   const runs = await Promise.all(
-    [1, 2].map(() => runCli(['--lease-dir', dir, '--format', 'env', `db=${port}`])),
+    owners.map((owner) =>
+      runCli(['--lease-dir', dir, '--owner', String(owner), '--format', 'env', `db=${port}`]),
+    ),
   );
   const codes = runs.map((r) => r.code).sort();
   expect(codes).toEqual([0, 1]);
+  const winner = owners[runs.findIndex((r) => r.code === 0)];
   const loser = runs.find((r) => r.code === 1)!;
-  expect(loser.stderr).toContain(`db: port ${port}/tcp is leased by pid ${process.pid}`);
+  expect(loser.stderr).toContain(`db: port ${port}/tcp is leased by pid ${winner}`);
   expect(leaseFiles()).toEqual([`tcp-${port}.lease`]);
 }, 60_000);
 

@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { isOwnerAlive, parseProcStat, processIdentity } from '../../src/lease/process-identity.js';
+import type { ToolResult, ToolRunner } from '../../src/system/run-tool.js';
 import { testNeeds } from '../support/needs.js';
 
 const run = promisify(execFile);
@@ -95,4 +96,51 @@ test('isOwnerAlive: matching start alive; other start (reused pid) or gone pid d
     expect(await isOwnerAlive({ pid: process.pid, pidStart: `${me.start}0` })).toBe(false);
   }
   expect(await isOwnerAlive({ pid: await exitedPid() })).toBe(false);
+});
+
+describe('macOS and the BSDs: /bin/ps by absolute path; a failed look-up is never "dead"', () => {
+  const calls: Array<{ command: string; args: string[]; env?: NodeJS.ProcessEnv }> = [];
+  const answer =
+    (result: ToolResult): ToolRunner =>
+    (command, args, options) => {
+      calls.push({ command, args, ...(options.env ? { env: options.env } : {}) });
+      return Promise.resolve(result);
+    };
+  const darwin = (result: ToolResult) => ({ platform: 'darwin' as const, run: answer(result) });
+
+  test('a ps that times out, cannot start or fails: a live owner stays alive', async () => {
+    const owner = { pid: process.pid, pidStart: 'Wed Dec 2 00:00:00 2026' };
+    for (const result of [
+      { code: null, stdout: '', failure: 'timeout' },
+      { code: null, stdout: '', failure: 'EAGAIN' },
+      { code: 1, stdout: '' },
+    ])
+      expect(await isOwnerAlive(owner, darwin(result))).toBe(true);
+    expect(calls[0]).toEqual({
+      command: '/bin/ps',
+      args: ['-o', 'lstart=', '-p', String(process.pid)],
+      env: expect.objectContaining({ LC_ALL: 'C', TZ: 'UTC' }),
+    });
+  });
+
+  test('a pid that runs nothing is dead whatever ps says', async () => {
+    const pid = await exitedPid();
+    expect(
+      await isOwnerAlive({ pid }, darwin({ code: null, stdout: '', failure: 'timeout' })),
+    ).toBe(false);
+  });
+
+  test('start times compare without the padding of a one-digit day', async () => {
+    const ps = darwin({ code: 0, stdout: 'Wed Dec  2 00:53:40 2026\n' });
+    expect(await processIdentity(process.pid, ps)).toEqual({
+      pid: process.pid,
+      start: 'Wed Dec 2 00:53:40 2026',
+    });
+    expect(await isOwnerAlive({ pid: process.pid, pidStart: 'Wed Dec  2 00:53:40 2026' }, ps)).toBe(
+      true,
+    );
+    expect(await isOwnerAlive({ pid: process.pid, pidStart: 'Wed Dec 2 00:53:41 2026' }, ps)).toBe(
+      false,
+    );
+  });
 });

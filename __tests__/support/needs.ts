@@ -21,7 +21,18 @@ export type Need =
   | 'python3'
   | 'lsof'
   | 'ps'
-  | 'prlimit';
+  | 'prlimit'
+  // Wrappers the lease-owner e2e tests run the CLI under.
+  | 'timeout'
+  | 'time'
+  | 'nice'
+  | 'env'
+  | 'cut'
+  | 'xargs'
+  | 'flock'
+  | 'runuser'
+  | 'npm'
+  | 'npx';
 
 /**
  * What a child process needs from this environment beyond PATH and HOME, for tests that start

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1028);
 /* harmony import */ var _allocate_cancellation_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1656);
 /* harmony import */ var _report_ready_messages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2266);
-/* harmony import */ var _ready_wait_request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(504);
+/* harmony import */ var _ready_wait_request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1039);
 
 
 

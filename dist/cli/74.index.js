@@ -170,8 +170,8 @@ async function stopWindowsTree(pid, alive, grace, run) {
     return 'killed';
 }
 
-// EXTERNAL MODULE: ./src/ready/wait-request.ts + 6 modules
-var wait_request = __webpack_require__(504);
+// EXTERNAL MODULE: ./src/ready/wait-request.ts + 5 modules
+var wait_request = __webpack_require__(1039);
 // EXTERNAL MODULE: ./src/ready/watched-process.ts
 var watched_process = __webpack_require__(9189);
 // EXTERNAL MODULE: ./src/spec/port-spec.ts

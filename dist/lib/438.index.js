@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var find_tool = __webpack_require__(777);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __webpack_require__(657);
-// EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __webpack_require__(807);
+// EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
+var run_tool = __webpack_require__(56);
 ;// CONCATENATED MODULE: ./src/holders/darwin.ts
 /**
  * macOS (and other systems with `lsof`): who holds a port, from `lsof -F` field output, with

@@ -176,7 +176,7 @@ function describeHolders(holders) {
 /* harmony export */ });
 /* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
 /* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(777);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(807);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56);
 
 
 /** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
@@ -782,14 +782,18 @@ const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /***/ }),
 
-/***/ 807:
+/***/ 56:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ runTool)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ runTool)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/system/run-tool.ts
 /**
  * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
  * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
@@ -799,7 +803,7 @@ const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 const runTool = (command, args, options) => new Promise((resolve) => {
     try {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, {
             timeout: options.timeoutMs,
             encoding: options.encoding ?? 'utf8',
             env: options.env ?? process.env,
@@ -848,13 +852,6 @@ function windowsSystemTool(name, env = process.env) {
     return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
 }
 
-
-/***/ }),
-
-/***/ 421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -927,36 +924,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -1322,7 +1289,7 @@ const PROTOCOLS = ['tcp', 'udp', 'both'];
  */
 const RESERVED_NAMES = ['port', 'ports', 'conflicts', 'fallback-used'];
 /** The protocols a spec's port must be free on. */
-function protocolsOf(protocol) {
+function port_spec_protocolsOf(protocol) {
     return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
 }
 /** Splits a list input on commas, whitespace and newlines, dropping empty entries. */
@@ -1462,7 +1429,7 @@ function duplicateProblems(specs, input) {
         names.set(key, spec);
         if (spec.port === 'auto')
             continue;
-        for (const protocol of protocolsOf(spec.protocol)) {
+        for (const protocol of port_spec_protocolsOf(spec.protocol)) {
             const pair = `${spec.port}/${protocol}`;
             const other = pairs.get(pair);
             if (other && other !== spec) {
@@ -1971,7 +1938,7 @@ where, retry) {
         const thisRound = waiting;
         while (waiting.length > 0) {
             const spec = waiting[0];
-            const protocols = protocolsOf(spec.protocol);
+            const protocols = port_spec_protocolsOf(spec.protocol);
             // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
             // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).
             const group = waiting.filter((s) => s.protocol === spec.protocol);
@@ -2026,11 +1993,11 @@ where, retry) {
             break;
         // Time passed since each port was probed (other batches, holder lookups): check again.
         const handed = thisRound.map((s) => assignments.get(s.name));
-        const queries = handed.flatMap((a) => protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })));
+        const queries = handed.flatMap((a) => port_spec_protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })));
         const verdicts = await probe(queries);
         const lost = handed.filter((a) => verdicts.some((v) => v.port === a.port && v.verdict !== 'free'));
         for (const a of lost)
-            await book.drop(a.port, protocolsOf(a.protocol));
+            await book.drop(a.port, port_spec_protocolsOf(a.protocol));
         waiting = thisRound.filter((s) => lost.some((a) => a.name === s.name));
     }
     return undefined;
@@ -2128,7 +2095,7 @@ async function checkRequested(specs, book, probe) {
     const toProbe = [];
     for (const spec of specs) {
         const port = spec.port;
-        for (const protocol of protocolsOf(spec.protocol)) {
+        for (const protocol of port_spec_protocolsOf(spec.protocol)) {
             if (!book.active) {
                 toProbe.push({ name: spec.name, port, protocol });
                 continue;
@@ -2158,7 +2125,7 @@ async function checkRequested(specs, book, probe) {
     for (const name of conflicts.keys()) {
         const spec = specs.find((s) => s.name === name);
         // If one protocol of `both` is busy, the other's lease goes too.
-        await book.drop(spec.port, protocolsOf(spec.protocol));
+        await book.drop(spec.port, port_spec_protocolsOf(spec.protocol));
     }
     return conflicts;
 }
@@ -2390,8 +2357,8 @@ async function allocate(config, deps, book) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __nccwpck_require__(807);
+// EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
+var run_tool = __nccwpck_require__(56);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
 var windows_system_tool = __nccwpck_require__(571);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
@@ -3186,7 +3153,8 @@ function parseOwner(value) {
     if (typeof value !== 'object' || value === null)
         return undefined;
     const raw = value;
-    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
+    // pid 0: a lease that follows no process and lives until its TTL (see lease-owner.ts).
+    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid < 0)
         return undefined;
     const owner = { pid: raw.pid };
     for (const field of OWNER_TEXT_FIELDS) {
@@ -3430,6 +3398,7 @@ async function sweepLeftovers(dir, now = Date.now()) {
  */
 
 
+
 /**
  * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
  * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
@@ -3456,6 +3425,18 @@ let bootId;
 function linuxBootId() {
     bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
     return bootId;
+}
+/** Makes Linux start tokens (`<starttime ticks>@<boot id>`) from field 22 of `/proc/<pid>/stat`. */
+async function process_identity_linuxStartToken() {
+    const boot = await linuxBootId();
+    return (ticks) => (boot ? `${ticks}@${boot}` : ticks);
+}
+/**
+ * A start token with its blanks collapsed: `ps` pads a one-digit day (`Dec  2`) in one listing
+ * and not necessarily in another, and older port-guard versions stored the padded text.
+ */
+function process_identity_normalizeStartToken(token) {
+    return token.trim().replace(/\s+/g, ' ');
 }
 /** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
 function existsBySignal(pid) {
@@ -3484,86 +3465,53 @@ async function linuxIdentity(pid) {
     // A zombie has exited; only its exit status waits to be collected.
     if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
         return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+    return { pid, start: (await process_identity_linuxStartToken())(stat.startTicks) };
 }
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
+/**
+ * macOS and other Unixes: `/bin/ps -o lstart= -p <pid>`, by absolute path, with the locale and
+ * time zone pinned (the token is compared between processes that may run with other ones).
+ * When ps gives no start time — it failed, timed out, hit a process limit — the answer is the
+ * process's existence: a failed look-up never turns a live owner into a dead one.
+ */
+async function psIdentity(pid, run) {
+    const result = await run('/bin/ps', ['-o', 'lstart=', '-p', String(pid)], {
+        timeoutMs: 5000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
     });
+    const start = result.code === 0 ? process_identity_normalizeStartToken(result.stdout) : '';
+    if (start)
+        return { pid, start };
+    return existsBySignal(pid) ? { pid } : undefined;
 }
 /**
  * The identity of a running process, or undefined when no such process runs.
  * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - macOS and other Unixes: `/bin/ps -o lstart= -p <pid>` through run-tool.
  * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
  *   pid keeps a lease alive there until its TTL passes.
  */
-function processIdentity(pid) {
+function process_identity_processIdentity(pid, deps = {}) {
+    const platform = deps.platform ?? process.platform;
     if (!Number.isSafeInteger(pid) || pid <= 0)
         return Promise.resolve(undefined);
-    if (process.platform === 'linux')
+    if (platform === 'linux')
         return linuxIdentity(pid);
-    if (process.platform === 'win32')
+    if (platform === 'win32')
         return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
+    return psIdentity(pid, deps.run ?? run_tool/* runTool */.q);
 }
 /**
  * Whether the process a lease follows still runs: its pid exists and, when both sides know a
  * start time, the start times match (a different start time means the pid was reused).
  */
-async function isOwnerAlive(owner) {
-    const identity = await processIdentity(owner.pid);
+async function isOwnerAlive(owner, deps = {}) {
+    const identity = await process_identity_processIdentity(owner.pid, deps);
     if (!identity)
         return false;
     if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
+        return process_identity_normalizeStartToken(identity.start) === process_identity_normalizeStartToken(owner.pidStart);
     }
     return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
@@ -3743,7 +3691,7 @@ function sameEntry(a, b) {
 let selfIdentity;
 /** This process, as named in the deletion locks it takes. */
 function lease_removal_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
+    selfIdentity ??= process_identity_processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
     return selfIdentity;
 }
 /** Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock. */
@@ -3765,6 +3713,524 @@ async function removeIfUnchanged(dir, name, judged, expected) {
         }
     });
     return outcome === LOCK_BUSY ? 'busy' : outcome;
+}
+
+;// CONCATENATED MODULE: ./src/ready/process-tree.ts
+/**
+ * Whether a process is another one or one of its descendants, from the parent links of this
+ * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
+ * run `/bin/ps` once, Windows asks `wmic` or PowerShell for `Win32_Process`. Start times come
+ * along, so a port bound by a process younger than the command can be told apart.
+ */
+
+
+
+/** A table over recorded rows (what the other tables produce, and what tests feed in). */
+function tableOf(rows) {
+    const byPid = new Map(rows.map((r) => [r.pid, r]));
+    return { row: (pid) => byPid.get(pid) };
+}
+/**
+ * The pid, parent pid and start ticks of a `/proc/<pid>/stat` line (fields 1, 4 and 22). The
+ * command name (field 2) may contain spaces and parentheses: fields are counted from the last `)`.
+ */
+function process_tree_parseStatRow(text) {
+    const open = text.indexOf(' (');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    const pid = Number(text.slice(0, open));
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(fields[1]);
+    const start = Number(fields[19]);
+    if (!Number.isSafeInteger(pid) || !Number.isSafeInteger(ppid))
+        return undefined;
+    return Number.isSafeInteger(start) ? { pid, ppid, start } : { pid, ppid };
+}
+/** The Linux table: each row read from `/proc` when asked for, at a few microseconds a row. */
+function linuxProcessTable(procRoot = '/proc') {
+    const cache = new Map();
+    return {
+        row(pid) {
+            if (!cache.has(pid)) {
+                let row;
+                try {
+                    row = process_tree_parseStatRow((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    row = undefined;
+                }
+                cache.set(pid, row);
+            }
+            return cache.get(pid);
+        },
+    };
+}
+/** Parses `ps -A -o pid=,ppid=,lstart=` run with `LC_ALL=C TZ=UTC`. */
+function parsePsTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const row = { pid: Number(match[1]), ppid: Number(match[2]) };
+        const started = Date.parse(`${match[3].trim()} UTC`);
+        if (match[3].trim() !== '' && Number.isFinite(started))
+            row.start = started / 1000;
+        rows.push(row);
+    }
+    return rows;
+}
+/** Parses `wmic process get ParentProcessId,ProcessId /format:csv` (Node,ParentProcessId,ProcessId). */
+function parseWmicTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const cells = line.trim().split(',');
+        if (cells.length < 3)
+            continue;
+        const ppid = Number(cells[cells.length - 2]);
+        const pid = Number(cells[cells.length - 1]);
+        if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
+            rows.push({ pid, ppid });
+    }
+    return rows;
+}
+/** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
+const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+/** Reads the whole table once with a tool (macOS, BSDs, Windows). */
+async function snapshotProcessTable(platform = process.platform, run = run_tool/* runTool */.q) {
+    if (platform === 'linux' || platform === 'android')
+        return linuxProcessTable();
+    if (platform === 'win32') {
+        const wmic = await run((0,windows_system_tool/* windowsSystemTool */.x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        if (wmic.code === 0)
+            return tableOf(parseWmicTable(wmic.stdout));
+        const ps = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        return tableOf(parsePsTable(ps.stdout));
+    }
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
+        timeoutMs: 5000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+    });
+    return tableOf(parsePsTable(ps.stdout));
+}
+/** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
+const MAX_DEPTH = 256;
+/** Whether `pid` is `root` or one of its descendants, by walking `pid`'s parents up. */
+function isInTree(root, pid, table) {
+    let current = pid;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+        if (current === root)
+            return true;
+        if (current <= 1)
+            return false;
+        const row = table.row(current);
+        if (!row || row.ppid === current)
+            return false;
+        current = row.ppid;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/lease/process-table.ts
+/**
+ * The process table as lease ownership needs it: for a pid, its parent, its start token (the
+ * same token {@link processIdentity} gives, so a lease's owner can be checked later) and its
+ * command line, to tell a short-lived wrapper from the job's shell.
+ * - Linux: `/proc/<pid>/stat` and `/proc/<pid>/cmdline`, read when asked (no subprocess).
+ * - macOS and the BSDs: one `/bin/ps -A -ww -o pid=,ppid=,lstart=,command=` (LC_ALL=C, TZ=UTC).
+ * - Windows: one PowerShell `Get-CimInstance Win32_Process`.
+ * (src/ready/process-tree.ts answers "is this a descendant?" from the same sources without
+ * command lines.)
+ */
+
+
+
+
+
+/** A lookup over recorded entries (what the snapshots produce, and what tests feed in). */
+function process_table_lookupOf(entries) {
+    const byPid = new Map(entries.map((e) => [e.pid, e]));
+    return (pid) => byPid.get(pid);
+}
+/** `/proc/<pid>/cmdline` as words: NUL-separated, a rewritten title split on spaces. */
+function cmdlineWords(text) {
+    const argv = text.split('\0');
+    while (argv.length > 0 && argv[argv.length - 1] === '')
+        argv.pop();
+    if (argv.length === 1)
+        return argv[0].split(/\s+/).filter(Boolean);
+    return argv;
+}
+/** The Linux lookup: each entry read from `/proc` when asked for. */
+async function linuxProcessLookup(procRoot = '/proc') {
+    const token = await linuxStartToken();
+    return (pid) => {
+        try {
+            const row = parseStatRow(readFileSync(`${procRoot}/${pid}/stat`, 'utf8'));
+            if (!row || row.pid !== pid)
+                return undefined;
+            const argv = cmdlineWords(readFileSync(`${procRoot}/${pid}/cmdline`, 'utf8'));
+            const entry = { pid, ppid: row.ppid, argv };
+            if (row.start !== undefined)
+                entry.start = token(String(row.start));
+            return entry;
+        }
+        catch {
+            return undefined;
+        }
+    };
+}
+// `Wed Dec  2 00:33:37 2026`: what `lstart` prints under LC_ALL=C.
+const PS_LINE = /^\s*(\d+)\s+(\d+)\s+([A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\d{4})\s+(.*)$/;
+/** Parses `ps -A -ww -o pid=,ppid=,lstart=,command=` run with `LC_ALL=C TZ=UTC`. */
+function parsePsProcesses(text) {
+    const entries = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = PS_LINE.exec(line);
+        if (!match)
+            continue;
+        entries.push({
+            pid: Number(match[1]),
+            ppid: Number(match[2]),
+            start: normalizeStartToken(match[3]),
+            argv: match[4].trim().split(/\s+/).filter(Boolean),
+        });
+    }
+    return entries;
+}
+/** Splits a Windows command line the way most programs' C runtimes do (quotes group words). */
+function windowsWords(line) {
+    const words = [];
+    let word = '';
+    let quoted = false;
+    let any = false;
+    for (const ch of line) {
+        if (ch === '"') {
+            quoted = !quoted;
+            any = true;
+        }
+        else if (!quoted && /\s/.test(ch)) {
+            if (any)
+                words.push(word);
+            word = '';
+            any = false;
+        }
+        else {
+            word += ch;
+            any = true;
+        }
+    }
+    if (any)
+        words.push(word);
+    return words;
+}
+/**
+ * PowerShell's table, one tab-separated line per process (tabs cannot be in a path and are
+ * replaced in command lines), printed as UTF-8 whatever the console code page.
+ */
+const POWERSHELL_PROCESSES = [
+    '[Console]::OutputEncoding = [Text.Encoding]::UTF8',
+    'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId)`t$($_.ParentProcessId)`t$($_.Name)`t$($_.ExecutablePath)`t$(($_.CommandLine) -replace "`t", " ")" }',
+].join('; ');
+/** Parses the lines {@link POWERSHELL_PROCESSES} prints. */
+function parseWindowsProcesses(text) {
+    const entries = [];
+    for (const line of text.split(/\r?\n/)) {
+        const cells = line.split('\t');
+        if (cells.length < 5 || !/^\d+$/.test(cells[0]) || !/^\d+$/.test(cells[1]))
+            continue;
+        const [pid, ppid, name, exe, ...rest] = cells;
+        const command = rest.join(' ').trim();
+        // A process whose command line is hidden (another user's, a system process) still has a name.
+        const argv = command !== '' ? windowsWords(command) : [name];
+        const entry = { pid: Number(pid), ppid: Number(ppid), argv };
+        if (exe)
+            entry.exe = exe;
+        entries.push(entry);
+    }
+    return entries;
+}
+/** The process lookup of this host; throws with the reason when the table cannot be read. */
+async function process_table_readProcessLookup(platform = process.platform, run = runTool) {
+    if (platform === 'linux' || platform === 'android')
+        return linuxProcessLookup();
+    if (platform === 'win32') {
+        const result = await run(windowsSystemTool('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_PROCESSES], { timeoutMs: 20000, encoding: 'utf8' });
+        const entries = parseWindowsProcesses(result.stdout);
+        if (entries.length === 0)
+            throw new Error(`PowerShell Get-CimInstance Win32_Process gave no answer (${describe(result)})`);
+        return process_table_lookupOf(entries);
+    }
+    const result = await run('/bin/ps', ['-A', '-ww', '-o', 'pid=,ppid=,lstart=,command='], {
+        timeoutMs: 10000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+    });
+    const entries = parsePsProcesses(result.stdout);
+    if (result.code !== 0 || entries.length === 0)
+        throw new Error(`/bin/ps gave no process table (${describe(result)})`);
+    return process_table_lookupOf(entries);
+}
+function describe(result) {
+    return result.failure ?? `exit ${String(result.code)}`;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
+
+
+/** The owner pid of a lease that follows no process: it lives until its TTL or a release. */
+const NO_OWNER_PID = 0;
+/** Programs that run one command and exit with it (or replace themselves with it). */
+const WRAPPERS = new Set([
+    'timeout',
+    'time',
+    'nice',
+    'ionice',
+    'chrt',
+    'taskset',
+    'nohup',
+    'stdbuf',
+    'setsid',
+    'env',
+    'xargs',
+    'flock',
+    'sudo',
+    'doas',
+    'su',
+    'runuser',
+    'setpriv',
+    'make',
+    'gmake',
+]);
+const SHELLS = new Set([
+    'sh',
+    'bash',
+    'dash',
+    'ash',
+    'zsh',
+    'ksh',
+    'mksh',
+    'fish',
+    'csh',
+    'tcsh',
+    'cmd',
+    'pwsh',
+    'powershell',
+]);
+/** npm, npx, pnpm, yarn (and corepack's shims), by program or script name without extension. */
+const PACKAGE_MANAGER = /^(?:np[mx](?:-cli)?|pnp[mx]|yarn(?:pkg)?(?:-[\d.]+)?|corepack)$/;
+/** A program's name: the last path part, without a login shell's `-` or `.exe`/`.cmd`/`.js`. */
+function programName(word) {
+    const base = (word ?? '').split(/[\\/]/).pop() ?? '';
+    return base
+        .replace(/^-/, '')
+        .replace(/\.(?:exe|cmd|bat|ps1|c?js|mjs)$/i, '')
+        .toLowerCase();
+}
+function isNode(name) {
+    return name === 'node' || name === 'nodejs';
+}
+/** A shell started for one command: `sh -c …`, `bash -ec …`, `cmd /c …`, `pwsh -Command …`. */
+function isOneShotShell(name, args) {
+    if (name === 'cmd')
+        return args.some((a) => /^\/c$/i.test(a));
+    if (name === 'pwsh' || name === 'powershell')
+        return args.some((a) => /^-(?:c|command|encodedcommand|ec)$/i.test(a));
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--command')
+            return true;
+        if (arg === '--' || (!arg.startsWith('-') && !arg.startsWith('+')))
+            return false;
+        if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg))
+            return true;
+        // `-o pipefail`, `-O extglob`: the option's value is not the script.
+        if (/^[-+][oO]$/.test(arg))
+            i++;
+    }
+    return false;
+}
+/** The script a shell runs, when it runs one: its first word that is not an option. */
+function shellScript(args) {
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (/^[-+][oO]$/.test(arg))
+            i++;
+        else if (!arg.startsWith('-') && !arg.startsWith('+'))
+            return arg;
+    }
+    return undefined;
+}
+/** Git for Windows' launcher `…\Git\bin\bash.exe` (or `git-bash.exe`), which starts the real bash. */
+function isGitBashShim(entry) {
+    const exe = (entry.exe ?? entry.argv[0] ?? '').replace(/\//g, '\\').toLowerCase();
+    return /\\git\\(?:bin\\(?:bash|sh)\.exe|git-bash\.exe)$/.test(exe);
+}
+/**
+ * Why `entry` is a short-lived wrapper rather than the job's shell, or undefined when it is
+ * the job's shell (or whatever long-lived process the walk reached).
+ */
+function wrapperReason(entry, parent) {
+    const name = programName(entry.argv[0]);
+    const args = entry.argv.slice(1);
+    if (WRAPPERS.has(name))
+        return name;
+    if (PACKAGE_MANAGER.test(name))
+        return name;
+    if (isNode(name) && PACKAGE_MANAGER.test(programName(args[0])))
+        return programName(args[0]);
+    if (isGitBashShim(entry))
+        return "Git Bash's launcher";
+    if (!SHELLS.has(name))
+        return undefined;
+    if (isOneShotShell(name, args))
+        return `${name} running one command`;
+    const script = shellScript(args);
+    if (script && PACKAGE_MANAGER.test(programName(script)))
+        return `${programName(script)} shim`;
+    // A subshell or pipeline stage (`$(… | …)`), or Cygwin's stub for an exec'd program, is a
+    // fork of the job's shell: a child with the very same command line. (A script the shell runs,
+    // `bash job.sh`, has its own command line and is a job's shell in its own right.)
+    if (parent && parent.argv.join('\0') === entry.argv.join('\0')) {
+        if (entry.exe === undefined || parent.exe === undefined || sameExe(entry.exe, parent.exe))
+            return `a subshell of ${name}`;
+    }
+    return undefined;
+}
+function sameExe(a, b) {
+    return a.replace(/\//g, '\\').toLowerCase() === b.replace(/\//g, '\\').toLowerCase();
+}
+/** The deepest walk; a loop in a recorded table cannot hang it. */
+const lease_owner_MAX_DEPTH = 64;
+/**
+ * The job's shell, walking up from `ppid` (the CLI's parent) past short-lived wrappers. Not
+ * found when the walk leaves this pid namespace (parent pid 0), reaches init (pid 1), or
+ * meets a process it cannot see.
+ */
+function findJobShell(ppid, lookup) {
+    const skipped = [];
+    let pid = ppid;
+    for (let depth = 0; depth < lease_owner_MAX_DEPTH; depth++) {
+        if (pid === 0)
+            return {
+                found: false,
+                reason: 'its parent pid is 0: outside this pid namespace, or no parent process',
+            };
+        if (pid === 1)
+            return { found: false, reason: 'the walk up its parents reached init (pid 1)' };
+        const entry = lookup(pid);
+        if (!entry)
+            return { found: false, reason: `process ${pid} could not be read` };
+        const parent = entry.ppid > 1 ? lookup(entry.ppid) : undefined;
+        if (!wrapperReason(entry, parent)) {
+            const found = { found: true, pid, skipped };
+            if (entry.start !== undefined)
+                found.start = entry.start;
+            return found;
+        }
+        skipped.push(entry);
+        pid = entry.ppid;
+    }
+    return { found: false, reason: `more than ${lease_owner_MAX_DEPTH} wrappers above it` };
+}
+/** The warning the CLI prints when its leases follow no process. */
+function noOwnerWarning(reason, ttlSeconds) {
+    return `no long-lived owner found for the leases (${reason}): they last until lease-ttl (${ttlSeconds}s) or \`port-guard release\`; name the job's shell with --owner PID`;
+}
+/** The job part of an owner id: `<job>#<step>` (the action in a pid namespace) or `<job>`. */
+function jobOf(id) {
+    const hash = id.indexOf('#');
+    return hash < 0 ? id : id.slice(0, hash);
+}
+/**
+ * Whether two lease owners are one: the same process (pid, and start time where both know it),
+ * or — for leases that follow no process — the same job in their owner ids.
+ */
+function sameLeaseOwner(a, b) {
+    if (a.pid === NO_OWNER_PID || b.pid === NO_OWNER_PID)
+        return (a.pid === b.pid && a.id !== undefined && b.id !== undefined && jobOf(a.id) === jobOf(b.id));
+    if (a.pid !== b.pid)
+        return false;
+    if (a.pidStart !== undefined && b.pidStart !== undefined)
+        return process_identity_normalizeStartToken(a.pidStart) === process_identity_normalizeStartToken(b.pidStart);
+    return true;
+}
+/** Whether a lease's owner still runs; a lease that follows no process lives until its TTL. */
+function leaseOwnerAlive(owner) {
+    return owner.pid === NO_OWNER_PID ? Promise.resolve(true) : isOwnerAlive(owner);
+}
+/**
+ * One CI job, named from its CI system's variables, for leases that follow no process: the
+ * same job asking again (or releasing) finds them as its own. Undefined outside known CI.
+ */
+function jobOwnerId(env) {
+    if (env.GITHUB_RUN_ID)
+        return [
+            'github',
+            env.GITHUB_REPOSITORY ?? '',
+            env.GITHUB_RUN_ID,
+            env.GITHUB_RUN_ATTEMPT ?? '1',
+            env.GITHUB_JOB ?? '',
+            env.RUNNER_NAME ?? '',
+        ].join(':');
+    if (env.CI_JOB_ID)
+        return `gitlab:${env.CI_SERVER_HOST ?? ''}:${env.CI_JOB_ID}`;
+    if (env.BUILDKITE_JOB_ID)
+        return `buildkite:${env.BUILDKITE_JOB_ID}`;
+    if (env.CIRCLE_WORKFLOW_JOB_ID)
+        return `circleci:${env.CIRCLE_WORKFLOW_JOB_ID}`;
+    if (env.BUILD_TAG && env.JENKINS_URL)
+        return `jenkins:${env.BUILD_TAG}`;
+    return undefined;
+}
+/**
+ * The owner of the CLI's leases: the process `--owner` named (already checked), else the job's
+ * shell above `ppid`, else no process (a TTL-only lease, named by the CI job where there is one).
+ */
+async function cliLeaseOwner(ppid, env, ttlSeconds, options = {}) {
+    if (options.explicit) {
+        const { pid, start } = options.explicit;
+        return { owner: start === undefined ? { pid } : { pid, pidStart: start } };
+    }
+    let search;
+    try {
+        // No parent at all needs no process table (and no PowerShell run on Windows).
+        const lookup = ppid === 0 ? lookupOf([]) : await (options.readLookup ?? readProcessLookup)();
+        search = findJobShell(ppid, lookup);
+    }
+    catch (error) {
+        search = {
+            found: false,
+            reason: `the process table could not be read: ${error.message}`,
+        };
+    }
+    if (search.found)
+        return {
+            owner: search.start === undefined
+                ? { pid: search.pid }
+                : { pid: search.pid, pidStart: search.start },
+        };
+    const id = jobOwnerId(env);
+    return {
+        owner: id === undefined ? { pid: NO_OWNER_PID } : { pid: NO_OWNER_PID, id },
+        warning: noOwnerWarning(search.reason, ttlSeconds),
+    };
+}
+/**
+ * The process `--owner` names: a positive integer that is a running process. The problem is
+ * one line naming the option and the value.
+ */
+async function ownerOption(value) {
+    const pid = /^[1-9]\d{0,9}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(pid) || pid > 0x7fffffff)
+        return { problem: `--owner: "${value}" is not a process id (a positive integer)` };
+    const identity = await processIdentity(pid);
+    if (!identity)
+        return { problem: `--owner: "${value}": no such process is running` };
+    return identity;
 }
 
 ;// CONCATENATED MODULE: ./src/lease/lease-release.ts
@@ -3837,6 +4303,7 @@ async function releaseLeases(dir, match) {
 
 
 
+
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
 function lease_registry_describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
@@ -3848,7 +4315,7 @@ function lease_registry_describeLease(record) {
             text += ` job ${job}`;
         return text;
     }
-    return `leased by pid ${pid}`;
+    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
 }
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
@@ -3857,6 +4324,7 @@ const MAX_ACQUIRE_ROUNDS = 16;
  * own; they coordinate through the files only.
  */
 class LeaseRegistry {
+    reusable;
     dir;
     ttlSeconds;
     owner;
@@ -3864,7 +4332,8 @@ class LeaseRegistry {
     leases = new Map();
     reported = new Map();
     /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-    constructor(dir, ttlSeconds, owner, now = Date.now) {
+    constructor(dir, ttlSeconds, owner, now = Date.now, reusable = new Set()) {
+        this.reusable = reusable;
         this.dir = dir;
         this.ttlSeconds = ttlSeconds;
         this.owner = owner;
@@ -3908,6 +4377,12 @@ class LeaseRegistry {
             if (entry.kind === 'missing')
                 continue; // released between our create and our read
             if (entry.kind === 'lease') {
+                if (this.reusable.has(key) &&
+                    entry.record.expiresAt > this.now() &&
+                    sameLeaseOwner(entry.record.owner, this.owner)) {
+                    this.leases.set(key, { port, protocol, token: entry.token, adopted: true });
+                    return { acquired: true };
+                }
                 if (!(await this.isStale(entry.record)))
                     return { acquired: false, heldBy: entry.record };
             }
@@ -3934,6 +4409,8 @@ class LeaseRegistry {
         if (!held)
             return;
         this.leases.delete(key);
+        if (held.adopted)
+            return;
         const file = external_node_path_default().join(this.dir, key);
         // Removed only if the file still carries our token: after our TTL someone may have
         // reclaimed the port, and their lease is not ours to drop.
@@ -3983,7 +4460,7 @@ class LeaseRegistry {
         this.reported.set(file, message);
     }
     async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+        return record.expiresAt <= this.now() || !(await leaseOwnerAlive(record.owner));
     }
 }
 /**
@@ -3998,12 +4475,13 @@ async function lease_registry_openLeaseRegistry(opts) {
     const dir = await openLeaseDir(opts.dir);
     const owner = { ...opts.owner };
     if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
+        const identity = await process_identity_processIdentity(owner.pid);
         if (identity?.start !== undefined)
             owner.pidStart = identity.start;
     }
     await sweepLeftovers(dir);
-    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+    const reusable = new Set((opts.reusable ?? []).map((t) => lease_file_leaseFileName(t.port, t.protocol)));
+    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now, reusable);
 }
 
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
@@ -4025,7 +4503,7 @@ async function guardPorts(config, options = {}) {
     const platform = options.platform ?? process.platform;
     const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
     const protocols = [
-        ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
+        ...new Set(config.specs.flatMap((s) => port_spec_protocolsOf(s.protocol))),
     ];
     // Windows: an EACCES is "reserved" only inside the excluded port ranges, so every probe there
     // needs them; read once, for the plan and the OS ranges alike.
@@ -4067,6 +4545,10 @@ async function runGuard(config, options = {}) {
                     dir: config.leaseDir,
                     ttlSeconds: config.leaseTtlSeconds,
                     owner,
+                    // A port asked for by number and already leased to this owner is its own.
+                    reusable: config.specs.flatMap((s) => s.port === 'auto'
+                        ? []
+                        : protocolsOf(s.protocol).map((protocol) => ({ port: s.port, protocol }))),
                 })
                 : undefined;
         if (leases)
@@ -4348,7 +4830,7 @@ function nearestName(name, known) {
     }
     return best?.name;
 }
-function describe(value) {
+function options_describe(value) {
     if (value === null)
         return 'null';
     if (Array.isArray(value))
@@ -4384,7 +4866,7 @@ function list(option, value, item, expected) {
         return value;
     if (Array.isArray(value) && value.every(item))
         return value.map(String).join(', ');
-    throw new input_error_InputError(option, `${option}: expected ${expected}, got ${describe(value)}`);
+    throw new input_error_InputError(option, `${option}: expected ${expected}, got ${options_describe(value)}`);
 }
 const isPortItem = (v) => typeof v === 'string' || Number.isInteger(v);
 /** Spec strings (a list in one string, or an array of specs and port numbers) into `ports`. */
@@ -4416,7 +4898,7 @@ function libraryInputs(specs, options) {
     let signal;
     if (options !== undefined && (options === null || typeof options !== 'object')) {
         throw new input_error_InputErrors([
-            new input_error_InputError('options', `options: expected an object, got ${describe(options)}`),
+            new input_error_InputError('options', `options: expected an object, got ${options_describe(options)}`),
         ]);
     }
     const given = (options ?? {});
@@ -4433,12 +4915,12 @@ function libraryInputs(specs, options) {
             switch (name) {
                 case 'owner':
                     if (!Number.isInteger(value) || value < 1)
-                        throw new input_error_InputError(name, `${name}: expected a process id, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected a process id, got ${options_describe(value)}`);
                     owner = value;
                     return;
                 case 'signal':
                     if (!(value instanceof AbortSignal))
-                        throw new input_error_InputError(name, `${name}: expected an AbortSignal, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected an AbortSignal, got ${options_describe(value)}`);
                     signal = value;
                     return;
                 case 'fallbackRange':
@@ -4451,18 +4933,18 @@ function libraryInputs(specs, options) {
                 case 'wait':
                 case 'leaseTtl':
                     if (typeof value !== 'number' || !Number.isFinite(value))
-                        throw new input_error_InputError(name, `${name}: expected a number of seconds, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected a number of seconds, got ${options_describe(value)}`);
                     raw[OPTION_INPUTS[name]] = String(value);
                     return;
                 case 'lease':
                     if (typeof value !== 'boolean')
-                        throw new input_error_InputError(name, `${name}: expected true or false, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected true or false, got ${options_describe(value)}`);
                     raw.lease = String(value);
                     return;
                 default: {
                     // protocol, onConflict, fallbackStrategy, seed, leaseDir: strings.
                     if (typeof value !== 'string')
-                        throw new input_error_InputError(name, `${name}: expected a string, got ${describe(value)}`);
+                        throw new input_error_InputError(name, `${name}: expected a string, got ${options_describe(value)}`);
                     const input = OPTION_INPUTS[name];
                     // An empty string means "the default" to the action; here it is an explicit value.
                     if (value.trim() === '' && INPUT_DEFAULTS[input] !== '')
@@ -4688,7 +5170,7 @@ function parseWhoTargets(targets) {
             continue;
         }
         const { port, protocol } = parsed;
-        for (const p of protocolsOf(protocol)) {
+        for (const p of port_spec_protocolsOf(protocol)) {
             if (!queries.some((q) => q.port === port && q.protocol === p))
                 queries.push({ port, protocol: p });
         }
@@ -5024,126 +5506,6 @@ function httpGet(address, port, path, timeoutMs = 2000) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/ready/process-tree.ts
-/**
- * Whether a process is another one or one of its descendants, from the parent links of this
- * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
- * run `/bin/ps` once, Windows asks `wmic` or PowerShell for `Win32_Process`. Start times come
- * along, so a port bound by a process younger than the command can be told apart.
- */
-
-
-
-/** A table over recorded rows (what the other tables produce, and what tests feed in). */
-function tableOf(rows) {
-    const byPid = new Map(rows.map((r) => [r.pid, r]));
-    return { row: (pid) => byPid.get(pid) };
-}
-/**
- * The pid, parent pid and start ticks of a `/proc/<pid>/stat` line (fields 1, 4 and 22). The
- * command name (field 2) may contain spaces and parentheses: fields are counted from the last `)`.
- */
-function parseStatRow(text) {
-    const open = text.indexOf(' (');
-    const close = text.lastIndexOf(')');
-    if (open < 0 || close < open)
-        return undefined;
-    const pid = Number(text.slice(0, open));
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    const ppid = Number(fields[1]);
-    const start = Number(fields[19]);
-    if (!Number.isSafeInteger(pid) || !Number.isSafeInteger(ppid))
-        return undefined;
-    return Number.isSafeInteger(start) ? { pid, ppid, start } : { pid, ppid };
-}
-/** The Linux table: each row read from `/proc` when asked for, at a few microseconds a row. */
-function linuxProcessTable(procRoot = '/proc') {
-    const cache = new Map();
-    return {
-        row(pid) {
-            if (!cache.has(pid)) {
-                let row;
-                try {
-                    row = parseStatRow((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/stat`, 'utf8'));
-                }
-                catch {
-                    row = undefined;
-                }
-                cache.set(pid, row);
-            }
-            return cache.get(pid);
-        },
-    };
-}
-/** Parses `ps -A -o pid=,ppid=,lstart=` run with `LC_ALL=C TZ=UTC`. */
-function parsePsTable(text) {
-    const rows = [];
-    for (const line of text.split(/\r?\n/)) {
-        const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
-        if (!match)
-            continue;
-        const row = { pid: Number(match[1]), ppid: Number(match[2]) };
-        const started = Date.parse(`${match[3].trim()} UTC`);
-        if (match[3].trim() !== '' && Number.isFinite(started))
-            row.start = started / 1000;
-        rows.push(row);
-    }
-    return rows;
-}
-/** Parses `wmic process get ParentProcessId,ProcessId /format:csv` (Node,ParentProcessId,ProcessId). */
-function parseWmicTable(text) {
-    const rows = [];
-    for (const line of text.split(/\r?\n/)) {
-        const cells = line.trim().split(',');
-        if (cells.length < 3)
-            continue;
-        const ppid = Number(cells[cells.length - 2]);
-        const pid = Number(cells[cells.length - 1]);
-        if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
-            rows.push({ pid, ppid });
-    }
-    return rows;
-}
-/** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
-const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
-/** Reads the whole table once with a tool (macOS, BSDs, Windows). */
-async function snapshotProcessTable(platform = process.platform, run = run_tool/* runTool */.q) {
-    if (platform === 'linux' || platform === 'android')
-        return linuxProcessTable();
-    if (platform === 'win32') {
-        const wmic = await run((0,windows_system_tool/* windowsSystemTool */.x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
-        if (wmic.code === 0)
-            return tableOf(parseWmicTable(wmic.stdout));
-        const ps = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
-        return tableOf(parsePsTable(ps.stdout));
-    }
-    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
-        timeoutMs: 5000,
-        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-    });
-    return tableOf(parsePsTable(ps.stdout));
-}
-/** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
-const MAX_DEPTH = 256;
-/** Whether `pid` is `root` or one of its descendants, by walking `pid`'s parents up. */
-function isInTree(root, pid, table) {
-    let current = pid;
-    for (let depth = 0; depth < MAX_DEPTH; depth++) {
-        if (current === root)
-            return true;
-        if (current <= 1)
-            return false;
-        const row = table.row(current);
-        if (!row || row.ppid === current)
-            return false;
-        current = row.ppid;
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/ready/ready-deps.ts
 /** The real system behind the readiness checks: loopback connects, /proc, lsof, netstat, ps. */
 
@@ -5224,7 +5586,7 @@ async function parseLivePid(raw, input) {
     const text = String(raw).trim();
     if (!/^[0-9]{1,10}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
         throw new input_error_InputError(input, `${input}: "${printableToken(text)}" is not a process id; expected a whole number such as $! in a shell`);
-    const identity = await processIdentity(Number(text));
+    const identity = await process_identity_processIdentity(Number(text));
     if (!identity)
         throw new input_error_InputError(input, `${input}: no process ${text} is running; start the server first and pass its pid (e.g. $!)`);
     return identity;
@@ -5258,7 +5620,7 @@ function parseReadyTargets(specs, input) {
         throw new input_error_InputError(input, problems);
     const targets = [];
     for (const s of parsed)
-        for (const protocol of protocolsOf(s.protocol))
+        for (const protocol of port_spec_protocolsOf(s.protocol))
             if (!targets.some((t) => t.port === s.port && t.protocol === protocol))
                 targets.push({
                     ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),
@@ -5267,7 +5629,7 @@ function parseReadyTargets(specs, input) {
                 });
     return targets;
 }
-const SHELLS = (/* unused pure expression or super */ null && (['bash', 'sh', 'pwsh', 'cmd']));
+const ready_options_SHELLS = (/* unused pure expression or super */ null && (['bash', 'sh', 'pwsh', 'cmd']));
 /**
  * Looks a program up on PATH, skipping relative entries (on Windows the current directory, the
  * checked-out workspace, would otherwise come first).
@@ -5294,8 +5656,8 @@ function findOnPath(name, env = process.env, platform = process.platform) {
 /** The shell's name: one of {@link SHELLS}, empty for the platform's default (bash; pwsh on Windows). */
 function parseShellName(raw, input, platform = process.platform) {
     const name = (raw === undefined || raw === '' ? (platform === 'win32' ? 'pwsh' : 'bash') : raw);
-    if (!SHELLS.includes(name))
-        throw new InputError(input, `${input}: "${printableToken(name)}" is not one of ${SHELLS.join(', ')}`);
+    if (!ready_options_SHELLS.includes(name))
+        throw new InputError(input, `${input}: "${printableToken(name)}" is not one of ${ready_options_SHELLS.join(', ')}`);
     if (name === 'cmd' && platform !== 'win32')
         throw new InputError(input, `${input}: cmd exists only on Windows; use bash or sh here`);
     return name;
@@ -5307,7 +5669,7 @@ function parseShell(raw, input, platform = process.platform, env = process.env) 
         return { name, path: windowsSystemTool('cmd', env) };
     const path = findOnPath(name, env, platform);
     if (path === undefined)
-        throw new InputError(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
+        throw new InputError(input, `${input}: ${name} was not found on PATH; install it or choose another of ${ready_options_SHELLS.join(', ')}`);
     return { name, path };
 }
 /** How a shell runs one command line: the arguments after its path. */
@@ -5694,7 +6056,7 @@ function watchPid(pid, start) {
                     // Gone: its parent has collected it, and its code with it.
                 }
             }
-            const identity = zombie ? undefined : await processIdentity(pid);
+            const identity = zombie ? undefined : await process_identity_processIdentity(pid);
             const alive = identity !== undefined &&
                 (start === undefined || identity.start === undefined || identity.start === start);
             if (alive)

@@ -9,6 +9,7 @@ import { StateKey } from './state.js';
 import type { AllocationResult } from '../allocate/allocate.js';
 import { runGuard } from '../allocate/guard.js';
 import type { LeaseOwner } from '../lease/lease-file.js';
+import { jobOwnerId, NO_OWNER_PID } from '../lease/lease-owner.js';
 import { handedOutPorts } from '../lease/job-end.js';
 import { describeFailure, failureStack } from '../report/failure.js';
 import { annotationsFor, printable, waitingMessage } from '../report/messages.js';
@@ -28,11 +29,19 @@ import { sourceMappedStack } from '../system/source-stack.js';
 
 /**
  * The run's identity from @actions/github's context; the leases live as long as the action's
- * parent, the runner's worker, which lives exactly as long as the job.
+ * parent, the runner's worker, which lives exactly as long as the job. In a `container:` job
+ * that parent is outside the pid namespace (pid 0): the leases then follow no process and
+ * belong to the job's id, so a later step of the job finds them as its own and the post step
+ * (or the TTL) ends them.
  */
 function leaseOwner(): LeaseOwner {
   const { context } = github;
-  const owner: LeaseOwner = { id: randomUUID(), pid: process.ppid };
+  const ppid = process.ppid;
+  const owner: LeaseOwner =
+    ppid > 0
+      ? { id: randomUUID(), pid: ppid }
+      : // The step's own id after the job's: its post step releases exactly its own leases.
+        { id: `${jobOwnerId(process.env) ?? randomUUID()}#${randomUUID()}`, pid: NO_OWNER_PID };
   if (process.env.GITHUB_REPOSITORY)
     owner.repository = `${context.repo.owner}/${context.repo.repo}`;
   if (context.runId) owner.runId = String(context.runId);
@@ -99,6 +108,10 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
       summary = false;
     }
     const owner = config.lease ? leaseOwner() : undefined;
+    if (owner?.pid === NO_OWNER_PID)
+      io.debug(
+        `the action's parent is outside this pid namespace: the leases belong to job ${owner.id} until the post step or lease-ttl`,
+      );
     if (owner) {
       // Saved before any lease exists, so the post step can release them even after a crash.
       io.saveState(StateKey.LeaseDir, config.leaseDir);

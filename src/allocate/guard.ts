@@ -93,6 +93,12 @@ export async function runGuard(config: Config, options: GuardRunOptions = {}): P
             dir: config.leaseDir,
             ttlSeconds: config.leaseTtlSeconds,
             owner,
+            // A port asked for by number and already leased to this owner is its own.
+            reusable: config.specs.flatMap((s) =>
+              s.port === 'auto'
+                ? []
+                : protocolsOf(s.protocol).map((protocol) => ({ port: s.port as number, protocol })),
+            ),
           })
         : undefined;
     if (leases) rest.debug?.(`lease dir: ${leases.dir}`);

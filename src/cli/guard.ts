@@ -5,7 +5,7 @@ import { EXIT_CONFLICT, EXIT_OK, type Terminal } from './terminal.js';
 import type { RunnerIO } from '../action/runner-io.js';
 import type { AllocationResult } from '../allocate/allocate.js';
 import { runGuard } from '../allocate/guard.js';
-import { cliLeaseOwnerPid } from '../lease/lease-owner.js';
+import { cliLeaseOwner, ownerOption, type CliOwner } from '../lease/lease-owner.js';
 import { describeFailure } from '../report/failure.js';
 import { resultJson } from '../report/json.js';
 import { annotationsFor, printable, waitingMessage } from '../report/messages.js';
@@ -112,6 +112,20 @@ function publish(
   }
 }
 
+/**
+ * Whose leases the CLI takes: the process `--owner` names (not a running process: exit 2), or
+ * the job's shell found past short-lived wrappers, or none (a TTL-only lease, with a warning).
+ */
+export async function cliOwner(
+  term: Terminal,
+  ownerValue: string | undefined,
+  ttlSeconds: number,
+): Promise<CliOwner> {
+  const checked = ownerValue === undefined ? undefined : await ownerOption(ownerValue);
+  if (checked && 'problem' in checked) throw new UsageError('--owner', checked.problem);
+  return cliLeaseOwner(term.ppid, term.env, ttlSeconds, checked ? { explicit: checked } : {});
+}
+
 export async function guardCommand(
   term: Terminal,
   command: Extract<CliCommand, { kind: 'guard' }>,
@@ -122,11 +136,22 @@ export async function guardCommand(
     command.format === 'env' ? { exportsEnv: '--format env' } : {},
   );
   const github = command.format === 'github' ? await githubTarget(term, config) : undefined;
-  // The leases live as long as the CLI's parent: the job's shell.
-  const owner = config.lease ? { pid: await cliLeaseOwnerPid(term.env, term.ppid) } : undefined;
+  const checkedOwner =
+    config.lease || command.owner !== undefined
+      ? await cliOwner(term, command.owner, config.leaseTtlSeconds)
+      : undefined;
+  const owner = config.lease ? checkedOwner?.owner : undefined;
+  const ownerWarning = owner ? checkedOwner?.warning : undefined;
   const { result } = await runGuard(config, {
     ...(owner ? { owner } : {}),
-    publish: ({ result, problems }) => publish(term, command.format, result, problems, github),
+    publish: ({ result, problems }) =>
+      publish(
+        term,
+        command.format,
+        result,
+        ownerWarning ? [ownerWarning, ...problems] : problems,
+        github,
+      ),
     onWait: ({ conflicts, seconds }) =>
       term.stderr(`port-guard: ${waitingMessage(conflicts, seconds)}\n`),
     ...(command.verbose

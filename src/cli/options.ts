@@ -12,9 +12,16 @@ export type OutputFormat = 'text' | 'json' | 'env' | 'github';
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'guard'; options: RawOptions; format: OutputFormat; verbose?: boolean }
+  | {
+      kind: 'guard';
+      options: RawOptions;
+      format: OutputFormat;
+      verbose?: boolean;
+      /** `--owner PID`: the process the leases follow, instead of the job's shell. */
+      owner?: string;
+    }
   | { kind: 'who'; targets: string[]; leaseDir: string; format: OutputFormat }
-  | { kind: 'release'; ports: string[]; leaseDir: string; format: OutputFormat }
+  | { kind: 'release'; ports: string[]; leaseDir: string; format: OutputFormat; owner?: string }
   | { kind: 'wait'; ports: string[]; timeout?: string; pid?: string; http?: string }
   | {
       kind: 'exec';
@@ -93,6 +100,14 @@ const INPUT_OPTIONS: Partial<Record<InputName, OptionSpec>> = {
   },
 };
 
+const OWNER: Record<string, OptionSpec> = {
+  owner: {
+    type: 'string',
+    value: 'PID',
+    help: "the process the leases live as long as (default: the job's shell)",
+  },
+};
+
 const FORMAT: Record<string, OptionSpec> = {
   format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
 };
@@ -103,6 +118,7 @@ export const OPTION_TABLES: Record<Subcommand, Record<string, OptionSpec>> = {
     ...(INPUT_OPTIONS as Record<string, OptionSpec>),
     'no-lease': { type: 'boolean', help: 'same as --lease false' },
     verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
+    ...OWNER,
     ...FORMAT,
     ...HELP,
     version: { type: 'boolean', short: 'v', help: 'show the version' },
@@ -118,6 +134,11 @@ export const OPTION_TABLES: Record<Subcommand, Record<string, OptionSpec>> = {
   },
   release: {
     'lease-dir': INPUT_OPTIONS['lease-dir']!,
+    owner: {
+      type: 'string',
+      value: 'PID',
+      help: "release this process's leases (default: the job's shell)",
+    },
     format: { type: 'string', value: 'text|json', help: 'output format (text)' },
     ...HELP,
   },
@@ -262,12 +283,14 @@ export function parseCliArgs(argv: string[]): CliCommand {
       format,
     };
   }
+  const owner = typeof values.owner === 'string' ? { owner: values.owner } : {};
   if (kind === 'release') {
     return {
       kind,
       ports: parsed.positionals,
       leaseDir: (values['lease-dir'] as string | undefined) ?? '',
       format,
+      ...owner,
     };
   }
   if (kind === 'wait') {
@@ -318,7 +341,11 @@ export function parseCliArgs(argv: string[]): CliCommand {
       command: all.slice(dashes + 1),
     };
   }
-  return values.verbose
-    ? { kind: 'guard', options: raw, format, verbose: true }
-    : { kind: 'guard', options: raw, format };
+  return {
+    kind: 'guard',
+    options: raw,
+    format,
+    ...(values.verbose ? { verbose: true } : {}),
+    ...owner,
+  };
 }

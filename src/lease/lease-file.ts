@@ -30,7 +30,10 @@ export interface LeaseOwner {
   runAttempt?: string;
   job?: string;
   runner?: string;
-  /** The process whose life the lease follows (the runner's worker, or the CLI's shell). */
+  /**
+   * The process whose life the lease follows (the runner's worker, or the CLI's shell); 0 when
+   * it follows none and lives until its TTL or a release.
+   */
   pid: number;
   /** That process's start time, so a reused pid does not keep a lease alive. */
   pidStart?: string;
@@ -112,7 +115,8 @@ const OWNER_TEXT_FIELDS = [
 function parseOwner(value: unknown): LeaseOwner | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const raw = value as Record<string, unknown>;
-  if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
+  // pid 0: a lease that follows no process and lives until its TTL (see lease-owner.ts).
+  if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid < 0)
     return undefined;
   const owner: LeaseOwner = { pid: raw.pid };
   for (const field of OWNER_TEXT_FIELDS) {

@@ -21,7 +21,8 @@ import {
 import { sweepLeftovers } from './lease-leftovers.js';
 import { lockFileName } from './lease-lock.js';
 import { removeIfUnchanged, type Removal } from './lease-removal.js';
-import { isOwnerAlive, processIdentity } from './process-identity.js';
+import { processIdentity } from './process-identity.js';
+import { leaseOwnerAlive, sameLeaseOwner } from './lease-owner.js';
 
 export { releaseLeases, type ReleaseMatch } from './lease-release.js';
 
@@ -50,6 +51,11 @@ export interface LeaseRegistryOptions {
   owner: LeaseOwner;
   /** Milliseconds since the epoch; for tests. */
   now?: () => number;
+  /**
+   * Ports the caller asks for by number: a live lease of the same owner on one of them is the
+   * caller's own (an earlier step of the same job), taken over and kept, never a conflict.
+   */
+  reusable?: ReadonlyArray<{ port: number; protocol: Protocol }>;
 }
 
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
@@ -61,13 +67,15 @@ export function describeLease(record: LeaseRecord): string {
     if (job) text += ` job ${job}`;
     return text;
   }
-  return `leased by pid ${pid}`;
+  return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
 }
 
 interface HeldLease {
   port: number;
   protocol: Protocol;
   token: string;
+  /** Taken over from an earlier run of the same owner: that run's lease, not ours to drop. */
+  adopted?: boolean;
 }
 
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
@@ -86,7 +94,13 @@ export class LeaseRegistry implements LeaseGate {
   private readonly reported = new Map<string, string>();
 
   /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-  constructor(dir: string, ttlSeconds: number, owner: LeaseOwner, now: () => number = Date.now) {
+  constructor(
+    dir: string,
+    ttlSeconds: number,
+    owner: LeaseOwner,
+    now: () => number = Date.now,
+    private readonly reusable: ReadonlySet<string> = new Set(),
+  ) {
     this.dir = dir;
     this.ttlSeconds = ttlSeconds;
     this.owner = owner;
@@ -129,6 +143,14 @@ export class LeaseRegistry implements LeaseGate {
       last = entry;
       if (entry.kind === 'missing') continue; // released between our create and our read
       if (entry.kind === 'lease') {
+        if (
+          this.reusable.has(key) &&
+          entry.record.expiresAt > this.now() &&
+          sameLeaseOwner(entry.record.owner, this.owner)
+        ) {
+          this.leases.set(key, { port, protocol, token: entry.token, adopted: true });
+          return { acquired: true };
+        }
         if (!(await this.isStale(entry.record))) return { acquired: false, heldBy: entry.record };
       } else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
         this.report(
@@ -159,6 +181,7 @@ export class LeaseRegistry implements LeaseGate {
     const held = this.leases.get(key);
     if (!held) return;
     this.leases.delete(key);
+    if (held.adopted) return;
     const file = path.join(this.dir, key);
     // Removed only if the file still carries our token: after our TTL someone may have
     // reclaimed the port, and their lease is not ours to drop.
@@ -211,7 +234,7 @@ export class LeaseRegistry implements LeaseGate {
   }
 
   private async isStale(record: LeaseRecord): Promise<boolean> {
-    return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
+    return record.expiresAt <= this.now() || !(await leaseOwnerAlive(record.owner));
   }
 }
 
@@ -234,5 +257,6 @@ export async function openLeaseRegistry(opts: LeaseRegistryOptions): Promise<Lea
     if (identity?.start !== undefined) owner.pidStart = identity.start;
   }
   await sweepLeftovers(dir);
-  return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
+  const reusable = new Set((opts.reusable ?? []).map((t) => leaseFileName(t.port, t.protocol)));
+  return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now, reusable);
 }

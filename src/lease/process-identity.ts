@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { LeaseOwner } from './lease-file.js';
+import { runTool, type ToolRunner } from '../system/run-tool.js';
 
 /** A running process; `start` is absent when the platform (or `hidepid`) does not tell it. */
 export interface ProcessIdentity {
@@ -50,6 +51,20 @@ function linuxBootId(): Promise<string | undefined> {
   return bootId;
 }
 
+/** Makes Linux start tokens (`<starttime ticks>@<boot id>`) from field 22 of `/proc/<pid>/stat`. */
+export async function linuxStartToken(): Promise<(ticks: string) => string> {
+  const boot = await linuxBootId();
+  return (ticks) => (boot ? `${ticks}@${boot}` : ticks);
+}
+
+/**
+ * A start token with its blanks collapsed: `ps` pads a one-digit day (`Dec  2`) in one listing
+ * and not necessarily in another, and older port-guard versions stored the padded text.
+ */
+export function normalizeStartToken(token: string): string {
+  return token.trim().replace(/\s+/g, ' ');
+}
+
 /** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
 function existsBySignal(pid: number): boolean {
   try {
@@ -74,92 +89,61 @@ async function linuxIdentity(pid: number): Promise<ProcessIdentity | undefined> 
   if (!stat) return existsBySignal(pid) ? { pid } : undefined;
   // A zombie has exited; only its exit status waits to be collected.
   if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x') return undefined;
-  const boot = await linuxBootId();
-  return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+  return { pid, start: (await linuxStartToken())(stat.startTicks) };
 }
 
-async function psIdentity(pid: number): Promise<ProcessIdentity | undefined> {
-  // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
-    execFile(
-      'ps',
-      ['-o', 'lstart=', '-p', String(pid)],
-      // The token is compared between processes that may run with different locales and
-      // time zones; pin both so the same process always gives the same text.
-      { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 },
-      (error, stdout) => {
-        const start = String(stdout).trim();
-        if (start) resolve({ pid, start });
-        else if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-          // No `ps` at all: existence is the best we can know.
-          resolve(existsBySignal(pid) ? { pid } : undefined);
-        } else resolve(undefined);
-      },
-    );
+/** How {@link processIdentity} reads the process table; the defaults are this host's. */
+export interface IdentityDeps {
+  platform?: NodeJS.Platform;
+  run?: ToolRunner;
+}
+
+/**
+ * macOS and other Unixes: `/bin/ps -o lstart= -p <pid>`, by absolute path, with the locale and
+ * time zone pinned (the token is compared between processes that may run with other ones).
+ * When ps gives no start time — it failed, timed out, hit a process limit — the answer is the
+ * process's existence: a failed look-up never turns a live owner into a dead one.
+ */
+async function psIdentity(pid: number, run: ToolRunner): Promise<ProcessIdentity | undefined> {
+  const result = await run('/bin/ps', ['-o', 'lstart=', '-p', String(pid)], {
+    timeoutMs: 5000,
+    env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
   });
+  const start = result.code === 0 ? normalizeStartToken(result.stdout) : '';
+  if (start) return { pid, start };
+  return existsBySignal(pid) ? { pid } : undefined;
 }
 
 /**
  * The identity of a running process, or undefined when no such process runs.
  * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - macOS and other Unixes: `/bin/ps -o lstart= -p <pid>` through run-tool.
  * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
  *   pid keeps a lease alive there until its TTL passes.
  */
-export function processIdentity(pid: number): Promise<ProcessIdentity | undefined> {
+export function processIdentity(
+  pid: number,
+  deps: IdentityDeps = {},
+): Promise<ProcessIdentity | undefined> {
+  const platform = deps.platform ?? process.platform;
   if (!Number.isSafeInteger(pid) || pid <= 0) return Promise.resolve(undefined);
-  if (process.platform === 'linux') return linuxIdentity(pid);
-  if (process.platform === 'win32')
-    return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-  return psIdentity(pid);
+  if (platform === 'linux') return linuxIdentity(pid);
+  if (platform === 'win32') return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+  return psIdentity(pid, deps.run ?? runTool);
 }
 
 /**
  * Whether the process a lease follows still runs: its pid exists and, when both sides know a
  * start time, the start times match (a different start time means the pid was reused).
  */
-export async function isOwnerAlive(owner: Pick<LeaseOwner, 'pid' | 'pidStart'>): Promise<boolean> {
-  const identity = await processIdentity(owner.pid);
+export async function isOwnerAlive(
+  owner: Pick<LeaseOwner, 'pid' | 'pidStart'>,
+  deps: IdentityDeps = {},
+): Promise<boolean> {
+  const identity = await processIdentity(owner.pid, deps);
   if (!identity) return false;
   if (owner.pidStart !== undefined && identity.start !== undefined) {
-    return identity.start === owner.pidStart;
+    return normalizeStartToken(identity.start) === normalizeStartToken(owner.pidStart);
   }
   return true;
-}
-
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-export async function processParent(
-  pid: number,
-): Promise<{ ppid: number; command: string } | undefined> {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
-  if (process.platform === 'linux') {
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      // Field 4 (ppid) is the second field after the last ')'.
-      const ppid = Number(
-        stat
-          .slice(stat.lastIndexOf(')') + 1)
-          .trim()
-          .split(/\s+/)[1],
-      );
-      const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-      return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  if (process.platform === 'win32') return undefined;
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
-    execFile(
-      'ps',
-      ['-o', 'ppid=,command=', '-p', String(pid)],
-      { timeout: 5000 },
-      (_error, stdout) => {
-        const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-        resolve(match ? { ppid: Number(match[1]), command: match[2]!.trim() } : undefined);
-      },
-    );
-  });
 }

@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var find_tool = __webpack_require__(1777);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __webpack_require__(2657);
-// EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __webpack_require__(9807);
+// EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
+var run_tool = __webpack_require__(6056);
 ;// CONCATENATED MODULE: ./src/holders/darwin.ts
 /**
  * macOS (and other systems with `lsof`): who holds a port, from `lsof -F` field output, with
