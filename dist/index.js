@@ -31823,6 +31823,8 @@ function stillBoundMessage(bound) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6645);
+
 
 
 
@@ -31834,17 +31836,14 @@ function defaultLeaseDir() {
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
 async function lstatIfExists(dir) {
     try {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) === 'ENOENT')
             return undefined;
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error)}`);
     }
 }
 /**
@@ -31891,8 +31890,8 @@ async function openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) !== 'EEXIST') {
+                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCause */ .ov)(error)}`);
             }
         }
         stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
@@ -31902,7 +31901,7 @@ async function openLeaseDir(dir) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
     }
     catch (error) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -31937,12 +31936,15 @@ var input_error = __nccwpck_require__(5376);
 var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(6645);
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -32043,9 +32045,6 @@ function parseLease(text, expected) {
         token,
     };
 }
-function errorCode(error) {
-    return error?.code;
-}
 /**
  * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
  * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
@@ -32063,7 +32062,7 @@ function readRaw(file) {
         fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = errorCode(error) ?? String(error);
+        const code = (0,error_code/* errorCause */.ov)(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -32083,7 +32082,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: errorCode(error) ?? String(error) };
+        return { code: (0,error_code/* errorCause */.ov)(error) };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -32110,7 +32109,7 @@ async function readLeaseEntry(file, expected) {
             stats = (0,external_node_fs_.lstatSync)(file);
         }
         catch (error) {
-            if (errorCode(error) === 'ENOENT')
+            if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -32158,7 +32157,7 @@ async function createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (errorCode(error) === 'EEXIST')
+        if ((0,error_code/* errorCode */.CA)(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -32236,6 +32235,7 @@ var process_identity = __nccwpck_require__(2714);
 
 
 
+
 /** How long an unreadable lock may exist before it counts as abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
 function parseLock(text) {
@@ -32271,7 +32271,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
     }
     catch (error) {
-        return error.code === 'ENOENT';
+        return (0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT');
     }
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -32344,6 +32344,7 @@ async function olderThan(file, ageMs) {
 
 
 
+
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
 function describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
@@ -32356,9 +32357,6 @@ function describeLease(record) {
         return text;
     }
     return `leased by pid ${pid}`;
-}
-function lease_registry_errorCode(error) {
-    return error?.code;
 }
 function sameEntry(a, b) {
     if (a.kind === 'lease' && b.kind === 'lease')
@@ -32388,7 +32386,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = lease_registry_errorCode(error);
+            const code = (0,error_code/* errorCode */.CA)(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -32551,7 +32549,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_.readdir)(abs);
     }
     catch (error) {
-        if (lease_registry_errorCode(error) === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -33423,6 +33421,7 @@ function shellArgs(shell, command) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2714);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6645);
 /* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9807);
 /* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4571);
 /* harmony import */ var _ready_options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6459);
@@ -33432,6 +33431,7 @@ function shellArgs(shell, command) {
  * file; stopped with SIGTERM to the group, then SIGKILL after a grace period (the process tree
  * via `taskkill` on Windows).
  */
+
 
 
 
@@ -33494,7 +33494,7 @@ function groupAlive(pgid) {
         return true;
     }
     catch (error) {
-        return error.code === 'EPERM';
+        return (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_6__/* .hasErrorCode */ .Ue)(error, 'EPERM');
     }
 }
 function signalGroup(pgid, signal) {
@@ -34339,6 +34339,37 @@ function duplicateProblems(specs, input) {
     return problems;
 }
 
+
+
+/***/ }),
+
+/***/ 6645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ue: () => (/* binding */ hasErrorCode),
+/* harmony export */   ov: () => (/* binding */ errorCause)
+/* harmony export */ });
+/**
+ * What a failed system call says about itself: Node's `code` (`ENOENT`, `EEXIST`, `EACCES`, …).
+ * One reader for every caller, so an error without a code (a thrown string, a plain `Error`)
+ * reads the same everywhere: as no code, never as a crash in the error path.
+ */
+/** The error's Node code (`ENOENT`, `EEXIST`, …), or undefined when it carries none. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Whether the error carries one of `codes`. */
+function hasErrorCode(error, ...codes) {
+    const code = errorCode(error);
+    return code !== undefined && codes.includes(code);
+}
+/** The code, or the whole error as text when it has none: the cause a message names. */
+function errorCause(error) {
+    return errorCode(error) ?? String(error);
+}
 
 
 /***/ }),

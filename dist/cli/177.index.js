@@ -298,12 +298,15 @@ function parseProcNet(text, protocol, order = 'LE') {
     return sockets;
 }
 
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __webpack_require__(6645);
 ;// CONCATENATED MODULE: ./src/holders/linux.ts
 /**
  * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
  * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
  * `/etc/passwd`.
  */
+
 
 
 
@@ -367,8 +370,7 @@ function mapInodesToPids(procRoot, inodes) {
     const owners = new Map();
     let unreadable = false;
     const denied = (error) => {
-        const code = error.code;
-        if (code !== 'ENOENT' && code !== 'ESRCH')
+        if (!(0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT', 'ESRCH'))
             unreadable = true;
     };
     if (inodes.size === 0)

@@ -39,6 +39,8 @@ var ready_options = __webpack_require__(6459);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
 var process_identity = __webpack_require__(2714);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __webpack_require__(6645);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __webpack_require__(9807);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
@@ -50,6 +52,7 @@ var windows_system_tool = __webpack_require__(4571);
  * file; stopped with SIGTERM to the group, then SIGKILL after a grace period (the process tree
  * via `taskkill` on Windows).
  */
+
 
 
 
@@ -112,7 +115,7 @@ function groupAlive(pgid) {
         return true;
     }
     catch (error) {
-        return error.code === 'EPERM';
+        return (0,error_code/* hasErrorCode */.Ue)(error, 'EPERM');
     }
 }
 function signalGroup(pgid, signal) {

@@ -2124,6 +2124,8 @@ async function holdersPerQuery(finder, queries) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6645);
+
 
 
 
@@ -2135,17 +2137,14 @@ function defaultLeaseDir() {
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
 async function lstatIfExists(dir) {
     try {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) === 'ENOENT')
             return undefined;
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot inspect lease-dir "${dir}": ${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error)}`);
     }
 }
 /**
@@ -2192,8 +2191,8 @@ async function openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) !== 'EEXIST') {
+                throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `cannot create lease-dir "${abs}": ${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCause */ .ov)(error)}`);
             }
         }
         stats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
@@ -2203,7 +2202,7 @@ async function openLeaseDir(dir) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
     }
     catch (error) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -2232,11 +2231,13 @@ async function openLeaseDir(dir) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6645);
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -2337,9 +2338,6 @@ function parseLease(text, expected) {
         token,
     };
 }
-function errorCode(error) {
-    return error?.code;
-}
 /**
  * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
  * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
@@ -2357,7 +2355,7 @@ function readRaw(file) {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = errorCode(error) ?? String(error);
+        const code = (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCause */ .ov)(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -2377,7 +2375,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: errorCode(error) ?? String(error) };
+        return { code: (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCause */ .ov)(error) };
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
@@ -2404,7 +2402,7 @@ async function readLeaseEntry(file, expected) {
             stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
         }
         catch (error) {
-            if (errorCode(error) === 'ENOENT')
+            if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -2452,7 +2450,7 @@ async function createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (errorCode(error) === 'EEXIST')
+        if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -2542,6 +2540,8 @@ async function sweepLeftovers(dir, now = Date.now()) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
 var process_identity = __nccwpck_require__(2714);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(6645);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -2555,6 +2555,7 @@ var process_identity = __nccwpck_require__(2714);
  * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
  * so two such recoverers cannot both remove fresh locks).
  */
+
 
 
 
@@ -2596,7 +2597,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
     }
     catch (error) {
-        return error.code === 'ENOENT';
+        return (0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT');
     }
     const read = await (0,lease_file/* readSmallFileNoFollow */._u)(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -2669,6 +2670,7 @@ async function olderThan(file, ageMs) {
 
 
 
+
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
 function describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
@@ -2681,9 +2683,6 @@ function describeLease(record) {
         return text;
     }
     return `leased by pid ${pid}`;
-}
-function errorCode(error) {
-    return error?.code;
 }
 function sameEntry(a, b) {
     if (a.kind === 'lease' && b.kind === 'lease')
@@ -2713,7 +2712,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = errorCode(error);
+            const code = (0,error_code/* errorCode */.CA)(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -2876,7 +2875,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_.readdir)(abs);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -4236,6 +4235,37 @@ function duplicateProblems(specs, input) {
     return problems;
 }
 
+
+
+/***/ }),
+
+/***/ 6645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ue: () => (/* binding */ hasErrorCode),
+/* harmony export */   ov: () => (/* binding */ errorCause)
+/* harmony export */ });
+/**
+ * What a failed system call says about itself: Node's `code` (`ENOENT`, `EEXIST`, `EACCES`, …).
+ * One reader for every caller, so an error without a code (a thrown string, a plain `Error`)
+ * reads the same everywhere: as no code, never as a crash in the error path.
+ */
+/** The error's Node code (`ENOENT`, `EEXIST`, …), or undefined when it carries none. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Whether the error carries one of `codes`. */
+function hasErrorCode(error, ...codes) {
+    const code = errorCode(error);
+    return code !== undefined && codes.includes(code);
+}
+/** The code, or the whole error as text when it has none: the cause a message names. */
+function errorCause(error) {
+    return errorCode(error) ?? String(error);
+}
 
 
 /***/ }),

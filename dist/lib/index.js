@@ -462,12 +462,15 @@ function parseProcNet(text, protocol, order = 'LE') {
     return sockets;
 }
 
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(645);
 ;// CONCATENATED MODULE: ./src/holders/linux.ts
 /**
  * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
  * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
  * `/etc/passwd`.
  */
+
 
 
 
@@ -531,8 +534,7 @@ function mapInodesToPids(procRoot, inodes) {
     const owners = new Map();
     let unreadable = false;
     const denied = (error) => {
-        const code = error.code;
-        if (code !== 'ENOENT' && code !== 'ESRCH')
+        if (!(0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT', 'ESRCH'))
             unreadable = true;
     };
     if (inodes.size === 0)
@@ -694,6 +696,37 @@ async function findHoldersLinux(queries, options = {}) {
         holders.push(...grouped.values());
     }
     return holders;
+}
+
+
+/***/ }),
+
+/***/ 645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ue: () => (/* binding */ hasErrorCode),
+/* harmony export */   ov: () => (/* binding */ errorCause)
+/* harmony export */ });
+/**
+ * What a failed system call says about itself: Node's `code` (`ENOENT`, `EEXIST`, `EACCES`, …).
+ * One reader for every caller, so an error without a code (a thrown string, a plain `Error`)
+ * reads the same everywhere: as no code, never as a crash in the error path.
+ */
+/** The error's Node code (`ENOENT`, `EEXIST`, …), or undefined when it carries none. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Whether the error carries one of `codes`. */
+function hasErrorCode(error, ...codes) {
+    const code = errorCode(error);
+    return code !== undefined && codes.includes(code);
+}
+/** The code, or the whole error as text when it has none: the cause a message names. */
+function errorCause(error) {
+    return errorCode(error) ?? String(error);
 }
 
 
@@ -2682,7 +2715,10 @@ var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(645);
 ;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
+
 
 
 
@@ -2694,17 +2730,14 @@ function lease_dir_defaultLeaseDir() {
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
 async function lstatIfExists(dir) {
     try {
         return await (0,promises_namespaceObject.lstat)(dir);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return undefined;
-        throw new input_error_InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+        throw new input_error_InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${(0,error_code/* errorCode */.CA)(error)}`);
     }
 }
 /**
@@ -2751,8 +2784,8 @@ async function openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new input_error_InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+            if ((0,error_code/* errorCode */.CA)(error) !== 'EEXIST') {
+                throw new input_error_InputError('lease-dir', `cannot create lease-dir "${abs}": ${(0,error_code/* errorCause */.ov)(error)}`);
             }
         }
         stats = await (0,promises_namespaceObject.lstat)(abs);
@@ -2762,7 +2795,7 @@ async function openLeaseDir(dir) {
         await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
     }
     catch (error) {
-        throw new input_error_InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+        throw new input_error_InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,error_code/* errorCode */.CA)(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -2776,6 +2809,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -2876,9 +2910,6 @@ function parseLease(text, expected) {
         token,
     };
 }
-function lease_file_errorCode(error) {
-    return error?.code;
-}
 /**
  * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
  * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
@@ -2896,7 +2927,7 @@ function readRaw(file) {
         fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = lease_file_errorCode(error) ?? String(error);
+        const code = (0,error_code/* errorCause */.ov)(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -2916,7 +2947,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: lease_file_errorCode(error) ?? String(error) };
+        return { code: (0,error_code/* errorCause */.ov)(error) };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -2943,7 +2974,7 @@ async function lease_file_readLeaseEntry(file, expected) {
             stats = (0,external_node_fs_.lstatSync)(file);
         }
         catch (error) {
-            if (lease_file_errorCode(error) === 'ENOENT')
+            if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -2991,7 +3022,7 @@ async function createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (lease_file_errorCode(error) === 'EEXIST')
+        if ((0,error_code/* errorCode */.CA)(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -3211,6 +3242,7 @@ async function processParent(pid) {
 
 
 
+
 /** How long an unreadable lock may exist before it counts as abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
 function parseLock(text) {
@@ -3246,7 +3278,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await (0,promises_namespaceObject.rename)(external_node_path_default().join(dir, lockName), aside);
     }
     catch (error) {
-        return error.code === 'ENOENT';
+        return (0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT');
     }
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -3319,6 +3351,7 @@ async function olderThan(file, ageMs) {
 
 
 
+
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
 function lease_registry_describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
@@ -3331,9 +3364,6 @@ function lease_registry_describeLease(record) {
         return text;
     }
     return `leased by pid ${pid}`;
-}
-function lease_registry_errorCode(error) {
-    return error?.code;
 }
 function sameEntry(a, b) {
     if (a.kind === 'lease' && b.kind === 'lease')
@@ -3363,7 +3393,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = lease_registry_errorCode(error);
+            const code = (0,error_code/* errorCode */.CA)(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -3526,7 +3556,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_namespaceObject.readdir)(abs);
     }
     catch (error) {
-        if (lease_registry_errorCode(error) === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }

@@ -10,6 +10,7 @@ import type { Protocol } from '../spec/port-spec.js';
 import { displayCommandLine, programName, splitProcCmdline } from './command-line.js';
 import { dockerProxyTarget, isDockerProxy } from './docker.js';
 import { parseProcNet, type ByteOrder, type ProcNetSocket } from './proc-net.js';
+import { hasErrorCode } from '../system/error-code.js';
 
 /** Where the Linux lookup reads from; the defaults are the real system. */
 export interface LinuxLookupOptions {
@@ -95,8 +96,7 @@ function mapInodesToPids(procRoot: string, inodes: Set<number>): InodeOwners {
   const owners = new Map<number, number[]>();
   let unreadable = false;
   const denied = (error: unknown): void => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ESRCH') unreadable = true;
+    if (!hasErrorCode(error, 'ENOENT', 'ESRCH')) unreadable = true;
   };
   if (inodes.size === 0) return { owners, unreadable };
   let entries: string[];

@@ -7,6 +7,7 @@ import { access, chmod, constants, lstat, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../spec/input-error.js';
+import { errorCause, errorCode } from '../system/error-code.js';
 
 /** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
 export function defaultLeaseDir(): string {
@@ -16,10 +17,6 @@ export function defaultLeaseDir(): string {
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
 
 async function lstatIfExists(dir: string): Promise<Stats | undefined> {
   try {
@@ -86,10 +83,7 @@ export async function openLeaseDir(dir: string): Promise<string> {
     } catch (error) {
       // Another allocator created it at the same moment: validate theirs below.
       if (errorCode(error) !== 'EEXIST') {
-        throw new InputError(
-          'lease-dir',
-          `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`,
-        );
+        throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCause(error)}`);
       }
     }
     stats = await lstat(abs);

@@ -16,6 +16,7 @@ import { link, lstat, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { createExclusive, readSmallFileNoFollow } from './lease-file.js';
 import { isOwnerAlive, type ProcessIdentity } from './process-identity.js';
+import { hasErrorCode } from '../system/error-code.js';
 
 /** How long an unreadable lock may exist before it counts as abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
@@ -67,7 +68,7 @@ async function removeAbandonedLock(
   try {
     await rename(path.join(dir, lockName), aside);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return hasErrorCode(error, 'ENOENT');
   }
   const read = await readSmallFileNoFollow(aside);
   if ('text' in read && read.text !== judgedText) {

@@ -23,6 +23,7 @@ import {
 import { sweepLeftovers } from './lease-leftovers.js';
 import { LOCK_BUSY, lockFileName, withLeaseLock } from './lease-lock.js';
 import { isOwnerAlive, processIdentity, type ProcessIdentity } from './process-identity.js';
+import { errorCode } from '../system/error-code.js';
 
 /** The outcome of trying to take a lease on one (port, protocol). */
 export type LeaseAttempt =
@@ -61,10 +62,6 @@ export function describeLease(record: LeaseRecord): string {
     return text;
   }
   return `leased by pid ${pid}`;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 function sameEntry(a: LeaseEntry, b: LeaseEntry): boolean {

@@ -247,8 +247,8 @@ async function findHoldersWithLsof(queries, run = run_tool/* runTool */.q, tools
 
 // EXTERNAL MODULE: ./src/holders/docker.ts
 var docker = __webpack_require__(8839);
-// EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
-var linux = __webpack_require__(8177);
+// EXTERNAL MODULE: ./src/holders/linux.ts + 2 modules
+var linux = __webpack_require__(2765);
 // EXTERNAL MODULE: ./src/system/windows-system-tool.ts
 var windows_system_tool = __webpack_require__(4571);
 ;// CONCATENATED MODULE: ./src/holders/win32.ts

@@ -31574,6 +31574,7 @@ class input_error_InputErrors extends Error {
 
 
 
+
 /** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
 function lease_dir_defaultLeaseDir() {
     return path.join(os.tmpdir(), 'port-guard');
@@ -31581,9 +31582,6 @@ function lease_dir_defaultLeaseDir() {
 /** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
 const SHARED_DIR_MODE = 0o1777;
 const STICKY = 0o1000;
-function errorCode(error) {
-    return error?.code;
-}
 async function lstatIfExists(dir) {
     try {
         return await lstat(dir);
@@ -31639,7 +31637,7 @@ async function lease_dir_openLeaseDir(dir) {
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
             if (errorCode(error) !== 'EEXIST') {
-                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCode(error) ?? String(error)}`);
+                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCause(error)}`);
             }
         }
         stats = await lstat(abs);
@@ -31661,6 +31659,7 @@ async function lease_dir_openLeaseDir(dir) {
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -31761,9 +31760,6 @@ function parseLease(text, expected) {
         token,
     };
 }
-function lease_file_errorCode(error) {
-    return error?.code;
-}
 /**
  * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
  * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
@@ -31781,7 +31777,7 @@ function readRaw(file) {
         fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = lease_file_errorCode(error) ?? String(error);
+        const code = errorCause(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -31801,7 +31797,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: lease_file_errorCode(error) ?? String(error) };
+        return { code: errorCause(error) };
     }
     finally {
         closeSync(fd);
@@ -31828,7 +31824,7 @@ async function lease_file_readLeaseEntry(file, expected) {
             stats = lstatSync(file);
         }
         catch (error) {
-            if (lease_file_errorCode(error) === 'ENOENT')
+            if (errorCode(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -31876,7 +31872,7 @@ async function lease_file_createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (lease_file_errorCode(error) === 'EEXIST')
+        if (errorCode(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -32096,6 +32092,7 @@ async function processParent(pid) {
 
 
 
+
 /** How long an unreadable lock may exist before it counts as abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
 function parseLock(text) {
@@ -32131,7 +32128,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await rename(path.join(dir, lockName), aside);
     }
     catch (error) {
-        return error.code === 'ENOENT';
+        return hasErrorCode(error, 'ENOENT');
     }
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -32204,6 +32201,7 @@ async function olderThan(file, ageMs) {
 
 
 
+
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
 function lease_registry_describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
@@ -32216,9 +32214,6 @@ function lease_registry_describeLease(record) {
         return text;
     }
     return `leased by pid ${pid}`;
-}
-function lease_registry_errorCode(error) {
-    return error?.code;
 }
 function sameEntry(a, b) {
     if (a.kind === 'lease' && b.kind === 'lease')
@@ -32248,7 +32243,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = lease_registry_errorCode(error);
+            const code = errorCode(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -32411,7 +32406,7 @@ async function releaseLeases(dir, match) {
         names = await readdir(abs);
     }
     catch (error) {
-        if (lease_registry_errorCode(error) === 'ENOENT')
+        if (errorCode(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -32987,8 +32982,8 @@ async function holdersPerQuery(finder, queries) {
     return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
 }
 
-// EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
-var holders_linux = __nccwpck_require__(8177);
+// EXTERNAL MODULE: ./src/holders/linux.ts + 2 modules
+var holders_linux = __nccwpck_require__(2765);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/ready/http-check.ts
@@ -34530,7 +34525,7 @@ async function nameContainers(holders, options = {}) {
 
 /***/ }),
 
-/***/ 8177:
+/***/ 2765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34668,12 +34663,34 @@ function parseProcNet(text, protocol, order = 'LE') {
     return sockets;
 }
 
+;// CONCATENATED MODULE: ./src/system/error-code.ts
+/**
+ * What a failed system call says about itself: Node's `code` (`ENOENT`, `EEXIST`, `EACCES`, …).
+ * One reader for every caller, so an error without a code (a thrown string, a plain `Error`)
+ * reads the same everywhere: as no code, never as a crash in the error path.
+ */
+/** The error's Node code (`ENOENT`, `EEXIST`, …), or undefined when it carries none. */
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Whether the error carries one of `codes`. */
+function hasErrorCode(error, ...codes) {
+    const code = errorCode(error);
+    return code !== undefined && codes.includes(code);
+}
+/** The code, or the whole error as text when it has none: the cause a message names. */
+function errorCause(error) {
+    return errorCode(error) ?? String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/holders/linux.ts
 /**
  * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
  * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
  * `/etc/passwd`.
  */
+
 
 
 
@@ -34737,8 +34754,7 @@ function mapInodesToPids(procRoot, inodes) {
     const owners = new Map();
     let unreadable = false;
     const denied = (error) => {
-        const code = error.code;
-        if (code !== 'ENOENT' && code !== 'ESRCH')
+        if (!hasErrorCode(error, 'ENOENT', 'ESRCH'))
             unreadable = true;
     };
     if (inodes.size === 0)
