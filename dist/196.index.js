@@ -337,15 +337,19 @@ function failureStack(err) {
     return err instanceof Error ? err.stack : undefined;
 }
 
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __webpack_require__(2657);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /** The job summary in Markdown. */
 
 
+
+const EVERY_CONTROL_CHARACTER = new RegExp(command_line/* CONTROL_CHARACTER */.gW.source, 'g');
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 function markdownCell(text) {
     return (text
-        // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        // Control characters would break the table.
+        .replace(EVERY_CONTROL_CHARACTER, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')

@@ -31517,6 +31517,7 @@ function readMainStepState(io) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER),
 /* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
@@ -31529,13 +31530,17 @@ function readMainStepState(io) {
  */
 /** The longest command line a holder carries, in characters (the ellipsis included). */
 const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
+/**
+ * One control character: C0 and C1 controls, DEL, and the Unicode line/paragraph separators;
+ * any of them can break a workflow command, a log line or a table row. The one definition of
+ * the class: every sanitiser (here, the messages' escapes, the Markdown cells) builds on it.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Replaces every run of control characters with one space and trims the ends. */
 function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
+    return text.replace(CONTROL_RUNS, ' ').trim();
 }
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
 function shorten(text, max = COMMAND_LINE_MAX) {
@@ -33252,11 +33257,11 @@ function isExhausted(verdict) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1209);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
-/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2657);
-/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3020);
-/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2714);
-/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9910);
-/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4571);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2657);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3020);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2714);
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9910);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4571);
 /**
  * The readiness options every front shares, checked before anything is started or leased:
  * the timeout, the HTTP path, the pid to bind to, the ports to wait for and the shell of `run`.
@@ -33294,7 +33299,7 @@ function parseHttpPath(raw, input) {
     return raw;
 }
 function printableToken(text) {
-    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(text), 80);
+    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_4__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(text), 80);
 }
 /** A pid that names a running process (checked now: a wait bound to a dead pid is a mistake). */
 async function parseLivePid(raw, input) {
@@ -33383,7 +33388,7 @@ function parseShellName(raw, input, platform = process.platform) {
 function parseShell(raw, input, platform = process.platform, env = process.env) {
     const name = parseShellName(raw, input, platform);
     if (name === 'cmd')
-        return { name, path: (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__/* .windowsSystemTool */ .x)('cmd', env) };
+        return { name, path: (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_8__/* .windowsSystemTool */ .x)('cmd', env) };
     const path = findOnPath(name, env, platform);
     if (path === undefined)
         throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
@@ -33567,15 +33572,18 @@ async function stopWindowsTree(pid, alive, grace, run) {
 /* harmony export */ });
 /* unused harmony exports conflictMessage, fallbackMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7668);
+
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeLease */ .un)(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
+const EVERY_CONTROL_CHARACTER = new RegExp(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARACTER */ .gW.source, 'g');
 /**
  * Text another process controls (a command line, a lease file's owner) made safe for one line of
  * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
@@ -33583,8 +33591,7 @@ function describeLeaseOwner(lease) {
  * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
 function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
         const code = ch.charCodeAt(0);
         return code <= 0xff
             ? `\\x${code.toString(16).padStart(2, '0')}`

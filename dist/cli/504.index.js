@@ -85,11 +85,11 @@ async function connectLoopbacks(port, families, timeoutMs) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1209);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5376);
-/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2657);
-/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3020);
-/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2714);
-/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9910);
-/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4571);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2657);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3020);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2714);
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9910);
+/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4571);
 /**
  * The readiness options every front shares, checked before anything is started or leased:
  * the timeout, the HTTP path, the pid to bind to, the ports to wait for and the shell of `run`.
@@ -127,7 +127,7 @@ function parseHttpPath(raw, input) {
     return raw;
 }
 function printableToken(text) {
-    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(text), 80);
+    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_4__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(text), 80);
 }
 /** A pid that names a running process (checked now: a wait bound to a dead pid is a mistake). */
 async function parseLivePid(raw, input) {
@@ -136,7 +136,7 @@ async function parseLivePid(raw, input) {
     const text = String(raw).trim();
     if (!/^[0-9]{1,10}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
         throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: "${printableToken(text)}" is not a process id; expected a whole number such as $! in a shell`);
-    const identity = await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .processIdentity */ .I9)(Number(text));
+    const identity = await (0,_lease_process_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .processIdentity */ .I9)(Number(text));
     if (!identity)
         throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: no process ${text} is running; start the server first and pass its pid (e.g. $!)`);
     return identity;
@@ -148,14 +148,14 @@ async function parseLivePid(raw, input) {
 function parseReadyTargets(specs, input) {
     // Each token on its own: `3000 3000/udp` waits for both, though as port specs the two would
     // share the default name `port-3000`.
-    const tokens = (0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .splitList */ .ry)(specs.map(String).join(' '));
+    const tokens = (0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .splitList */ .ry)(specs.map(String).join(' '));
     if (tokens.length === 0)
-        (0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePortSpecs */ .N2)('', 'tcp', input);
+        (0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .parsePortSpecs */ .N2)('', 'tcp', input);
     const problems = [];
     const parsed = [];
     for (const token of tokens) {
         try {
-            parsed.push(...(0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePortSpecs */ .N2)(token, 'tcp', input));
+            parsed.push(...(0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .parsePortSpecs */ .N2)(token, 'tcp', input));
         }
         catch (err) {
             if (!(err instanceof _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d))
@@ -170,7 +170,7 @@ function parseReadyTargets(specs, input) {
         throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, problems);
     const targets = [];
     for (const s of parsed)
-        for (const protocol of (0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .protocolsOf */ .LE)(s.protocol))
+        for (const protocol of (0,_spec_port_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .protocolsOf */ .LE)(s.protocol))
             if (!targets.some((t) => t.port === s.port && t.protocol === protocol))
                 targets.push({
                     ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),

@@ -1200,15 +1200,19 @@ function failureJson(failure) {
 
 // EXTERNAL MODULE: ./src/allocate/allocate.ts + 2 modules
 var allocate = __nccwpck_require__(9926);
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(2657);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /** The job summary in Markdown. */
 
 
+
+const EVERY_CONTROL_CHARACTER = new RegExp(command_line/* CONTROL_CHARACTER */.gW.source, 'g');
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 function markdownCell(text) {
     return (text
-        // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        // Control characters would break the table.
+        .replace(EVERY_CONTROL_CHARACTER, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -1927,6 +1931,7 @@ function printInputErrors(term, err) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER),
 /* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
@@ -1939,13 +1944,17 @@ function printInputErrors(term, err) {
  */
 /** The longest command line a holder carries, in characters (the ellipsis included). */
 const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
+/**
+ * One control character: C0 and C1 controls, DEL, and the Unicode line/paragraph separators;
+ * any of them can break a workflow command, a log line or a table row. The one definition of
+ * the class: every sanitiser (here, the messages' escapes, the Markdown cells) builds on it.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Replaces every run of control characters with one space and trims the ends. */
 function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
+    return text.replace(CONTROL_RUNS, ' ').trim();
 }
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
 function shorten(text, max = COMMAND_LINE_MAX) {
@@ -3368,15 +3377,18 @@ function isExhausted(verdict) {
 /* harmony export */ });
 /* unused harmony exports conflictMessage, fallbackMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9282);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9282);
+
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeLease */ .un)(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
+const EVERY_CONTROL_CHARACTER = new RegExp(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARACTER */ .gW.source, 'g');
 /**
  * Text another process controls (a command line, a lease file's owner) made safe for one line of
  * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
@@ -3384,8 +3396,7 @@ function describeLeaseOwner(lease) {
  * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
 function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
         const code = ch.charCodeAt(0);
         return code <= 0xff
             ? `\\x${code.toString(16).padStart(2, '0')}`

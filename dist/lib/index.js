@@ -6,6 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER),
 /* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
@@ -18,13 +19,17 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  */
 /** The longest command line a holder carries, in characters (the ellipsis included). */
 const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
+/**
+ * One control character: C0 and C1 controls, DEL, and the Unicode line/paragraph separators;
+ * any of them can break a workflow command, a log line or a table row. The one definition of
+ * the class: every sanitiser (here, the messages' escapes, the Markdown cells) builds on it.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Replaces every run of control characters with one space and trims the ends. */
 function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
+    return text.replace(CONTROL_RUNS, ' ').trim();
 }
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
 function shorten(text, max = COMMAND_LINE_MAX) {
@@ -3647,7 +3652,10 @@ async function runGuard(config, options = {}) {
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
 var describe_holder = __nccwpck_require__(593);
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(657);
 ;// CONCATENATED MODULE: ./src/report/messages.ts
+
 
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
@@ -3656,6 +3664,7 @@ function describeLeaseOwner(lease) {
         ? lease_registry_describeLease(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
+const EVERY_CONTROL_CHARACTER = new RegExp(command_line/* CONTROL_CHARACTER */.gW.source, 'g');
 /**
  * Text another process controls (a command line, a lease file's owner) made safe for one line of
  * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
@@ -3663,8 +3672,7 @@ function describeLeaseOwner(lease) {
  * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
 function messages_printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
         const code = ch.charCodeAt(0);
         return code <= 0xff
             ? `\\x${code.toString(16).padStart(2, '0')}`
@@ -4900,8 +4908,6 @@ async function processStart(pid, platform = process.platform) {
     return table.row(pid)?.start;
 }
 
-// EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(657);
 ;// CONCATENATED MODULE: ./src/ready/ready-options.ts
 /**
  * The readiness options every front shares, checked before anything is started or leased:

@@ -5,6 +5,7 @@
 import type { AllocationResult, Assignment, Conflict } from '../allocate/allocate.js';
 import type { CancelledError } from '../allocate/cancellation.js';
 import { describeHolders } from '../holders/describe-holder.js';
+import { CONTROL_CHARACTER } from '../holders/command-line.js';
 import { describeLease } from '../lease/lease-registry.js';
 import type { LeaseRecord } from '../lease/lease-file.js';
 
@@ -15,6 +16,8 @@ function describeLeaseOwner(lease: LeaseRecord | undefined): string {
     : 'leased by another port-guard run (its lease file could not be read)';
 }
 
+const EVERY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTER.source, 'g');
+
 /**
  * Text another process controls (a command line, a lease file's owner) made safe for one line of
  * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
@@ -22,8 +25,7 @@ function describeLeaseOwner(lease: LeaseRecord | undefined): string {
  * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+  return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
     const code = ch.charCodeAt(0);
     return code <= 0xff
       ? `\\x${code.toString(16).padStart(2, '0')}`
