@@ -247,7 +247,7 @@ async function runGuard(config, options = {}) {
         ? await (0,lease_registry/* openLeaseRegistry */.Gt)({ dir: config.leaseDir, ttlSeconds: config.leaseTtlSeconds, owner })
         : undefined;
     const result = await (0,cancellation/* withSignalCancellation */.Y8)((signal) => guardPorts(config, {
-        findHolders: lookup/* findHoldersWhenNeeded */.w,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...rest,
         ...(leases ? { leases } : {}),
         signal,

@@ -393,7 +393,7 @@ function readyDeps(platform = process.platform) {
     return {
         families: loopbackFamilies(),
         connect: (port, families) => connectLoopbacks(port, families),
-        findHolders: lookup/* findHoldersWhenNeeded */.w,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...(linux
             ? {
                 countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,

@@ -31612,9 +31612,15 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/**
+ * One line of plain text per holder, for `::error::` lines, notices and the summary table.
+ * Nothing is escaped here (the fronts do that), but the text never contains a newline or
+ * another control character.
+ */
 
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
+
 function hostPort(ip, port) {
     if (ip === undefined)
         return `port ${port ?? '?'}`;
@@ -31669,10 +31675,10 @@ function describeHolder(h) {
     if (h.pid === undefined && h.container) {
         text += ` — published by docker for ${containerText(h.container)}`;
     }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+    if (!_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .OCCUPYING_STATES */ .X_.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
         text += ` (${h.state})`;
     }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .singleLine */ .pF)(text);
 }
 /** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
@@ -31687,8 +31693,20 @@ function describeHolders(holders) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ holdersPerQuery),
-/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */   Nv: () => (/* binding */ occupiesPort),
+/* harmony export */   X_: () => (/* binding */ OCCUPYING_STATES),
+/* harmony export */   wr: () => (/* binding */ findHoldersWhenNeeded)
 /* harmony export */ });
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+function occupiesPort(protocol, state) {
+    return protocol === 'udp' || OCCUPYING_STATES.has(state);
+}
 /**
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).

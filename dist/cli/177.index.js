@@ -176,6 +176,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __webpack_require__(3421);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __webpack_require__(2657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
@@ -312,6 +314,7 @@ var error_code = __webpack_require__(6645);
 
 
 
+
 /** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
 function parsePasswd(text) {
     const users = new Map();
@@ -327,8 +330,6 @@ function parsePasswd(text) {
     }
     return users;
 }
-// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
 /**
  * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
  * socket, on that local port. Only when there are none, the other sockets with that local port
@@ -336,7 +337,7 @@ const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
  */
 function blockingSockets(sockets, query) {
     const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
-    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+    const occupying = onPort.filter((s) => (0,lookup/* occupiesPort */.Nv)(s.protocol, s.state));
     return occupying.length > 0 ? occupying : onPort;
 }
 function readText(path) {

@@ -59,7 +59,7 @@ function parseWhoTargets(targets) {
     return queries;
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
-async function who(queries, finder = _holders_lookup_js__WEBPACK_IMPORTED_MODULE_10__/* .findHoldersWhenNeeded */ .w) {
+async function who(queries, finder = _holders_lookup_js__WEBPACK_IMPORTED_MODULE_10__/* .findHoldersWhenNeeded */ .wr) {
     const perQuery = await (0,_holders_lookup_js__WEBPACK_IMPORTED_MODULE_10__/* .holdersPerQuery */ .B)(finder, queries);
     return queries.map((query, i) => ({ query, holders: perQuery[i] }));
 }

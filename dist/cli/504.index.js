@@ -446,7 +446,7 @@ function readyDeps(platform = process.platform) {
     return {
         families: (0,loopback_connect/* loopbackFamilies */.O4)(),
         connect: (port, families) => (0,loopback_connect/* connectLoopbacks */.LX)(port, families),
-        findHolders: lookup/* findHoldersWhenNeeded */.w,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...(linux
             ? {
                 countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,

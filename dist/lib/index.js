@@ -101,9 +101,15 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(657);
+/**
+ * One line of plain text per holder, for `::error::` lines, notices and the summary table.
+ * Nothing is escaped here (the fronts do that), but the text never contains a newline or
+ * another control character.
+ */
 
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
+
 function hostPort(ip, port) {
     if (ip === undefined)
         return `port ${port ?? '?'}`;
@@ -158,10 +164,10 @@ function describeHolder(h) {
     if (h.pid === undefined && h.container) {
         text += ` — published by docker for ${containerText(h.container)}`;
     }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+    if (!_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .OCCUPYING_STATES */ .X_.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
         text += ` (${h.state})`;
     }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .singleLine */ .pF)(text);
 }
 /** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
@@ -345,6 +351,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(421);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __nccwpck_require__(657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
@@ -481,6 +489,7 @@ var error_code = __nccwpck_require__(645);
 
 
 
+
 /** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
 function parsePasswd(text) {
     const users = new Map();
@@ -496,8 +505,6 @@ function parsePasswd(text) {
     }
     return users;
 }
-// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
 /**
  * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
  * socket, on that local port. Only when there are none, the other sockets with that local port
@@ -505,7 +512,7 @@ const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
  */
 function blockingSockets(sockets, query) {
     const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
-    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+    const occupying = onPort.filter((s) => (0,lookup/* occupiesPort */.Nv)(s.protocol, s.state));
     return occupying.length > 0 ? occupying : onPort;
 }
 function readText(path) {
@@ -706,6 +713,40 @@ async function findHoldersLinux(queries, options = {}) {
 
 /***/ }),
 
+/***/ 421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ holdersPerQuery),
+/* harmony export */   Nv: () => (/* binding */ occupiesPort),
+/* harmony export */   X_: () => (/* binding */ OCCUPYING_STATES),
+/* harmony export */   wr: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */ });
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+function occupiesPort(protocol, state) {
+    return protocol === 'udp' || OCCUPYING_STATES.has(state);
+}
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
 /***/ 645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -826,7 +867,7 @@ const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ runTool)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(802);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
@@ -889,7 +930,7 @@ function windowsSystemTool(name, env = process.env) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 802:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -1924,19 +1965,8 @@ async function probePorts(queries, plan, options = {}) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/holders/lookup.ts
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
-/** Looks every query up in one call and sorts the holders back to their query, in order. */
-async function holdersPerQuery(finder, queries) {
-    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
-    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
-    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
-}
-
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./src/allocate/allocate.ts
 
 
@@ -2268,7 +2298,7 @@ async function attachHolders(conflicts, findHolders) {
         return;
     let perConflict;
     try {
-        perConflict = await holdersPerQuery(findHolders, busy);
+        perConflict = await (0,lookup/* holdersPerQuery */.B)(findHolders, busy);
     }
     catch {
         // Who holds a port is a courtesy; failing to find out must not change the verdict.
@@ -3151,7 +3181,7 @@ async function linuxIdentity(pid) {
 }
 async function psIdentity(pid) {
     // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 802, 23));
     return new Promise((resolve) => {
         execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
         // The token is compared between processes that may run with different locales and
@@ -3219,7 +3249,7 @@ async function processParent(pid) {
     }
     if (process.platform === 'win32')
         return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 802, 23));
     return new Promise((resolve) => {
         execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
             const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
@@ -4300,7 +4330,7 @@ async function ports_guardPorts(specs, options = {}) {
         config.exclude = [...config.exclude, ...[...ours].map((p) => ({ lo: p, hi: p }))];
     }
     const result = await guardPorts(config, {
-        findHolders: lookup_findHoldersWhenNeeded,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...(leases ? { leases } : {}),
         ...(signal ? { signal } : {}),
     });
@@ -4431,8 +4461,8 @@ function parseWhoTargets(targets) {
     return queries;
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
-async function who(queries, finder = lookup_findHoldersWhenNeeded) {
-    const perQuery = await holdersPerQuery(finder, queries);
+async function who(queries, finder = lookup/* findHoldersWhenNeeded */.wr) {
+    const perQuery = await (0,lookup/* holdersPerQuery */.B)(finder, queries);
     return queries.map((query, i) => ({ query, holders: perQuery[i] }));
 }
 /**
@@ -4890,7 +4920,7 @@ function readyDeps(platform = process.platform) {
     return {
         families: loopbackFamilies(),
         connect: (port, families) => connectLoopbacks(port, families),
-        findHolders: lookup_findHoldersWhenNeeded,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...(linux
             ? {
                 countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,

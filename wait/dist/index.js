@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4074:
+/***/ 9826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32972,19 +32972,8 @@ function failureMessages(outcome, timeoutSeconds, expected) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/holders/lookup.ts
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
-/** Looks every query up in one call and sorts the holders back to their query, in order. */
-async function holdersPerQuery(finder, queries) {
-    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
-    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
-    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
-}
-
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
 // EXTERNAL MODULE: ./src/holders/linux.ts + 2 modules
 var holders_linux = __nccwpck_require__(2765);
 // EXTERNAL MODULE: external "node:http"
@@ -33171,7 +33160,7 @@ function readyDeps(platform = process.platform) {
     return {
         families: loopbackFamilies(),
         connect: (port, families) => connectLoopbacks(port, families),
-        findHolders: findHoldersWhenNeeded,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...(linux
             ? {
                 countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,
@@ -34303,9 +34292,15 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/**
+ * One line of plain text per holder, for `::error::` lines, notices and the summary table.
+ * Nothing is escaped here (the fronts do that), but the text never contains a newline or
+ * another control character.
+ */
 
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
+
 function hostPort(ip, port) {
     if (ip === undefined)
         return `port ${port ?? '?'}`;
@@ -34360,10 +34355,10 @@ function describeHolder(h) {
     if (h.pid === undefined && h.container) {
         text += ` — published by docker for ${containerText(h.container)}`;
     }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+    if (!_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .OCCUPYING_STATES */ .X_.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
         text += ` (${h.state})`;
     }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .singleLine */ .pF)(text);
 }
 /** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
@@ -34547,6 +34542,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __nccwpck_require__(2657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
@@ -34702,6 +34699,7 @@ function errorCause(error) {
 
 
 
+
 /** Parses `/etc/passwd` text into uid → user name (the first name listed for a uid wins). */
 function parsePasswd(text) {
     const users = new Map();
@@ -34717,8 +34715,6 @@ function parsePasswd(text) {
     }
     return users;
 }
-// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
 /**
  * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
  * socket, on that local port. Only when there are none, the other sockets with that local port
@@ -34726,7 +34722,7 @@ const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
  */
 function blockingSockets(sockets, query) {
     const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
-    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+    const occupying = onPort.filter((s) => (0,lookup/* occupiesPort */.Nv)(s.protocol, s.state));
     return occupying.length > 0 ? occupying : onPort;
 }
 function readText(path) {
@@ -34927,6 +34923,40 @@ async function findHoldersLinux(queries, options = {}) {
 
 /***/ }),
 
+/***/ 3421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nv: () => (/* binding */ occupiesPort),
+/* harmony export */   X_: () => (/* binding */ OCCUPYING_STATES),
+/* harmony export */   wr: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */ });
+/* unused harmony export holdersPerQuery */
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+function occupiesPort(protocol, state) {
+    return protocol === 'udp' || OCCUPYING_STATES.has(state);
+}
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
 /***/ 1777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35083,7 +35113,7 @@ function windowsSystemTool(name, env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4074);
+/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9826);
 // The `wait/` action's bundle (wait/dist/index.js).
 
 await (0,_action_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
