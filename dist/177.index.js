@@ -182,7 +182,10 @@ var lookup = __webpack_require__(3421);
 var command_line = __webpack_require__(2657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
 var docker = __webpack_require__(8839);
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __webpack_require__(2028);
 ;// CONCATENATED MODULE: ./src/holders/proc-net.ts
+
 // The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
 const TCP_STATES = {
     0x01: 'established',
@@ -220,40 +223,6 @@ function wordBytes(word, order) {
     // network-order bytes come out reversed.
     return order === 'LE' ? bytes.reverse() : bytes;
 }
-/**
- * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
- * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
- */
-function formatIPv6(bytes) {
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-        return `::ffff:${bytes.slice(12).join('.')}`;
-    }
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    const head = hex.slice(0, bestStart).join(':');
-    const tail = hex.slice(bestStart + bestLen).join(':');
-    return `${head}::${tail}`;
-}
 /** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
 function decodeProcNetAddress(hex, order = 'LE') {
     if (hex.length === 8)
@@ -262,7 +231,7 @@ function decodeProcNetAddress(hex, order = 'LE') {
         const bytes = [];
         for (let i = 0; i < 32; i += 8)
             bytes.push(...wordBytes(hex.slice(i, i + 8), order));
-        return formatIPv6(bytes);
+        return (0,ip_address/* formatIPv6 */.T)(bytes);
     }
     throw new Error(`not a /proc/net address: ${hex}`);
 }

@@ -32760,24 +32760,73 @@ async function processParent(pid) {
 
 /***/ }),
 
-/***/ 7956:
+/***/ 2028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
-/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
-/* harmony export */   MJ: () => (/* binding */ isLocalAddress),
-/* harmony export */   Z5: () => (/* binding */ canonicalAddress)
+/* harmony export */   T: () => (/* binding */ formatIPv6),
+/* harmony export */   Z: () => (/* binding */ canonicalAddress)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-
+/**
+ * IP addresses as text: one spelling per address. Every address port-guard prints (a holder's
+ * socket from `/proc/net`) or compares (the `hosts` input against the interfaces, the probe
+ * plan's duplicates) goes through the one IPv6 formatter here, so an address reads the same
+ * wherever it appears.
+ */
 
 /**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/**
+ * The 16 network-order bytes of an IPv6 address (without a `%zone`). The URL parser reads
+ * every spelling (`::1`, `0:0::1`, `::ffff:1.2.3.4`) without any lookup and prints hex groups
+ * with the longest zero run as `::`, which is expanded here.
+ */
+function ipv6Bytes(address) {
+    const hex = new URL(`http://[${address}]`).hostname.slice(1, -1);
+    const [head = '', tail] = hex.split('::');
+    const groups = (text) => text === undefined || text === '' ? [] : text.split(':').map((g) => Number.parseInt(g, 16));
+    const front = groups(head);
+    const back = groups(tail);
+    const zeros = new Array(8 - front.length - back.length).fill(0);
+    return [...front, ...zeros, ...back].flatMap((g) => [g >> 8, g & 0xff]);
+}
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal: IPv6 in the form
+ * {@link formatIPv6} prints; a `%scope` suffix is kept as written; anything else as it is.
  */
 function canonicalAddress(address) {
     if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
@@ -32785,8 +32834,28 @@ function canonicalAddress(address) {
     const pct = address.indexOf('%');
     const bare = pct >= 0 ? address.slice(0, pct) : address;
     const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+    return formatIPv6(ipv6Bytes(bare)) + scope;
 }
+
+
+/***/ }),
+
+/***/ 7956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
+/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
+/* harmony export */   MJ: () => (/* binding */ isLocalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2028);
+
+
+
 /** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
 function isLinkLocal(address) {
     return /^fe[89ab][0-9a-f]:/i.test(address);
@@ -32849,7 +32918,7 @@ function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__
  * answers only the addresses configured on lo0, which are interface addresses).
  */
 function isLocalAddress(address, platform = process.platform, interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
-    const canonical = canonicalAddress(address);
+    const canonical = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
     if ((platform === 'linux' || platform === 'win32') &&
@@ -32857,7 +32926,7 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
         address.startsWith('127.'))
         return true;
     return interfaceAddresses(interfaces, platform).some((a) => {
-        const known = canonicalAddress(a.address);
+        const known = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
     });
@@ -32877,11 +32946,13 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dgram__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7956);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4665);
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5396);
+/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2028);
+/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7956);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4665);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5396);
+
 
 
 
@@ -32904,7 +32975,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z5)(a.address);
+        const key = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -32917,7 +32988,7 @@ function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
             const family = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z5)(address) === '::';
+            const wildcard = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -32974,7 +33045,7 @@ async function wildcardSeesHolder(protocol, address, family) {
     if (!holder)
         return false;
     try {
-        const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_5__/* .probeAddress */ .n)(holder.port, protocol, DUAL_STACK);
+        const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_6__/* .probeAddress */ .n)(holder.port, protocol, DUAL_STACK);
         return verdict.verdict === 'in-use';
     }
     finally {
@@ -33011,10 +33082,10 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
             ? measureWildcardCoverage(protocols)
             : Promise.resolve(undefined),
         platform === 'win32'
-            ? (sources.excluded ?? (0,_system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_4__/* .readWindowsExcludedRanges */ ._t)(protocols))
+            ? (sources.excluded ?? (0,_system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .readWindowsExcludedRanges */ ._t)(protocols))
             : Promise.resolve(undefined),
     ]);
-    const { addresses, skipped } = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .interfaceAddressPlan */ .$o)((sources.networkInterfaces ?? node_os__WEBPACK_IMPORTED_MODULE_3__.networkInterfaces)(), platform);
+    const { addresses, skipped } = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_3__/* .interfaceAddressPlan */ .$o)((sources.networkInterfaces ?? node_os__WEBPACK_IMPORTED_MODULE_4__.networkInterfaces)(), platform);
     return buildProbePlan({
         platform,
         interfaces: addresses,
@@ -33726,6 +33797,8 @@ function cancelledMessage(err) {
 /* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9910);
 /* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8639);
 /* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7956);
+/* harmony import */ var _probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2028);
+
 
 
 
@@ -33796,14 +33869,14 @@ function parseHosts(raw) {
             // The scoped spellings of this very address, when the host has it.
             const scopes = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)()
                 .map((a) => a.address)
-                .filter((a) => a.includes('%') && (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(a.replace(/%.*$/, '')) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token));
+                .filter((a) => a.includes('%') && (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(a.replace(/%.*$/, '')) === (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(token));
             problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
         }
         else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .isLocalAddress */ .MJ)(token)) {
             const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)().map((a) => a.address);
             problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
         }
-        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token))) {
+        else if (hosts.some((h) => (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(h) === (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(token))) {
             problems.push(`hosts: "${token}" is listed twice`);
         }
         else {

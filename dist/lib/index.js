@@ -357,7 +357,10 @@ var lookup = __nccwpck_require__(421);
 var command_line = __nccwpck_require__(657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
 var docker = __nccwpck_require__(839);
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(28);
 ;// CONCATENATED MODULE: ./src/holders/proc-net.ts
+
 // The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
 const TCP_STATES = {
     0x01: 'established',
@@ -395,40 +398,6 @@ function wordBytes(word, order) {
     // network-order bytes come out reversed.
     return order === 'LE' ? bytes.reverse() : bytes;
 }
-/**
- * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
- * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
- */
-function formatIPv6(bytes) {
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-        return `::ffff:${bytes.slice(12).join('.')}`;
-    }
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    const head = hex.slice(0, bestStart).join(':');
-    const tail = hex.slice(bestStart + bestLen).join(':');
-    return `${head}::${tail}`;
-}
 /** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
 function decodeProcNetAddress(hex, order = 'LE') {
     if (hex.length === 8)
@@ -437,7 +406,7 @@ function decodeProcNetAddress(hex, order = 'LE') {
         const bytes = [];
         for (let i = 0; i < 32; i += 8)
             bytes.push(...wordBytes(hex.slice(i, i + 8), order));
-        return formatIPv6(bytes);
+        return (0,ip_address/* formatIPv6 */.T)(bytes);
     }
     throw new Error(`not a /proc/net address: ${hex}`);
 }
@@ -747,6 +716,86 @@ async function holdersPerQuery(finder, queries) {
 
 /***/ }),
 
+/***/ 28:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ formatIPv6),
+/* harmony export */   Z: () => (/* binding */ canonicalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * IP addresses as text: one spelling per address. Every address port-guard prints (a holder's
+ * socket from `/proc/net`) or compares (the `hosts` input against the interfaces, the probe
+ * plan's duplicates) goes through the one IPv6 formatter here, so an address reads the same
+ * wherever it appears.
+ */
+
+/**
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/**
+ * The 16 network-order bytes of an IPv6 address (without a `%zone`). The URL parser reads
+ * every spelling (`::1`, `0:0::1`, `::ffff:1.2.3.4`) without any lookup and prints hex groups
+ * with the longest zero run as `::`, which is expanded here.
+ */
+function ipv6Bytes(address) {
+    const hex = new URL(`http://[${address}]`).hostname.slice(1, -1);
+    const [head = '', tail] = hex.split('::');
+    const groups = (text) => text === undefined || text === '' ? [] : text.split(':').map((g) => Number.parseInt(g, 16));
+    const front = groups(head);
+    const back = groups(tail);
+    const zeros = new Array(8 - front.length - back.length).fill(0);
+    return [...front, ...zeros, ...back].flatMap((g) => [g >> 8, g & 0xff]);
+}
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal: IPv6 in the form
+ * {@link formatIPv6} prints; a `%scope` suffix is kept as written; anything else as it is.
+ */
+function canonicalAddress(address) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return formatIPv6(ipv6Bytes(bare)) + scope;
+}
+
+
+/***/ }),
+
 /***/ 645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -941,6 +990,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 30:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -1758,8 +1814,8 @@ function listCandidatePorts(options) {
 
 ;// CONCATENATED MODULE: external "node:dgram"
 const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(30);
 ;// CONCATENATED MODULE: ./src/probe/probe.ts
 
 
@@ -1812,12 +1868,12 @@ function verdictFor(port, target, err, platform, excluded) {
 function bindOnce(port, protocol, target) {
     return new Promise((resolve) => {
         // listen() would take anything else for a host name and look it up (ENOTFOUND at best).
-        if ((0,external_node_net_namespaceObject.isIP)(target.address) !== target.family) {
+        if ((0,external_node_net_.isIP)(target.address) !== target.family) {
             resolve(Object.assign(new Error(`not a literal IP address: ${target.address}`), { code: 'ENOTIP' }));
             return;
         }
         if (protocol === 'tcp') {
-            const server = (0,external_node_net_namespaceObject.createServer)();
+            const server = (0,external_node_net_.createServer)();
             // A probe never keeps the process alive (a test runner's, a library user's).
             server.unref();
             server.once('error', (err) => {
@@ -2510,21 +2566,12 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
     return { ...fallback(`the ${platform} ephemeral range`), reserved: [] };
 }
 
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(28);
 ;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
 
 
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-function canonicalAddress(address) {
-    if ((0,external_node_net_namespaceObject.isIP)(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
+
 /** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
 function isLinkLocal(address) {
     return /^fe[89ab][0-9a-f]:/i.test(address);
@@ -2567,7 +2614,7 @@ function interfaceAddressPlan(interfaces = (0,external_node_os_.networkInterface
                     why: 'link-local without a scope id',
                 });
             }
-            else if ((0,external_node_net_namespaceObject.isIP)(address) !== family) {
+            else if ((0,external_node_net_.isIP)(address) !== family) {
                 skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
             }
             else {
@@ -2587,21 +2634,22 @@ function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)
  * answers only the addresses configured on lo0, which are interface addresses).
  */
 function isLocalAddress(address, platform = process.platform, interfaces = (0,external_node_os_.networkInterfaces)()) {
-    const canonical = canonicalAddress(address);
+    const canonical = (0,ip_address/* canonicalAddress */.Z)(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
     if ((platform === 'linux' || platform === 'win32') &&
-        (0,external_node_net_namespaceObject.isIP)(address) === 4 &&
+        (0,external_node_net_.isIP)(address) === 4 &&
         address.startsWith('127.'))
         return true;
     return interfaceAddresses(interfaces, platform).some((a) => {
-        const known = canonicalAddress(a.address);
+        const known = (0,ip_address/* canonicalAddress */.Z)(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
     });
 }
 
 ;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
+
 
 
 
@@ -2624,7 +2672,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = canonicalAddress(a.address);
+        const key = (0,ip_address/* canonicalAddress */.Z)(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -2636,8 +2684,8 @@ function fullAddressSet(interfaces) {
 function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
-            const family = (0,external_node_net_namespaceObject.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = canonicalAddress(address) === '::';
+            const family = (0,external_node_net_.isIP)(address) === 6 ? 6 : 4;
+            const wildcard = (0,ip_address/* canonicalAddress */.Z)(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -2670,7 +2718,7 @@ function makePlan(tcp, udp, families, description, excluded, platform) {
 }
 function holdTcp(address) {
     return new Promise((resolve) => {
-        const server = (0,external_node_net_namespaceObject.createServer)();
+        const server = (0,external_node_net_.createServer)();
         server.once('error', () => resolve(undefined));
         server.listen({ host: address, port: 0, exclusive: true }, () => {
             resolve({ port: server.address().port, close: () => server.close() });
@@ -3885,6 +3933,7 @@ function envPairs(result) {
 
 
 
+
 /** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
 const INPUT_DEFAULTS = {
     ports: '',
@@ -3940,21 +3989,21 @@ function parseHosts(raw) {
     const problems = [];
     const hosts = [];
     for (const token of tokens) {
-        if ((0,external_node_net_namespaceObject.isIP)(token) === 0) {
+        if ((0,external_node_net_.isIP)(token) === 0) {
             problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
         }
-        else if ((0,external_node_net_namespaceObject.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
+        else if ((0,external_node_net_.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
             // The scoped spellings of this very address, when the host has it.
             const scopes = interfaceAddresses()
                 .map((a) => a.address)
-                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
+                .filter((a) => a.includes('%') && (0,ip_address/* canonicalAddress */.Z)(a.replace(/%.*$/, '')) === (0,ip_address/* canonicalAddress */.Z)(token));
             problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
         }
         else if (!isLocalAddress(token)) {
             const known = interfaceAddresses().map((a) => a.address);
             problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
         }
-        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
+        else if (hosts.some((h) => (0,ip_address/* canonicalAddress */.Z)(h) === (0,ip_address/* canonicalAddress */.Z)(token))) {
             problems.push(`hosts: "${token}" is listed twice`);
         }
         else {
@@ -4613,7 +4662,7 @@ const UNAVAILABLE = new Set(['EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT', 'EH
 /** Connects to `address:port` and closes at once; never throws. */
 function connectOnce(address, port, timeoutMs = 1000) {
     return new Promise((resolve) => {
-        const socket = (0,external_node_net_namespaceObject.connect)({ host: address, port, noDelay: true });
+        const socket = (0,external_node_net_.connect)({ host: address, port, noDelay: true });
         // A readiness check must never keep a test runner's process alive.
         socket.unref();
         const finish = (verdict) => {
@@ -5145,7 +5194,7 @@ function strangers(holders, facts) {
 
 
 const familyOf = (address) => {
-    const v = (0,external_node_net_namespaceObject.isIP)(address.replace(/%.*$/, ''));
+    const v = (0,external_node_net_.isIP)(address.replace(/%.*$/, ''));
     return v === 4 ? 4 : v === 6 ? 6 : undefined;
 };
 const occupying = (h) => h.protocol === 'udp' ? h.state !== 'time-wait' : h.state === 'listen';

@@ -1,7 +1,7 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { isIP, createServer, type AddressInfo, type Server } from 'node:net';
+import { canonicalAddress } from './ip-address.js';
 import {
-  canonicalAddress,
   interfaceAddressPlan,
   type InterfaceLister,
   type SkippedAddress,

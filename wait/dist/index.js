@@ -33288,21 +33288,12 @@ function port_ranges_formatRanges(ranges) {
         .join(', ');
 }
 
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(2028);
 ;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
 
 
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-function local_addresses_canonicalAddress(address) {
-    if (isIP(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
+
 /** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
 function isLinkLocal(address) {
     return /^fe[89ab][0-9a-f]:/i.test(address);
@@ -33365,7 +33356,7 @@ function local_addresses_interfaceAddresses(interfaces = networkInterfaces(), pl
  * answers only the addresses configured on lo0, which are interface addresses).
  */
 function local_addresses_isLocalAddress(address, platform = process.platform, interfaces = networkInterfaces()) {
-    const canonical = local_addresses_canonicalAddress(address);
+    const canonical = canonicalAddress(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
     if ((platform === 'linux' || platform === 'win32') &&
@@ -33373,13 +33364,14 @@ function local_addresses_isLocalAddress(address, platform = process.platform, in
         address.startsWith('127.'))
         return true;
     return local_addresses_interfaceAddresses(interfaces, platform).some((a) => {
-        const known = local_addresses_canonicalAddress(a.address);
+        const known = canonicalAddress(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
     });
 }
 
 ;// CONCATENATED MODULE: ./src/spec/config.ts
+
 
 
 
@@ -34548,7 +34540,10 @@ var lookup = __nccwpck_require__(3421);
 var command_line = __nccwpck_require__(2657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
 var docker = __nccwpck_require__(8839);
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(2028);
 ;// CONCATENATED MODULE: ./src/holders/proc-net.ts
+
 // The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
 const TCP_STATES = {
     0x01: 'established',
@@ -34586,40 +34581,6 @@ function wordBytes(word, order) {
     // network-order bytes come out reversed.
     return order === 'LE' ? bytes.reverse() : bytes;
 }
-/**
- * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
- * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
- */
-function formatIPv6(bytes) {
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-        return `::ffff:${bytes.slice(12).join('.')}`;
-    }
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    const head = hex.slice(0, bestStart).join(':');
-    const tail = hex.slice(bestStart + bestLen).join(':');
-    return `${head}::${tail}`;
-}
 /** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
 function decodeProcNetAddress(hex, order = 'LE') {
     if (hex.length === 8)
@@ -34628,7 +34589,7 @@ function decodeProcNetAddress(hex, order = 'LE') {
         const bytes = [];
         for (let i = 0; i < 32; i += 8)
             bytes.push(...wordBytes(hex.slice(i, i + 8), order));
-        return formatIPv6(bytes);
+        return (0,ip_address/* formatIPv6 */.T)(bytes);
     }
     throw new Error(`not a /proc/net address: ${hex}`);
 }
@@ -34952,6 +34913,86 @@ async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
     const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
     return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ formatIPv6)
+/* harmony export */ });
+/* unused harmony export canonicalAddress */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * IP addresses as text: one spelling per address. Every address port-guard prints (a holder's
+ * socket from `/proc/net`) or compares (the `hosts` input against the interfaces, the probe
+ * plan's duplicates) goes through the one IPv6 formatter here, so an address reads the same
+ * wherever it appears.
+ */
+
+/**
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/**
+ * The 16 network-order bytes of an IPv6 address (without a `%zone`). The URL parser reads
+ * every spelling (`::1`, `0:0::1`, `::ffff:1.2.3.4`) without any lookup and prints hex groups
+ * with the longest zero run as `::`, which is expanded here.
+ */
+function ipv6Bytes(address) {
+    const hex = new URL(`http://[${address}]`).hostname.slice(1, -1);
+    const [head = '', tail] = hex.split('::');
+    const groups = (text) => text === undefined || text === '' ? [] : text.split(':').map((g) => Number.parseInt(g, 16));
+    const front = groups(head);
+    const back = groups(tail);
+    const zeros = new Array(8 - front.length - back.length).fill(0);
+    return [...front, ...zeros, ...back].flatMap((g) => [g >> 8, g & 0xff]);
+}
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal: IPv6 in the form
+ * {@link formatIPv6} prints; a `%scope` suffix is kept as written; anything else as it is.
+ */
+function canonicalAddress(address) {
+    if (isIP(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return formatIPv6(ipv6Bytes(bare)) + scope;
 }
 
 
