@@ -1029,7 +1029,7 @@ async function runGuard(config, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2844);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2942);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -1039,7 +1039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2844:
+/***/ 2942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1251,30 +1251,8 @@ function summaryMarkdown(result) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/text-table.ts
-/** The CLI's plain-text result table. */
-
-
-/** A plain text table for the CLI. */
-function textTable(result) {
-    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
-    const rows = result.assignments.map((a) => [
-        a.name,
-        String(a.requested),
-        (0,allocate/* isAssigned */.Z)(a) ? String(a.port) : '-',
-        a.protocol,
-        a.status === 'unassigned' ? 'not assigned' : a.status,
-        a.conflicts.map(messages/* heldBy */.Vr).join('; '),
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [head, ...rows]
-        .map((r) => r
-        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-
+// EXTERNAL MODULE: ./src/report/text-table.ts
+var text_table = __nccwpck_require__(2906);
 // EXTERNAL MODULE: ./src/spec/config.ts
 var spec_config = __nccwpck_require__(1209);
 ;// CONCATENATED MODULE: ./src/cli/guard.ts
@@ -1363,7 +1341,7 @@ function publish(term, format, result, problems, github) {
                 : envFailureLine(terminal/* EXIT_CONFLICT */.Ev));
             break;
         default:
-            term.stdout(textTable(result) + '\n');
+            term.stdout((0,text_table/* textTable */.e)(result) + '\n');
     }
 }
 async function guardCommand(term, command) {
@@ -3673,6 +3651,51 @@ function publishedOutputs(result) {
 /** `NAME=PORT` pairs for `export-env` and `--format env`. */
 function envPairs(result) {
     return result.assignments.map((a) => [(0,_spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__/* .envName */ .pD)(a.name), String(a.port)]);
+}
+
+
+/***/ }),
+
+/***/ 2906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ renderTextTable),
+/* harmony export */   e: () => (/* binding */ textTable)
+/* harmony export */ });
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9926);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
+/** The CLI's plain-text tables: the renderer, and the result table of a check. */
+
+
+/** The width a cell takes on a terminal, counted in code points (`→`, `…` are one each). */
+const width = (cell) => Array.from(cell).length;
+/**
+ * Rows of cells (the first row the header) as plain text: every column but the last padded to
+ * its widest cell, two spaces between columns, no trailing spaces.
+ */
+function renderTextTable(rows) {
+    const columns = Math.max(0, ...rows.map((r) => r.length));
+    const widths = Array.from({ length: columns }, (_, i) => Math.max(0, ...rows.map((r) => width(r[i] ?? ''))));
+    return rows
+        .map((r) => r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell))))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        (0,_allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__/* .isAssigned */ .Z)(a) ? String(a.port) : '-',
+        a.protocol,
+        a.status === 'unassigned' ? 'not assigned' : a.status,
+        a.conflicts.map(_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .heldBy */ .Vr).join('; '),
+    ]);
+    return renderTextTable([head, ...rows]);
 }
 
 

@@ -3758,7 +3758,7 @@ function messages_printable(text) {
     });
 }
 /** Who or what makes a conflict, for messages and the summary's "held by" column. */
-function heldBy(c) {
+function messages_heldBy(c) {
     switch (c.verdict) {
         case 'leased':
             return messages_printable(describeLeaseOwner(c.lease));
@@ -3785,11 +3785,11 @@ function conflictMessage(c) {
     const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
     switch (c.verdict) {
         case 'leased':
-            return `${head} is ${heldBy(c)}`;
+            return `${head} is ${messages_heldBy(c)}`;
         case 'in-use':
             return c.reason === 'exclusive'
-                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
-                : `${head} is in use${at}, held by ${heldBy(c)}`;
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${messages_heldBy(c)}`
+                : `${head} is in use${at}, held by ${messages_heldBy(c)}`;
         case 'denied':
             switch (c.reason) {
                 case 'reserved':
@@ -3873,7 +3873,7 @@ function conflictJson(c) {
             }
             : null,
         holders: c.holders,
-        heldBy: heldBy(c),
+        heldBy: messages_heldBy(c),
         ...(c.lease ? { lease: c.lease.owner } : {}),
     };
 }
@@ -4471,10 +4471,45 @@ function printInputErrors(term, err) {
             term.stderr(`port-guard: ${p}\n`);
 }
 
+;// CONCATENATED MODULE: ./src/report/text-table.ts
+/** The CLI's plain-text tables: the renderer, and the result table of a check. */
+
+
+/** The width a cell takes on a terminal, counted in code points (`→`, `…` are one each). */
+const width = (cell) => Array.from(cell).length;
+/**
+ * Rows of cells (the first row the header) as plain text: every column but the last padded to
+ * its widest cell, two spaces between columns, no trailing spaces.
+ */
+function text_table_renderTextTable(rows) {
+    const columns = Math.max(0, ...rows.map((r) => r.length));
+    const widths = Array.from({ length: columns }, (_, i) => Math.max(0, ...rows.map((r) => width(r[i] ?? ''))));
+    return rows
+        .map((r) => r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell))))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        isAssigned(a) ? String(a.port) : '-',
+        a.protocol,
+        a.status === 'unassigned' ? 'not assigned' : a.status,
+        a.conflicts.map(heldBy).join('; '),
+    ]);
+    return text_table_renderTextTable([head, ...rows]);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/who.ts
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
+
 
 
 
@@ -4590,12 +4625,7 @@ function formatWhoTable(results) {
         for (const lease of leases)
             rows.push(leaseCells(query, lease));
     }
-    const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
-    return rows
-        .map((r) => r
-        .map((cell, i) => i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - Array.from(cell).length))
-        .join('  '))
-        .join('\n');
+    return renderTextTable(rows);
 }
 /**
  * JSON for `who --format json`: one object per queried port with its holders and the same
