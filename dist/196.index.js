@@ -33,8 +33,8 @@ var promises_ = __webpack_require__(1455);
 var run_tool = __webpack_require__(9807);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
 var port_ranges = __webpack_require__(8639);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __webpack_require__(4571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __webpack_require__(1777);
 // EXTERNAL MODULE: ./src/system/windows-port-ranges.ts
 var windows_port_ranges = __webpack_require__(4665);
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
@@ -120,7 +120,7 @@ async function readOr(path) {
  * (macOS and Windows) and said so in the notes.
  */
 async function readOsPortRanges(protocols, platform = process.platform, sources = {}) {
-    const run = sources.run ?? run_tool/* runTool */.q;
+    const run = sources.run ?? run_tool.runTool;
     if (platform === 'linux') {
         const [range, reserved] = await Promise.all([
             readOr('/proc/sys/net/ipv4/ip_local_port_range'),
@@ -145,7 +145,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         ],
     });
     if (platform === 'win32') {
-        const netsh = (0,windows_system_tool/* windowsSystemTool */.x)('netsh');
+        const netsh = (0,find_tool/* windowsSystemTool */.xW)('netsh');
         const [dynamic, reserved] = await Promise.all([
             Promise.all(protocols.map(async (protocol) => {
                 const text = await (0,windows_port_ranges/* toolOutput */.WT)(run, netsh, ['int', 'ipv4', 'show', 'dynamicport', protocol]);

@@ -31711,7 +31711,7 @@ function occupiesPort(protocol, state) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -31735,9 +31735,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .readMainStepState */ .$)(_action_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$6).isPost)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(955), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
 else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(177), __nccwpck_require__.e(955), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(955), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -32680,23 +32680,17 @@ async function linuxIdentity(pid) {
 }
 async function psIdentity(pid) {
     // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
+    // The token is compared between processes that may run with different locales and time
+    // zones; runTool pins LC_ALL=C and TZ=UTC, so the same process always gives the same text.
+    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9807));
+    const result = await runTool('ps', ['-o', 'lstart=', '-p', String(pid)], { timeoutMs: 5000 });
+    const start = result.stdout.trim();
+    if (start)
+        return { pid, start };
+    // No `ps` at all: existence is the best we can know.
+    if (result.failure === 'ENOENT')
+        return existsBySignal(pid) ? { pid } : undefined;
+    return undefined;
 }
 /**
  * The identity of a running process, or undefined when no such process runs.
@@ -32748,13 +32742,12 @@ async function processParent(pid) {
     }
     if (process.platform === 'win32')
         return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
+    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9807));
+    const { stdout } = await runTool('ps', ['-o', 'ppid=,command=', '-p', String(pid)], {
+        timeoutMs: 5000,
     });
+    const match = /^\s*(\d+)\s+(.*)$/.exec(stdout.trim());
+    return match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined;
 }
 
 
@@ -33350,7 +33343,7 @@ function isExhausted(verdict) {
 /* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3020);
 /* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2714);
 /* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9910);
-/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4571);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1777);
 /**
  * The readiness options every front shares, checked before anything is started or leased:
  * the timeout, the HTTP path, the pid to bind to, the ports to wait for and the shell of `run`.
@@ -33477,7 +33470,7 @@ function parseShellName(raw, input, platform = process.platform) {
 function parseShell(raw, input, platform = process.platform, env = process.env) {
     const name = parseShellName(raw, input, platform);
     if (name === 'cmd')
-        return { name, path: (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_8__/* .windowsSystemTool */ .x)('cmd', env) };
+        return { name, path: (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_8__/* .windowsSystemTool */ .xW)('cmd', env) };
     const path = findOnPath(name, env, platform);
     if (path === undefined)
         throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
@@ -33517,7 +33510,7 @@ function shellArgs(shell, command) {
 /* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2714);
 /* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6645);
 /* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9807);
-/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4571);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1777);
 /* harmony import */ var _ready_options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6459);
 /**
  * Starting and stopping a server port-guard runs for the job: started detached in its own
@@ -33615,7 +33608,7 @@ async function stopServer(record, options = {}) {
         identity.start !== record.start)
         return 'not-running';
     if (platform === 'win32')
-        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q);
+        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__.runTool);
     if (!groupAlive(record.pid))
         return 'not-running';
     signalGroup(record.pid, 'SIGTERM');
@@ -33634,7 +33627,7 @@ async function stopServer(record, options = {}) {
 async function stopWindowsTree(pid, alive, grace, run) {
     if (!alive)
         return 'not-running';
-    const taskkill = (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__/* .windowsSystemTool */ .x)('taskkill');
+    const taskkill = (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_4__/* .windowsSystemTool */ .xW)('taskkill');
     await run(taskkill, ['/T', '/PID', String(pid)], { timeoutMs: 10_000 });
     const deadline = Date.now() + grace;
     while (Date.now() < deadline) {
@@ -34472,27 +34465,124 @@ function errorCause(error) {
 
 /***/ }),
 
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS),
+/* harmony export */   xW: () => (/* binding */ windowsSystemTool)
+/* harmony export */ });
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
+ */
+
+
+function executableFile(path, platform) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.win32.join(root, 'System32', `${name}.exe`);
+}
+
+
+/***/ }),
+
 /***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */   runTool: () => (/* binding */ runTool)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * Runs an outside tool (`lsof`, `ps`, `netstat`, `tasklist`, `netsh`, `docker`) the only way
+ * port-guard runs a system tool: `execFile` with a fixed argument array, no shell, a time-out,
+ * and `LC_ALL=C` and `TZ=UTC` always (SECURITY.md): its output is parsed, and compared between
+ * processes that may run with other locales and time zones, so it must not depend on either.
+ * It never throws: a missing tool, a refusal or a time-out is an answer ("unknown"), not a
+ * crash. (The `run` input's server is the user's own command, not a tool: it is not run here.)
  */
 
+/** Pinned over every tool's environment: the C locale's messages and dates, UTC times. */
+const STABLE_OUTPUT = { LC_ALL: 'C', TZ: 'UTC' };
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 const runTool = (command, args, options) => new Promise((resolve) => {
     try {
         (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
             timeout: options.timeoutMs,
             encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
+            env: { ...(options.env ?? process.env), ...STABLE_OUTPUT },
             maxBuffer: 8 * 1024 * 1024,
             windowsHide: true,
         }, (error, stdout) => {
@@ -34530,7 +34620,7 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 /* unused harmony export parseWindowsExcludedRanges */
 /* harmony import */ var _spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8639);
 /* harmony import */ var _run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
-/* harmony import */ var _windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4571);
+/* harmony import */ var _find_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1777);
 
 
 
@@ -34563,8 +34653,8 @@ async function toolOutput(run, file, args) {
  * show excludedportrange protocol=tcp|udp`, by absolute System32 path). An output that cannot
  * be read adds nothing.
  */
-async function readWindowsExcludedRanges(protocols, run = _run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q) {
-    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('netsh'), [
+async function readWindowsExcludedRanges(protocols, run = _run_tool_js__WEBPACK_IMPORTED_MODULE_1__.runTool) {
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,_find_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .xW)('netsh'), [
         'int',
         ip,
         'show',
@@ -34572,27 +34662,6 @@ async function readWindowsExcludedRanges(protocols, run = _run_tool_js__WEBPACK_
         `protocol=${protocol}`,
     ]))));
     return (0,_spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRanges */ .cq)(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
-}
-
-
-/***/ }),
-
-/***/ 4571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ windowsSystemTool)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The absolute path of a Windows system tool. Windows looks a bare name up in the current
- * directory first — the checked-out workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
 }
 
 

@@ -43,8 +43,8 @@ var process_identity = __webpack_require__(2714);
 var error_code = __webpack_require__(6645);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __webpack_require__(9807);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __webpack_require__(4571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __webpack_require__(1777);
 ;// CONCATENATED MODULE: ./src/ready/server-process.ts
 /**
  * Starting and stopping a server port-guard runs for the job: started detached in its own
@@ -142,7 +142,7 @@ async function stopServer(record, options = {}) {
         identity.start !== record.start)
         return 'not-running';
     if (platform === 'win32')
-        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? run_tool/* runTool */.q);
+        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? run_tool.runTool);
     if (!groupAlive(record.pid))
         return 'not-running';
     signalGroup(record.pid, 'SIGTERM');
@@ -161,7 +161,7 @@ async function stopServer(record, options = {}) {
 async function stopWindowsTree(pid, alive, grace, run) {
     if (!alive)
         return 'not-running';
-    const taskkill = (0,windows_system_tool/* windowsSystemTool */.x)('taskkill');
+    const taskkill = (0,find_tool/* windowsSystemTool */.xW)('taskkill');
     await run(taskkill, ['/T', '/PID', String(pid)], { timeoutMs: 10_000 });
     const deadline = Date.now() + grace;
     while (Date.now() < deadline) {

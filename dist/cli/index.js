@@ -598,8 +598,8 @@ var promises_ = __nccwpck_require__(1455);
 var run_tool = __nccwpck_require__(9807);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
 var port_ranges = __nccwpck_require__(8639);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(4571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __nccwpck_require__(1777);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
 
 
@@ -633,8 +633,8 @@ async function toolOutput(run, file, args) {
  * show excludedportrange protocol=tcp|udp`, by absolute System32 path). An output that cannot
  * be read adds nothing.
  */
-async function readWindowsExcludedRanges(protocols, run = run_tool/* runTool */.q) {
-    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
+async function readWindowsExcludedRanges(protocols, run = run_tool.runTool) {
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,find_tool/* windowsSystemTool */.xW)('netsh'), [
         'int',
         ip,
         'show',
@@ -727,7 +727,7 @@ async function readOr(path) {
  * (macOS and Windows) and said so in the notes.
  */
 async function readOsPortRanges(protocols, platform = process.platform, sources = {}) {
-    const run = sources.run ?? run_tool/* runTool */.q;
+    const run = sources.run ?? run_tool.runTool;
     if (platform === 'linux') {
         const [range, reserved] = await Promise.all([
             readOr('/proc/sys/net/ipv4/ip_local_port_range'),
@@ -752,7 +752,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         ],
     });
     if (platform === 'win32') {
-        const netsh = (0,windows_system_tool/* windowsSystemTool */.x)('netsh');
+        const netsh = (0,find_tool/* windowsSystemTool */.xW)('netsh');
         const [dynamic, reserved] = await Promise.all([
             Promise.all(protocols.map(async (protocol) => {
                 const text = await toolOutput(run, netsh, ['int', 'ipv4', 'show', 'dynamicport', protocol]);
@@ -1550,11 +1550,11 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
                 return await releaseCommand(term, command);
             case 'wait': {
                 // Loaded on demand, like who: the readiness engine is not needed to check ports.
-                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(504), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
+                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(504), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
                 return await waitCommand(term, command);
             }
             case 'exec': {
-                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(504), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
+                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(504), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
                 return await execCommand(term, command);
             }
             case 'who': {
@@ -2106,7 +2106,7 @@ function occupiesPort(protocol, state) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -2992,23 +2992,17 @@ async function linuxIdentity(pid) {
 }
 async function psIdentity(pid) {
     // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
+    // The token is compared between processes that may run with different locales and time
+    // zones; runTool pins LC_ALL=C and TZ=UTC, so the same process always gives the same text.
+    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9807));
+    const result = await runTool('ps', ['-o', 'lstart=', '-p', String(pid)], { timeoutMs: 5000 });
+    const start = result.stdout.trim();
+    if (start)
+        return { pid, start };
+    // No `ps` at all: existence is the best we can know.
+    if (result.failure === 'ENOENT')
+        return existsBySignal(pid) ? { pid } : undefined;
+    return undefined;
 }
 /**
  * The identity of a running process, or undefined when no such process runs.
@@ -3060,13 +3054,12 @@ async function processParent(pid) {
     }
     if (process.platform === 'win32')
         return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
+    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9807));
+    const { stdout } = await runTool('ps', ['-o', 'ppid=,command=', '-p', String(pid)], {
+        timeoutMs: 5000,
     });
+    const match = /^\s*(\d+)\s+(.*)$/.exec(stdout.trim());
+    return match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined;
 }
 
 
@@ -4396,27 +4389,124 @@ function errorCause(error) {
 
 /***/ }),
 
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS),
+/* harmony export */   xW: () => (/* binding */ windowsSystemTool)
+/* harmony export */ });
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
+ */
+
+
+function executableFile(path, platform) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.win32.join(root, 'System32', `${name}.exe`);
+}
+
+
+/***/ }),
+
 /***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */   runTool: () => (/* binding */ runTool)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * Runs an outside tool (`lsof`, `ps`, `netstat`, `tasklist`, `netsh`, `docker`) the only way
+ * port-guard runs a system tool: `execFile` with a fixed argument array, no shell, a time-out,
+ * and `LC_ALL=C` and `TZ=UTC` always (SECURITY.md): its output is parsed, and compared between
+ * processes that may run with other locales and time zones, so it must not depend on either.
+ * It never throws: a missing tool, a refusal or a time-out is an answer ("unknown"), not a
+ * crash. (The `run` input's server is the user's own command, not a tool: it is not run here.)
  */
 
+/** Pinned over every tool's environment: the C locale's messages and dates, UTC times. */
+const STABLE_OUTPUT = { LC_ALL: 'C', TZ: 'UTC' };
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 const runTool = (command, args, options) => new Promise((resolve) => {
     try {
         (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
             timeout: options.timeoutMs,
             encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
+            env: { ...(options.env ?? process.env), ...STABLE_OUTPUT },
             maxBuffer: 8 * 1024 * 1024,
             windowsHide: true,
         }, (error, stdout) => {
@@ -4440,27 +4530,6 @@ const runTool = (command, args, options) => new Promise((resolve) => {
         resolve({ code: null, stdout: '', failure: error.message });
     }
 });
-
-
-/***/ }),
-
-/***/ 4571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ windowsSystemTool)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The absolute path of a Windows system tool. Windows looks a bare name up in the current
- * directory first — the checked-out workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
-}
 
 
 /***/ }),

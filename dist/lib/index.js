@@ -187,7 +187,7 @@ function describeHolders(holders) {
 /* harmony export */ });
 /* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
 /* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(777);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(807);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56);
 
 
 /** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
@@ -302,7 +302,7 @@ async function nameContainers(holders, options = {}) {
     const docker = options.docker ?? (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__/* .findTool */ .SG)('docker', options.env ? { env: options.env } : {});
     if (docker === undefined)
         return holders;
-    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q;
+    const run = options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__.runTool;
     const result = await run(docker, DOCKER_PS_ARGS, {
         timeoutMs: options.timeoutMs ?? 1500,
         env: options.env,
@@ -832,7 +832,8 @@ function errorCause(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SG: () => (/* binding */ findTool),
-/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS)
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS),
+/* harmony export */   xW: () => (/* binding */ windowsSystemTool)
 /* harmony export */ });
 /* unused harmony export pathEntries */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
@@ -906,31 +907,48 @@ function findTool(name, options = {}) {
 }
 /** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
 const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.win32.join(root, 'System32', `${name}.exe`);
+}
 
 
 /***/ }),
 
-/***/ 807:
+/***/ 56:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ runTool)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(802);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  runTool: () => (/* binding */ runTool)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/system/run-tool.ts
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * Runs an outside tool (`lsof`, `ps`, `netstat`, `tasklist`, `netsh`, `docker`) the only way
+ * port-guard runs a system tool: `execFile` with a fixed argument array, no shell, a time-out,
+ * and `LC_ALL=C` and `TZ=UTC` always (SECURITY.md): its output is parsed, and compared between
+ * processes that may run with other locales and time zones, so it must not depend on either.
+ * It never throws: a missing tool, a refusal or a time-out is an answer ("unknown"), not a
+ * crash. (The `run` input's server is the user's own command, not a tool: it is not run here.)
  */
 
+/** Pinned over every tool's environment: the C locale's messages and dates, UTC times. */
+const STABLE_OUTPUT = { LC_ALL: 'C', TZ: 'UTC' };
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 const runTool = (command, args, options) => new Promise((resolve) => {
     try {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, {
             timeout: options.timeoutMs,
             encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
+            env: { ...(options.env ?? process.env), ...STABLE_OUTPUT },
             maxBuffer: 8 * 1024 * 1024,
             windowsHide: true,
         }, (error, stdout) => {
@@ -955,34 +973,6 @@ const runTool = (command, args, options) => new Promise((resolve) => {
     }
 });
 
-
-/***/ }),
-
-/***/ 571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ windowsSystemTool)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The absolute path of a Windows system tool. Windows looks a bare name up in the current
- * directory first — the checked-out workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
-}
-
-
-/***/ }),
-
-/***/ 802:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -1062,36 +1052,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -2365,10 +2325,10 @@ async function attachHolders(conflicts, findHolders) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __nccwpck_require__(807);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(571);
+// EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
+var run_tool = __nccwpck_require__(56);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __nccwpck_require__(777);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
 
 
@@ -2402,8 +2362,8 @@ async function toolOutput(run, file, args) {
  * show excludedportrange protocol=tcp|udp`, by absolute System32 path). An output that cannot
  * be read adds nothing.
  */
-async function readWindowsExcludedRanges(protocols, run = run_tool/* runTool */.q) {
-    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
+async function readWindowsExcludedRanges(protocols, run = run_tool.runTool) {
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,find_tool/* windowsSystemTool */.xW)('netsh'), [
         'int',
         ip,
         'show',
@@ -2496,7 +2456,7 @@ async function readOr(path) {
  * (macOS and Windows) and said so in the notes.
  */
 async function readOsPortRanges(protocols, platform = process.platform, sources = {}) {
-    const run = sources.run ?? run_tool/* runTool */.q;
+    const run = sources.run ?? run_tool.runTool;
     if (platform === 'linux') {
         const [range, reserved] = await Promise.all([
             readOr('/proc/sys/net/ipv4/ip_local_port_range'),
@@ -2521,7 +2481,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         ],
     });
     if (platform === 'win32') {
-        const netsh = (0,windows_system_tool/* windowsSystemTool */.x)('netsh');
+        const netsh = (0,find_tool/* windowsSystemTool */.xW)('netsh');
         const [dynamic, reserved] = await Promise.all([
             Promise.all(protocols.map(async (protocol) => {
                 const text = await toolOutput(run, netsh, ['int', 'ipv4', 'show', 'dynamicport', protocol]);
@@ -3229,23 +3189,17 @@ async function linuxIdentity(pid) {
 }
 async function psIdentity(pid) {
     // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 802, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'lstart=', '-p', String(pid)], 
-        // The token is compared between processes that may run with different locales and
-        // time zones; pin both so the same process always gives the same text.
-        { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 }, (error, stdout) => {
-            const start = String(stdout).trim();
-            if (start)
-                resolve({ pid, start });
-            else if (error && error.code === 'ENOENT') {
-                // No `ps` at all: existence is the best we can know.
-                resolve(existsBySignal(pid) ? { pid } : undefined);
-            }
-            else
-                resolve(undefined);
-        });
-    });
+    // The token is compared between processes that may run with different locales and time
+    // zones; runTool pins LC_ALL=C and TZ=UTC, so the same process always gives the same text.
+    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 56));
+    const result = await runTool('ps', ['-o', 'lstart=', '-p', String(pid)], { timeoutMs: 5000 });
+    const start = result.stdout.trim();
+    if (start)
+        return { pid, start };
+    // No `ps` at all: existence is the best we can know.
+    if (result.failure === 'ENOENT')
+        return existsBySignal(pid) ? { pid } : undefined;
+    return undefined;
 }
 /**
  * The identity of a running process, or undefined when no such process runs.
@@ -3297,13 +3251,12 @@ async function processParent(pid) {
     }
     if (process.platform === 'win32')
         return undefined;
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 802, 23));
-    return new Promise((resolve) => {
-        execFile('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { timeout: 5000 }, (_error, stdout) => {
-            const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-            resolve(match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined);
-        });
+    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 56));
+    const { stdout } = await runTool('ps', ['-o', 'ppid=,command=', '-p', String(pid)], {
+        timeoutMs: 5000,
     });
+    const match = /^\s*(\d+)\s+(.*)$/.exec(stdout.trim());
+    return match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
@@ -4952,20 +4905,18 @@ function parseWmicTable(text) {
 /** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
 const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
 /** Reads the whole table once with a tool (macOS, BSDs, Windows). */
-async function snapshotProcessTable(platform = process.platform, run = run_tool/* runTool */.q) {
+async function snapshotProcessTable(platform = process.platform, run = run_tool.runTool) {
     if (platform === 'linux' || platform === 'android')
         return linuxProcessTable();
     if (platform === 'win32') {
-        const wmic = await run((0,windows_system_tool/* windowsSystemTool */.x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        const wmic = await run((0,find_tool/* windowsSystemTool */.xW)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
         if (wmic.code === 0)
             return tableOf(parseWmicTable(wmic.stdout));
-        const ps = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        const ps = await run((0,find_tool/* windowsSystemTool */.xW)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
         return tableOf(parsePsTable(ps.stdout));
     }
-    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
-        timeoutMs: 5000,
-        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-    });
+    // runTool pins LC_ALL=C and TZ=UTC, which the lstart column's parser needs.
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], { timeoutMs: 5000 });
     return tableOf(parsePsTable(ps.stdout));
 }
 /** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */

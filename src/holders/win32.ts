@@ -5,7 +5,7 @@
  * rights are needed. Headers and state words are localized, so rows are recognized by their
  * shape, never by text.
  */
-import { windowsSystemTool } from '../system/windows-system-tool.js';
+import { windowsSystemTool } from '../system/find-tool.js';
 import { occupiesPort, type Holder, type HolderQuery } from './lookup.js';
 import type { Protocol } from '../spec/port-spec.js';
 import { singleLine } from './command-line.js';

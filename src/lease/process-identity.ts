@@ -80,24 +80,15 @@ async function linuxIdentity(pid: number): Promise<ProcessIdentity | undefined> 
 
 async function psIdentity(pid: number): Promise<ProcessIdentity | undefined> {
   // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
-    execFile(
-      'ps',
-      ['-o', 'lstart=', '-p', String(pid)],
-      // The token is compared between processes that may run with different locales and
-      // time zones; pin both so the same process always gives the same text.
-      { env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' }, timeout: 5000 },
-      (error, stdout) => {
-        const start = String(stdout).trim();
-        if (start) resolve({ pid, start });
-        else if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-          // No `ps` at all: existence is the best we can know.
-          resolve(existsBySignal(pid) ? { pid } : undefined);
-        } else resolve(undefined);
-      },
-    );
-  });
+  // The token is compared between processes that may run with different locales and time
+  // zones; runTool pins LC_ALL=C and TZ=UTC, so the same process always gives the same text.
+  const { runTool } = await import('../system/run-tool.js');
+  const result = await runTool('ps', ['-o', 'lstart=', '-p', String(pid)], { timeoutMs: 5000 });
+  const start = result.stdout.trim();
+  if (start) return { pid, start };
+  // No `ps` at all: existence is the best we can know.
+  if (result.failure === 'ENOENT') return existsBySignal(pid) ? { pid } : undefined;
+  return undefined;
 }
 
 /**
@@ -150,16 +141,10 @@ export async function processParent(
     }
   }
   if (process.platform === 'win32') return undefined;
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => {
-    execFile(
-      'ps',
-      ['-o', 'ppid=,command=', '-p', String(pid)],
-      { timeout: 5000 },
-      (_error, stdout) => {
-        const match = /^\s*(\d+)\s+(.*)$/.exec(String(stdout).trim());
-        resolve(match ? { ppid: Number(match[1]), command: match[2]!.trim() } : undefined);
-      },
-    );
+  const { runTool } = await import('../system/run-tool.js');
+  const { stdout } = await runTool('ps', ['-o', 'ppid=,command=', '-p', String(pid)], {
+    timeoutMs: 5000,
   });
+  const match = /^\s*(\d+)\s+(.*)$/.exec(stdout.trim());
+  return match ? { ppid: Number(match[1]), command: match[2]!.trim() } : undefined;
 }

@@ -9,7 +9,7 @@ import { closeSync, openSync } from 'node:fs';
 import { processIdentity } from '../lease/process-identity.js';
 import { hasErrorCode } from '../system/error-code.js';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
-import { windowsSystemTool } from '../system/windows-system-tool.js';
+import { windowsSystemTool } from '../system/find-tool.js';
 import { shellArgs, type Shell } from './ready-options.js';
 
 export const STOP_GRACE_MS = 10_000;

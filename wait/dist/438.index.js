@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var find_tool = __webpack_require__(1777);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __webpack_require__(2657);
-// EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __webpack_require__(9807);
+// EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
+var run_tool = __webpack_require__(6056);
 ;// CONCATENATED MODULE: ./src/holders/darwin.ts
 /**
  * macOS (and other systems with `lsof`): who holds a port, from `lsof -F` field output, with
@@ -217,7 +217,7 @@ function holdersFromLsof(files, queries, commandLines = new Map()) {
  * missing tool, a refusal or a time-out gives fewer details or none, never an error. Without
  * root, macOS shows other users' sockets to nobody: those ports come back without holders.
  */
-async function findHoldersWithLsof(queries, run = run_tool/* runTool */.q, tools = {}) {
+async function findHoldersWithLsof(queries, run = run_tool.runTool, tools = {}) {
     const lsof = tools.lsof ?? (0,find_tool/* findTool */.SG)('lsof', { firstIn: find_tool/* UNIX_SYSTEM_DIRS */.YY });
     if (lsof === undefined)
         return [];
@@ -249,8 +249,6 @@ async function findHoldersWithLsof(queries, run = run_tool/* runTool */.q, tools
 var docker = __webpack_require__(8839);
 // EXTERNAL MODULE: ./src/holders/linux.ts + 2 modules
 var linux = __webpack_require__(2765);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __webpack_require__(4571);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __webpack_require__(3421);
 ;// CONCATENATED MODULE: ./src/holders/win32.ts
@@ -437,13 +435,13 @@ const TASKLIST_TIMEOUT_MS = 3000;
  * parallel) and one `tasklist` run per holding pid. A missing tool, a refusal or a time-out
  * gives fewer details or none, never an error.
  */
-async function findHoldersWindows(queries, run = run_tool/* runTool */.q) {
+async function findHoldersWindows(queries, run = run_tool.runTool) {
     const wanted = [...new Set(queries.map((q) => q.protocol))];
     const outputs = await Promise.all(wanted
         .flatMap((protocol) => NETSTAT_PROTOCOLS[protocol])
         .map((name) => 
     // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
-    run((0,windows_system_tool/* windowsSystemTool */.x)('netstat'), netstatArgs(name), {
+    run((0,find_tool/* windowsSystemTool */.xW)('netstat'), netstatArgs(name), {
         timeoutMs: NETSTAT_TIMEOUT_MS,
         encoding: 'latin1',
     })));
@@ -452,7 +450,7 @@ async function findHoldersWindows(queries, run = run_tool/* runTool */.q) {
     const pids = [...new Set(holders.flatMap((h) => (h.pid === undefined ? [] : [h.pid])))];
     const images = new Map();
     await Promise.all(pids.map(async (pid) => {
-        const result = await run((0,windows_system_tool/* windowsSystemTool */.x)('tasklist'), tasklistArgs(pid), {
+        const result = await run((0,find_tool/* windowsSystemTool */.xW)('tasklist'), tasklistArgs(pid), {
             timeoutMs: TASKLIST_TIMEOUT_MS,
             encoding: 'latin1',
         });
