@@ -14,11 +14,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3175);
 /* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3421);
 /* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9721);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3020);
 /**
  * The action's post step (`post-if: always()`): stops the `run` server (and prints its log),
  * releases this job's leases and reports every handed-out port still held at the end of the
  * job. It never fails the job.
  */
+
 
 
 
@@ -36,7 +38,7 @@ async function run(io = _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO *
             ...(state.leases ? { leases: state.leases } : {}),
         });
         for (const bound of report.stillBound)
-            io.annotate('notice', (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_4__/* .stillBoundMessage */ .ky)(bound));
+            io.annotate('notice', (0,_report_messages_js__WEBPACK_IMPORTED_MODULE_5__/* .stillBoundMessage */ .ky)(bound));
         for (const problem of report.problems)
             io.annotate('warning', `port-guard post step: ${problem}`);
         if (report.released.length > 0)

@@ -31750,16 +31750,13 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lt: () => (/* binding */ endJob),
 /* harmony export */   Tl: () => (/* binding */ handedOutPorts),
-/* harmony export */   ky: () => (/* binding */ stillBoundMessage),
 /* harmony export */   sL: () => (/* binding */ parseHandedOutPorts)
 /* harmony export */ });
 /* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
 /* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7668);
 /* harmony import */ var _probe_probe_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6647);
 /* harmony import */ var _probe_probe_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2458);
-/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1593);
-/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3421);
-
+/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3421);
 
 
 
@@ -31802,7 +31799,7 @@ async function endJob(options) {
                 .filter((_, i) => verdicts[i].verdict === 'in-use')
                 .map((p) => ({ ...p, holders: [] }));
             if (options.findHolders && report.stillBound.length > 0) {
-                const perPort = await (0,_holders_lookup_js__WEBPACK_IMPORTED_MODULE_5__/* .holdersPerQuery */ .B)(options.findHolders, report.stillBound).catch(() => report.stillBound.map(() => []));
+                const perPort = await (0,_holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .holdersPerQuery */ .B)(options.findHolders, report.stillBound).catch(() => report.stillBound.map(() => []));
                 report.stillBound.forEach((b, i) => (b.holders = perPort[i]));
             }
         }
@@ -31821,11 +31818,6 @@ async function endJob(options) {
         }
     }
     return report;
-}
-/** The notice for a port still bound at the end of the job. */
-function stillBoundMessage(bound) {
-    const by = bound.holders.length > 0 ? `, held by ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolders */ .hX)(bound.holders)}` : '';
-    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
 }
 
 
@@ -31939,7 +31931,6 @@ async function openLeaseDir(dir) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  un: () => (/* binding */ describeLease),
   Gt: () => (/* binding */ openLeaseRegistry),
   Rc: () => (/* binding */ releaseLeases)
 });
@@ -32368,19 +32359,6 @@ async function olderThan(file, ageMs) {
 
 
 
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return `leased by pid ${pid}`;
-}
 function sameEntry(a, b) {
     if (a.kind === 'lease' && b.kind === 'lease')
         return a.token === b.token;
@@ -33650,19 +33628,31 @@ async function stopWindowsTree(pid, alive, grace, run) {
 /* harmony export */   BZ: () => (/* binding */ waitingMessage),
 /* harmony export */   Vr: () => (/* binding */ heldBy),
 /* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */   gX: () => (/* binding */ annotationsFor),
+/* harmony export */   ky: () => (/* binding */ stillBoundMessage)
 /* harmony export */ });
-/* unused harmony exports conflictMessage, fallbackMessage */
+/* unused harmony exports describeLease, conflictMessage, fallbackMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
 /* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7668);
 
 
-
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return `leased by pid ${pid}`;
+}
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeLease */ .un)(lease)
+        ? describeLease(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
 const EVERY_CONTROL_CHARACTER = new RegExp(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARACTER */ .gW.source, 'g');
@@ -33766,6 +33756,11 @@ function waitingMessage(conflicts, seconds) {
 /** What a run stopped by a signal says. */
 function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+/** The notice for a port still bound at the end of the job. */
+function stillBoundMessage(bound) {
+    const by = bound.holders.length > 0 ? `, held by ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(bound.holders)}` : '';
+    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
 }
 
 

@@ -1367,6 +1367,7 @@ var port_spec = __nccwpck_require__(9910);
 
 
 
+
 /** `PORT[/tcp|udp|both]` targets, every bad one reported at once. */
 function parseReleaseTargets(tokens) {
     const problems = [];
@@ -1399,7 +1400,7 @@ async function releaseCommand(term, command) {
         return terminal/* EXIT_OK */.Ij;
     }
     for (const r of released)
-        term.stdout(`released ${r.port}/${r.protocol} (${(0,lease_registry/* describeLease */.un)(r)})\n`);
+        term.stdout(`released ${r.port}/${r.protocol} (${(0,messages/* describeLease */.un)(r)})\n`);
     if (released.length === 0)
         term.stderr(`port-guard: no leases of this shell (pid ${shell}) to release\n`);
     return terminal/* EXIT_OK */.Ij;
@@ -2473,7 +2474,6 @@ async function createExclusive(dir, name, text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  un: () => (/* binding */ describeLease),
   Gt: () => (/* binding */ openLeaseRegistry),
   Rc: () => (/* binding */ releaseLeases)
 });
@@ -2671,19 +2671,6 @@ async function olderThan(file, ageMs) {
 
 
 
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return `leased by pid ${pid}`;
-}
 function sameEntry(a, b) {
     if (a.kind === 'lease' && b.kind === 'lease')
         return a.token === b.token;
@@ -3426,19 +3413,31 @@ function isExhausted(verdict) {
 /* harmony export */   BZ: () => (/* binding */ waitingMessage),
 /* harmony export */   Vr: () => (/* binding */ heldBy),
 /* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */   gX: () => (/* binding */ annotationsFor),
+/* harmony export */   un: () => (/* binding */ describeLease)
 /* harmony export */ });
-/* unused harmony exports conflictMessage, fallbackMessage */
+/* unused harmony exports conflictMessage, fallbackMessage, stillBoundMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
 /* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9282);
 
 
-
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return `leased by pid ${pid}`;
+}
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeLease */ .un)(lease)
+        ? describeLease(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
 const EVERY_CONTROL_CHARACTER = new RegExp(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARACTER */ .gW.source, 'g');
@@ -3542,6 +3541,11 @@ function waitingMessage(conflicts, seconds) {
 /** What a run stopped by a signal says. */
 function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+/** The notice for a port still bound at the end of the job. */
+function stillBoundMessage(bound) {
+    const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
 }
 
 

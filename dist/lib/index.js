@@ -3378,19 +3378,6 @@ async function olderThan(file, ageMs) {
 
 
 
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function lease_registry_describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return `leased by pid ${pid}`;
-}
 function sameEntry(a, b) {
     if (a.kind === 'lease' && b.kind === 'lease')
         return a.token === b.token;
@@ -3678,11 +3665,23 @@ var command_line = __nccwpck_require__(657);
 ;// CONCATENATED MODULE: ./src/report/messages.ts
 
 
-
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function messages_describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return `leased by pid ${pid}`;
+}
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? lease_registry_describeLease(lease)
+        ? messages_describeLease(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
 const EVERY_CONTROL_CHARACTER = new RegExp(command_line/* CONTROL_CHARACTER */.gW.source, 'g');
@@ -3786,6 +3785,11 @@ function waitingMessage(conflicts, seconds) {
 /** What a run stopped by a signal says. */
 function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+/** The notice for a port still bound at the end of the job. */
+function stillBoundMessage(bound) {
+    const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -4452,7 +4456,6 @@ function textTable(result) {
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
-
 
 
 

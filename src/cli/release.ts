@@ -3,7 +3,8 @@ import { UsageError, type CliCommand } from './options.js';
 import { EXIT_OK, type Terminal } from './terminal.js';
 import { defaultLeaseDir } from '../lease/lease-dir.js';
 import { cliLeaseOwnerPid } from '../lease/lease-owner.js';
-import { describeLease, releaseLeases } from '../lease/lease-registry.js';
+import { releaseLeases } from '../lease/lease-registry.js';
+import { describeLease } from '../report/messages.js';
 import { parsePortTarget, protocolsOf, type Protocol } from '../spec/port-spec.js';
 
 /** `PORT[/tcp|udp|both]` targets, every bad one reported at once. */

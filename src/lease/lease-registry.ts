@@ -52,18 +52,6 @@ export interface LeaseRegistryOptions {
   now?: () => number;
 }
 
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-export function describeLease(record: LeaseRecord): string {
-  const { repository, runId, runAttempt, job, pid } = record.owner;
-  if (repository && runId) {
-    let text = `leased by ${repository} run ${runId}`;
-    if (runAttempt && runAttempt !== '1') text += ` attempt ${runAttempt}`;
-    if (job) text += ` job ${job}`;
-    return text;
-  }
-  return `leased by pid ${pid}`;
-}
-
 function sameEntry(a: LeaseEntry, b: LeaseEntry): boolean {
   if (a.kind === 'lease' && b.kind === 'lease') return a.token === b.token;
   if (a.kind === 'unreadable' && b.kind === 'unreadable') return a.identity === b.identity;

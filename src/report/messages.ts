@@ -6,8 +6,20 @@ import type { AllocationResult, Assignment, Conflict } from '../allocate/allocat
 import type { CancelledError } from '../allocate/cancellation.js';
 import { describeHolders } from '../holders/describe-holder.js';
 import { CONTROL_CHARACTER } from '../holders/command-line.js';
-import { describeLease } from '../lease/lease-registry.js';
 import type { LeaseRecord } from '../lease/lease-file.js';
+import type { JobEndReport } from '../lease/job-end.js';
+
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+export function describeLease(record: LeaseRecord): string {
+  const { repository, runId, runAttempt, job, pid } = record.owner;
+  if (repository && runId) {
+    let text = `leased by ${repository} run ${runId}`;
+    if (runAttempt && runAttempt !== '1') text += ` attempt ${runAttempt}`;
+    if (job) text += ` job ${job}`;
+    return text;
+  }
+  return `leased by pid ${pid}`;
+}
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease: LeaseRecord | undefined): string {
@@ -126,4 +138,10 @@ export function waitingMessage(conflicts: readonly Conflict[], seconds: number):
 /** What a run stopped by a signal says. */
 export function cancelledMessage(err: CancelledError): string {
   return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+/** The notice for a port still bound at the end of the job. */
+export function stillBoundMessage(bound: JobEndReport['stillBound'][number]): string {
+  const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+  return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
 }

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9826:
+/***/ 845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29879,7 +29879,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm, rmdir, stat, symlink, unlink: io_util_unlink } = external_fs_namespaceObject.promises;
+const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29995,7 +29995,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield io_util_readdir(directory)) {
+                        for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -31542,663 +31542,11 @@ async function withSignalCancellation(fn) {
 var describe_holder = __nccwpck_require__(1593);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __nccwpck_require__(2657);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/spec/input-error.ts
-/**
- * An error the user caused and can fix: it names the input (or CLI option) and says what was
- * wrong and what would be right. Fronts turn it into exit code 1 (action, CLI input) or 2 (CLI usage).
- */
-class input_error_InputError extends Error {
-    input;
-    /** Every problem found, one per bad token; `message` joins them. */
-    problems;
-    constructor(input, problems) {
-        const list = Array.isArray(problems) ? problems : [problems];
-        super(list.join('\n'));
-        this.name = 'InputError';
-        this.input = input;
-        this.problems = list;
-    }
-}
-/** Several inputs were wrong at once; all are reported together. */
-class input_error_InputErrors extends Error {
-    errors;
-    constructor(errors) {
-        super(errors.map((e) => e.message).join('\n'));
-        this.name = 'InputErrors';
-        this.errors = errors;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
-
-
-
-
-
-/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
-function lease_dir_defaultLeaseDir() {
-    return path.join(os.tmpdir(), 'port-guard');
-}
-/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
-const SHARED_DIR_MODE = 0o1777;
-const STICKY = 0o1000;
-async function lstatIfExists(dir) {
-    try {
-        return await lstat(dir);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return undefined;
-        throw new InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
-    }
-}
-/**
- * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
- * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, or writable by group/others without the sticky bit (anyone could then
- * delete or replace other users' leases).
- */
-function lease_dir_assertSafeLeaseDir(dir, stats) {
-    if (stats.isSymbolicLink()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
-            `Use the real directory it points to, or a plain directory (default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    if (!stats.isDirectory()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
-            `(default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    // Windows has no such permission bits; its ACLs are left to the runner's setup.
-    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
-        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
-            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
-            `like /tmp) or use a directory only the runner users can write.`);
-    }
-}
-/**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
- * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
- * host can share it. Returns the absolute path.
- */
-async function lease_dir_openLeaseDir(dir) {
-    if (dir.trim() === '') {
-        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    const abs = path.resolve(dir);
-    let stats = await lstatIfExists(abs);
-    if (!stats) {
-        try {
-            await mkdir(path.dirname(abs), { recursive: true });
-            await mkdir(abs, { mode: SHARED_DIR_MODE });
-            // mkdir's mode passes through the umask; the sharing bits must be exact.
-            if (process.platform !== 'win32')
-                await chmod(abs, SHARED_DIR_MODE);
-        }
-        catch (error) {
-            // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCause(error)}`);
-            }
-        }
-        stats = await lstat(abs);
-    }
-    lease_dir_assertSafeLeaseDir(abs, stats);
-    try {
-        await access(abs, constants.W_OK | constants.X_OK);
-    }
-    catch (error) {
-        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
-            `or give a directory this user can write.`);
-    }
-    return abs;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-file.ts
-/**
- * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
- * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
- * never mistake a lease being written for a corrupt one.
- */
-
-
-
-
-/** Bumped when the file format changes incompatibly; other versions read as foreign. */
-const lease_file_LEASE_FORMAT_VERSION = 1;
-/** A real lease is a few hundred bytes; anything much larger is not ours. */
-const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
-// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
-const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
-// A FIFO planted under a lease name would block a plain open for reading forever.
-const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
-/** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
-function lease_file_leaseFileName(port, protocol) {
-    return `${protocol}-${port}.lease`;
-}
-/** The (port, protocol) a lease file name stands for; undefined for any other name. */
-function lease_file_parseLeaseFileName(name) {
-    const match = /^(tcp|udp)-([1-9]\d{0,4})\.lease$/.exec(name);
-    if (!match)
-        return undefined;
-    const port = Number(match[2]);
-    if (port > 65535)
-        return undefined;
-    return { port, protocol: match[1] };
-}
-/** A new random lease token. */
-function lease_file_newLeaseToken() {
-    return randomBytes(12).toString('hex');
-}
-/** The file text of a lease. */
-function lease_file_serializeLease(content) {
-    const { version, port, protocol, owner, createdAt, expiresAt, token } = content;
-    return `${JSON.stringify({ version, port, protocol, owner, createdAt, expiresAt, token })}\n`;
-}
-const OWNER_TEXT_FIELDS = (/* unused pure expression or super */ null && ([
-    'id',
-    'repository',
-    'runId',
-    'runAttempt',
-    'job',
-    'runner',
-    'pidStart',
-]));
-function parseOwner(value) {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const raw = value;
-    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid <= 0)
-        return undefined;
-    const owner = { pid: raw.pid };
-    for (const field of OWNER_TEXT_FIELDS) {
-        const text = raw[field];
-        if (text === undefined)
-            continue;
-        if (typeof text !== 'string')
-            return undefined;
-        owner[field] = text;
-    }
-    return owner;
-}
-/**
- * Parses lease file text; undefined (with the reason) unless it is a lease of this format
- * for exactly the (port, protocol) its name says.
- */
-function parseLease(text, expected) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch {
-        return { reason: 'is not valid JSON' };
-    }
-    if (typeof raw !== 'object' || raw === null)
-        return { reason: 'is not a JSON object' };
-    const data = raw;
-    if (data.version !== lease_file_LEASE_FORMAT_VERSION) {
-        return {
-            reason: `has format version ${JSON.stringify(data.version)}, not ${lease_file_LEASE_FORMAT_VERSION}`,
-        };
-    }
-    if (data.port !== expected.port || data.protocol !== expected.protocol) {
-        return {
-            reason: `names ${String(data.protocol)} port ${String(data.port)}, not its own file name`,
-        };
-    }
-    const owner = parseOwner(data.owner);
-    if (!owner)
-        return { reason: 'has no valid owner' };
-    const { createdAt, expiresAt, token } = data;
-    if (typeof createdAt !== 'number' || !Number.isFinite(createdAt))
-        return { reason: 'has no valid createdAt' };
-    if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
-        return { reason: 'has no valid expiresAt' };
-    if (typeof token !== 'string' || token === '')
-        return { reason: 'has no token' };
-    return {
-        record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
-        token,
-    };
-}
-/**
- * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
- * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
- * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
- * error's own.
- */
-function readRaw(file) {
-    let fd;
-    try {
-        if (O_NOFOLLOW === 0) {
-            const stats = lstatSync(file);
-            if (stats.isSymbolicLink())
-                return { code: 'ELOOP', stats };
-        }
-        fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = errorCause(error);
-        return { code: code === 'EMLINK' ? 'ELOOP' : code };
-    }
-    try {
-        const stats = fstatSync(fd);
-        if (!stats.isFile())
-            return { code: 'ENOTFILE', stats };
-        if (stats.size > MAX_FILE_BYTES)
-            return { code: 'EFBIG', stats };
-        const buffer = Buffer.alloc(stats.size + 1);
-        let length = 0;
-        for (let n; length < buffer.length &&
-            (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
-            length += n;
-        // One byte more than fstat said means it grew while we read: not a finished lease.
-        if (length > stats.size)
-            return { code: 'EFBIG', stats };
-        return { text: buffer.toString('utf8', 0, length), stats };
-    }
-    catch (error) {
-        return { code: errorCause(error) };
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
-async function lease_file_readSmallFileNoFollow(file) {
-    const read = readRaw(file);
-    return 'text' in read ? { text: read.text } : { code: read.code };
-}
-const UNREADABLE_REASONS = {
-    ELOOP: 'is a symbolic link (not followed)',
-    ENOTFILE: 'is not a regular file',
-    EFBIG: 'is too large to be a lease',
-};
-/** What is under a lease name, read without following a symbolic link. */
-async function lease_file_readLeaseEntry(file, expected) {
-    const read = readRaw(file);
-    if ('code' in read && read.code === 'ENOENT')
-        return { kind: 'missing' };
-    let stats = read.stats;
-    if (!stats) {
-        try {
-            stats = lstatSync(file);
-        }
-        catch (error) {
-            if (errorCode(error) === 'ENOENT')
-                return { kind: 'missing' };
-        }
-    }
-    const unreadable = (reason) => stats
-        ? {
-            kind: 'unreadable',
-            reason,
-            mtimeMs: stats.mtimeMs,
-            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
-        }
-        : // Cannot even see its time: treat it as brand new, so it stays held.
-            { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
-    if ('code' in read) {
-        return unreadable(UNREADABLE_REASONS[read.code] ?? `cannot be read (${read.code})`);
-    }
-    const parsed = parseLease(read.text, expected);
-    if ('reason' in parsed)
-        return unreadable(parsed.reason);
-    return { kind: 'lease', record: parsed.record, token: parsed.token };
-}
-/**
- * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
- * false when something (anything, even a symbolic link) already has that name.
- *
- * Why write-then-link instead of `open(name, 'wx')` + write: with 'wx' the file exists empty
- * for a moment, and a reader then sees a "corrupt" lease. Here the text goes into a uniquely
- * named temporary file first ('wx' again, so never through a planted link), and `link()` gives
- * it the lease name in one step that fails with EEXIST if the name is taken, never replacing
- * or following what is there. Readers see either nothing or the complete lease.
- */
-async function lease_file_createExclusive(dir, name, text) {
-    const temp = path.join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    const fd = openSync(temp, 'wx', 0o644);
-    try {
-        try {
-            // Other users' runners must be able to read it, whatever our umask.
-            if (process.platform !== 'win32')
-                fchmodSync(fd, 0o644);
-            writeSync(fd, text);
-        }
-        finally {
-            closeSync(fd);
-        }
-        linkSync(temp, path.join(dir, name));
-        return true;
-    }
-    catch (error) {
-        if (errorCode(error) === 'EEXIST')
-            return false;
-        throw error;
-    }
-    finally {
-        try {
-            unlinkSync(temp);
-        }
-        catch {
-            // Already gone: nothing to clean up.
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
-/**
- * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
- * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
- * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
- * in normal operation and mean nothing to anyone; old ones are swept away.
- */
-
-
-const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
-/** Older than this, a leftover cannot belong to an operation still in progress. */
-const LEFTOVER_AGE_MS = (/* unused pure expression or super */ null && (10 * 60_000));
-/**
- * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
- * directory is sticky). Returns the names removed. Never throws.
- */
-async function lease_leftovers_sweepLeftovers(dir, now = Date.now()) {
-    const removed = [];
-    let names;
-    try {
-        names = await readdir(dir);
-    }
-    catch {
-        return removed;
-    }
-    for (const name of names) {
-        if (!LEFTOVER.test(name))
-            continue;
-        const file = path.join(dir, name);
-        try {
-            const stats = await lstat(file);
-            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
-                continue;
-            await unlink(file);
-            removed.push(name);
-        }
-        catch {
-            // Gone already, or another user's: not ours to worry about.
-        }
-    }
-    return removed;
-}
-
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    const boot = await linuxBootId();
-    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
-}
-async function psIdentity(pid) {
-    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
-    // The token is compared between processes that may run with different locales and time
-    // zones; runTool pins LC_ALL=C and TZ=UTC, so the same process always gives the same text.
-    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6056));
-    const result = await runTool('ps', ['-o', 'lstart=', '-p', String(pid)], { timeoutMs: 5000 });
-    const start = result.stdout.trim();
-    if (start)
-        return { pid, start };
-    // No `ps` at all: existence is the best we can know.
-    if (result.failure === 'ENOENT')
-        return existsBySignal(pid) ? { pid } : undefined;
-    return undefined;
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function process_identity_processIdentity(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (process.platform === 'linux')
-        return linuxIdentity(pid);
-    if (process.platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function process_identity_isOwnerAlive(owner) {
-    const identity = await process_identity_processIdentity(owner.pid);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return identity.start === owner.pidStart;
-    }
-    return true;
-}
-/** A process's parent pid and command line, or undefined when it cannot be seen. */
-async function processParent(pid) {
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return undefined;
-    if (process.platform === 'linux') {
-        try {
-            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-            // Field 4 (ppid) is the second field after the last ')'.
-            const ppid = Number(stat
-                .slice(stat.lastIndexOf(')') + 1)
-                .trim()
-                .split(/\s+/)[1]);
-            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    if (process.platform === 'win32')
-        return undefined;
-    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6056));
-    const { stdout } = await runTool('ps', ['-o', 'ppid=,command=', '-p', String(pid)], {
-        timeoutMs: 5000,
-    });
-    const match = /^\s*(\d+)\s+(.*)$/.exec(stdout.trim());
-    return match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
-/**
- * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
- * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
- * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
- * them another reclaimer may have removed that stale file and a new owner created a fresh
- * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
- * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
- *
- * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone is removed by the next one who needs it (renamed to a unique name first and checked,
- * so two such recoverers cannot both remove fresh locks).
- */
-
-
-
-
-
-
-
-/** How long an unreadable lock may exist before it counts as abandoned. */
-const UNREADABLE_LOCK_GRACE_MS = 30_000;
-function parseLock(text) {
-    try {
-        const data = JSON.parse(text);
-        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
-            return undefined;
-        return {
-            pid: data.pid,
-            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
-            token: data.token,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
-function lease_lock_lockFileName(leaseName) {
-    return leaseName.replace(/\.lease$/, '.lock');
-}
-/** The lock could not be had in time: its holder is alive and did not let go. */
-const lease_lock_LOCK_BUSY = Symbol('lock busy');
-/**
- * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
- * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
- * False when the lock cannot be moved (another user's, in the sticky directory).
- */
-async function removeAbandonedLock(dir, lockName, judgedText) {
-    const aside = path.join(dir, `.${lockName}.${process.pid}.${randomBytes(6).toString('hex')}.stale`);
-    try {
-        await rename(path.join(dir, lockName), aside);
-    }
-    catch (error) {
-        return hasErrorCode(error, 'ENOENT');
-    }
-    const read = await readSmallFileNoFollow(aside);
-    if ('text' in read && read.text !== judgedText) {
-        // link, not rename: never replace a lock someone took in the meantime.
-        await link(aside, path.join(dir, lockName)).catch(() => undefined);
-    }
-    await unlink(aside).catch(() => undefined);
-    return true;
-}
-/**
- * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
- * holder keeps it longer than `timeoutMs`.
- */
-async function lease_lock_withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
-    const lockName = lease_lock_lockFileName(leaseName);
-    const lockPath = path.join(dir, lockName);
-    const token = randomBytes(12).toString('hex');
-    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
-    const deadline = Date.now() + timeoutMs;
-    for (let attempt = 0;; attempt++) {
-        if (await createExclusive(dir, lockName, text)) {
-            try {
-                return await critical();
-            }
-            finally {
-                try {
-                    unlinkSync(lockPath);
-                }
-                catch {
-                    // Cannot happen: only a dead holder's lock is removed by others.
-                }
-            }
-        }
-        const read = await readSmallFileNoFollow(lockPath);
-        if ('code' in read && read.code === 'ENOENT')
-            continue;
-        const held = 'text' in read ? read.text : '';
-        const holder = parseLock(held);
-        const abandoned = holder
-            ? !(await isOwnerAlive(holder))
-            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
-        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
-            continue;
-        if (Date.now() >= deadline)
-            return lease_lock_LOCK_BUSY;
-        await sleep(Math.min(1 + attempt, 20));
-    }
-}
-async function olderThan(file, ageMs) {
-    try {
-        return Date.now() - (await lstat(file)).mtimeMs > ageMs;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
-/**
- * The host-wide lease registry: exactly one process at a time holds a lease on a given
- * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
- * when the probe says busy, so two allocators can never both hand out the same port.
- */
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/report/messages.ts
 
 
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function lease_registry_describeLease(record) {
+function describeLease(record) {
     const { repository, runId, runAttempt, job, pid } = record.owner;
     if (repository && runId) {
         let text = `leased by ${repository} run ${runId}`;
@@ -32210,228 +31558,6 @@ function lease_registry_describeLease(record) {
     }
     return `leased by pid ${pid}`;
 }
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_registry_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/**
- * Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock.
- * 'changed': something else is there now (or nothing); 'busy': the lock stayed taken.
- */
-async function removeIfUnchanged(dir, name, judged, expected) {
-    const file = path.join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_registry_self(), async () => {
-        const now = await readLeaseEntry(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            unlinkSync(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
-}
-/** How many times one acquire re-tries after finding and clearing a stale lease. */
-const MAX_ACQUIRE_ROUNDS = 16;
-/**
- * Leases taken by one allocator run. Not shared between processes: every process opens its
- * own; they coordinate through the files only.
- */
-class LeaseRegistry {
-    dir;
-    ttlSeconds;
-    owner;
-    now;
-    leases = new Map();
-    reported = new Map();
-    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-    constructor(dir, ttlSeconds, owner, now = Date.now) {
-        this.dir = dir;
-        this.ttlSeconds = ttlSeconds;
-        this.owner = owner;
-        this.now = now;
-    }
-    /**
-     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
-     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
-     * the lease file exists but cannot be read as a lease (see {@link problems}).
-     * Stale leases (owner process gone, or expired) are reclaimed on the way.
-     */
-    async acquire(port, protocol) {
-        if (!Number.isInteger(port) || port < 1 || port > 65535) {
-            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
-        }
-        const key = leaseFileName(port, protocol);
-        if (this.leases.has(key))
-            return { acquired: true };
-        const file = path.join(this.dir, key);
-        const expected = { port, protocol };
-        let last = { kind: 'missing' };
-        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
-            const createdAt = this.now();
-            const token = newLeaseToken();
-            const text = serializeLease({
-                version: LEASE_FORMAT_VERSION,
-                port,
-                protocol,
-                owner: this.owner,
-                createdAt,
-                expiresAt: createdAt + this.ttlSeconds * 1000,
-                token,
-            });
-            if (await createExclusive(this.dir, key, text)) {
-                this.leases.set(key, { port, protocol, token });
-                this.reported.delete(file);
-                return { acquired: true };
-            }
-            const entry = await readLeaseEntry(file, expected);
-            last = entry;
-            if (entry.kind === 'missing')
-                continue; // released between our create and our read
-            if (entry.kind === 'lease') {
-                if (!(await this.isStale(entry.record)))
-                    return { acquired: false, heldBy: entry.record };
-            }
-            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
-                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
-                return { acquired: false };
-            }
-            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
-            if (removal === 'busy') {
-                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
-                break;
-            }
-            if (typeof removal === 'object') {
-                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
-                break;
-            }
-        }
-        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
-    }
-    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
-    async release(port, protocol) {
-        const key = leaseFileName(port, protocol);
-        const held = this.leases.get(key);
-        if (!held)
-            return;
-        this.leases.delete(key);
-        const file = path.join(this.dir, key);
-        // Removed only if the file still carries our token: after our TTL someone may have
-        // reclaimed the port, and their lease is not ours to drop.
-        const entry = {
-            kind: 'lease',
-            token: held.token,
-            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
-        };
-        const removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
-        if (removal === 'busy')
-            this.report(file, 'could not be released: its lock stayed taken');
-        else if (typeof removal === 'object')
-            this.report(file, `could not be released (${removal.failed})`);
-    }
-    /** Drops every lease this registry holds (a failed step must leave none behind). */
-    async releaseAll() {
-        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
-    }
-    /** The leases this registry holds now. */
-    held() {
-        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
-    }
-    /**
-     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
-     * each, naming the file; the fronts print them as warnings.
-     */
-    problems() {
-        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
-    }
-    report(file, message) {
-        this.reported.set(file, message);
-    }
-    async isStale(record) {
-        return record.expiresAt <= this.now() || !(await isOwnerAlive(record.owner));
-    }
-}
-/**
- * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
- * start time. Throws `InputError('lease-dir')` for an unsafe directory and
- * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
- */
-async function openLeaseRegistry(opts) {
-    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
-        throw new InputError('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
-    }
-    const dir = await openLeaseDir(opts.dir);
-    const owner = { ...opts.owner };
-    if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
-        if (identity?.start !== undefined)
-            owner.pidStart = identity.start;
-    }
-    await sweepLeftovers(dir);
-    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now);
-}
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
-    }
-    const abs = path.resolve(dir);
-    let names;
-    try {
-        assertSafeLeaseDir(abs, await lstat(abs));
-        names = await readdir(abs);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const targets = match.targets && match.targets.length > 0
-        ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
-        : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = parseLeaseFileName(name);
-        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
-            continue;
-        const entry = await readLeaseEntry(path.join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
-}
-
-;// CONCATENATED MODULE: ./src/report/messages.ts
-
-
-
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
@@ -32539,6 +31665,38 @@ function waitingMessage(conflicts, seconds) {
 /** What a run stopped by a signal says. */
 function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+/** The notice for a port still bound at the end of the job. */
+function stillBoundMessage(bound) {
+    const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
+}
+
+;// CONCATENATED MODULE: ./src/spec/input-error.ts
+/**
+ * An error the user caused and can fix: it names the input (or CLI option) and says what was
+ * wrong and what would be right. Fronts turn it into exit code 1 (action, CLI input) or 2 (CLI usage).
+ */
+class input_error_InputError extends Error {
+    input;
+    /** Every problem found, one per bad token; `message` joins them. */
+    problems;
+    constructor(input, problems) {
+        const list = Array.isArray(problems) ? problems : [problems];
+        super(list.join('\n'));
+        this.name = 'InputError';
+        this.input = input;
+        this.problems = list;
+    }
+}
+/** Several inputs were wrong at once; all are reported together. */
+class input_error_InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.map((e) => e.message).join('\n'));
+        this.name = 'InputErrors';
+        this.errors = errors;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/spec/env-name.ts
@@ -33169,6 +32327,92 @@ async function processStart(pid, platform = process.platform) {
     return table.row(pid)?.start;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
+
+
+
+
+
+/** Where leases live unless `lease-dir` says otherwise: `<os temp dir>/port-guard`. */
+function lease_dir_defaultLeaseDir() {
+    return path.join(os.tmpdir(), 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+async function lstatIfExists(dir) {
+    try {
+        return await lstat(dir);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        throw new InputError('lease-dir', `cannot inspect lease-dir "${dir}": ${errorCode(error)}`);
+    }
+}
+/**
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, or writable by group/others without the sticky bit (anyone could then
+ * delete or replace other users' leases).
+ */
+function assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${lease_dir_defaultLeaseDir()}).`);
+    }
+    if (!stats.isDirectory()) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${lease_dir_defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits; its ACLs are left to the runner's setup.
+    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
+}
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it as a
+ * sticky, world-writable directory (mode 1777, like /tmp) so runners of other users on the
+ * host can share it. Returns the absolute path.
+ */
+async function openLeaseDir(dir) {
+    if (dir.trim() === '') {
+        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir()}).`);
+    }
+    const abs = path.resolve(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        try {
+            await mkdir(path.dirname(abs), { recursive: true });
+            await mkdir(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await chmod(abs, SHARED_DIR_MODE);
+        }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                throw new InputError('lease-dir', `cannot create lease-dir "${abs}": ${errorCause(error)}`);
+            }
+        }
+        stats = await lstat(abs);
+    }
+    assertSafeLeaseDir(abs, stats);
+    try {
+        await access(abs, constants.W_OK | constants.X_OK);
+    }
+    catch (error) {
+        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
+    }
+    return abs;
+}
+
 ;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
 
 
@@ -33532,6 +32776,143 @@ function parseConfig(raw, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/lease/process-identity.ts
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    const boot = await linuxBootId();
+    return { pid, start: boot ? `${stat.startTicks}@${boot}` : stat.startTicks };
+}
+async function psIdentity(pid) {
+    // Loaded only off Linux: on Linux /proc answers and child_process is not worth loading.
+    // The token is compared between processes that may run with different locales and time
+    // zones; runTool pins LC_ALL=C and TZ=UTC, so the same process always gives the same text.
+    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6056));
+    const result = await runTool('ps', ['-o', 'lstart=', '-p', String(pid)], { timeoutMs: 5000 });
+    const start = result.stdout.trim();
+    if (start)
+        return { pid, start };
+    // No `ps` at all: existence is the best we can know.
+    if (result.failure === 'ENOENT')
+        return existsBySignal(pid) ? { pid } : undefined;
+    return undefined;
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `ps -o lstart= -p <pid>` through execFile.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (process.platform === 'linux')
+        return linuxIdentity(pid);
+    if (process.platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner) {
+    const identity = await processIdentity(owner.pid);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return identity.start === owner.pidStart;
+    }
+    return true;
+}
+/** A process's parent pid and command line, or undefined when it cannot be seen. */
+async function processParent(pid) {
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return undefined;
+    if (process.platform === 'linux') {
+        try {
+            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+            // Field 4 (ppid) is the second field after the last ')'.
+            const ppid = Number(stat
+                .slice(stat.lastIndexOf(')') + 1)
+                .trim()
+                .split(/\s+/)[1]);
+            const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
+            return Number.isSafeInteger(ppid) ? { ppid, command } : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    if (process.platform === 'win32')
+        return undefined;
+    const { runTool } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6056));
+    const { stdout } = await runTool('ps', ['-o', 'ppid=,command=', '-p', String(pid)], {
+        timeoutMs: 5000,
+    });
+    const match = /^\s*(\d+)\s+(.*)$/.exec(stdout.trim());
+    return match ? { ppid: Number(match[1]), command: match[2].trim() } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/ready/ready-options.ts
 /**
  * The readiness options every front shares, checked before anything is started or leased:
@@ -33579,7 +32960,7 @@ async function parseLivePid(raw, input) {
     const text = String(raw).trim();
     if (!/^[0-9]{1,10}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
         throw new input_error_InputError(input, `${input}: "${printableToken(text)}" is not a process id; expected a whole number such as $! in a shell`);
-    const identity = await process_identity_processIdentity(Number(text));
+    const identity = await processIdentity(Number(text));
     if (!identity)
         throw new input_error_InputError(input, `${input}: no process ${text} is running; start the server first and pass its pid (e.g. $!)`);
     return identity;
@@ -34049,7 +33430,7 @@ function watchPid(pid, start) {
                     // Gone: its parent has collected it, and its code with it.
                 }
             }
-            const identity = zombie ? undefined : await process_identity_processIdentity(pid);
+            const identity = zombie ? undefined : await processIdentity(pid);
             const alive = identity !== undefined &&
                 (start === undefined || identity.start === undefined || identity.start === start);
             if (alive)
@@ -35142,7 +34523,7 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9826);
+/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(845);
 // The `wait/` action's bundle (wait/dist/index.js).
 
 await (0,_action_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
