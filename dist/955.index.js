@@ -601,29 +601,16 @@ function isDefinitelyClosed(verdict) {
 }
 
 ;// CONCATENATED MODULE: ./src/ready/wait-loop.ts
+/**
+ * The poll loop: look at every port not yet ready, back off between looks (10 ms growing to
+ * 500 ms), and stop at once when the watched process ends, a stranger holds a port, the
+ * deadline passes or the signal aborts.
+ */
+
 
 const FIRST_DELAY_MS = 10;
 const MAX_DELAY_MS = 500;
 const GROWTH = 1.6;
-/** Sleeps until `ms` passed, the process ended or the signal aborted (then rejects). */
-function pause(ms, ended, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const finish = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        };
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(finish, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        void ended?.then(finish);
-    });
-}
 /**
  * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
  * sockets and their timers are unref()ed; one timer holds the process open while the wait is
@@ -709,7 +696,8 @@ async function waitLoop(targets, options) {
                 missing: await missing(),
                 elapsedMs: elapsed(),
             };
-        await pause(Math.min(delay, left), options.process?.ended, options.signal);
+        // Until the delay passed, the process ended or the signal aborted (then it rejects).
+        await (0,cancellation/* abortableSleep */.Mf)(Math.min(delay, left), options.signal, options.process?.ended);
         delay = Math.min(delay * GROWTH, MAX_DELAY_MS);
     }
 }
@@ -1471,22 +1459,28 @@ class CancelledError extends Error {
         return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
     }
 }
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function abortableSleep(ms, signal) {
+/**
+ * Sleeps `ms`, or less when `until` settles first (a watched process ended), or rejects with
+ * the signal's reason as soon as it is aborted.
+ */
+function abortableSleep(ms, signal, until) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
             reject(signal.reason);
             return;
         }
+        const finish = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
         const onAbort = () => {
             clearTimeout(timer);
             reject(signal.reason);
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
+        const timer = setTimeout(finish, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
+        void until?.then(finish);
     });
 }
 /**

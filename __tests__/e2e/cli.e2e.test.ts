@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/cli/usage.js';
 import { holdPort, type HeldPort } from '../support/holder-process.js';
 import { parseFileCommands, runCli } from '../support/run-dist.js';
 

@@ -969,6 +969,8 @@ async function processStart(pid, platform = process.platform) {
 
 // EXTERNAL MODULE: ./src/ready/ready-options.ts
 var ready_options = __webpack_require__(6459);
+// EXTERNAL MODULE: ./src/allocate/cancellation.ts
+var cancellation = __webpack_require__(1656);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/ready/holder-ownership.ts
@@ -1161,29 +1163,16 @@ function isDefinitelyClosed(verdict) {
 }
 
 ;// CONCATENATED MODULE: ./src/ready/wait-loop.ts
+/**
+ * The poll loop: look at every port not yet ready, back off between looks (10 ms growing to
+ * 500 ms), and stop at once when the watched process ends, a stranger holds a port, the
+ * deadline passes or the signal aborts.
+ */
+
 
 const FIRST_DELAY_MS = 10;
 const MAX_DELAY_MS = 500;
 const GROWTH = 1.6;
-/** Sleeps until `ms` passed, the process ended or the signal aborted (then rejects). */
-function pause(ms, ended, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const finish = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        };
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(finish, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        void ended?.then(finish);
-    });
-}
 /**
  * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
  * sockets and their timers are unref()ed; one timer holds the process open while the wait is
@@ -1269,7 +1258,8 @@ async function waitLoop(targets, options) {
                 missing: await missing(),
                 elapsedMs: elapsed(),
             };
-        await pause(Math.min(delay, left), options.process?.ended, options.signal);
+        // Until the delay passed, the process ended or the signal aborted (then it rejects).
+        await (0,cancellation/* abortableSleep */.Mf)(Math.min(delay, left), options.signal, options.process?.ended);
         delay = Math.min(delay * GROWTH, MAX_DELAY_MS);
     }
 }

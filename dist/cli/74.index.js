@@ -230,7 +230,7 @@ function planExec(command, env) {
         errors.push(new input_error/* InputError */.d('--ready-http', '--ready-http: needs a TCP port to send the GET to; every port given is UDP'));
     const program = command.command[0];
     if (!/[\\/]/.test(program) && (0,ready_options/* findOnPath */.aY)(program, env) === undefined)
-        errors.push(new options/* UsageError */.eb('COMMAND', `exec: "${program}" was not found on PATH`));
+        errors.push(new options/* UsageError */.e('COMMAND', `exec: "${program}" was not found on PATH`));
     if (errors.length > 0)
         throw new input_error/* InputErrors */.G(errors);
     return {

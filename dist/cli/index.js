@@ -522,22 +522,28 @@ class CancelledError extends Error {
         return 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[this.signal] ?? 15);
     }
 }
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function abortableSleep(ms, signal) {
+/**
+ * Sleeps `ms`, or less when `until` settles first (a watched process ended), or rejects with
+ * the signal's reason as soon as it is aborted.
+ */
+function abortableSleep(ms, signal, until) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
             reject(signal.reason);
             return;
         }
+        const finish = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
         const onAbort = () => {
             clearTimeout(timer);
             reject(signal.reason);
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
+        const timer = setTimeout(finish, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
+        void until?.then(finish);
     });
 }
 /**
@@ -1021,7 +1027,7 @@ async function runGuard(config, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2942);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7344);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -1031,7 +1037,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2942:
+/***/ 7344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1275,9 +1281,9 @@ async function runnerOf(term) {
 async function githubTarget(term, config) {
     const io = await runnerOf(term);
     if (!term.env.GITHUB_OUTPUT)
-        throw new options/* UsageError */.eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps; use --format json or env elsewhere)');
+        throw new options/* UsageError */.e('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps; use --format json or env elsewhere)');
     if (config.exportEnv && !term.env.GITHUB_ENV)
-        throw new options/* UsageError */.eb('--export-env', '--export-env true with --format github: GITHUB_ENV is not set (this format is for GitHub Actions steps)');
+        throw new options/* UsageError */.e('--export-env', '--export-env true with --format github: GITHUB_ENV is not set (this format is for GitHub Actions steps)');
     const unwritable = io.fileProblem('GITHUB_OUTPUT') ??
         (config.exportEnv ? io.fileProblem('GITHUB_ENV') : undefined);
     if (unwritable)
@@ -1384,7 +1390,7 @@ function parseReleaseTargets(tokens) {
             targets.push({ port: target.port, protocol });
     }
     if (problems.length > 0)
-        throw new options/* UsageError */.eb('release', problems);
+        throw new options/* UsageError */.e('release', problems);
     return targets;
 }
 async function releaseCommand(term, command) {
@@ -1406,10 +1412,8 @@ async function releaseCommand(term, command) {
     return terminal/* EXIT_OK */.Ij;
 }
 
-;// CONCATENATED MODULE: ./src/cli/version.ts
-/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
-const VERSION = '1.0.0';
-
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __nccwpck_require__(7485);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:module"
@@ -1527,15 +1531,15 @@ async function report(term, format, failure) {
 async function main(argv, term = terminal/* processTerminal */.qH) {
     let format = requestedFormat(argv);
     try {
-        const command = (0,options/* parseCliArgs */.hT)(argv);
+        const command = (0,options/* parseCliArgs */.h)(argv);
         if ('format' in command)
             format = command.format;
         switch (command.kind) {
             case 'help':
-                term.stdout(options/* USAGE */.u_ + '\n');
+                term.stdout(usage/* USAGE */.u_ + '\n');
                 return terminal/* EXIT_OK */.Ij;
             case 'version':
-                term.stdout(VERSION + '\n');
+                term.stdout(usage/* VERSION */.xv + '\n');
                 return terminal/* EXIT_OK */.Ij;
             case 'guard':
                 return await guardCommand(term, command);
@@ -1575,182 +1579,29 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs),
-/* harmony export */   u_: () => (/* binding */ USAGE)
+/* harmony export */   e: () => (/* binding */ UsageError),
+/* harmony export */   h: () => (/* binding */ parseCliArgs)
 /* harmony export */ });
-/* unused harmony export OPTION_TABLES */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1209);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
 /**
- * The command line's grammar: one option table per subcommand (each accepts only its own
- * options), parsed with node's parseArgs; the usage text is derived from the same tables and
- * the engine's input defaults, so it cannot drift from what is accepted.
+ * The command line's parser: argv into one command, each subcommand parsed with node's
+ * parseArgs against its own option table (cli/usage.ts), so each accepts only its own options.
  */
+
 
 
 
 /** A command line that cannot be understood at all (exit code 2). */
 class UsageError extends _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d {
 }
-const HELP = {
-    help: { type: 'boolean', short: 'h', help: 'show this help' },
-};
-/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
-const INPUT_OPTIONS = {
-    protocol: {
-        type: 'string',
-        value: 'tcp|udp|both',
-        help: 'default protocol for specs without one',
-    },
-    'on-conflict': {
-        type: 'string',
-        value: 'fail|fallback|warn',
-        help: 'what to do when a port is busy',
-    },
-    'fallback-range': {
-        type: 'string',
-        value: 'LO-HI[,...]',
-        help: 'where fallback and auto ports come from',
-    },
-    'fallback-strategy': {
-        type: 'string',
-        value: 'random|sequential',
-        help: 'order of fallback candidates',
-    },
-    exclude: {
-        type: 'string',
-        value: 'PORTS',
-        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
-    },
-    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
-    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
-    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
-    'export-env': {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: also write GITHUB_ENV',
-    },
-    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
-    'lease-dir': {
-        type: 'string',
-        value: 'DIR',
-        help: 'where leases live (default: the host-wide dir)',
-    },
-    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
-    summary: {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: write the job summary',
-    },
-};
-const FORMAT = {
-    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
-};
-/** Each subcommand's own options. */
-const OPTION_TABLES = {
-    guard: {
-        ...INPUT_OPTIONS,
-        'no-lease': { type: 'boolean', help: 'same as --lease false' },
-        verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
-        ...FORMAT,
-        ...HELP,
-        version: { type: 'boolean', short: 'v', help: 'show the version' },
-    },
-    who: {
-        'lease-dir': {
-            type: 'string',
-            value: 'DIR',
-            help: 'also show port-guard leases in DIR (default: the host-wide dir)',
-        },
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-    release: {
-        'lease-dir': INPUT_OPTIONS['lease-dir'],
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-    exec: {
-        ...INPUT_OPTIONS,
-        'no-lease': { type: 'boolean', help: 'same as --lease false' },
-        ready: { type: 'boolean', help: 'print a line once COMMAND listens on every port' },
-        'ready-timeout': {
-            type: 'string',
-            value: 'SECONDS',
-            help: 'with --ready: how long to wait before stopping COMMAND (60)',
-        },
-        'ready-http': {
-            type: 'string',
-            value: 'PATH',
-            help: 'with --ready: a GET there on the first TCP port must answer 2xx/3xx',
-        },
-        ...HELP,
-    },
-    wait: {
-        timeout: { type: 'string', value: 'SECONDS', help: 'seconds to wait, 0-3600 (60)' },
-        pid: {
-            type: 'string',
-            value: 'PID',
-            help: 'the ports must belong to this process or its descendants; fail when it exits',
-        },
-        http: {
-            type: 'string',
-            value: 'PATH',
-            help: 'a GET there on the first TCP port must answer 2xx or 3xx',
-        },
-        ...HELP,
-    },
-};
-const SUBCOMMANDS = {
-    exec: {
-        args: '[options] SPEC... -- COMMAND [ARG...]',
-        help: 'hand out the ports, run COMMAND with them in its environment, hold the leases while it runs',
-    },
-    wait: { args: 'PORT[/protocol]...', help: 'wait until servers listen on these ports' },
-    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports (and leases on them)' },
-    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
-};
-function optionLines(table) {
-    const rows = Object.entries(table).map(([name, spec]) => {
-        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
-        const fallback = _spec_config_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ[name];
-        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
-        return [flag, spec.help + def];
-    });
-    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
-}
-const USAGE = [
-    'Usage:',
-    '  port-guard [options] SPEC...          check the ports and hand out replacements',
-    ...Object.entries(SUBCOMMANDS).map(([name, s]) => {
-        const use = `port-guard ${name} ${s.args}`;
-        return use.length < 38
-            ? `  ${use.padEnd(38)}${s.help}`
-            : `  ${use}\n  ${''.padEnd(38)}${s.help}`;
-    }),
-    '',
-    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
-    '',
-    "Options (they mirror the GitHub Action's inputs):",
-    ...optionLines(OPTION_TABLES.guard),
-    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
-        '',
-        `Options of ${name}:`,
-        ...optionLines(OPTION_TABLES[name]),
-    ]),
-    '',
-    'Exit codes: 0 all ports assigned (wait: ready), 1 conflict, nothing free or not ready,',
-    '2 usage or input error, 3 port-guard itself could not work (out of file descriptors, disk',
-    "full, a file it must write); exec exits with COMMAND's exit code.",
-].join('\n');
 const FORMATS = ['text', 'json', 'env', 'github'];
 /** The subcommand an argv names: its first word that is neither an option nor its value. */
 function subcommandOf(argv) {
-    const table = OPTION_TABLES.guard;
+    const table = _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .OPTION_TABLES */ .ew.guard;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--')
@@ -1761,7 +1612,7 @@ function subcommandOf(argv) {
                 i++;
             continue;
         }
-        if (arg in SUBCOMMANDS)
+        if (arg in _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .SUBCOMMANDS */ .Vh)
             return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
         break;
     }
@@ -1769,7 +1620,7 @@ function subcommandOf(argv) {
 }
 function parseWith(kind, args) {
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options: _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .OPTION_TABLES */ .ew[kind], allowPositionals: true, strict: true });
     }
     catch (err) {
         // node's messages span lines; every problem is one `port-guard:` line on stderr.
@@ -1896,6 +1747,180 @@ function printInputErrors(term, err) {
         for (const p of e.problems)
             term.stderr(`port-guard: ${p}\n`);
 }
+
+
+/***/ }),
+
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vh: () => (/* binding */ SUBCOMMANDS),
+/* harmony export */   ew: () => (/* binding */ OPTION_TABLES),
+/* harmony export */   u_: () => (/* binding */ USAGE),
+/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */ });
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1209);
+/**
+ * What the command line says about itself: one option table per subcommand, the usage text
+ * derived from those tables and the engine's input defaults (so it cannot drift from what is
+ * accepted), and the version.
+ */
+
+/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
+const VERSION = '1.0.0';
+const HELP = {
+    help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
+const INPUT_OPTIONS = {
+    protocol: {
+        type: 'string',
+        value: 'tcp|udp|both',
+        help: 'default protocol for specs without one',
+    },
+    'on-conflict': {
+        type: 'string',
+        value: 'fail|fallback|warn',
+        help: 'what to do when a port is busy',
+    },
+    'fallback-range': {
+        type: 'string',
+        value: 'LO-HI[,...]',
+        help: 'where fallback and auto ports come from',
+    },
+    'fallback-strategy': {
+        type: 'string',
+        value: 'random|sequential',
+        help: 'order of fallback candidates',
+    },
+    exclude: {
+        type: 'string',
+        value: 'PORTS',
+        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
+    },
+    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
+    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
+    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
+    'export-env': {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: also write GITHUB_ENV',
+    },
+    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
+    'lease-dir': {
+        type: 'string',
+        value: 'DIR',
+        help: 'where leases live (default: the host-wide dir)',
+    },
+    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
+    summary: {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: write the job summary',
+    },
+};
+const FORMAT = {
+    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
+};
+/** Each subcommand's own options. */
+const OPTION_TABLES = {
+    guard: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
+        ...FORMAT,
+        ...HELP,
+        version: { type: 'boolean', short: 'v', help: 'show the version' },
+    },
+    who: {
+        'lease-dir': {
+            type: 'string',
+            value: 'DIR',
+            help: 'also show port-guard leases in DIR (default: the host-wide dir)',
+        },
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    release: {
+        'lease-dir': INPUT_OPTIONS['lease-dir'],
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    exec: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        ready: { type: 'boolean', help: 'print a line once COMMAND listens on every port' },
+        'ready-timeout': {
+            type: 'string',
+            value: 'SECONDS',
+            help: 'with --ready: how long to wait before stopping COMMAND (60)',
+        },
+        'ready-http': {
+            type: 'string',
+            value: 'PATH',
+            help: 'with --ready: a GET there on the first TCP port must answer 2xx/3xx',
+        },
+        ...HELP,
+    },
+    wait: {
+        timeout: { type: 'string', value: 'SECONDS', help: 'seconds to wait, 0-3600 (60)' },
+        pid: {
+            type: 'string',
+            value: 'PID',
+            help: 'the ports must belong to this process or its descendants; fail when it exits',
+        },
+        http: {
+            type: 'string',
+            value: 'PATH',
+            help: 'a GET there on the first TCP port must answer 2xx or 3xx',
+        },
+        ...HELP,
+    },
+};
+const SUBCOMMANDS = {
+    exec: {
+        args: '[options] SPEC... -- COMMAND [ARG...]',
+        help: 'hand out the ports, run COMMAND with them in its environment, hold the leases while it runs',
+    },
+    wait: { args: 'PORT[/protocol]...', help: 'wait until servers listen on these ports' },
+    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports (and leases on them)' },
+    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
+};
+function optionLines(table) {
+    const rows = Object.entries(table).map(([name, spec]) => {
+        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+        const fallback = _spec_config_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ[name];
+        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
+        return [flag, spec.help + def];
+    });
+    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
+}
+const USAGE = [
+    'Usage:',
+    '  port-guard [options] SPEC...          check the ports and hand out replacements',
+    ...Object.entries(SUBCOMMANDS).map(([name, s]) => {
+        const use = `port-guard ${name} ${s.args}`;
+        return use.length < 38
+            ? `  ${use.padEnd(38)}${s.help}`
+            : `  ${use}\n  ${''.padEnd(38)}${s.help}`;
+    }),
+    '',
+    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
+    '',
+    "Options (they mirror the GitHub Action's inputs):",
+    ...optionLines(OPTION_TABLES.guard),
+    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
+        '',
+        `Options of ${name}:`,
+        ...optionLines(OPTION_TABLES[name]),
+    ]),
+    '',
+    'Exit codes: 0 all ports assigned (wait: ready), 1 conflict, nothing free or not ready,',
+    '2 usage or input error, 3 port-guard itself could not work (out of file descriptors, disk',
+    "full, a file it must write); exec exits with COMMAND's exit code.",
+].join('\n');
 
 
 /***/ }),
