@@ -32932,7 +32932,7 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
 
 const DUAL_STACK = { address: '::', family: 6, dualStack: true };
 /**
- * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * The full address set of docs/probing.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
  * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
  * misses a holder on a specific address.
  */
@@ -33025,7 +33025,7 @@ async function wildcardSeesHolder(protocol, address, family) {
 }
 const measured = new Map();
 /**
- * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * The start-up self-test of docs/probing.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */
@@ -33137,7 +33137,7 @@ const EXHAUSTION_CODES = new Set([
     'ENOMEM',
 ]);
 /**
- * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * How an error code from a bind reads on a platform (docs/probing.md, "What a bind error means").
  * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
  * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
  * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
@@ -33190,7 +33190,7 @@ function bindOnce(port, protocol, target) {
                 server.close();
                 resolve(err);
             });
-            // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
+            // exclusive: no handle sharing with cluster workers; never reusePort (docs/probing.md).
             server.listen({
                 host: target.address,
                 port,
@@ -33201,7 +33201,7 @@ function bindOnce(port, protocol, target) {
             });
             return;
         }
-        // No reuseAddr: with it a held UDP port looks free (PROBING.md).
+        // No reuseAddr: with it a held UDP port looks free (docs/probing.md).
         const socket = (0,node_dgram__WEBPACK_IMPORTED_MODULE_0__.createSocket)({
             type: target.family === 6 ? 'udp6' : 'udp4',
             ipv6Only: target.family === 6 && target.dualStack === false,
