@@ -1,6 +1,6 @@
 // The floor: the least work that could answer. One exclusive listen() + close() per port on
 // this OS's minimal correct plan. On Linux a dual-stack `::` TCP probe collides with every TCP
-// listener on every address (see /work/shared/PROBING.md), so the plan is that one address.
+// listener on every address (see docs/probing.md), so the plan is that one address.
 // On other systems the full address set is needed; the floor then probes each in turn.
 import net from 'node:net';
 import os from 'node:os';

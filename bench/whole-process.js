@@ -12,27 +12,12 @@ export const FLOOR_ACTION = 'floor action (@actions/core by its public entry, 4 
 
 const RUSAGE = fileURLToPath(new URL('./rusage.py', import.meta.url));
 
-/** The runner sets every declared input, with its default when the workflow gives none. */
+/**
+ * The runner sets every declared input, with its default when the workflow gives none: read
+ * from action.yml itself, the one place the defaults are declared for the runner.
+ */
 function actionInputDefaults(root) {
-  const file = join(root, 'action.yml');
-  const fallback = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
-  };
-  if (!existsSync(file)) return fallback;
-  const inputs = parse(readFileSync(file, 'utf8'))?.inputs ?? {};
+  const inputs = parse(readFileSync(join(root, 'action.yml'), 'utf8'))?.inputs ?? {};
   return Object.fromEntries(
     Object.entries(inputs).map(([k, v]) => [k, v?.default === undefined ? '' : String(v.default)]),
   );

@@ -33,8 +33,8 @@ var promises_ = __webpack_require__(1455);
 var run_tool = __webpack_require__(9807);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
 var port_ranges = __webpack_require__(8639);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __webpack_require__(4571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __webpack_require__(1777);
 // EXTERNAL MODULE: ./src/system/windows-port-ranges.ts
 var windows_port_ranges = __webpack_require__(4665);
 ;// CONCATENATED MODULE: ./src/allocate/os-port-ranges.ts
@@ -145,7 +145,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         ],
     });
     if (platform === 'win32') {
-        const netsh = (0,windows_system_tool/* windowsSystemTool */.x)('netsh');
+        const netsh = (0,find_tool/* windowsSystemTool */.xW)('netsh');
         const [dynamic, reserved] = await Promise.all([
             Promise.all(protocols.map(async (protocol) => {
                 const text = await (0,windows_port_ranges/* toolOutput */.WT)(run, netsh, ['int', 'ipv4', 'show', 'dynamicport', protocol]);
@@ -270,7 +270,7 @@ async function runGuard(config, options = {}) {
         if (leases)
             rest.debug?.(`lease dir: ${leases.dir}`);
         const result = await guardPorts(config, {
-            findHolders: lookup/* findHoldersWhenNeeded */.w,
+            findHolders: lookup/* findHoldersWhenNeeded */.wr,
             ...rest,
             ...(leases ? { leases } : {}),
             signal,
@@ -367,15 +367,19 @@ function failureStack(err) {
     return err instanceof Error ? err.stack : undefined;
 }
 
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __webpack_require__(2657);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /** The job summary in Markdown. */
 
 
+
+const EVERY_CONTROL_CHARACTER = new RegExp(command_line/* CONTROL_CHARACTER */.gW.source, 'g');
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 function markdownCell(text) {
     return (text
-        // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        // Control characters would break the table.
+        .replace(EVERY_CONTROL_CHARACTER, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')

@@ -12,13 +12,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8397);
 /* harmony import */ var _server_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2045);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3175);
-/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3421);
-/* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9721);
+/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3421);
+/* harmony import */ var _lease_job_end_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9721);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3020);
 /**
  * The action's post step (`post-if: always()`): stops the `run` server (and prints its log),
  * releases this job's leases and reports every handed-out port still held at the end of the
  * job. It never fails the job.
  */
+
 
 
 
@@ -30,13 +32,13 @@ async function run(io = _runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO *
         // The server first: its ports are then free when they are checked and their leases go.
         if (state.server)
             await (0,_server_step_js__WEBPACK_IMPORTED_MODULE_1__/* .stopServerStep */ .o)(io, state.server).catch((err) => io.annotate('warning', `port-guard post step: could not stop the server: ${err.message}`));
-        const report = await (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__/* .endJob */ .Lt)({
+        const report = await (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_4__/* .endJob */ .Lt)({
             ports: state.handedOut,
-            findHolders: _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .findHoldersWhenNeeded */ .w,
+            findHolders: _holders_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .findHoldersWhenNeeded */ .wr,
             ...(state.leases ? { leases: state.leases } : {}),
         });
         for (const bound of report.stillBound)
-            io.annotate('notice', (0,_lease_job_end_js__WEBPACK_IMPORTED_MODULE_3__/* .stillBoundMessage */ .ky)(bound));
+            io.annotate('notice', (0,_report_messages_js__WEBPACK_IMPORTED_MODULE_5__/* .stillBoundMessage */ .ky)(bound));
         for (const problem of report.problems)
             io.annotate('warning', `port-guard post step: ${problem}`);
         if (report.released.length > 0)

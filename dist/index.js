@@ -31517,6 +31517,7 @@ function readMainStepState(io) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER),
 /* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
@@ -31529,13 +31530,17 @@ function readMainStepState(io) {
  */
 /** The longest command line a holder carries, in characters (the ellipsis included). */
 const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
+/**
+ * One control character: C0 and C1 controls, DEL, and the Unicode line/paragraph separators;
+ * any of them can break a workflow command, a log line or a table row. The one definition of
+ * the class: every sanitiser (here, the messages' escapes, the Markdown cells) builds on it.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Replaces every run of control characters with one space and trims the ends. */
 function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
+    return text.replace(CONTROL_RUNS, ' ').trim();
 }
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
 function shorten(text, max = COMMAND_LINE_MAX) {
@@ -31607,9 +31612,15 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/**
+ * One line of plain text per holder, for `::error::` lines, notices and the summary table.
+ * Nothing is escaped here (the fronts do that), but the text never contains a newline or
+ * another control character.
+ */
 
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
+
 function hostPort(ip, port) {
     if (ip === undefined)
         return `port ${port ?? '?'}`;
@@ -31664,10 +31675,10 @@ function describeHolder(h) {
     if (h.pid === undefined && h.container) {
         text += ` — published by docker for ${containerText(h.container)}`;
     }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+    if (!_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .OCCUPYING_STATES */ .X_.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
         text += ` (${h.state})`;
     }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .singleLine */ .pF)(text);
 }
 /** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
@@ -31682,13 +31693,25 @@ function describeHolders(holders) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ holdersPerQuery),
-/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */   Nv: () => (/* binding */ occupiesPort),
+/* harmony export */   X_: () => (/* binding */ OCCUPYING_STATES),
+/* harmony export */   wr: () => (/* binding */ findHoldersWhenNeeded)
 /* harmony export */ });
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+function occupiesPort(protocol, state) {
+    return protocol === 'udp' || OCCUPYING_STATES.has(state);
+}
 /**
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -31712,9 +31735,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .readMainStepState */ .$)(_action_runner_io_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerIO */ .$6).isPost)
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(45), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(45), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).run();
 else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(177), __nccwpck_require__.e(45), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).run();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(45), __nccwpck_require__.e(196)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2196))).run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31727,16 +31750,13 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lt: () => (/* binding */ endJob),
 /* harmony export */   Tl: () => (/* binding */ handedOutPorts),
-/* harmony export */   ky: () => (/* binding */ stillBoundMessage),
 /* harmony export */   sL: () => (/* binding */ parseHandedOutPorts)
 /* harmony export */ });
 /* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
 /* harmony import */ var _lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7779);
 /* harmony import */ var _probe_probe_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6647);
 /* harmony import */ var _probe_probe_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2458);
-/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1593);
-/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3421);
-
+/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3421);
 
 
 
@@ -31779,7 +31799,7 @@ async function endJob(options) {
                 .filter((_, i) => verdicts[i].verdict === 'in-use')
                 .map((p) => ({ ...p, holders: [] }));
             if (options.findHolders && report.stillBound.length > 0) {
-                const perPort = await (0,_holders_lookup_js__WEBPACK_IMPORTED_MODULE_5__/* .holdersPerQuery */ .B)(options.findHolders, report.stillBound).catch(() => report.stillBound.map(() => []));
+                const perPort = await (0,_holders_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .holdersPerQuery */ .B)(options.findHolders, report.stillBound).catch(() => report.stillBound.map(() => []));
                 report.stillBound.forEach((b, i) => (b.holders = perPort[i]));
             }
         }
@@ -31799,11 +31819,6 @@ async function endJob(options) {
     }
     return report;
 }
-/** The notice for a port still bound at the end of the job. */
-function stillBoundMessage(bound) {
-    const by = bound.holders.length > 0 ? `, held by ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolders */ .hX)(bound.holders)}` : '';
-    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
-}
 
 
 /***/ }),
@@ -31822,7 +31837,9 @@ function stillBoundMessage(bound) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
-/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4903);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6645);
+/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4903);
+
 
 
 
@@ -31861,14 +31878,14 @@ async function lstatIfExists(dir) {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
     }
     catch (error) {
-        if ((0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
+        if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
             return undefined;
-        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${(0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}`);
+        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}`);
     }
 }
 /** An InputError naming lease-dir, unless the machine itself ran out of something. */
 function refuse(error, doing, message) {
-    const system = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .asSystemError */ .Q6)(error, doing);
+    const system = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_4__/* .asSystemError */ .Q6)(error, doing);
     return system !== error ? system : new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir: ${message}`);
 }
 /** This process's uid, or undefined where the OS has none (Windows). */
@@ -31931,8 +31948,8 @@ async function openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if ((0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'EEXIST') {
-                const code = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? String(error);
+            if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'EEXIST') {
+                const code = (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? String(error);
                 throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
             }
         }
@@ -31943,7 +31960,7 @@ async function openLeaseDir(dir) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
     }
     catch (error) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}); make it mode 1777 ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -31974,8 +31991,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var process_tree = __nccwpck_require__(160);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __nccwpck_require__(9807);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(4571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __nccwpck_require__(1777);
 ;// CONCATENATED MODULE: ./src/lease/process-table.ts
 /**
  * The process table as lease ownership needs it: for a pid, its parent, its start token (the
@@ -32383,7 +32400,6 @@ async function ownerOption(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  un: () => (/* binding */ describeLease),
   Gt: () => (/* binding */ openLeaseRegistry),
   Rc: () => (/* reexport */ releaseLeases)
 });
@@ -32395,6 +32411,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
 var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(6645);
 // EXTERNAL MODULE: ./src/system/system-error.ts
 var system_error = __nccwpck_require__(4903);
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
@@ -32411,6 +32429,7 @@ var config = __nccwpck_require__(1209);
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -32513,9 +32532,6 @@ function parseLease(text, expected) {
         token,
     };
 }
-function errorCode(error) {
-    return error?.code;
-}
 /**
  * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
  * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
@@ -32533,7 +32549,7 @@ function readRaw(file) {
         fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = errorCode(error) ?? String(error);
+        const code = (0,error_code/* errorCause */.ov)(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -32553,7 +32569,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: errorCode(error) ?? String(error) };
+        return { code: (0,error_code/* errorCause */.ov)(error) };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -32591,7 +32607,7 @@ async function readLeaseEntry(file, expected) {
             stats = (0,external_node_fs_.lstatSync)(file);
         }
         catch (error) {
-            if (errorCode(error) === 'ENOENT')
+            if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -32639,7 +32655,7 @@ async function createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (errorCode(error) === 'EEXIST')
+        if ((0,error_code/* errorCode */.CA)(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -32727,6 +32743,7 @@ var process_identity = __nccwpck_require__(2714);
 
 
 
+
 /** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
 /** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
@@ -32743,14 +32760,14 @@ const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
  */
 function takeLock(dir, leaseName, lockName, text) {
     return createExclusive(dir, lockName, text).then((created) => (created ? 'locked' : 'taken'), (error) => {
-        if (!NO_NEW_FILE.has((0,system_error/* errorCode */.CA)(error) ?? ''))
+        if (!NO_NEW_FILE.has((0,error_code/* errorCode */.CA)(error) ?? ''))
             throw error;
         try {
             (0,external_node_fs_.linkSync)(external_node_path_default().join(dir, leaseName), external_node_path_default().join(dir, lockName));
             return 'locked';
         }
         catch (linkError) {
-            const code = (0,system_error/* errorCode */.CA)(linkError);
+            const code = (0,error_code/* errorCode */.CA)(linkError);
             if (code === 'EEXIST')
                 return 'taken';
             if (code === 'ENOENT')
@@ -32792,7 +32809,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
     }
     catch (error) {
-        return error.code === 'ENOENT';
+        return (0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT');
     }
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -32892,7 +32909,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = (0,system_error/* errorCode */.CA)(error);
+            const code = (0,error_code/* errorCode */.CA)(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -32930,7 +32947,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_.readdir)(abs);
     }
     catch (error) {
-        if ((0,system_error/* errorCode */.CA)(error) === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -32974,19 +32991,7 @@ async function releaseLeases(dir, match) {
 
 
 
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
-}
+
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
 /**
@@ -33095,7 +33100,7 @@ class LeaseRegistry {
         }
         catch (error) {
             // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
-            removal = { failed: (0,system_error/* errorCode */.CA)(error) ?? String(error) };
+            removal = { failed: (0,error_code/* errorCode */.CA)(error) ?? String(error) };
         }
         if (removal === 'busy')
             this.report(file, 'could not be released: its lock stayed taken');
@@ -33297,24 +33302,73 @@ async function isOwnerAlive(owner, deps = {}) {
 
 /***/ }),
 
-/***/ 7956:
+/***/ 2028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
-/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
-/* harmony export */   MJ: () => (/* binding */ isLocalAddress),
-/* harmony export */   Z5: () => (/* binding */ canonicalAddress)
+/* harmony export */   T: () => (/* binding */ formatIPv6),
+/* harmony export */   Z: () => (/* binding */ canonicalAddress)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-
+/**
+ * IP addresses as text: one spelling per address. Every address port-guard prints (a holder's
+ * socket from `/proc/net`) or compares (the `hosts` input against the interfaces, the probe
+ * plan's duplicates) goes through the one IPv6 formatter here, so an address reads the same
+ * wherever it appears.
+ */
 
 /**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/**
+ * The 16 network-order bytes of an IPv6 address (without a `%zone`). The URL parser reads
+ * every spelling (`::1`, `0:0::1`, `::ffff:1.2.3.4`) without any lookup and prints hex groups
+ * with the longest zero run as `::`, which is expanded here.
+ */
+function ipv6Bytes(address) {
+    const hex = new URL(`http://[${address}]`).hostname.slice(1, -1);
+    const [head = '', tail] = hex.split('::');
+    const groups = (text) => text === undefined || text === '' ? [] : text.split(':').map((g) => Number.parseInt(g, 16));
+    const front = groups(head);
+    const back = groups(tail);
+    const zeros = new Array(8 - front.length - back.length).fill(0);
+    return [...front, ...zeros, ...back].flatMap((g) => [g >> 8, g & 0xff]);
+}
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal: IPv6 in the form
+ * {@link formatIPv6} prints; a `%scope` suffix is kept as written; anything else as it is.
  */
 function canonicalAddress(address) {
     if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
@@ -33322,8 +33376,28 @@ function canonicalAddress(address) {
     const pct = address.indexOf('%');
     const bare = pct >= 0 ? address.slice(0, pct) : address;
     const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+    return formatIPv6(ipv6Bytes(bare)) + scope;
 }
+
+
+/***/ }),
+
+/***/ 7956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
+/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
+/* harmony export */   MJ: () => (/* binding */ isLocalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2028);
+
+
+
 /** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
 function isLinkLocal(address) {
     return /^fe[89ab][0-9a-f]:/i.test(address);
@@ -33386,7 +33460,7 @@ function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__
  * answers only the addresses configured on lo0, which are interface addresses).
  */
 function isLocalAddress(address, platform = process.platform, interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
-    const canonical = canonicalAddress(address);
+    const canonical = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
     if ((platform === 'linux' || platform === 'win32') &&
@@ -33394,7 +33468,7 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
         address.startsWith('127.'))
         return true;
     return interfaceAddresses(interfaces, platform).some((a) => {
-        const known = canonicalAddress(a.address);
+        const known = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
     });
@@ -33414,11 +33488,13 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
 /* harmony import */ var node_dgram__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dgram__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7956);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4665);
-/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5396);
+/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2028);
+/* harmony import */ var _local_addresses_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7956);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4665);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5396);
+
 
 
 
@@ -33427,7 +33503,7 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
 
 const DUAL_STACK = { address: '::', family: 6, dualStack: true };
 /**
- * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * The full address set of docs/probing.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
  * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
  * misses a holder on a specific address.
  */
@@ -33441,7 +33517,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z5)(a.address);
+        const key = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -33454,7 +33530,7 @@ function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
             const family = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z5)(address) === '::';
+            const wildcard = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -33511,7 +33587,7 @@ async function wildcardSeesHolder(protocol, address, family) {
     if (!holder)
         return false;
     try {
-        const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_5__/* .probeAddress */ .n)(holder.port, protocol, DUAL_STACK);
+        const verdict = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_6__/* .probeAddress */ .n)(holder.port, protocol, DUAL_STACK);
         return verdict.verdict === 'in-use';
     }
     finally {
@@ -33520,7 +33596,7 @@ async function wildcardSeesHolder(protocol, address, family) {
 }
 const measured = new Map();
 /**
- * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * The start-up self-test of docs/probing.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */
@@ -33548,10 +33624,10 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
             ? measureWildcardCoverage(protocols)
             : Promise.resolve(undefined),
         platform === 'win32'
-            ? (sources.excluded ?? (0,_system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_4__/* .readWindowsExcludedRanges */ ._t)(protocols))
+            ? (sources.excluded ?? (0,_system_windows_port_ranges_js__WEBPACK_IMPORTED_MODULE_5__/* .readWindowsExcludedRanges */ ._t)(protocols))
             : Promise.resolve(undefined),
     ]);
-    const { addresses, skipped } = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_2__/* .interfaceAddressPlan */ .$o)((sources.networkInterfaces ?? node_os__WEBPACK_IMPORTED_MODULE_3__.networkInterfaces)(), platform);
+    const { addresses, skipped } = (0,_local_addresses_js__WEBPACK_IMPORTED_MODULE_3__/* .interfaceAddressPlan */ .$o)((sources.networkInterfaces ?? node_os__WEBPACK_IMPORTED_MODULE_4__.networkInterfaces)(), platform);
     return buildProbePlan({
         platform,
         interfaces: addresses,
@@ -33633,7 +33709,7 @@ const EXHAUSTION_CODES = new Set([
     'ENOMEM',
 ]);
 /**
- * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * How an error code from a bind reads on a platform (docs/probing.md, "What a bind error means").
  * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
  * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
  * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
@@ -33686,7 +33762,7 @@ function bindOnce(port, protocol, target) {
                 server.close();
                 resolve(err);
             });
-            // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
+            // exclusive: no handle sharing with cluster workers; never reusePort (docs/probing.md).
             server.listen({
                 host: target.address,
                 port,
@@ -33697,7 +33773,7 @@ function bindOnce(port, protocol, target) {
             });
             return;
         }
-        // No reuseAddr: with it a held UDP port looks free (PROBING.md).
+        // No reuseAddr: with it a held UDP port looks free (docs/probing.md).
         const socket = (0,node_dgram__WEBPACK_IMPORTED_MODULE_0__.createSocket)({
             type: target.family === 6 ? 'udp6' : 'udp4',
             ipv6Only: target.family === 6 && target.dualStack === false,
@@ -33808,7 +33884,7 @@ function isExhausted(verdict) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
-/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4571);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1777);
 /**
  * Whether a process is another one or one of its descendants, from the parent links of this
  * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
@@ -33898,16 +33974,14 @@ async function snapshotProcessTable(platform = process.platform, run = _system_r
     if (platform === 'linux' || platform === 'android')
         return linuxProcessTable();
     if (platform === 'win32') {
-        const wmic = await run((0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        const wmic = await run((0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .xW)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
         if (wmic.code === 0)
             return tableOf(parseWmicTable(wmic.stdout));
-        const ps = await run((0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        const ps = await run((0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .xW)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
         return tableOf(parsePsTable(ps.stdout));
     }
-    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
-        timeoutMs: 5000,
-        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-    });
+    // runTool pins LC_ALL=C and TZ=UTC, which the lstart column's parser needs.
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], { timeoutMs: 5000 });
     return tableOf(parsePsTable(ps.stdout));
 }
 /** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
@@ -33948,11 +34022,11 @@ function isInTree(root, pid, table) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1209);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5376);
-/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2657);
-/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3020);
-/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2714);
-/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9910);
-/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4571);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2657);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3020);
+/* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2714);
+/* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9910);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1777);
 /**
  * The readiness options every front shares, checked before anything is started or leased:
  * the timeout, the HTTP path, the pid to bind to, the ports to wait for and the shell of `run`.
@@ -33990,7 +34064,7 @@ function parseHttpPath(raw, input) {
     return raw;
 }
 function printableToken(text) {
-    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(text), 80);
+    return (0,_holders_command_line_js__WEBPACK_IMPORTED_MODULE_4__/* .shorten */ .ml)((0,_report_messages_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(text), 80);
 }
 /** A pid that names a running process (checked now: a wait bound to a dead pid is a mistake). */
 async function parseLivePid(raw, input) {
@@ -34079,7 +34153,7 @@ function parseShellName(raw, input, platform = process.platform) {
 function parseShell(raw, input, platform = process.platform, env = process.env) {
     const name = parseShellName(raw, input, platform);
     if (name === 'cmd')
-        return { name, path: (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_7__/* .windowsSystemTool */ .x)('cmd', env) };
+        return { name, path: (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_8__/* .windowsSystemTool */ .xW)('cmd', env) };
     const path = findOnPath(name, env, platform);
     if (path === undefined)
         throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
@@ -34117,9 +34191,10 @@ function shellArgs(shell, command) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _lease_process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2714);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9807);
-/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4571);
-/* harmony import */ var _ready_options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6459);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6645);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1777);
+/* harmony import */ var _ready_options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6459);
 /**
  * Starting and stopping a server port-guard runs for the job: started detached in its own
  * process group (so it outlives the step and can be stopped as a whole), its output to a log
@@ -34132,13 +34207,14 @@ function shellArgs(shell, command) {
 
 
 
+
 const STOP_GRACE_MS = 10_000;
 /** Starts `command` with `shell`, detached, stdout and stderr appended to `logPath`. */
 async function startServer(options) {
     const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(options.logPath, 'a', 0o600);
     let child;
     try {
-        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(options.shell.path, (0,_ready_options_js__WEBPACK_IMPORTED_MODULE_5__/* .shellArgs */ .uY)(options.shell.name, options.command), {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(options.shell.path, (0,_ready_options_js__WEBPACK_IMPORTED_MODULE_6__/* .shellArgs */ .uY)(options.shell.name, options.command), {
             detached: true,
             stdio: ['ignore', log, log],
             env: options.env,
@@ -34188,7 +34264,7 @@ function groupAlive(pgid) {
         return true;
     }
     catch (error) {
-        return error.code === 'EPERM';
+        return (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .hasErrorCode */ .Ue)(error, 'EPERM');
     }
 }
 function signalGroup(pgid, signal) {
@@ -34215,7 +34291,7 @@ async function stopServer(record, options = {}) {
         identity.start !== record.start)
         return 'not-running';
     if (platform === 'win32')
-        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q);
+        return stopWindowsTree(record.pid, identity !== undefined, grace, options.run ?? _system_run_tool_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q);
     if (!groupAlive(record.pid))
         return 'not-running';
     signalGroup(record.pid, 'SIGTERM');
@@ -34234,7 +34310,7 @@ async function stopServer(record, options = {}) {
 async function stopWindowsTree(pid, alive, grace, run) {
     if (!alive)
         return 'not-running';
-    const taskkill = (0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_4__/* .windowsSystemTool */ .x)('taskkill');
+    const taskkill = (0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_5__/* .windowsSystemTool */ .xW)('taskkill');
     await run(taskkill, ['/T', '/PID', String(pid)], { timeoutMs: 10_000 });
     const deadline = Date.now() + grace;
     while (Date.now() < deadline) {
@@ -34257,19 +34333,34 @@ async function stopWindowsTree(pid, alive, grace, run) {
 /* harmony export */   BZ: () => (/* binding */ waitingMessage),
 /* harmony export */   Vr: () => (/* binding */ heldBy),
 /* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */   gX: () => (/* binding */ annotationsFor),
+/* harmony export */   ky: () => (/* binding */ stillBoundMessage)
 /* harmony export */ });
-/* unused harmony exports conflictMessage, fallbackMessage */
+/* unused harmony exports describeLease, conflictMessage, fallbackMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7779);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
 
 
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
+}
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        ? describeLease(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
+const EVERY_CONTROL_CHARACTER = new RegExp(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARACTER */ .gW.source, 'g');
 /**
  * Text another process controls (a command line, a lease file's owner) made safe for one line of
  * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
@@ -34277,8 +34368,7 @@ function describeLeaseOwner(lease) {
  * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
 function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
         const code = ch.charCodeAt(0);
         return code <= 0xff
             ? `\\x${code.toString(16).padStart(2, '0')}`
@@ -34372,6 +34462,11 @@ function waitingMessage(conflicts, seconds) {
 function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
 }
+/** The notice for a port still bound at the end of the job. */
+function stillBoundMessage(bound) {
+    const by = bound.holders.length > 0 ? `, held by ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHolders */ .hX)(bound.holders)}` : '';
+    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
+}
 
 
 /***/ }),
@@ -34396,6 +34491,8 @@ function cancelledMessage(err) {
 /* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9910);
 /* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8639);
 /* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7956);
+/* harmony import */ var _probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2028);
+
 
 
 
@@ -34466,14 +34563,14 @@ function parseHosts(raw) {
             // The scoped spellings of this very address, when the host has it.
             const scopes = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)()
                 .map((a) => a.address)
-                .filter((a) => a.includes('%') && (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(a.replace(/%.*$/, '')) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token));
+                .filter((a) => a.includes('%') && (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(a.replace(/%.*$/, '')) === (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(token));
             problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
         }
         else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .isLocalAddress */ .MJ)(token)) {
             const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)().map((a) => a.address);
             problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
         }
-        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token))) {
+        else if (hosts.some((h) => (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(h) === (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(token))) {
             problems.push(`hosts: "${token}" is listed twice`);
         }
         else {
@@ -35040,6 +35137,144 @@ function duplicateProblems(specs, input) {
 
 /***/ }),
 
+/***/ 6645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ue: () => (/* binding */ hasErrorCode),
+/* harmony export */   ov: () => (/* binding */ errorCause)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * What a failed system call says about itself: Node's `code` (`ENOENT`, `EEXIST`, `EACCES`, …).
+ * One reader for every caller, so an error without a code (a thrown string, a plain `Error`)
+ * reads the same everywhere: as no code, never as a crash in the error path.
+ */
+
+/**
+ * The error's Node code (`ENOENT`, `EEXIST`, …), or undefined when it carries none; for Node's
+ * generic ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
+ */
+function errorCode(error) {
+    const e = error;
+    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
+        try {
+            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
+            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.getSystemErrorName)(-Math.abs(e.info.errno));
+        }
+        catch {
+            return e.code;
+        }
+    }
+    return typeof e?.code === 'string' ? e.code : undefined;
+}
+/** Whether the error carries one of `codes`. */
+function hasErrorCode(error, ...codes) {
+    const code = errorCode(error);
+    return code !== undefined && codes.includes(code);
+}
+/** The code, or the whole error as text when it has none: the cause a message names. */
+function errorCause(error) {
+    return errorCode(error) ?? String(error);
+}
+
+
+/***/ }),
+
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS),
+/* harmony export */   xW: () => (/* binding */ windowsSystemTool)
+/* harmony export */ });
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
+ */
+
+
+function executableFile(path, platform) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.win32.join(root, 'System32', `${name}.exe`);
+}
+
+
+/***/ }),
+
 /***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35049,18 +35284,23 @@ function duplicateProblems(specs, input) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * Runs an outside tool (`lsof`, `ps`, `netstat`, `tasklist`, `netsh`, `docker`) the only way
+ * port-guard runs a system tool: `execFile` with a fixed argument array, no shell, a time-out,
+ * and `LC_ALL=C` and `TZ=UTC` always (SECURITY.md): its output is parsed, and compared between
+ * processes that may run with other locales and time zones, so it must not depend on either.
+ * It never throws: a missing tool, a refusal or a time-out is an answer ("unknown"), not a
+ * crash. (The `run` input's server is the user's own command, not a tool: it is not run here.)
  */
 
+/** Pinned over every tool's environment: the C locale's messages and dates, UTC times. */
+const STABLE_OUTPUT = { LC_ALL: 'C', TZ: 'UTC' };
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 const runTool = (command, args, options) => new Promise((resolve) => {
     try {
         (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
             timeout: options.timeoutMs,
             encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
+            env: { ...(options.env ?? process.env), ...STABLE_OUTPUT },
             maxBuffer: 8 * 1024 * 1024,
             windowsHide: true,
         }, (error, stdout) => {
@@ -35092,13 +35332,11 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   Oj: () => (/* binding */ systemError),
 /* harmony export */   Q6: () => (/* binding */ asSystemError)
 /* harmony export */ });
 /* unused harmony exports isResourceExhausted, SystemError */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _error_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6645);
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
  * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
@@ -35106,23 +35344,6 @@ const runTool = (command, args, options) => new Promise((resolve) => {
  * errors (2).
  */
 
-/**
- * The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one; for Node's generic
- * ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
- */
-function errorCode(error) {
-    const e = error;
-    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
-        try {
-            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
-            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.getSystemErrorName)(-Math.abs(e.info.errno));
-        }
-        catch {
-            return e.code;
-        }
-    }
-    return typeof e?.code === 'string' ? e.code : undefined;
-}
 /** Codes that say the machine, not the request, is the problem, and what each means. */
 const EXHAUSTED = {
     EMFILE: 'out of file descriptors',
@@ -35134,7 +35355,7 @@ const EXHAUSTED = {
 };
 /** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
 function isResourceExhausted(error) {
-    const code = errorCode(error);
+    const code = (0,_error_code_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error);
     return code !== undefined && code in EXHAUSTED;
 }
 class SystemError extends Error {
@@ -35156,7 +35377,7 @@ class SystemError extends Error {
 function systemError(error, doing) {
     if (error instanceof SystemError)
         return error;
-    const code = errorCode(error) ?? 'EUNKNOWN';
+    const code = (0,_error_code_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error) ?? 'EUNKNOWN';
     const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
     return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
         cause: error,
@@ -35183,7 +35404,7 @@ function asSystemError(error, doing) {
 /* unused harmony export parseWindowsExcludedRanges */
 /* harmony import */ var _spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8639);
 /* harmony import */ var _run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
-/* harmony import */ var _windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4571);
+/* harmony import */ var _find_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1777);
 
 
 
@@ -35217,7 +35438,7 @@ async function toolOutput(run, file, args) {
  * be read adds nothing.
  */
 async function readWindowsExcludedRanges(protocols, run = _run_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .runTool */ .q) {
-    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('netsh'), [
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,_find_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .xW)('netsh'), [
         'int',
         ip,
         'show',
@@ -35225,27 +35446,6 @@ async function readWindowsExcludedRanges(protocols, run = _run_tool_js__WEBPACK_
         `protocol=${protocol}`,
     ]))));
     return (0,_spec_port_ranges_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRanges */ .cq)(outputs.flatMap((text) => parseWindowsExcludedRanges(text ?? '')));
-}
-
-
-/***/ }),
-
-/***/ 4571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ windowsSystemTool)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The absolute path of a Windows system tool. Windows looks a bare name up in the current
- * directory first — the checked-out workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
 }
 
 

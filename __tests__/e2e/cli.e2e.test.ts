@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/cli/usage.js';
 import { holdPort, type HolderProcess } from '../support/holder-process.js';
 import { parseFileCommands } from '../support/file-commands.js';
 import { runCli, scratchDir } from '../support/run-built.js';

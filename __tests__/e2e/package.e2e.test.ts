@@ -7,7 +7,7 @@ import { jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/cli/usage.js';
 import { ROOT } from '../support/run-built.js';
 import { cleanEnv, npm, NPX_CLI, packageBin, packInto, runNode } from '../support/npm.js';
 

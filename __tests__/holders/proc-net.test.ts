@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
-import {
-  decodeProcNetAddress,
-  formatIPv6,
-  parseProcNet,
-  socketStateName,
-} from '../../src/holders/proc-net.js';
+import { decodeProcNetAddress, parseProcNet, socketStateName } from '../../src/holders/proc-net.js';
+import { formatIPv6 } from '../../src/probe/ip-address.js';
 import { testNeeds } from '../support/needs.js';
 
 const fixture = (name: string): string =>

@@ -14,7 +14,8 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/spec/input-error.js';
-import { describeLease, openLeaseRegistry, releaseLeases } from '../../src/lease/lease-registry.js';
+import { openLeaseRegistry, releaseLeases } from '../../src/lease/lease-registry.js';
+import { describeLease } from '../../src/report/messages.js';
 import { MAX_LEASE_TTL_SECONDS } from '../../src/spec/config.js';
 import { processIdentity } from '../../src/lease/process-identity.js';
 import type { LeaseOwner, LeaseRecord } from '../../src/lease/lease-file.js';

@@ -61,7 +61,7 @@ describe('linux', () => {
     ).toEqual(new Set([4]));
   });
   test('the self-test on this machine: the dual-stack :: probe sees loopback holders of both families', async () => {
-    // Measured on Linux in PROBING.md; if this fails here the short plan would be wrong here.
+    // Measured on Linux in docs/probing.md; if this fails here the short plan would be wrong here.
     await expect(measureWildcardCoverage()).resolves.toEqual({ tcp: true, udp: true });
   });
   test('the self-test measures only the protocols asked for; the others keep the full plan', async () => {

@@ -125,7 +125,7 @@ test('an address that does not exist is not applicable, unless the user named it
   });
 });
 
-describe('classifyBindError (PROBING.md table)', () => {
+describe('classifyBindError (docs/probing.md table)', () => {
   test.each([
     ['EADDRINUSE', 'linux', 'in-use', undefined],
     ['EADDRINUSE', 'win32', 'in-use', undefined],

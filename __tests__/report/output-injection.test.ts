@@ -161,7 +161,7 @@ test('the CLI text (stderr messages, the table) has no line a runner would read 
 });
 
 test('Windows system tools are run by absolute path, never looked up in the workspace', async () => {
-  const { windowsSystemTool } = await import('../../src/system/windows-system-tool.js');
+  const { windowsSystemTool } = await import('../../src/system/find-tool.js');
   expect(windowsSystemTool('netsh', { SystemRoot: 'C:\\WINDOWS' })).toBe(
     'C:\\WINDOWS\\System32\\netsh.exe',
   );

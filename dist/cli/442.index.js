@@ -16,11 +16,11 @@ export const modules = {
 /* harmony import */ var _spec_port_spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9910);
 /* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5890);
 /* harmony import */ var _lease_lease_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3851);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7482);
-/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3020);
-/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2657);
-/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1593);
-/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3421);
+/* harmony import */ var _report_messages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3020);
+/* harmony import */ var _report_text_table_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2906);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2657);
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1593);
+/* harmony import */ var _holders_lookup_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3421);
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
  */
@@ -59,8 +59,8 @@ function parseWhoTargets(targets) {
     return queries;
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
-async function who(queries, finder = _holders_lookup_js__WEBPACK_IMPORTED_MODULE_9__/* .findHoldersWhenNeeded */ .w) {
-    const perQuery = await (0,_holders_lookup_js__WEBPACK_IMPORTED_MODULE_9__/* .holdersPerQuery */ .B)(finder, queries);
+async function who(queries, finder = _holders_lookup_js__WEBPACK_IMPORTED_MODULE_10__/* .findHoldersWhenNeeded */ .wr) {
+    const perQuery = await (0,_holders_lookup_js__WEBPACK_IMPORTED_MODULE_10__/* .holdersPerQuery */ .B)(finder, queries);
     return queries.map((query, i) => ({ query, holders: perQuery[i] }));
 }
 /**
@@ -89,8 +89,8 @@ function leaseCells(query, lease) {
         '-',
         'leased',
         '-',
-        (0,_report_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(`port-guard lease: ${(0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLease */ .un)(lease)}, until ${until}`),
-    ].map(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_10__/* .singleLine */ .pF);
+        (0,_report_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(`port-guard lease: ${(0,_report_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLease */ .un)(lease)}, until ${until}`),
+    ].map(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__/* .singleLine */ .pF);
 }
 // On Linux an unseen process still shows as a uid, but lsof and netstat show nothing at all.
 const NOTHING_FOUND = 'nothing found (free, or not visible to this user)';
@@ -99,14 +99,14 @@ function whoCells(h) {
     let user = h.user ?? (h.uid === undefined ? '-' : `uid ${h.uid}`);
     let command = h.commandLine ?? h.command ?? '-';
     if (h.container && h.pid !== undefined) {
-        command = `${h.command ?? 'docker-proxy'} → ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_8__/* .containerText */ .x5)(h.container)}`;
+        command = `${h.command ?? 'docker-proxy'} → ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_9__/* .containerText */ .x5)(h.container)}`;
     }
     if (h.pid === undefined) {
         if (h.hidden) {
             user = `uid ${h.uid ?? '?'}`;
             command = '(process hidden: needs root)';
             if (h.container)
-                command += ` published by docker for ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_8__/* .containerText */ .x5)(h.container)}`;
+                command += ` published by docker for ${(0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_9__/* .containerText */ .x5)(h.container)}`;
         }
         else if (h.state === 'time-wait') {
             command = '(no process: a closed connection lingering)';
@@ -122,7 +122,7 @@ function whoCells(h) {
         h.state,
         h.addresses.join(', ') || '-',
         command,
-    ].map(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_10__/* .singleLine */ .pF);
+    ].map(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_8__/* .singleLine */ .pF);
 }
 /**
  * A plain-text table, one row per holder; a port with no holder found gets one row saying
@@ -139,12 +139,7 @@ function formatWhoTable(results) {
         for (const lease of leases)
             rows.push(leaseCells(query, lease));
     }
-    const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
-    return rows
-        .map((r) => r
-        .map((cell, i) => i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - Array.from(cell).length))
-        .join('  '))
-        .join('\n');
+    return (0,_report_text_table_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTextTable */ .K)(rows);
 }
 /**
  * JSON for `who --format json`: one object per queried port with its holders and the same
@@ -159,9 +154,9 @@ function formatWhoJson(results) {
             owner: l.owner,
             createdAt: new Date(l.createdAt).toISOString(),
             expiresAt: new Date(l.expiresAt).toISOString(),
-            description: (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLease */ .un)(l),
+            description: (0,_report_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLease */ .un)(l),
         })),
-        description: (0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_8__/* .describeHolders */ .hX)(holders),
+        description: (0,_holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_9__/* .describeHolders */ .hX)(holders),
     })), null, 2);
 }
 /** `port-guard who PORT[/protocol]...`. */

@@ -39,10 +39,12 @@ var ready_options = __webpack_require__(6459);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
 var process_identity = __webpack_require__(2714);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __webpack_require__(6645);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __webpack_require__(9807);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __webpack_require__(4571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __webpack_require__(1777);
 ;// CONCATENATED MODULE: ./src/ready/server-process.ts
 /**
  * Starting and stopping a server port-guard runs for the job: started detached in its own
@@ -50,6 +52,7 @@ var windows_system_tool = __webpack_require__(4571);
  * file; stopped with SIGTERM to the group, then SIGKILL after a grace period (the process tree
  * via `taskkill` on Windows).
  */
+
 
 
 
@@ -112,7 +115,7 @@ function groupAlive(pgid) {
         return true;
     }
     catch (error) {
-        return error.code === 'EPERM';
+        return (0,error_code/* hasErrorCode */.Ue)(error, 'EPERM');
     }
 }
 function signalGroup(pgid, signal) {
@@ -158,7 +161,7 @@ async function stopServer(record, options = {}) {
 async function stopWindowsTree(pid, alive, grace, run) {
     if (!alive)
         return 'not-running';
-    const taskkill = (0,windows_system_tool/* windowsSystemTool */.x)('taskkill');
+    const taskkill = (0,find_tool/* windowsSystemTool */.xW)('taskkill');
     await run(taskkill, ['/T', '/PID', String(pid)], { timeoutMs: 10_000 });
     const deadline = Date.now() + grace;
     while (Date.now() < deadline) {
@@ -227,7 +230,7 @@ function planExec(command, env) {
         errors.push(new input_error/* InputError */.d('--ready-http', '--ready-http: needs a TCP port to send the GET to; every port given is UDP'));
     const program = command.command[0];
     if (!/[\\/]/.test(program) && (0,ready_options/* findOnPath */.aY)(program, env) === undefined)
-        errors.push(new options/* UsageError */.eb('COMMAND', `exec: "${program}" was not found on PATH`));
+        errors.push(new options/* UsageError */.e('COMMAND', `exec: "${program}" was not found on PATH`));
     if (errors.length > 0)
         throw new input_error/* InputErrors */.G(errors);
     return {

@@ -14,28 +14,20 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
 var cancellation = __nccwpck_require__(1656);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
 var port_ranges = __nccwpck_require__(8639);
 ;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
-/** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
+
+/**
+ * A seed string as sfc32's 128 bits of state: the first 16 bytes of its SHA-256. node:crypto is
+ * loaded on every run anyway (the lease registry's tokens), so nothing is gained by hashing here.
+ */
 function hashSeed(seed) {
-    let h1 = 1779033703;
-    let h2 = 3144134277;
-    let h3 = 1013904242;
-    let h4 = 2773480762;
-    for (let i = 0; i < seed.length; i++) {
-        const k = seed.charCodeAt(i);
-        h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-        h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-        h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-        h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-    }
-    h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-    h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-    h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-    h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-    return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(seed, 'utf8').digest();
+    return [0, 4, 8, 12].map((offset) => digest.readUInt32BE(offset));
 }
 /** sfc32: small and fast; seeded, so a rerun with the same seed repeats its order. */
 function sfc32([a, b, c, d]) {
@@ -613,22 +605,28 @@ async function checkpoint(signal) {
     await new Promise((resolve) => setImmediate(resolve));
     signal.throwIfAborted();
 }
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function abortableSleep(ms, signal) {
+/**
+ * Sleeps `ms`, or less when `until` settles first (a watched process ended), or rejects with
+ * the signal's reason as soon as it is aborted.
+ */
+function abortableSleep(ms, signal, until) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
             reject(signal.reason);
             return;
         }
+        const finish = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
         const onAbort = () => {
             clearTimeout(timer);
             reject(signal.reason);
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
+        const timer = setTimeout(finish, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
+        void until?.then(finish);
     });
 }
 /** The signals that cancel a run: a cancelled CI step (SIGINT, SIGTERM), a closed terminal. */
@@ -683,8 +681,8 @@ var promises_ = __nccwpck_require__(1455);
 var run_tool = __nccwpck_require__(9807);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
 var port_ranges = __nccwpck_require__(8639);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(4571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __nccwpck_require__(1777);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
 
 
@@ -719,7 +717,7 @@ async function toolOutput(run, file, args) {
  * be read adds nothing.
  */
 async function readWindowsExcludedRanges(protocols, run = run_tool/* runTool */.q) {
-    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,find_tool/* windowsSystemTool */.xW)('netsh'), [
         'int',
         ip,
         'show',
@@ -837,7 +835,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         ],
     });
     if (platform === 'win32') {
-        const netsh = (0,windows_system_tool/* windowsSystemTool */.x)('netsh');
+        const netsh = (0,find_tool/* windowsSystemTool */.xW)('netsh');
         const [dynamic, reserved] = await Promise.all([
             Promise.all(protocols.map(async (protocol) => {
                 const text = await toolOutput(run, netsh, ['int', 'ipv4', 'show', 'dynamicport', protocol]);
@@ -888,6 +886,8 @@ var port_spec = __nccwpck_require__(9910);
 var external_node_dgram_ = __nccwpck_require__(1314);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(2028);
 // EXTERNAL MODULE: ./src/probe/local-addresses.ts
 var local_addresses = __nccwpck_require__(7956);
 // EXTERNAL MODULE: external "node:os"
@@ -901,9 +901,10 @@ var probe = __nccwpck_require__(5396);
 
 
 
+
 const DUAL_STACK = { address: '::', family: 6, dualStack: true };
 /**
- * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * The full address set of docs/probing.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
  * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
  * misses a holder on a specific address.
  */
@@ -917,7 +918,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = (0,local_addresses/* canonicalAddress */.Z5)(a.address);
+        const key = (0,ip_address/* canonicalAddress */.Z)(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -930,7 +931,7 @@ function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
             const family = (0,external_node_net_.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = (0,local_addresses/* canonicalAddress */.Z5)(address) === '::';
+            const wildcard = (0,ip_address/* canonicalAddress */.Z)(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -996,7 +997,7 @@ async function wildcardSeesHolder(protocol, address, family) {
 }
 const measured = new Map();
 /**
- * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * The start-up self-test of docs/probing.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */
@@ -1114,7 +1115,7 @@ async function runGuard(config, options = {}) {
         if (leases)
             rest.debug?.(`lease dir: ${leases.dir}`);
         const result = await guardPorts(config, {
-            findHolders: lookup/* findHoldersWhenNeeded */.w,
+            findHolders: lookup/* findHoldersWhenNeeded */.wr,
             ...rest,
             ...(leases ? { leases } : {}),
             signal,
@@ -1139,7 +1140,7 @@ async function runGuard(config, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9648);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(276);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -1149,7 +1150,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9648:
+/***/ 276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1286,15 +1287,19 @@ function failureJson(failure) {
 
 // EXTERNAL MODULE: ./src/allocate/allocate.ts + 7 modules
 var allocate = __nccwpck_require__(6386);
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(2657);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /** The job summary in Markdown. */
 
 
+
+const EVERY_CONTROL_CHARACTER = new RegExp(command_line/* CONTROL_CHARACTER */.gW.source, 'g');
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 function markdownCell(text) {
     return (text
-        // eslint-disable-next-line no-control-regex -- control characters would break the table
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        // Control characters would break the table.
+        .replace(EVERY_CONTROL_CHARACTER, ' ')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -1330,30 +1335,8 @@ function summaryMarkdown(result) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/report/text-table.ts
-/** The CLI's plain-text result table. */
-
-
-/** A plain text table for the CLI. */
-function textTable(result) {
-    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
-    const rows = result.assignments.map((a) => [
-        a.name,
-        String(a.requested),
-        (0,allocate/* isAssigned */.Z)(a) ? String(a.port) : '-',
-        a.protocol,
-        a.status === 'unassigned' ? 'not assigned' : a.status,
-        a.conflicts.map(messages/* heldBy */.Vr).join('; '),
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [head, ...rows]
-        .map((r) => r
-        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-
+// EXTERNAL MODULE: ./src/report/text-table.ts
+var text_table = __nccwpck_require__(2906);
 // EXTERNAL MODULE: ./src/spec/config.ts
 var spec_config = __nccwpck_require__(1209);
 ;// CONCATENATED MODULE: ./src/cli/guard.ts
@@ -1384,9 +1367,9 @@ async function runnerOf(term) {
 async function githubTarget(term, config) {
     const io = await runnerOf(term);
     if (!term.env.GITHUB_OUTPUT)
-        throw new options/* UsageError */.eb('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps; use --format json or env elsewhere)');
+        throw new options/* UsageError */.e('--format', '--format github: GITHUB_OUTPUT is not set (this format is for GitHub Actions steps; use --format json or env elsewhere)');
     if (config.exportEnv && !term.env.GITHUB_ENV)
-        throw new options/* UsageError */.eb('--export-env', '--export-env true with --format github: GITHUB_ENV is not set (this format is for GitHub Actions steps)');
+        throw new options/* UsageError */.e('--export-env', '--export-env true with --format github: GITHUB_ENV is not set (this format is for GitHub Actions steps)');
     const unwritable = io.fileProblem('GITHUB_OUTPUT') ??
         (config.exportEnv ? io.fileProblem('GITHUB_ENV') : undefined);
     if (unwritable)
@@ -1442,7 +1425,7 @@ function publish(term, format, result, problems, github) {
                 : envFailureLine(terminal/* EXIT_CONFLICT */.Ev));
             break;
         default:
-            term.stdout(textTable(result) + '\n');
+            term.stdout((0,text_table/* textTable */.e)(result) + '\n');
     }
 }
 /**
@@ -1452,7 +1435,7 @@ function publish(term, format, result, problems, github) {
 async function cliOwner(term, ownerValue, ttlSeconds) {
     const checked = ownerValue === undefined ? undefined : await (0,lease_owner/* ownerOption */.JU)(ownerValue);
     if (checked && 'problem' in checked)
-        throw new options/* UsageError */.eb('--owner', checked.problem);
+        throw new options/* UsageError */.e('--owner', checked.problem);
     return (0,lease_owner/* cliLeaseOwner */.uO)(term.ppid, term.env, ttlSeconds, checked ? { explicit: checked } : {});
 }
 async function guardCommand(term, command) {
@@ -1484,12 +1467,15 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/lease/lease-file.ts
 var lease_file = __nccwpck_require__(3851);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(6645);
 ;// CONCATENATED MODULE: ./src/lease/ownerless-leases.ts
 /**
  * The leases `release` may give back when the caller has no owner either: leases that follow
  * no process and name no job. A lease of a job with an id (another CI job's, the action's in a
  * container) is never among them, so such a release cannot free another job's port.
  */
+
 
 
 
@@ -1504,7 +1490,7 @@ async function anonymousLeases(dir, targets) {
         names = await (0,promises_.readdir)(abs);
     }
     catch (error) {
-        if (error.code === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -1538,6 +1524,7 @@ var port_spec = __nccwpck_require__(9910);
 
 
 
+
 /** `PORT[/tcp|udp|both]` targets, every bad one reported at once. */
 function parseReleaseTargets(tokens) {
     const problems = [];
@@ -1554,7 +1541,7 @@ function parseReleaseTargets(tokens) {
             targets.push({ port: target.port, protocol });
     }
     if (problems.length > 0)
-        throw new options/* UsageError */.eb('release', problems);
+        throw new options/* UsageError */.e('release', problems);
     return targets;
 }
 /**
@@ -1584,7 +1571,7 @@ async function releaseCommand(term, command) {
         return terminal/* EXIT_OK */.Ij;
     }
     for (const r of released)
-        term.stdout(`released ${r.port}/${r.protocol} (${(0,lease_registry/* describeLease */.un)(r)})\n`);
+        term.stdout(`released ${r.port}/${r.protocol} (${(0,messages/* describeLease */.un)(r)})\n`);
     if (released.length === 0)
         term.stderr(owner.pid === 0
             ? `port-guard: no leases without an owner process${owner.id ? ` of this job (${owner.id})` : ''} to release\n`
@@ -1592,10 +1579,8 @@ async function releaseCommand(term, command) {
     return terminal/* EXIT_OK */.Ij;
 }
 
-;// CONCATENATED MODULE: ./src/cli/version.ts
-/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
-const VERSION = '1.0.0';
-
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __nccwpck_require__(7485);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:module"
@@ -1711,15 +1696,15 @@ async function report(term, format, failure) {
 async function main(argv, term = terminal/* processTerminal */.qH) {
     let format = requestedFormat(argv);
     try {
-        const command = (0,options/* parseCliArgs */.hT)(argv);
+        const command = (0,options/* parseCliArgs */.h)(argv);
         if ('format' in command)
             format = command.format;
         switch (command.kind) {
             case 'help':
-                term.stdout(options/* USAGE */.u_ + '\n');
+                term.stdout(usage/* USAGE */.u_ + '\n');
                 return terminal/* EXIT_OK */.Ij;
             case 'version':
-                term.stdout(VERSION + '\n');
+                term.stdout(usage/* VERSION */.xv + '\n');
                 return terminal/* EXIT_OK */.Ij;
             case 'guard':
                 return await guardCommand(term, command);
@@ -1727,11 +1712,11 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
                 return await releaseCommand(term, command);
             case 'wait': {
                 // Loaded on demand, like who: the readiness engine is not needed to check ports.
-                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(39), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
+                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(39), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
                 return await waitCommand(term, command);
             }
             case 'exec': {
-                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(39), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
+                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(39), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
                 return await execCommand(term, command);
             }
             case 'who': {
@@ -1759,195 +1744,29 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs),
-/* harmony export */   u_: () => (/* binding */ USAGE)
+/* harmony export */   e: () => (/* binding */ UsageError),
+/* harmony export */   h: () => (/* binding */ parseCliArgs)
 /* harmony export */ });
-/* unused harmony export OPTION_TABLES */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1209);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
 /**
- * The command line's grammar: one option table per subcommand (each accepts only its own
- * options), parsed with node's parseArgs; the usage text is derived from the same tables and
- * the engine's input defaults, so it cannot drift from what is accepted.
+ * The command line's parser: argv into one command, each subcommand parsed with node's
+ * parseArgs against its own option table (cli/usage.ts), so each accepts only its own options.
  */
+
 
 
 
 /** A command line that cannot be understood at all (exit code 2). */
 class UsageError extends _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d {
 }
-const HELP = {
-    help: { type: 'boolean', short: 'h', help: 'show this help' },
-};
-/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
-const INPUT_OPTIONS = {
-    protocol: {
-        type: 'string',
-        value: 'tcp|udp|both',
-        help: 'default protocol for specs without one',
-    },
-    'on-conflict': {
-        type: 'string',
-        value: 'fail|fallback|warn',
-        help: 'what to do when a port is busy',
-    },
-    'fallback-range': {
-        type: 'string',
-        value: 'LO-HI[,...]',
-        help: 'where fallback and auto ports come from',
-    },
-    'fallback-strategy': {
-        type: 'string',
-        value: 'random|sequential',
-        help: 'order of fallback candidates',
-    },
-    exclude: {
-        type: 'string',
-        value: 'PORTS',
-        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
-    },
-    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
-    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
-    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
-    'export-env': {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: also write GITHUB_ENV',
-    },
-    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
-    'lease-dir': {
-        type: 'string',
-        value: 'DIR',
-        help: 'where leases live (default: the host-wide dir)',
-    },
-    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
-    summary: {
-        type: 'string',
-        value: 'true|false',
-        help: 'with --format github: write the job summary',
-    },
-};
-const OWNER = {
-    owner: {
-        type: 'string',
-        value: 'PID',
-        help: "the process the leases live as long as (default: the job's shell)",
-    },
-};
-const FORMAT = {
-    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
-};
-/** Each subcommand's own options. */
-const OPTION_TABLES = {
-    guard: {
-        ...INPUT_OPTIONS,
-        'no-lease': { type: 'boolean', help: 'same as --lease false' },
-        verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
-        ...OWNER,
-        ...FORMAT,
-        ...HELP,
-        version: { type: 'boolean', short: 'v', help: 'show the version' },
-    },
-    who: {
-        'lease-dir': {
-            type: 'string',
-            value: 'DIR',
-            help: 'also show port-guard leases in DIR (default: the host-wide dir)',
-        },
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-    release: {
-        'lease-dir': INPUT_OPTIONS['lease-dir'],
-        owner: {
-            type: 'string',
-            value: 'PID',
-            help: "release this process's leases (default: the job's shell)",
-        },
-        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
-        ...HELP,
-    },
-    exec: {
-        ...INPUT_OPTIONS,
-        'no-lease': { type: 'boolean', help: 'same as --lease false' },
-        ready: { type: 'boolean', help: 'print a line once COMMAND listens on every port' },
-        'ready-timeout': {
-            type: 'string',
-            value: 'SECONDS',
-            help: 'with --ready: how long to wait before stopping COMMAND (60)',
-        },
-        'ready-http': {
-            type: 'string',
-            value: 'PATH',
-            help: 'with --ready: a GET there on the first TCP port must answer 2xx/3xx',
-        },
-        ...HELP,
-    },
-    wait: {
-        timeout: { type: 'string', value: 'SECONDS', help: 'seconds to wait, 0-3600 (60)' },
-        pid: {
-            type: 'string',
-            value: 'PID',
-            help: 'the ports must belong to this process or its descendants; fail when it exits',
-        },
-        http: {
-            type: 'string',
-            value: 'PATH',
-            help: 'a GET there on the first TCP port must answer 2xx or 3xx',
-        },
-        ...HELP,
-    },
-};
-const SUBCOMMANDS = {
-    exec: {
-        args: '[options] SPEC... -- COMMAND [ARG...]',
-        help: 'hand out the ports, run COMMAND with them in its environment, hold the leases while it runs',
-    },
-    wait: { args: 'PORT[/protocol]...', help: 'wait until servers listen on these ports' },
-    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports (and leases on them)' },
-    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
-};
-function optionLines(table) {
-    const rows = Object.entries(table).map(([name, spec]) => {
-        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
-        const fallback = _spec_config_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ[name];
-        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
-        return [flag, spec.help + def];
-    });
-    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
-}
-const USAGE = [
-    'Usage:',
-    '  port-guard [options] SPEC...          check the ports and hand out replacements',
-    ...Object.entries(SUBCOMMANDS).map(([name, s]) => {
-        const use = `port-guard ${name} ${s.args}`;
-        return use.length < 38
-            ? `  ${use.padEnd(38)}${s.help}`
-            : `  ${use}\n  ${''.padEnd(38)}${s.help}`;
-    }),
-    '',
-    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
-    '',
-    "Options (they mirror the GitHub Action's inputs):",
-    ...optionLines(OPTION_TABLES.guard),
-    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
-        '',
-        `Options of ${name}:`,
-        ...optionLines(OPTION_TABLES[name]),
-    ]),
-    '',
-    'Exit codes: 0 all ports assigned (wait: ready), 1 conflict, nothing free or not ready,',
-    '2 usage or input error, 3 port-guard itself could not work (out of file descriptors, disk',
-    "full, a file it must write); exec exits with COMMAND's exit code.",
-].join('\n');
 const FORMATS = ['text', 'json', 'env', 'github'];
 /** The subcommand an argv names: its first word that is neither an option nor its value. */
 function subcommandOf(argv) {
-    const table = OPTION_TABLES.guard;
+    const table = _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .OPTION_TABLES */ .ew.guard;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--')
@@ -1958,7 +1777,7 @@ function subcommandOf(argv) {
                 i++;
             continue;
         }
-        if (arg in SUBCOMMANDS)
+        if (arg in _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .SUBCOMMANDS */ .Vh)
             return { kind: arg, args: [...argv.slice(0, i), ...argv.slice(i + 1)] };
         break;
     }
@@ -1966,7 +1785,7 @@ function subcommandOf(argv) {
 }
 function parseWith(kind, args) {
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options: OPTION_TABLES[kind], allowPositionals: true, strict: true });
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options: _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .OPTION_TABLES */ .ew[kind], allowPositionals: true, strict: true });
     }
     catch (err) {
         // node's messages span lines; every problem is one `port-guard:` line on stderr.
@@ -2103,11 +1922,199 @@ function printInputErrors(term, err) {
 
 /***/ }),
 
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vh: () => (/* binding */ SUBCOMMANDS),
+/* harmony export */   ew: () => (/* binding */ OPTION_TABLES),
+/* harmony export */   u_: () => (/* binding */ USAGE),
+/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */ });
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1209);
+/**
+ * What the command line says about itself: one option table per subcommand, the usage text
+ * derived from those tables and the engine's input defaults (so it cannot drift from what is
+ * accepted), and the version.
+ */
+
+/** Kept equal to package.json's version (a test checks it), so the bundle needs no JSON import. */
+const VERSION = '1.0.0';
+const HELP = {
+    help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+/** Options that mirror the action's inputs; their defaults come from INPUT_DEFAULTS. */
+const INPUT_OPTIONS = {
+    protocol: {
+        type: 'string',
+        value: 'tcp|udp|both',
+        help: 'default protocol for specs without one',
+    },
+    'on-conflict': {
+        type: 'string',
+        value: 'fail|fallback|warn',
+        help: 'what to do when a port is busy',
+    },
+    'fallback-range': {
+        type: 'string',
+        value: 'LO-HI[,...]',
+        help: 'where fallback and auto ports come from',
+    },
+    'fallback-strategy': {
+        type: 'string',
+        value: 'random|sequential',
+        help: 'order of fallback candidates',
+    },
+    exclude: {
+        type: 'string',
+        value: 'PORTS',
+        help: 'ports and ranges never handed out, e.g. 5432,8000-8100',
+    },
+    hosts: { type: 'string', value: 'all|ADDR,...', help: 'addresses a port must be free on' },
+    wait: { type: 'string', value: 'SECONDS', help: 'wait for busy ports to become free first' },
+    seed: { type: 'string', value: 'TEXT', help: 'deterministic random order' },
+    'export-env': {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: also write GITHUB_ENV',
+    },
+    lease: { type: 'string', value: 'true|false', help: 'take host-wide leases on the ports' },
+    'lease-dir': {
+        type: 'string',
+        value: 'DIR',
+        help: 'where leases live (default: the host-wide dir)',
+    },
+    'lease-ttl': { type: 'string', value: 'SECONDS', help: 'lease lifetime' },
+    summary: {
+        type: 'string',
+        value: 'true|false',
+        help: 'with --format github: write the job summary',
+    },
+};
+const OWNER = {
+    owner: {
+        type: 'string',
+        value: 'PID',
+        help: "the process the leases live as long as (default: the job's shell)",
+    },
+};
+const FORMAT = {
+    format: { type: 'string', value: 'text|json|env|github', help: 'output format (text)' },
+};
+/** Each subcommand's own options. */
+const OPTION_TABLES = {
+    guard: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        verbose: { type: 'boolean', help: 'log the probe plan and the OS port ranges on stderr' },
+        ...OWNER,
+        ...FORMAT,
+        ...HELP,
+        version: { type: 'boolean', short: 'v', help: 'show the version' },
+    },
+    who: {
+        'lease-dir': {
+            type: 'string',
+            value: 'DIR',
+            help: 'also show port-guard leases in DIR (default: the host-wide dir)',
+        },
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    release: {
+        'lease-dir': INPUT_OPTIONS['lease-dir'],
+        owner: {
+            type: 'string',
+            value: 'PID',
+            help: "release this process's leases (default: the job's shell)",
+        },
+        format: { type: 'string', value: 'text|json', help: 'output format (text)' },
+        ...HELP,
+    },
+    exec: {
+        ...INPUT_OPTIONS,
+        'no-lease': { type: 'boolean', help: 'same as --lease false' },
+        ready: { type: 'boolean', help: 'print a line once COMMAND listens on every port' },
+        'ready-timeout': {
+            type: 'string',
+            value: 'SECONDS',
+            help: 'with --ready: how long to wait before stopping COMMAND (60)',
+        },
+        'ready-http': {
+            type: 'string',
+            value: 'PATH',
+            help: 'with --ready: a GET there on the first TCP port must answer 2xx/3xx',
+        },
+        ...HELP,
+    },
+    wait: {
+        timeout: { type: 'string', value: 'SECONDS', help: 'seconds to wait, 0-3600 (60)' },
+        pid: {
+            type: 'string',
+            value: 'PID',
+            help: 'the ports must belong to this process or its descendants; fail when it exits',
+        },
+        http: {
+            type: 'string',
+            value: 'PATH',
+            help: 'a GET there on the first TCP port must answer 2xx or 3xx',
+        },
+        ...HELP,
+    },
+};
+const SUBCOMMANDS = {
+    exec: {
+        args: '[options] SPEC... -- COMMAND [ARG...]',
+        help: 'hand out the ports, run COMMAND with them in its environment, hold the leases while it runs',
+    },
+    wait: { args: 'PORT[/protocol]...', help: 'wait until servers listen on these ports' },
+    who: { args: 'PORT[/protocol]...', help: 'show who holds these ports (and leases on them)' },
+    release: { args: '[PORT[/protocol]...]', help: 'release leases taken by this shell session' },
+};
+function optionLines(table) {
+    const rows = Object.entries(table).map(([name, spec]) => {
+        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+        const fallback = _spec_config_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ[name];
+        const def = fallback !== undefined && fallback !== '' ? ` (${fallback})` : '';
+        return [flag, spec.help + def];
+    });
+    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`);
+}
+const USAGE = [
+    'Usage:',
+    '  port-guard [options] SPEC...          check the ports and hand out replacements',
+    ...Object.entries(SUBCOMMANDS).map(([name, s]) => {
+        const use = `port-guard ${name} ${s.args}`;
+        return use.length < 38
+            ? `  ${use.padEnd(38)}${s.help}`
+            : `  ${use}\n  ${''.padEnd(38)}${s.help}`;
+    }),
+    '',
+    'SPEC is [name=]port[/protocol]: 3000, web=3000, dns=5353/udp, api=auto, quic=8443/both',
+    '',
+    "Options (they mirror the GitHub Action's inputs):",
+    ...optionLines(OPTION_TABLES.guard),
+    ...Object.keys(SUBCOMMANDS).flatMap((name) => [
+        '',
+        `Options of ${name}:`,
+        ...optionLines(OPTION_TABLES[name]),
+    ]),
+    '',
+    'Exit codes: 0 all ports assigned (wait: ready), 1 conflict, nothing free or not ready,',
+    '2 usage or input error, 3 port-guard itself could not work (out of file descriptors, disk',
+    "full, a file it must write); exec exits with COMMAND's exit code.",
+].join('\n');
+
+
+/***/ }),
+
 /***/ 2657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER),
 /* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
@@ -2120,13 +2127,17 @@ function printInputErrors(term, err) {
  */
 /** The longest command line a holder carries, in characters (the ellipsis included). */
 const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
+/**
+ * One control character: C0 and C1 controls, DEL, and the Unicode line/paragraph separators;
+ * any of them can break a workflow command, a log line or a table row. The one definition of
+ * the class: every sanitiser (here, the messages' escapes, the Markdown cells) builds on it.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Replaces every run of control characters with one space and trims the ends. */
 function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
+    return text.replace(CONTROL_RUNS, ' ').trim();
 }
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
 function shorten(text, max = COMMAND_LINE_MAX) {
@@ -2198,9 +2209,15 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder),
 /* harmony export */   x5: () => (/* binding */ containerText)
 /* harmony export */ });
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/**
+ * One line of plain text per holder, for `::error::` lines, notices and the summary table.
+ * Nothing is escaped here (the fronts do that), but the text never contains a newline or
+ * another control character.
+ */
 
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
+
 function hostPort(ip, port) {
     if (ip === undefined)
         return `port ${port ?? '?'}`;
@@ -2255,10 +2272,10 @@ function describeHolder(h) {
     if (h.pid === undefined && h.container) {
         text += ` — published by docker for ${containerText(h.container)}`;
     }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+    if (!_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .OCCUPYING_STATES */ .X_.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
         text += ` (${h.state})`;
     }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .singleLine */ .pF)(text);
 }
 /** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
@@ -2273,13 +2290,25 @@ function describeHolders(holders) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ holdersPerQuery),
-/* harmony export */   w: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */   Nv: () => (/* binding */ occupiesPort),
+/* harmony export */   X_: () => (/* binding */ OCCUPYING_STATES),
+/* harmony export */   wr: () => (/* binding */ findHoldersWhenNeeded)
 /* harmony export */ });
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+function occupiesPort(protocol, state) {
+    return protocol === 'udp' || OCCUPYING_STATES.has(state);
+}
 /**
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await Promise.all(/* import() */[__nccwpck_require__.e(177), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -2304,7 +2333,9 @@ async function holdersPerQuery(finder, queries) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
-/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4903);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6645);
+/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4903);
+
 
 
 
@@ -2343,14 +2374,14 @@ async function lstatIfExists(dir) {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
     }
     catch (error) {
-        if ((0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
+        if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
             return undefined;
-        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${(0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}`);
+        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}`);
     }
 }
 /** An InputError naming lease-dir, unless the machine itself ran out of something. */
 function refuse(error, doing, message) {
-    const system = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .asSystemError */ .Q6)(error, doing);
+    const system = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_4__/* .asSystemError */ .Q6)(error, doing);
     return system !== error ? system : new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir: ${message}`);
 }
 /** This process's uid, or undefined where the OS has none (Windows). */
@@ -2413,8 +2444,8 @@ async function openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if ((0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'EEXIST') {
-                const code = (0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? String(error);
+            if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'EEXIST') {
+                const code = (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? String(error);
                 throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
             }
         }
@@ -2425,7 +2456,7 @@ async function openLeaseDir(dir) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(abs, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
     }
     catch (error) {
-        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,_system_system_error_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}); make it mode 1777 ` +
+        throw new _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
@@ -2455,11 +2486,13 @@ async function openLeaseDir(dir) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1209);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6645);
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
  * never mistake a lease being written for a corrupt one.
  */
+
 
 
 
@@ -2562,9 +2595,6 @@ function parseLease(text, expected) {
         token,
     };
 }
-function errorCode(error) {
-    return error?.code;
-}
 /**
  * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
  * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
@@ -2582,7 +2612,7 @@ function readRaw(file) {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = errorCode(error) ?? String(error);
+        const code = (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCause */ .ov)(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -2602,7 +2632,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: errorCode(error) ?? String(error) };
+        return { code: (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCause */ .ov)(error) };
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
@@ -2640,7 +2670,7 @@ async function readLeaseEntry(file, expected) {
             stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
         }
         catch (error) {
-            if (errorCode(error) === 'ENOENT')
+            if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -2688,7 +2718,7 @@ async function createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (errorCode(error) === 'EEXIST')
+        if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -2728,8 +2758,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var process_tree = __nccwpck_require__(7779);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
 var run_tool = __nccwpck_require__(9807);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(4571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __nccwpck_require__(1777);
 ;// CONCATENATED MODULE: ./src/lease/process-table.ts
 /**
  * The process table as lease ownership needs it: for a pid, its parent, its start token (the
@@ -2854,7 +2884,7 @@ async function readProcessLookup(platform = process.platform, run = run_tool/* r
     if (platform === 'linux' || platform === 'android')
         return linuxProcessLookup();
     if (platform === 'win32') {
-        const result = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_PROCESSES], { timeoutMs: 20000, encoding: 'utf8' });
+        const result = await run((0,find_tool/* windowsSystemTool */.xW)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_PROCESSES], { timeoutMs: 20000, encoding: 'utf8' });
         const entries = parseWindowsProcesses(result.stdout);
         if (entries.length === 0)
             throw new Error(`PowerShell Get-CimInstance Win32_Process gave no answer (${describe(result)})`);
@@ -3137,7 +3167,6 @@ async function ownerOption(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  un: () => (/* binding */ describeLease),
   Gt: () => (/* binding */ openLeaseRegistry),
   Rc: () => (/* reexport */ releaseLeases)
 });
@@ -3149,6 +3178,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
 var input_error = __nccwpck_require__(5376);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(6645);
 // EXTERNAL MODULE: ./src/system/system-error.ts
 var system_error = __nccwpck_require__(4903);
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
@@ -3233,6 +3264,7 @@ var process_identity = __nccwpck_require__(2714);
 
 
 
+
 /** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
 /** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
@@ -3249,14 +3281,14 @@ const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
  */
 function takeLock(dir, leaseName, lockName, text) {
     return (0,lease_file/* createExclusive */.H0)(dir, lockName, text).then((created) => (created ? 'locked' : 'taken'), (error) => {
-        if (!NO_NEW_FILE.has((0,system_error/* errorCode */.CA)(error) ?? ''))
+        if (!NO_NEW_FILE.has((0,error_code/* errorCode */.CA)(error) ?? ''))
             throw error;
         try {
             (0,external_node_fs_.linkSync)(external_node_path_default().join(dir, leaseName), external_node_path_default().join(dir, lockName));
             return 'locked';
         }
         catch (linkError) {
-            const code = (0,system_error/* errorCode */.CA)(linkError);
+            const code = (0,error_code/* errorCode */.CA)(linkError);
             if (code === 'EEXIST')
                 return 'taken';
             if (code === 'ENOENT')
@@ -3298,7 +3330,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await (0,promises_.rename)(external_node_path_default().join(dir, lockName), aside);
     }
     catch (error) {
-        return error.code === 'ENOENT';
+        return (0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT');
     }
     const read = await (0,lease_file/* readSmallFileNoFollow */._u)(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -3398,7 +3430,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = (0,system_error/* errorCode */.CA)(error);
+            const code = (0,error_code/* errorCode */.CA)(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -3436,7 +3468,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_.readdir)(abs);
     }
     catch (error) {
-        if ((0,system_error/* errorCode */.CA)(error) === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -3480,19 +3512,7 @@ async function releaseLeases(dir, match) {
 
 
 
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
-}
+
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
 /**
@@ -3601,7 +3621,7 @@ class LeaseRegistry {
         }
         catch (error) {
             // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
-            removal = { failed: (0,system_error/* errorCode */.CA)(error) ?? String(error) };
+            removal = { failed: (0,error_code/* errorCode */.CA)(error) ?? String(error) };
         }
         if (removal === 'busy')
             this.report(file, 'could not be released: its lock stayed taken');
@@ -3804,24 +3824,73 @@ async function isOwnerAlive(owner, deps = {}) {
 
 /***/ }),
 
-/***/ 7956:
+/***/ 2028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
-/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
-/* harmony export */   MJ: () => (/* binding */ isLocalAddress),
-/* harmony export */   Z5: () => (/* binding */ canonicalAddress)
+/* harmony export */   T: () => (/* binding */ formatIPv6),
+/* harmony export */   Z: () => (/* binding */ canonicalAddress)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-
+/**
+ * IP addresses as text: one spelling per address. Every address port-guard prints (a holder's
+ * socket from `/proc/net`) or compares (the `hosts` input against the interfaces, the probe
+ * plan's duplicates) goes through the one IPv6 formatter here, so an address reads the same
+ * wherever it appears.
+ */
 
 /**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/**
+ * The 16 network-order bytes of an IPv6 address (without a `%zone`). The URL parser reads
+ * every spelling (`::1`, `0:0::1`, `::ffff:1.2.3.4`) without any lookup and prints hex groups
+ * with the longest zero run as `::`, which is expanded here.
+ */
+function ipv6Bytes(address) {
+    const hex = new URL(`http://[${address}]`).hostname.slice(1, -1);
+    const [head = '', tail] = hex.split('::');
+    const groups = (text) => text === undefined || text === '' ? [] : text.split(':').map((g) => Number.parseInt(g, 16));
+    const front = groups(head);
+    const back = groups(tail);
+    const zeros = new Array(8 - front.length - back.length).fill(0);
+    return [...front, ...zeros, ...back].flatMap((g) => [g >> 8, g & 0xff]);
+}
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal: IPv6 in the form
+ * {@link formatIPv6} prints; a `%scope` suffix is kept as written; anything else as it is.
  */
 function canonicalAddress(address) {
     if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
@@ -3829,8 +3898,28 @@ function canonicalAddress(address) {
     const pct = address.indexOf('%');
     const bare = pct >= 0 ? address.slice(0, pct) : address;
     const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
+    return formatIPv6(ipv6Bytes(bare)) + scope;
 }
+
+
+/***/ }),
+
+/***/ 7956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ interfaceAddressPlan),
+/* harmony export */   CO: () => (/* binding */ interfaceAddresses),
+/* harmony export */   MJ: () => (/* binding */ isLocalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2028);
+
+
+
 /** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
 function isLinkLocal(address) {
     return /^fe[89ab][0-9a-f]:/i.test(address);
@@ -3893,7 +3982,7 @@ function interfaceAddresses(interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__
  * answers only the addresses configured on lo0, which are interface addresses).
  */
 function isLocalAddress(address, platform = process.platform, interfaces = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.networkInterfaces)()) {
-    const canonical = canonicalAddress(address);
+    const canonical = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
     if ((platform === 'linux' || platform === 'win32') &&
@@ -3901,7 +3990,7 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
         address.startsWith('127.'))
         return true;
     return interfaceAddresses(interfaces, platform).some((a) => {
-        const known = canonicalAddress(a.address);
+        const known = (0,_ip_address_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalAddress */ .Z)(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
     });
@@ -3934,7 +4023,7 @@ const EXHAUSTION_CODES = new Set([
     'ENOMEM',
 ]);
 /**
- * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * How an error code from a bind reads on a platform (docs/probing.md, "What a bind error means").
  * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
  * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
  * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
@@ -3987,7 +4076,7 @@ function bindOnce(port, protocol, target) {
                 server.close();
                 resolve(err);
             });
-            // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
+            // exclusive: no handle sharing with cluster workers; never reusePort (docs/probing.md).
             server.listen({
                 host: target.address,
                 port,
@@ -3998,7 +4087,7 @@ function bindOnce(port, protocol, target) {
             });
             return;
         }
-        // No reuseAddr: with it a held UDP port looks free (PROBING.md).
+        // No reuseAddr: with it a held UDP port looks free (docs/probing.md).
         const socket = (0,node_dgram__WEBPACK_IMPORTED_MODULE_0__.createSocket)({
             type: target.family === 6 ? 'udp6' : 'udp4',
             ipv6Only: target.family === 6 && target.dualStack === false,
@@ -4110,7 +4199,7 @@ function isExhausted(verdict) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
-/* harmony import */ var _system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4571);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1777);
 /**
  * Whether a process is another one or one of its descendants, from the parent links of this
  * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
@@ -4200,16 +4289,14 @@ async function snapshotProcessTable(platform = process.platform, run = _system_r
     if (platform === 'linux' || platform === 'android')
         return linuxProcessTable();
     if (platform === 'win32') {
-        const wmic = await run((0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        const wmic = await run((0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .xW)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
         if (wmic.code === 0)
             return tableOf(parseWmicTable(wmic.stdout));
-        const ps = await run((0,_system_windows_system_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        const ps = await run((0,_system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__/* .windowsSystemTool */ .xW)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
         return tableOf(parsePsTable(ps.stdout));
     }
-    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
-        timeoutMs: 5000,
-        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-    });
+    // runTool pins LC_ALL=C and TZ=UTC, which the lstart column's parser needs.
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], { timeoutMs: 5000 });
     return tableOf(parsePsTable(ps.stdout));
 }
 /** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
@@ -4241,19 +4328,34 @@ function isInTree(root, pid, table) {
 /* harmony export */   BZ: () => (/* binding */ waitingMessage),
 /* harmony export */   Vr: () => (/* binding */ heldBy),
 /* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   gX: () => (/* binding */ annotationsFor)
+/* harmony export */   gX: () => (/* binding */ annotationsFor),
+/* harmony export */   un: () => (/* binding */ describeLease)
 /* harmony export */ });
-/* unused harmony exports conflictMessage, fallbackMessage */
+/* unused harmony exports conflictMessage, fallbackMessage, stillBoundMessage */
 /* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7482);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
 
 
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
+}
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? (0,_lease_lease_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeLease */ .un)(lease)
+        ? describeLease(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
+const EVERY_CONTROL_CHARACTER = new RegExp(_holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARACTER */ .gW.source, 'g');
 /**
  * Text another process controls (a command line, a lease file's owner) made safe for one line of
  * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
@@ -4261,8 +4363,7 @@ function describeLeaseOwner(lease) {
  * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
 function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
         const code = ch.charCodeAt(0);
         return code <= 0xff
             ? `\\x${code.toString(16).padStart(2, '0')}`
@@ -4355,6 +4456,11 @@ function waitingMessage(conflicts, seconds) {
 /** What a run stopped by a signal says. */
 function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+/** The notice for a port still bound at the end of the job. */
+function stillBoundMessage(bound) {
+    const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
 }
 
 
@@ -4454,6 +4560,51 @@ function envPairs(result) {
 
 /***/ }),
 
+/***/ 2906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ renderTextTable),
+/* harmony export */   e: () => (/* binding */ textTable)
+/* harmony export */ });
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6386);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
+/** The CLI's plain-text tables: the renderer, and the result table of a check. */
+
+
+/** The width a cell takes on a terminal, counted in code points (`→`, `…` are one each). */
+const width = (cell) => Array.from(cell).length;
+/**
+ * Rows of cells (the first row the header) as plain text: every column but the last padded to
+ * its widest cell, two spaces between columns, no trailing spaces.
+ */
+function renderTextTable(rows) {
+    const columns = Math.max(0, ...rows.map((r) => r.length));
+    const widths = Array.from({ length: columns }, (_, i) => Math.max(0, ...rows.map((r) => width(r[i] ?? ''))));
+    return rows
+        .map((r) => r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell))))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        (0,_allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__/* .isAssigned */ .Z)(a) ? String(a.port) : '-',
+        a.protocol,
+        a.status === 'unassigned' ? 'not assigned' : a.status,
+        a.conflicts.map(_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .heldBy */ .Vr).join('; '),
+    ]);
+    return renderTextTable([head, ...rows]);
+}
+
+
+/***/ }),
+
 /***/ 1209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4474,6 +4625,8 @@ function envPairs(result) {
 /* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9910);
 /* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8639);
 /* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7956);
+/* harmony import */ var _probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2028);
+
 
 
 
@@ -4544,14 +4697,14 @@ function parseHosts(raw) {
             // The scoped spellings of this very address, when the host has it.
             const scopes = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)()
                 .map((a) => a.address)
-                .filter((a) => a.includes('%') && (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(a.replace(/%.*$/, '')) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token));
+                .filter((a) => a.includes('%') && (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(a.replace(/%.*$/, '')) === (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(token));
             problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
         }
         else if (!(0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .isLocalAddress */ .MJ)(token)) {
             const known = (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .interfaceAddresses */ .CO)().map((a) => a.address);
             problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
         }
-        else if (hosts.some((h) => (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(h) === (0,_probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__/* .canonicalAddress */ .Z5)(token))) {
+        else if (hosts.some((h) => (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(h) === (0,_probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__/* .canonicalAddress */ .Z)(token))) {
             problems.push(`hosts: "${token}" is listed twice`);
         }
         else {
@@ -5119,6 +5272,144 @@ function duplicateProblems(specs, input) {
 
 /***/ }),
 
+/***/ 6645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ue: () => (/* binding */ hasErrorCode),
+/* harmony export */   ov: () => (/* binding */ errorCause)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * What a failed system call says about itself: Node's `code` (`ENOENT`, `EEXIST`, `EACCES`, …).
+ * One reader for every caller, so an error without a code (a thrown string, a plain `Error`)
+ * reads the same everywhere: as no code, never as a crash in the error path.
+ */
+
+/**
+ * The error's Node code (`ENOENT`, `EEXIST`, …), or undefined when it carries none; for Node's
+ * generic ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
+ */
+function errorCode(error) {
+    const e = error;
+    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
+        try {
+            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
+            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.getSystemErrorName)(-Math.abs(e.info.errno));
+        }
+        catch {
+            return e.code;
+        }
+    }
+    return typeof e?.code === 'string' ? e.code : undefined;
+}
+/** Whether the error carries one of `codes`. */
+function hasErrorCode(error, ...codes) {
+    const code = errorCode(error);
+    return code !== undefined && codes.includes(code);
+}
+/** The code, or the whole error as text when it has none: the cause a message names. */
+function errorCause(error) {
+    return errorCode(error) ?? String(error);
+}
+
+
+/***/ }),
+
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SG: () => (/* binding */ findTool),
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS),
+/* harmony export */   xW: () => (/* binding */ windowsSystemTool)
+/* harmony export */ });
+/* unused harmony export pathEntries */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The absolute path of an outside tool (`docker`, `lsof`, `ps`, `sysctl`). A bare name is never
+ * handed to `execFile`: Windows looks it up in the current directory first — the checked-out
+ * workspace, which a pull request controls — and a relative `PATH` entry (`.`, `node_modules/.bin`)
+ * means the same anywhere. So `PATH` is searched here, skipping relative entries and the
+ * current directory, and then a few fixed system directories.
+ */
+
+
+function executableFile(path, platform) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return false;
+        if (platform !== 'win32')
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `PATH` (or Windows' `Path`), split into its entries with quotes removed. */
+function pathEntries(env, platform) {
+    const key = platform === 'win32'
+        ? (Object.keys(env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH')
+        : 'PATH';
+    const value = env[key] ?? '';
+    return value
+        .split(platform === 'win32' ? ';' : ':')
+        .map((entry) => entry.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((entry) => entry !== '');
+}
+/**
+ * The absolute path of `name`, or undefined when it is nowhere to be found. On Windows only
+ * `<name>.exe` is looked for: `execFile` cannot run a `.cmd` or `.bat` without a shell.
+ */
+function findTool(name, options = {}) {
+    const platform = options.platform ?? process.platform;
+    const env = options.env ?? process.env;
+    const path = platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_1__.win32 : node_path__WEBPACK_IMPORTED_MODULE_1__.posix;
+    const isExecutable = options.isExecutable ?? executableFile;
+    const cwd = options.cwd ?? process.cwd();
+    const same = (a, b) => platform === 'win32'
+        ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+        : path.resolve(a) === path.resolve(b);
+    const file = platform === 'win32' && !/\.exe$/i.test(name) ? `${name}.exe` : name;
+    const dirs = [
+        ...(options.firstIn ?? []),
+        ...pathEntries(env, platform),
+        ...(options.alsoIn ?? []),
+    ];
+    for (const dir of dirs) {
+        if (!path.isAbsolute(dir))
+            continue;
+        // `\\foo` and `C:foo` pass isAbsolute on win32 only as far as a drive or share goes.
+        if (platform === 'win32' && !/^(?:[a-zA-Z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(dir))
+            continue;
+        if (same(dir, cwd))
+            continue;
+        const candidate = path.join(dir, file);
+        if (isExecutable(candidate, platform))
+            return candidate;
+    }
+    return undefined;
+}
+/** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
+const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.win32.join(root, 'System32', `${name}.exe`);
+}
+
+
+/***/ }),
+
 /***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5128,18 +5419,23 @@ function duplicateProblems(specs, input) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * Runs an outside tool (`lsof`, `ps`, `netstat`, `tasklist`, `netsh`, `docker`) the only way
+ * port-guard runs a system tool: `execFile` with a fixed argument array, no shell, a time-out,
+ * and `LC_ALL=C` and `TZ=UTC` always (SECURITY.md): its output is parsed, and compared between
+ * processes that may run with other locales and time zones, so it must not depend on either.
+ * It never throws: a missing tool, a refusal or a time-out is an answer ("unknown"), not a
+ * crash. (The `run` input's server is the user's own command, not a tool: it is not run here.)
  */
 
+/** Pinned over every tool's environment: the C locale's messages and dates, UTC times. */
+const STABLE_OUTPUT = { LC_ALL: 'C', TZ: 'UTC' };
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 const runTool = (command, args, options) => new Promise((resolve) => {
     try {
         (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, args, {
             timeout: options.timeoutMs,
             encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
+            env: { ...(options.env ?? process.env), ...STABLE_OUTPUT },
             maxBuffer: 8 * 1024 * 1024,
             windowsHide: true,
         }, (error, stdout) => {
@@ -5171,13 +5467,11 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   Oj: () => (/* binding */ systemError),
 /* harmony export */   Q6: () => (/* binding */ asSystemError)
 /* harmony export */ });
 /* unused harmony exports isResourceExhausted, SystemError */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _error_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6645);
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
  * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
@@ -5185,23 +5479,6 @@ const runTool = (command, args, options) => new Promise((resolve) => {
  * errors (2).
  */
 
-/**
- * The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one; for Node's generic
- * ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
- */
-function errorCode(error) {
-    const e = error;
-    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
-        try {
-            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
-            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.getSystemErrorName)(-Math.abs(e.info.errno));
-        }
-        catch {
-            return e.code;
-        }
-    }
-    return typeof e?.code === 'string' ? e.code : undefined;
-}
 /** Codes that say the machine, not the request, is the problem, and what each means. */
 const EXHAUSTED = {
     EMFILE: 'out of file descriptors',
@@ -5213,7 +5490,7 @@ const EXHAUSTED = {
 };
 /** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
 function isResourceExhausted(error) {
-    const code = errorCode(error);
+    const code = (0,_error_code_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error);
     return code !== undefined && code in EXHAUSTED;
 }
 class SystemError extends Error {
@@ -5235,7 +5512,7 @@ class SystemError extends Error {
 function systemError(error, doing) {
     if (error instanceof SystemError)
         return error;
-    const code = errorCode(error) ?? 'EUNKNOWN';
+    const code = (0,_error_code_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error) ?? 'EUNKNOWN';
     const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
     return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
         cause: error,
@@ -5247,27 +5524,6 @@ function systemError(error, doing) {
  */
 function asSystemError(error, doing) {
     return isResourceExhausted(error) ? systemError(error, doing) : error;
-}
-
-
-/***/ }),
-
-/***/ 4571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ windowsSystemTool)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The absolute path of a Windows system tool. Windows looks a bare name up in the current
- * directory first — the checked-out workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
 }
 
 

@@ -6,6 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER),
 /* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
@@ -18,13 +19,17 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  */
 /** The longest command line a holder carries, in characters (the ellipsis included). */
 const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
+/**
+ * One control character: C0 and C1 controls, DEL, and the Unicode line/paragraph separators;
+ * any of them can break a workflow command, a log line or a table row. The one definition of
+ * the class: every sanitiser (here, the messages' escapes, the Markdown cells) builds on it.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Replaces every run of control characters with one space and trims the ends. */
 function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
+    return text.replace(CONTROL_RUNS, ' ').trim();
 }
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
 function shorten(text, max = COMMAND_LINE_MAX) {
@@ -96,9 +101,15 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(657);
+/**
+ * One line of plain text per holder, for `::error::` lines, notices and the summary table.
+ * Nothing is escaped here (the fronts do that), but the text never contains a newline or
+ * another control character.
+ */
 
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
+
 function hostPort(ip, port) {
     if (ip === undefined)
         return `port ${port ?? '?'}`;
@@ -153,10 +164,10 @@ function describeHolder(h) {
     if (h.pid === undefined && h.container) {
         text += ` — published by docker for ${containerText(h.container)}`;
     }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+    if (!_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .OCCUPYING_STATES */ .X_.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
         text += ` (${h.state})`;
     }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .singleLine */ .pF)(text);
 }
 /** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
@@ -340,11 +351,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(421);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __nccwpck_require__(657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
 var docker = __nccwpck_require__(839);
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(28);
 ;// CONCATENATED MODULE: ./src/holders/proc-net.ts
+
 // The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
 const TCP_STATES = {
     0x01: 'established',
@@ -382,40 +398,6 @@ function wordBytes(word, order) {
     // network-order bytes come out reversed.
     return order === 'LE' ? bytes.reverse() : bytes;
 }
-/**
- * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
- * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
- */
-function formatIPv6(bytes) {
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-        return `::ffff:${bytes.slice(12).join('.')}`;
-    }
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    const head = hex.slice(0, bestStart).join(':');
-    const tail = hex.slice(bestStart + bestLen).join(':');
-    return `${head}::${tail}`;
-}
 /** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
 function decodeProcNetAddress(hex, order = 'LE') {
     if (hex.length === 8)
@@ -424,7 +406,7 @@ function decodeProcNetAddress(hex, order = 'LE') {
         const bytes = [];
         for (let i = 0; i < 32; i += 8)
             bytes.push(...wordBytes(hex.slice(i, i + 8), order));
-        return formatIPv6(bytes);
+        return (0,ip_address/* formatIPv6 */.T)(bytes);
     }
     throw new Error(`not a /proc/net address: ${hex}`);
 }
@@ -462,12 +444,16 @@ function parseProcNet(text, protocol, order = 'LE') {
     return sockets;
 }
 
+// EXTERNAL MODULE: ./src/system/error-code.ts + 1 modules
+var error_code = __nccwpck_require__(764);
 ;// CONCATENATED MODULE: ./src/holders/linux.ts
 /**
  * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
  * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
  * `/etc/passwd`.
  */
+
+
 
 
 
@@ -488,8 +474,6 @@ function parsePasswd(text) {
     }
     return users;
 }
-// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
 /**
  * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
  * socket, on that local port. Only when there are none, the other sockets with that local port
@@ -497,7 +481,7 @@ const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
  */
 function blockingSockets(sockets, query) {
     const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
-    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+    const occupying = onPort.filter((s) => (0,lookup/* occupiesPort */.Nv)(s.protocol, s.state));
     return occupying.length > 0 ? occupying : onPort;
 }
 function readText(path) {
@@ -531,8 +515,7 @@ function mapInodesToPids(procRoot, inodes) {
     const owners = new Map();
     let unreadable = false;
     const denied = (error) => {
-        const code = error.code;
-        if (code !== 'ENOENT' && code !== 'ESRCH')
+        if (!(0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT', 'ESRCH'))
             unreadable = true;
     };
     if (inodes.size === 0)
@@ -699,12 +682,177 @@ async function findHoldersLinux(queries, options = {}) {
 
 /***/ }),
 
+/***/ 421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ holdersPerQuery),
+/* harmony export */   Nv: () => (/* binding */ occupiesPort),
+/* harmony export */   X_: () => (/* binding */ OCCUPYING_STATES),
+/* harmony export */   wr: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */ });
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+function occupiesPort(protocol, state) {
+    return protocol === 'udp' || OCCUPYING_STATES.has(state);
+}
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
+/***/ 28:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ formatIPv6),
+/* harmony export */   Z: () => (/* binding */ canonicalAddress)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * IP addresses as text: one spelling per address. Every address port-guard prints (a holder's
+ * socket from `/proc/net`) or compares (the `hosts` input against the interfaces, the probe
+ * plan's duplicates) goes through the one IPv6 formatter here, so an address reads the same
+ * wherever it appears.
+ */
+
+/**
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/**
+ * The 16 network-order bytes of an IPv6 address (without a `%zone`). The URL parser reads
+ * every spelling (`::1`, `0:0::1`, `::ffff:1.2.3.4`) without any lookup and prints hex groups
+ * with the longest zero run as `::`, which is expanded here.
+ */
+function ipv6Bytes(address) {
+    const hex = new URL(`http://[${address}]`).hostname.slice(1, -1);
+    const [head = '', tail] = hex.split('::');
+    const groups = (text) => text === undefined || text === '' ? [] : text.split(':').map((g) => Number.parseInt(g, 16));
+    const front = groups(head);
+    const back = groups(tail);
+    const zeros = new Array(8 - front.length - back.length).fill(0);
+    return [...front, ...zeros, ...back].flatMap((g) => [g >> 8, g & 0xff]);
+}
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal: IPv6 in the form
+ * {@link formatIPv6} prints; a `%scope` suffix is kept as written; anything else as it is.
+ */
+function canonicalAddress(address) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return formatIPv6(ipv6Bytes(bare)) + scope;
+}
+
+
+/***/ }),
+
+/***/ 764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ov: () => (/* binding */ errorCause),
+  CA: () => (/* binding */ errorCode),
+  Ue: () => (/* binding */ hasErrorCode)
+});
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/system/error-code.ts
+/**
+ * What a failed system call says about itself: Node's `code` (`ENOENT`, `EEXIST`, `EACCES`, …).
+ * One reader for every caller, so an error without a code (a thrown string, a plain `Error`)
+ * reads the same everywhere: as no code, never as a crash in the error path.
+ */
+
+/**
+ * The error's Node code (`ENOENT`, `EEXIST`, …), or undefined when it carries none; for Node's
+ * generic ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
+ */
+function errorCode(error) {
+    const e = error;
+    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
+        try {
+            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
+            return (0,external_node_util_namespaceObject.getSystemErrorName)(-Math.abs(e.info.errno));
+        }
+        catch {
+            return e.code;
+        }
+    }
+    return typeof e?.code === 'string' ? e.code : undefined;
+}
+/** Whether the error carries one of `codes`. */
+function hasErrorCode(error, ...codes) {
+    const code = errorCode(error);
+    return code !== undefined && codes.includes(code);
+}
+/** The code, or the whole error as text when it has none: the cause a message names. */
+function errorCause(error) {
+    return errorCode(error) ?? String(error);
+}
+
+
+/***/ }),
+
 /***/ 777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SG: () => (/* binding */ findTool),
-/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS)
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS),
+/* harmony export */   xW: () => (/* binding */ windowsSystemTool)
 /* harmony export */ });
 /* unused harmony export pathEntries */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
@@ -778,6 +926,14 @@ function findTool(name, options = {}) {
 }
 /** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
 const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.win32.join(root, 'System32', `${name}.exe`);
+}
 
 
 /***/ }),
@@ -795,18 +951,23 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/system/run-tool.ts
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * Runs an outside tool (`lsof`, `ps`, `netstat`, `tasklist`, `netsh`, `docker`) the only way
+ * port-guard runs a system tool: `execFile` with a fixed argument array, no shell, a time-out,
+ * and `LC_ALL=C` and `TZ=UTC` always (SECURITY.md): its output is parsed, and compared between
+ * processes that may run with other locales and time zones, so it must not depend on either.
+ * It never throws: a missing tool, a refusal or a time-out is an answer ("unknown"), not a
+ * crash. (The `run` input's server is the user's own command, not a tool: it is not run here.)
  */
 
+/** Pinned over every tool's environment: the C locale's messages and dates, UTC times. */
+const STABLE_OUTPUT = { LC_ALL: 'C', TZ: 'UTC' };
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 const runTool = (command, args, options) => new Promise((resolve) => {
     try {
         (0,external_node_child_process_namespaceObject.execFile)(command, args, {
             timeout: options.timeoutMs,
             encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
+            env: { ...(options.env ?? process.env), ...STABLE_OUTPUT },
             maxBuffer: 8 * 1024 * 1024,
             windowsHide: true,
         }, (error, stdout) => {
@@ -834,31 +995,17 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 
 /***/ }),
 
-/***/ 571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ windowsSystemTool)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The absolute path of a Windows system tool. Windows looks a bare name up in the current
- * directory first — the checked-out workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
-}
-
-
-/***/ }),
-
 /***/ 24:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 30:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -1087,22 +1234,28 @@ async function cancellation_checkpoint(signal) {
     await new Promise((resolve) => setImmediate(resolve));
     signal.throwIfAborted();
 }
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function abortableSleep(ms, signal) {
+/**
+ * Sleeps `ms`, or less when `until` settles first (a watched process ended), or rejects with
+ * the signal's reason as soon as it is aborted.
+ */
+function abortableSleep(ms, signal, until) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
             reject(signal.reason);
             return;
         }
+        const finish = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
         const onAbort = () => {
             clearTimeout(timer);
             reject(signal.reason);
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
+        const timer = setTimeout(finish, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
+        void until?.then(finish);
     });
 }
 /** The signals that cancel a run: a cancelled CI step (SIGINT, SIGTERM), a closed terminal. */
@@ -1133,6 +1286,8 @@ async function cancellation_withSignalCancellation(fn) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/spec/input-error.ts
 /**
  * An error the user caused and can fix: it names the input (or CLI option) and says what was
@@ -1555,24 +1710,14 @@ function formatRanges(ranges) {
 
 ;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
-/** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
+
+/**
+ * A seed string as sfc32's 128 bits of state: the first 16 bytes of its SHA-256. node:crypto is
+ * loaded on every run anyway (the lease registry's tokens), so nothing is gained by hashing here.
+ */
 function hashSeed(seed) {
-    let h1 = 1779033703;
-    let h2 = 3144134277;
-    let h3 = 1013904242;
-    let h4 = 2773480762;
-    for (let i = 0; i < seed.length; i++) {
-        const k = seed.charCodeAt(i);
-        h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-        h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-        h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-        h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-    }
-    h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-    h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-    h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-    h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-    return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(seed, 'utf8').digest();
+    return [0, 4, 8, 12].map((offset) => digest.readUInt32BE(offset));
 }
 /** sfc32: small and fast; seeded, so a rerun with the same seed repeats its order. */
 function sfc32([a, b, c, d]) {
@@ -1685,8 +1830,8 @@ class CandidatePool {
 
 ;// CONCATENATED MODULE: external "node:dgram"
 const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(30);
 ;// CONCATENATED MODULE: ./src/probe/probe.ts
 
 
@@ -1698,7 +1843,7 @@ const EXHAUSTION_CODES = new Set([
     'ENOMEM',
 ]);
 /**
- * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * How an error code from a bind reads on a platform (docs/probing.md, "What a bind error means").
  * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
  * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
  * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
@@ -1739,19 +1884,19 @@ function verdictFor(port, target, err, platform, excluded) {
 function bindOnce(port, protocol, target) {
     return new Promise((resolve) => {
         // listen() would take anything else for a host name and look it up (ENOTFOUND at best).
-        if ((0,external_node_net_namespaceObject.isIP)(target.address) !== target.family) {
+        if ((0,external_node_net_.isIP)(target.address) !== target.family) {
             resolve(Object.assign(new Error(`not a literal IP address: ${target.address}`), { code: 'ENOTIP' }));
             return;
         }
         if (protocol === 'tcp') {
-            const server = (0,external_node_net_namespaceObject.createServer)();
+            const server = (0,external_node_net_.createServer)();
             // A probe never keeps the process alive (a test runner's, a library user's).
             server.unref();
             server.once('error', (err) => {
                 server.close();
                 resolve(err);
             });
-            // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
+            // exclusive: no handle sharing with cluster workers; never reusePort (docs/probing.md).
             server.listen({
                 host: target.address,
                 port,
@@ -1762,7 +1907,7 @@ function bindOnce(port, protocol, target) {
             });
             return;
         }
-        // No reuseAddr: with it a held UDP port looks free (PROBING.md).
+        // No reuseAddr: with it a held UDP port looks free (docs/probing.md).
         const socket = (0,external_node_dgram_namespaceObject.createSocket)({
             type: target.family === 6 ? 'udp6' : 'udp4',
             ipv6Only: target.family === 6 && target.dualStack === false,
@@ -2049,19 +2194,8 @@ class LeaseBook {
     }
 }
 
-;// CONCATENATED MODULE: ./src/holders/lookup.ts
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const lookup_findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
-/** Looks every query up in one call and sorts the holders back to their query, in order. */
-async function holdersPerQuery(finder, queries) {
-    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
-    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
-    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
-}
-
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./src/allocate/requested-ports.ts
 /**
  * Checking the ports a run asks for by number: lease each, probe the leased ones, drop the
@@ -2136,7 +2270,7 @@ async function attachHolders(conflicts, findHolders) {
         return;
     let perConflict;
     try {
-        perConflict = await holdersPerQuery(findHolders, busy);
+        perConflict = await (0,lookup/* holdersPerQuery */.B)(findHolders, busy);
     }
     catch {
         // Who holds a port is a courtesy; failing to find out must not change the verdict.
@@ -2145,8 +2279,8 @@ async function attachHolders(conflicts, findHolders) {
     busy.forEach((c, i) => (c.holders = perConflict[i]));
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./src/system/error-code.ts + 1 modules
+var error_code = __nccwpck_require__(764);
 ;// CONCATENATED MODULE: ./src/system/system-error.ts
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
@@ -2155,23 +2289,6 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * errors (2).
  */
 
-/**
- * The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one; for Node's generic
- * ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
- */
-function errorCode(error) {
-    const e = error;
-    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
-        try {
-            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
-            return (0,external_node_util_namespaceObject.getSystemErrorName)(-Math.abs(e.info.errno));
-        }
-        catch {
-            return e.code;
-        }
-    }
-    return typeof e?.code === 'string' ? e.code : undefined;
-}
 /** Codes that say the machine, not the request, is the problem, and what each means. */
 const EXHAUSTED = {
     EMFILE: 'out of file descriptors',
@@ -2183,7 +2300,7 @@ const EXHAUSTED = {
 };
 /** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
 function isResourceExhausted(error) {
-    const code = errorCode(error);
+    const code = (0,error_code/* errorCode */.CA)(error);
     return code !== undefined && code in EXHAUSTED;
 }
 class SystemError extends Error {
@@ -2205,7 +2322,7 @@ class SystemError extends Error {
 function systemError(error, doing) {
     if (error instanceof SystemError)
         return error;
-    const code = errorCode(error) ?? 'EUNKNOWN';
+    const code = (0,error_code/* errorCode */.CA)(error) ?? 'EUNKNOWN';
     const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
     return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
         cause: error,
@@ -2359,8 +2476,8 @@ async function allocate(config, deps, book) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
 var run_tool = __nccwpck_require__(56);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(571);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __nccwpck_require__(777);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
 
 
@@ -2395,7 +2512,7 @@ async function toolOutput(run, file, args) {
  * be read adds nothing.
  */
 async function readWindowsExcludedRanges(protocols, run = run_tool/* runTool */.q) {
-    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,windows_system_tool/* windowsSystemTool */.x)('netsh'), [
+    const outputs = await Promise.all(protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((ip) => toolOutput(run, (0,find_tool/* windowsSystemTool */.xW)('netsh'), [
         'int',
         ip,
         'show',
@@ -2513,7 +2630,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
         ],
     });
     if (platform === 'win32') {
-        const netsh = (0,windows_system_tool/* windowsSystemTool */.x)('netsh');
+        const netsh = (0,find_tool/* windowsSystemTool */.xW)('netsh');
         const [dynamic, reserved] = await Promise.all([
             Promise.all(protocols.map(async (protocol) => {
                 const text = await toolOutput(run, netsh, ['int', 'ipv4', 'show', 'dynamicport', protocol]);
@@ -2558,21 +2675,12 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
     return { ...fallback(`the ${platform} ephemeral range`), reserved: [] };
 }
 
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(28);
 ;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
 
 
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-function canonicalAddress(address) {
-    if ((0,external_node_net_namespaceObject.isIP)(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
+
 /** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
 function isLinkLocal(address) {
     return /^fe[89ab][0-9a-f]:/i.test(address);
@@ -2615,7 +2723,7 @@ function interfaceAddressPlan(interfaces = (0,external_node_os_.networkInterface
                     why: 'link-local without a scope id',
                 });
             }
-            else if ((0,external_node_net_namespaceObject.isIP)(address) !== family) {
+            else if ((0,external_node_net_.isIP)(address) !== family) {
                 skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
             }
             else {
@@ -2635,15 +2743,15 @@ function interfaceAddresses(interfaces = (0,external_node_os_.networkInterfaces)
  * answers only the addresses configured on lo0, which are interface addresses).
  */
 function isLocalAddress(address, platform = process.platform, interfaces = (0,external_node_os_.networkInterfaces)()) {
-    const canonical = canonicalAddress(address);
+    const canonical = (0,ip_address/* canonicalAddress */.Z)(address);
     if (canonical === '0.0.0.0' || canonical === '::')
         return true;
     if ((platform === 'linux' || platform === 'win32') &&
-        (0,external_node_net_namespaceObject.isIP)(address) === 4 &&
+        (0,external_node_net_.isIP)(address) === 4 &&
         address.startsWith('127.'))
         return true;
     return interfaceAddresses(interfaces, platform).some((a) => {
-        const known = canonicalAddress(a.address);
+        const known = (0,ip_address/* canonicalAddress */.Z)(a.address);
         // A link-local address may be named with or without its scope.
         return known === canonical || known.replace(/%.*$/, '') === canonical;
     });
@@ -2656,9 +2764,10 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,ex
 
 
 
+
 const DUAL_STACK = { address: '::', family: 6, dualStack: true };
 /**
- * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * The full address set of docs/probing.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
  * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
  * misses a holder on a specific address.
  */
@@ -2672,7 +2781,7 @@ function fullAddressSet(interfaces) {
         { address: '::1', family: 6 },
     ];
     for (const a of [...base, ...interfaces]) {
-        const key = canonicalAddress(a.address);
+        const key = (0,ip_address/* canonicalAddress */.Z)(a.address);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -2684,8 +2793,8 @@ function fullAddressSet(interfaces) {
 function buildProbePlan(inputs) {
     if (inputs.hosts !== 'all') {
         const named = inputs.hosts.map((address) => {
-            const family = (0,external_node_net_namespaceObject.isIP)(address) === 6 ? 6 : 4;
-            const wildcard = canonicalAddress(address) === '::';
+            const family = (0,external_node_net_.isIP)(address) === 6 ? 6 : 4;
+            const wildcard = (0,ip_address/* canonicalAddress */.Z)(address) === '::';
             return { address, family, explicit: true, ...(wildcard ? { dualStack: true } : {}) };
         });
         const families = new Set(named.map((a) => a.family));
@@ -2718,7 +2827,7 @@ function makePlan(tcp, udp, families, description, excluded, platform) {
 }
 function holdTcp(address) {
     return new Promise((resolve) => {
-        const server = (0,external_node_net_namespaceObject.createServer)();
+        const server = (0,external_node_net_.createServer)();
         server.once('error', () => resolve(undefined));
         server.listen({ host: address, port: 0, exclusive: true }, () => {
             resolve({ port: server.address().port, close: () => server.close() });
@@ -2751,7 +2860,7 @@ async function wildcardSeesHolder(protocol, address, family) {
 }
 const measured = new Map();
 /**
- * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * The start-up self-test of docs/probing.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */
@@ -2801,6 +2910,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+
 /**
  * Where leases live unless `lease-dir` says otherwise: one directory for the whole host, never
  * `os.tmpdir()` (per user on macOS and Windows, so runners of two users would not see each
@@ -2835,9 +2945,9 @@ async function lstatIfExists(dir) {
         return await (0,promises_namespaceObject.lstat)(dir);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return undefined;
-        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${errorCode(error)}`);
+        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${(0,error_code/* errorCode */.CA)(error)}`);
     }
 }
 /** An InputError naming lease-dir, unless the machine itself ran out of something. */
@@ -2905,8 +3015,8 @@ async function openLeaseDir(dir) {
         }
         catch (error) {
             // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                const code = errorCode(error) ?? String(error);
+            if ((0,error_code/* errorCode */.CA)(error) !== 'EEXIST') {
+                const code = (0,error_code/* errorCode */.CA)(error) ?? String(error);
                 throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
             }
         }
@@ -2917,17 +3027,16 @@ async function openLeaseDir(dir) {
         await (0,promises_namespaceObject.access)(abs, promises_namespaceObject.constants.W_OK | promises_namespaceObject.constants.X_OK);
     }
     catch (error) {
-        throw new input_error_InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+        throw new input_error_InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${(0,error_code/* errorCode */.CA)(error)}); make it mode 1777 ` +
             `or give a directory this user can write.`);
     }
     return abs;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: ./src/spec/config.ts
+
 
 
 
@@ -2991,21 +3100,21 @@ function parseHosts(raw) {
     const problems = [];
     const hosts = [];
     for (const token of tokens) {
-        if ((0,external_node_net_namespaceObject.isIP)(token) === 0) {
+        if ((0,external_node_net_.isIP)(token) === 0) {
             problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
         }
-        else if ((0,external_node_net_namespaceObject.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
+        else if ((0,external_node_net_.isIP)(token) === 6 && isUnscopedLinkLocal(token)) {
             // The scoped spellings of this very address, when the host has it.
             const scopes = interfaceAddresses()
                 .map((a) => a.address)
-                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
+                .filter((a) => a.includes('%') && (0,ip_address/* canonicalAddress */.Z)(a.replace(/%.*$/, '')) === (0,ip_address/* canonicalAddress */.Z)(token));
             problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
         }
         else if (!isLocalAddress(token)) {
             const known = interfaceAddresses().map((a) => a.address);
             problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
         }
-        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
+        else if (hosts.some((h) => (0,ip_address/* canonicalAddress */.Z)(h) === (0,ip_address/* canonicalAddress */.Z)(token))) {
             problems.push(`hosts: "${token}" is listed twice`);
         }
         else {
@@ -3109,6 +3218,7 @@ function parseConfig(raw, options = {}) {
 
 
 
+
 /** Bumped when the file format changes incompatibly; other versions read as foreign. */
 const LEASE_FORMAT_VERSION = 1;
 /** A real lease is a few hundred bytes; anything much larger is not ours. */
@@ -3207,9 +3317,6 @@ function parseLease(text, expected) {
         token,
     };
 }
-function lease_file_errorCode(error) {
-    return error?.code;
-}
 /**
  * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
  * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
@@ -3227,7 +3334,7 @@ function readRaw(file) {
         fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
     }
     catch (error) {
-        const code = lease_file_errorCode(error) ?? String(error);
+        const code = (0,error_code/* errorCause */.ov)(error);
         return { code: code === 'EMLINK' ? 'ELOOP' : code };
     }
     try {
@@ -3247,7 +3354,7 @@ function readRaw(file) {
         return { text: buffer.toString('utf8', 0, length), stats };
     }
     catch (error) {
-        return { code: lease_file_errorCode(error) ?? String(error) };
+        return { code: (0,error_code/* errorCause */.ov)(error) };
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
@@ -3285,7 +3392,7 @@ async function lease_file_readLeaseEntry(file, expected) {
             stats = (0,external_node_fs_.lstatSync)(file);
         }
         catch (error) {
-            if (lease_file_errorCode(error) === 'ENOENT')
+            if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -3333,7 +3440,7 @@ async function createExclusive(dir, name, text) {
         return true;
     }
     catch (error) {
-        if (lease_file_errorCode(error) === 'EEXIST')
+        if ((0,error_code/* errorCode */.CA)(error) === 'EEXIST')
             return false;
         throw error;
     }
@@ -3541,6 +3648,7 @@ async function isOwnerAlive(owner, deps = {}) {
 
 
 
+
 /** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
 /** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
@@ -3557,14 +3665,14 @@ const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
  */
 function takeLock(dir, leaseName, lockName, text) {
     return createExclusive(dir, lockName, text).then((created) => (created ? 'locked' : 'taken'), (error) => {
-        if (!NO_NEW_FILE.has(errorCode(error) ?? ''))
+        if (!NO_NEW_FILE.has((0,error_code/* errorCode */.CA)(error) ?? ''))
             throw error;
         try {
             (0,external_node_fs_.linkSync)(external_node_path_default().join(dir, leaseName), external_node_path_default().join(dir, lockName));
             return 'locked';
         }
         catch (linkError) {
-            const code = errorCode(linkError);
+            const code = (0,error_code/* errorCode */.CA)(linkError);
             if (code === 'EEXIST')
                 return 'taken';
             if (code === 'ENOENT')
@@ -3606,7 +3714,7 @@ async function removeAbandonedLock(dir, lockName, judgedText) {
         await (0,promises_namespaceObject.rename)(external_node_path_default().join(dir, lockName), aside);
     }
     catch (error) {
-        return error.code === 'ENOENT';
+        return (0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT');
     }
     const read = await readSmallFileNoFollow(aside);
     if ('text' in read && read.text !== judgedText) {
@@ -3706,7 +3814,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
             return 'removed';
         }
         catch (error) {
-            const code = errorCode(error);
+            const code = (0,error_code/* errorCode */.CA)(error);
             if (code === 'ENOENT')
                 return 'changed';
             return { failed: code ?? String(error) };
@@ -3805,16 +3913,14 @@ async function snapshotProcessTable(platform = process.platform, run = run_tool/
     if (platform === 'linux' || platform === 'android')
         return linuxProcessTable();
     if (platform === 'win32') {
-        const wmic = await run((0,windows_system_tool/* windowsSystemTool */.x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        const wmic = await run((0,find_tool/* windowsSystemTool */.xW)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
         if (wmic.code === 0)
             return tableOf(parseWmicTable(wmic.stdout));
-        const ps = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        const ps = await run((0,find_tool/* windowsSystemTool */.xW)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
         return tableOf(parsePsTable(ps.stdout));
     }
-    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
-        timeoutMs: 5000,
-        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-    });
+    // runTool pins LC_ALL=C and TZ=UTC, which the lstart column's parser needs.
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], { timeoutMs: 5000 });
     return tableOf(parsePsTable(ps.stdout));
 }
 /** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
@@ -4260,7 +4366,7 @@ async function releaseLeases(dir, match) {
         names = await (0,promises_namespaceObject.readdir)(abs);
     }
     catch (error) {
-        if (errorCode(error) === 'ENOENT')
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
             return [];
         throw error;
     }
@@ -4304,19 +4410,7 @@ async function releaseLeases(dir, match) {
 
 
 
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function lease_registry_describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
-}
+
 /** How many times one acquire re-tries after finding and clearing a stale lease. */
 const MAX_ACQUIRE_ROUNDS = 16;
 /**
@@ -4425,7 +4519,7 @@ class LeaseRegistry {
         }
         catch (error) {
             // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
-            removal = { failed: errorCode(error) ?? String(error) };
+            removal = { failed: (0,error_code/* errorCode */.CA)(error) ?? String(error) };
         }
         if (removal === 'busy')
             this.report(file, 'could not be released: its lock stayed taken');
@@ -4574,15 +4668,31 @@ async function runGuard(config, options = {}) {
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
 var describe_holder = __nccwpck_require__(593);
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(657);
 ;// CONCATENATED MODULE: ./src/report/messages.ts
 
 
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function messages_describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
+}
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease) {
     return lease
-        ? lease_registry_describeLease(lease)
+        ? messages_describeLease(lease)
         : 'leased by another port-guard run (its lease file could not be read)';
 }
+const EVERY_CONTROL_CHARACTER = new RegExp(command_line/* CONTROL_CHARACTER */.gW.source, 'g');
 /**
  * Text another process controls (a command line, a lease file's owner) made safe for one line of
  * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
@@ -4590,8 +4700,7 @@ function describeLeaseOwner(lease) {
  * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
 function messages_printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
         const code = ch.charCodeAt(0);
         return code <= 0xff
             ? `\\x${code.toString(16).padStart(2, '0')}`
@@ -4599,7 +4708,7 @@ function messages_printable(text) {
     });
 }
 /** Who or what makes a conflict, for messages and the summary's "held by" column. */
-function heldBy(c) {
+function messages_heldBy(c) {
     switch (c.verdict) {
         case 'leased':
             return messages_printable(describeLeaseOwner(c.lease));
@@ -4626,11 +4735,11 @@ function conflictMessage(c) {
     const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
     switch (c.verdict) {
         case 'leased':
-            return `${head} is ${heldBy(c)}`;
+            return `${head} is ${messages_heldBy(c)}`;
         case 'in-use':
             return c.reason === 'exclusive'
-                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
-                : `${head} is in use${at}, held by ${heldBy(c)}`;
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${messages_heldBy(c)}`
+                : `${head} is in use${at}, held by ${messages_heldBy(c)}`;
         case 'denied':
             switch (c.reason) {
                 case 'reserved':
@@ -4685,6 +4794,11 @@ function waitingMessage(conflicts, seconds) {
 function cancelledMessage(err) {
     return `${err.message}: no port was handed out, and every lease this run took was returned`;
 }
+/** The notice for a port still bound at the end of the job. */
+function stillBoundMessage(bound) {
+    const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 /**
@@ -4714,7 +4828,7 @@ function conflictJson(c) {
             }
             : null,
         holders: c.holders,
-        heldBy: heldBy(c),
+        heldBy: messages_heldBy(c),
         ...(c.lease ? { lease: c.lease.owner } : {}),
     };
 }
@@ -5049,7 +5163,7 @@ async function ports_guardPorts(specs, options = {}) {
         config.exclude = [...config.exclude, ...[...ours].map((p) => ({ lo: p, hi: p }))];
     }
     const result = await guardPorts(config, {
-        findHolders: lookup_findHoldersWhenNeeded,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...(leases ? { leases } : {}),
         ...(signal ? { signal } : {}),
     });
@@ -5141,6 +5255,40 @@ function printInputErrors(term, err) {
             term.stderr(`port-guard: ${p}\n`);
 }
 
+;// CONCATENATED MODULE: ./src/report/text-table.ts
+/** The CLI's plain-text tables: the renderer, and the result table of a check. */
+
+
+/** The width a cell takes on a terminal, counted in code points (`→`, `…` are one each). */
+const width = (cell) => Array.from(cell).length;
+/**
+ * Rows of cells (the first row the header) as plain text: every column but the last padded to
+ * its widest cell, two spaces between columns, no trailing spaces.
+ */
+function text_table_renderTextTable(rows) {
+    const columns = Math.max(0, ...rows.map((r) => r.length));
+    const widths = Array.from({ length: columns }, (_, i) => Math.max(0, ...rows.map((r) => width(r[i] ?? ''))));
+    return rows
+        .map((r) => r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell))))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/** A plain text table for the CLI. */
+function textTable(result) {
+    const head = ['NAME', 'REQUESTED', 'ASSIGNED', 'PROTOCOL', 'STATUS', 'HELD BY'];
+    const rows = result.assignments.map((a) => [
+        a.name,
+        String(a.requested),
+        isAssigned(a) ? String(a.port) : '-',
+        a.protocol,
+        a.status === 'unassigned' ? 'not assigned' : a.status,
+        a.conflicts.map(heldBy).join('; '),
+    ]);
+    return text_table_renderTextTable([head, ...rows]);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/who.ts
 /**
  * `port-guard who PORT[/protocol]...`: who holds these ports, as data and as a text table.
@@ -5180,8 +5328,8 @@ function parseWhoTargets(targets) {
     return queries;
 }
 /** Looks up all queries in one lookup and sorts the holders back to their query. */
-async function who(queries, finder = lookup_findHoldersWhenNeeded) {
-    const perQuery = await holdersPerQuery(finder, queries);
+async function who(queries, finder = lookup/* findHoldersWhenNeeded */.wr) {
+    const perQuery = await (0,lookup/* holdersPerQuery */.B)(finder, queries);
     return queries.map((query, i) => ({ query, holders: perQuery[i] }));
 }
 /**
@@ -5260,12 +5408,7 @@ function formatWhoTable(results) {
         for (const lease of leases)
             rows.push(leaseCells(query, lease));
     }
-    const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
-    return rows
-        .map((r) => r
-        .map((cell, i) => i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - Array.from(cell).length))
-        .join('  '))
-        .join('\n');
+    return renderTextTable(rows);
 }
 /**
  * JSON for `who --format json`: one object per queried port with its holders and the same
@@ -5332,7 +5475,7 @@ const UNAVAILABLE = new Set(['EADDRNOTAVAIL', 'ENETUNREACH', 'EAFNOSUPPORT', 'EH
 /** Connects to `address:port` and closes at once; never throws. */
 function connectOnce(address, port, timeoutMs = 1000) {
     return new Promise((resolve) => {
-        const socket = (0,external_node_net_namespaceObject.connect)({ host: address, port, noDelay: true });
+        const socket = (0,external_node_net_.connect)({ host: address, port, noDelay: true });
         // A readiness check must never keep a test runner's process alive.
         socket.unref();
         const finish = (verdict) => {
@@ -5519,7 +5662,7 @@ function readyDeps(platform = process.platform) {
     return {
         families: loopbackFamilies(),
         connect: (port, families) => connectLoopbacks(port, families),
-        findHolders: lookup_findHoldersWhenNeeded,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...(linux
             ? {
                 countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,
@@ -5537,8 +5680,6 @@ async function processStart(pid, platform = process.platform) {
     return table.row(pid)?.start;
 }
 
-// EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(657);
 ;// CONCATENATED MODULE: ./src/ready/ready-options.ts
 /**
  * The readiness options every front shares, checked before anything is started or leased:
@@ -5746,7 +5887,7 @@ function strangers(holders, facts) {
 
 
 const familyOf = (address) => {
-    const v = (0,external_node_net_namespaceObject.isIP)(address.replace(/%.*$/, ''));
+    const v = (0,external_node_net_.isIP)(address.replace(/%.*$/, ''));
     return v === 4 ? 4 : v === 6 ? 6 : undefined;
 };
 const occupying = (h) => h.protocol === 'udp' ? h.state !== 'time-wait' : h.state === 'listen';
@@ -5877,29 +6018,16 @@ function isDefinitelyClosed(verdict) {
 }
 
 ;// CONCATENATED MODULE: ./src/ready/wait-loop.ts
+/**
+ * The poll loop: look at every port not yet ready, back off between looks (10 ms growing to
+ * 500 ms), and stop at once when the watched process ends, a stranger holds a port, the
+ * deadline passes or the signal aborts.
+ */
+
 
 const FIRST_DELAY_MS = 10;
 const MAX_DELAY_MS = 500;
 const GROWTH = 1.6;
-/** Sleeps until `ms` passed, the process ended or the signal aborted (then rejects). */
-function pause(ms, ended, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const finish = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        };
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(finish, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        void ended?.then(finish);
-    });
-}
 /**
  * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
  * sockets and their timers are unref()ed; one timer holds the process open while the wait is
@@ -5985,7 +6113,8 @@ async function waitLoop(targets, options) {
                 missing: await missing(),
                 elapsedMs: elapsed(),
             };
-        await pause(Math.min(delay, left), options.process?.ended, options.signal);
+        // Until the delay passed, the process ended or the signal aborted (then it rejects).
+        await abortableSleep(Math.min(delay, left), options.signal, options.process?.ended);
         delay = Math.min(delay * GROWTH, MAX_DELAY_MS);
     }
 }

@@ -7,7 +7,8 @@ import { runnerIO, type RunnerIO } from './runner-io.js';
 import { stopServerStep } from './server-step.js';
 import { readMainStepState } from './state.js';
 import { findHoldersWhenNeeded } from '../holders/lookup.js';
-import { endJob, stillBoundMessage } from '../lease/job-end.js';
+import { endJob } from '../lease/job-end.js';
+import { stillBoundMessage } from '../report/messages.js';
 
 export async function run(io: RunnerIO = runnerIO): Promise<void> {
   try {

@@ -31,22 +31,32 @@ export async function checkpoint(signal?: AbortSignal): Promise<void> {
   signal.throwIfAborted();
 }
 
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Sleeps `ms`, or less when `until` settles first (a watched process ended), or rejects with
+ * the signal's reason as soon as it is aborted.
+ */
+export function abortableSleep(
+  ms: number,
+  signal?: AbortSignal,
+  until?: Promise<unknown>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
       return;
     }
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal!.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    const timer = setTimeout(finish, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    void until?.then(finish);
   });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { countPorts, intersectRanges, subtractRanges } from '../spec/port-ranges.js';
 import type { FallbackStrategy } from '../spec/config.js';
 import type { PortRange } from '../spec/port-ranges.js';
@@ -20,24 +21,18 @@ export interface CandidatePorts {
   next(): number | undefined;
 }
 
-/** cyrb128: turns a seed string into 128 bits without loading node:crypto. */
+/**
+ * A seed string as sfc32's 128 bits of state: the first 16 bytes of its SHA-256. node:crypto is
+ * loaded on every run anyway (the lease registry's tokens), so nothing is gained by hashing here.
+ */
 function hashSeed(seed: string): [number, number, number, number] {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
-  for (let i = 0; i < seed.length; i++) {
-    const k = seed.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+  const digest = createHash('sha256').update(seed, 'utf8').digest();
+  return [0, 4, 8, 12].map((offset) => digest.readUInt32BE(offset)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
 }
 
 /** sfc32: small and fast; seeded, so a rerun with the same seed repeats its order. */

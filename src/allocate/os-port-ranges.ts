@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
 import { formatRanges, normalizeRanges } from '../spec/port-ranges.js';
-import { windowsSystemTool } from '../system/windows-system-tool.js';
+import { windowsSystemTool } from '../system/find-tool.js';
 import { readWindowsExcludedRanges, toolOutput as output } from '../system/windows-port-ranges.js';
 import type { PortRange } from '../spec/port-ranges.js';
 import type { Protocol } from '../spec/port-spec.js';

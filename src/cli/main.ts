@@ -6,11 +6,11 @@
  * port-guard itself could not work (and any unexpected internal error), 128+n a signal. Every
  * failure is one line per problem on stderr, never a stack trace.
  */
-import { parseCliArgs, USAGE, type OutputFormat } from './options.js';
+import { parseCliArgs, type OutputFormat } from './options.js';
 import { envFailureLine, guardCommand, runnerOf } from './guard.js';
 import { releaseCommand } from './release.js';
 import { EXIT_OK, processTerminal, type Terminal } from './terminal.js';
-import { VERSION } from './version.js';
+import { USAGE, VERSION } from './usage.js';
 import { describeFailure, failureStack, type Failure } from '../report/failure.js';
 import { printable } from '../report/messages.js';
 import { failureJson } from '../report/json.js';

@@ -6,7 +6,8 @@ import { cliOwner } from './guard.js';
 import type { LeaseOwner } from '../lease/lease-file.js';
 import { NO_OWNER_PID } from '../lease/lease-owner.js';
 import { anonymousLeases } from '../lease/ownerless-leases.js';
-import { describeLease, releaseLeases, type ReleaseMatch } from '../lease/lease-registry.js';
+import { releaseLeases, type ReleaseMatch } from '../lease/lease-registry.js';
+import { describeLease } from '../report/messages.js';
 import { parsePortTarget, protocolsOf, type Protocol } from '../spec/port-spec.js';
 
 /** `PORT[/tcp|udp|both]` targets, every bad one reported at once. */

@@ -9,8 +9,8 @@ import { parsePortTarget, protocolsOf } from '../spec/port-spec.js';
 import type { Holder, HolderFinder, HolderQuery } from '../holders/lookup.js';
 import { defaultLeaseDir } from '../lease/lease-dir.js';
 import { leaseFileName, readLeaseEntry, type LeaseRecord } from '../lease/lease-file.js';
-import { describeLease } from '../lease/lease-registry.js';
-import { printable } from '../report/messages.js';
+import { describeLease, printable } from '../report/messages.js';
+import { renderTextTable } from '../report/text-table.js';
 import { singleLine } from '../holders/command-line.js';
 import { containerText, describeHolders } from '../holders/describe-holder.js';
 import { findHoldersWhenNeeded, holdersPerQuery } from '../holders/lookup.js';
@@ -137,16 +137,7 @@ export function formatWhoTable(results: readonly WhoResult[]): string {
     for (const h of holders) rows.push(whoCells(h));
     for (const lease of leases) rows.push(leaseCells(query, lease));
   }
-  const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) =>
-          i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - Array.from(cell).length),
-        )
-        .join('  '),
-    )
-    .join('\n');
+  return renderTextTable(rows);
 }
 
 /**

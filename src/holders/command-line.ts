@@ -6,14 +6,19 @@
 /** The longest command line a holder carries, in characters (the ellipsis included). */
 export const COMMAND_LINE_MAX = 120;
 
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
+/**
+ * One control character: C0 and C1 controls, DEL, and the Unicode line/paragraph separators;
+ * any of them can break a workflow command, a log line or a table row. The one definition of
+ * the class: every sanitiser (here, the messages' escapes, the Markdown cells) builds on it.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 
 /** Replaces every run of control characters with one space and trims the ends. */
 export function singleLine(text: string): string {
-  return text.replace(CONTROL, ' ').trim();
+  return text.replace(CONTROL_RUNS, ' ').trim();
 }
 
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */

@@ -3,10 +3,8 @@
  * Nothing is escaped here (the fronts do that), but the text never contains a newline or
  * another control character.
  */
-import type { Holder } from './lookup.js';
+import { OCCUPYING_STATES, type Holder } from './lookup.js';
 import { singleLine } from './command-line.js';
-
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
 
 function hostPort(ip: string | undefined, port: number | undefined): string {
   if (ip === undefined) return `port ${port ?? '?'}`;

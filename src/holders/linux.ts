@@ -5,11 +5,12 @@
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { endianness } from 'node:os';
-import type { Holder, HolderQuery } from './lookup.js';
+import { occupiesPort, type Holder, type HolderQuery } from './lookup.js';
 import type { Protocol } from '../spec/port-spec.js';
 import { displayCommandLine, programName, splitProcCmdline } from './command-line.js';
 import { dockerProxyTarget, isDockerProxy } from './docker.js';
 import { parseProcNet, type ByteOrder, type ProcNetSocket } from './proc-net.js';
+import { hasErrorCode } from '../system/error-code.js';
 
 /** Where the Linux lookup reads from; the defaults are the real system. */
 export interface LinuxLookupOptions {
@@ -34,9 +35,6 @@ export function parsePasswd(text: string): Map<number, string> {
   return users;
 }
 
-// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
-
 /**
  * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
  * socket, on that local port. Only when there are none, the other sockets with that local port
@@ -47,7 +45,7 @@ export function blockingSockets(
   query: HolderQuery,
 ): ProcNetSocket[] {
   const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
-  const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+  const occupying = onPort.filter((s) => occupiesPort(s.protocol, s.state));
   return occupying.length > 0 ? occupying : onPort;
 }
 
@@ -95,8 +93,7 @@ function mapInodesToPids(procRoot: string, inodes: Set<number>): InodeOwners {
   const owners = new Map<number, number[]>();
   let unreadable = false;
   const denied = (error: unknown): void => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ESRCH') unreadable = true;
+    if (!hasErrorCode(error, 'ENOENT', 'ESRCH')) unreadable = true;
   };
   if (inodes.size === 0) return { owners, unreadable };
   let entries: string[];

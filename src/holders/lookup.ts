@@ -21,6 +21,18 @@ export interface Holder {
   container?: { ip?: string; port?: number; name?: string };
 }
 
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+export const OCCUPYING_STATES: ReadonlySet<string> = new Set(['listen', 'bound']);
+
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+export function occupiesPort(protocol: Protocol, state: string): boolean {
+  return protocol === 'udp' || OCCUPYING_STATES.has(state);
+}
+
 /** A port and protocol to look up holders for. */
 export interface HolderQuery {
   port: number;

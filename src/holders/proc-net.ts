@@ -4,6 +4,7 @@
  */
 import type { AddressFamily } from '../probe/probe-plan.js';
 import type { Protocol } from '../spec/port-spec.js';
+import { formatIPv6 } from '../probe/ip-address.js';
 
 /** One socket row of a `/proc/net` table. */
 export interface ProcNetSocket {
@@ -60,38 +61,6 @@ function wordBytes(word: string, order: ByteOrder): number[] {
   // The kernel prints the word as the host reads it from memory; on a little-endian host the
   // network-order bytes come out reversed.
   return order === 'LE' ? bytes.reverse() : bytes;
-}
-
-/**
- * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
- * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
- */
-export function formatIPv6(bytes: number[]): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((bytes[i] << 8) | bytes[i + 1]);
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-    return `::ffff:${bytes.slice(12).join('.')}`;
-  }
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  const head = hex.slice(0, bestStart).join(':');
-  const tail = hex.slice(bestStart + bestLen).join(':');
-  return `${head}::${tail}`;
 }
 
 /** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */

@@ -5,8 +5,8 @@
  * rights are needed. Headers and state words are localized, so rows are recognized by their
  * shape, never by text.
  */
-import { windowsSystemTool } from '../system/windows-system-tool.js';
-import type { Holder, HolderQuery } from './lookup.js';
+import { windowsSystemTool } from '../system/find-tool.js';
+import { occupiesPort, type Holder, type HolderQuery } from './lookup.js';
 import type { Protocol } from '../spec/port-spec.js';
 import { singleLine } from './command-line.js';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
@@ -150,8 +150,6 @@ export function tasklistArgs(pid: number): string[] {
   return ['/FI', `PID eq ${pid}`, '/FO', 'CSV', '/NH'];
 }
 
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
-
 /**
  * Groups netstat rows into holders per query and process: listeners (and bound sockets) for
  * TCP, every socket for UDP; only when a TCP port has none, the connections on it. Pid 0
@@ -165,9 +163,7 @@ export function holdersFromNetstat(
   const holders: Holder[] = [];
   for (const query of queries) {
     const onPort = rows.filter((r) => r.protocol === query.protocol && r.localPort === query.port);
-    const occupying = onPort.filter(
-      (r) => r.protocol === 'udp' || OCCUPYING_TCP_STATES.has(r.state),
-    );
+    const occupying = onPort.filter((r) => occupiesPort(r.protocol, r.state));
     const grouped = new Map<string, Holder>();
     for (const row of occupying.length > 0 ? occupying : onPort) {
       const key = `${row.pid} ${row.state}`;

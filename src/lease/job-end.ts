@@ -8,7 +8,6 @@ import { protocolsOf } from '../spec/port-spec.js';
 import { releaseLeases } from './lease-registry.js';
 import { probePorts } from '../probe/probe-pool.js';
 import { createProbePlan } from '../probe/probe-plan.js';
-import { describeHolders } from '../holders/describe-holder.js';
 import { holdersPerQuery } from '../holders/lookup.js';
 import type { Holder, HolderFinder } from '../holders/lookup.js';
 import type { LeaseRecord } from './lease-file.js';
@@ -100,10 +99,4 @@ export async function endJob(options: JobEndOptions): Promise<JobEndReport> {
     }
   }
   return report;
-}
-
-/** The notice for a port still bound at the end of the job. */
-export function stillBoundMessage(bound: HandedOutPort & { holders: Holder[] }): string {
-  const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
-  return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
 }

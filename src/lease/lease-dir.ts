@@ -6,7 +6,8 @@ import type { Stats } from 'node:fs';
 import { access, chmod, constants, lstat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../spec/input-error.js';
-import { asSystemError, errorCode } from '../system/system-error.js';
+import { errorCode } from '../system/error-code.js';
+import { asSystemError } from '../system/system-error.js';
 
 /**
  * Where leases live unless `lease-dir` says otherwise: one directory for the whole host, never

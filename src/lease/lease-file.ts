@@ -20,6 +20,7 @@ import {
 import path from 'node:path';
 import { MAX_LEASE_TTL_SECONDS } from '../spec/config.js';
 import type { Protocol } from '../spec/port-spec.js';
+import { errorCause, errorCode } from '../system/error-code.js';
 
 /** Who owns a lease, as written into its file. */
 export interface LeaseOwner {
@@ -168,10 +169,6 @@ export function parseLease(
   };
 }
 
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
 // The file operations below are synchronous on purpose: each is a few microseconds on a local
 // file system, against ~50-100 µs through the libuv thread pool (measured with
 // bench/lease-bench.mjs), and the allocator takes its leases one after another anyway.
@@ -194,7 +191,7 @@ function readRaw(file: string): RawRead {
     }
     fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (error) {
-    const code = errorCode(error) ?? String(error);
+    const code = errorCause(error);
     return { code: code === 'EMLINK' ? 'ELOOP' : code };
   }
   try {
@@ -213,7 +210,7 @@ function readRaw(file: string): RawRead {
     if (length > stats.size) return { code: 'EFBIG', stats };
     return { text: buffer.toString('utf8', 0, length), stats };
   } catch (error) {
-    return { code: errorCode(error) ?? String(error) };
+    return { code: errorCause(error) };
   } finally {
     closeSync(fd);
   }

@@ -21,9 +21,10 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, unlinkSync } from 'node:fs';
 import { link, lstat, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { errorCode } from '../system/system-error.js';
+import { errorCode } from '../system/error-code.js';
 import { createExclusive, readSmallFileNoFollow } from './lease-file.js';
 import { isOwnerAlive, type ProcessIdentity } from './process-identity.js';
+import { hasErrorCode } from '../system/error-code.js';
 
 /** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
@@ -109,7 +110,7 @@ async function removeAbandonedLock(
   try {
     await rename(path.join(dir, lockName), aside);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return hasErrorCode(error, 'ENOENT');
   }
   const read = await readSmallFileNoFollow(aside);
   if ('text' in read && read.text !== judgedText) {

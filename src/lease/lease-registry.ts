@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { InputError } from '../spec/input-error.js';
-import { asSystemError, errorCode } from '../system/system-error.js';
+import { errorCode } from '../system/error-code.js';
+import { asSystemError } from '../system/system-error.js';
 import type { LeaseOwner, LeaseRecord } from './lease-file.js';
 import type { Protocol } from '../spec/port-spec.js';
 import { openLeaseDir } from './lease-dir.js';
@@ -56,18 +57,6 @@ export interface LeaseRegistryOptions {
    * caller's own (an earlier step of the same job), taken over and kept, never a conflict.
    */
   reusable?: ReadonlyArray<{ port: number; protocol: Protocol }>;
-}
-
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-export function describeLease(record: LeaseRecord): string {
-  const { repository, runId, runAttempt, job, pid } = record.owner;
-  if (repository && runId) {
-    let text = `leased by ${repository} run ${runId}`;
-    if (runAttempt && runAttempt !== '1') text += ` attempt ${runAttempt}`;
-    if (job) text += ` job ${job}`;
-    return text;
-  }
-  return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
 }
 
 interface HeldLease {

@@ -4,7 +4,7 @@
  */
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { errorCode } from '../system/system-error.js';
+import { errorCode } from '../system/error-code.js';
 import type { Protocol } from '../spec/port-spec.js';
 import { assertSafeLeaseDir } from './lease-dir.js';
 import {

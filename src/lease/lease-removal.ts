@@ -4,7 +4,7 @@
  */
 import { unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { errorCode } from '../system/system-error.js';
+import { errorCode } from '../system/error-code.js';
 import type { Protocol } from '../spec/port-spec.js';
 import { readLeaseEntry, type LeaseEntry } from './lease-file.js';
 import { LOCK_BUSY, withLeaseLock } from './lease-lock.js';

@@ -9,6 +9,7 @@ import type { Protocol } from '../spec/port-spec.js';
 import { assertSafeLeaseDir } from './lease-dir.js';
 import { leaseFileName, parseLeaseFileName, readLeaseEntry } from './lease-file.js';
 import { NO_OWNER_PID } from './lease-owner.js';
+import { errorCode } from '../system/error-code.js';
 
 type Target = { port: number; protocol: Protocol };
 
@@ -20,7 +21,7 @@ export async function anonymousLeases(dir: string, targets: readonly Target[]): 
     assertSafeLeaseDir(abs, await lstat(abs));
     names = await readdir(abs);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (errorCode(error) === 'ENOENT') return [];
     throw error;
   }
   const wanted =

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parseStatRow } from '../ready/process-tree.js';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
-import { windowsSystemTool } from '../system/windows-system-tool.js';
+import { windowsSystemTool } from '../system/find-tool.js';
 import { linuxStartToken, normalizeStartToken } from './process-identity.js';
 
 /** One process as the owner search sees it. */

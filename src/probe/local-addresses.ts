@@ -1,18 +1,7 @@
 import { isIP } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import type { AddressFamily, ProbeAddress } from './probe-plan.js';
-
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-export function canonicalAddress(address: string): string {
-  if (isIP(address) !== 6) return address;
-  const pct = address.indexOf('%');
-  const bare = pct >= 0 ? address.slice(0, pct) : address;
-  const scope = pct >= 0 ? address.slice(pct) : '';
-  return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
+import { canonicalAddress } from './ip-address.js';
 
 /** The `os.networkInterfaces()` signature, so a test can hand in another host's interfaces. */
 export type InterfaceLister = () => NodeJS.Dict<NetworkInterfaceInfo[]>;

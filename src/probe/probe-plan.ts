@@ -1,7 +1,7 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { isIP, createServer, type AddressInfo, type Server } from 'node:net';
+import { canonicalAddress } from './ip-address.js';
 import {
-  canonicalAddress,
   interfaceAddressPlan,
   type InterfaceLister,
   type SkippedAddress,
@@ -69,7 +69,7 @@ export interface PlanInputs {
 const DUAL_STACK: ProbeAddress = { address: '::', family: 6, dualStack: true };
 
 /**
- * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * The full address set of docs/probing.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
  * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
  * misses a holder on a specific address.
  */
@@ -187,7 +187,7 @@ async function wildcardSeesHolder(
 const measured = new Map<Protocol, Promise<boolean>>();
 
 /**
- * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * The start-up self-test of docs/probing.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */

@@ -9,7 +9,7 @@ export interface PortQuery {
 }
 
 export interface ProbePoolOptions {
-  /** Most ports probed at once; PROBING.md measured 32–64 as the useful cap. */
+  /** Most ports probed at once; docs/probing.md measured 32–64 as the useful cap. */
   concurrency?: number;
   platform?: NodeJS.Platform;
 }

@@ -18,7 +18,7 @@ import type { PortRange } from '../spec/port-ranges.js';
 export type VerdictKind = 'free' | 'in-use' | 'denied' | 'not-applicable' | 'unknown';
 
 /**
- * Why an EACCES verdict is what it is (PROBING.md):
+ * Why an EACCES verdict is what it is (docs/probing.md):
  * - `privileged` (Linux): the port is below `ip_unprivileged_port_start`; needs root or
  *   CAP_NET_BIND_SERVICE.
  * - `needs-root` (macOS, the BSDs): needs root.
@@ -59,7 +59,7 @@ export const EXHAUSTION_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * How an error code from a bind reads on a platform (PROBING.md, "What each error means").
+ * How an error code from a bind reads on a platform (docs/probing.md, "What a bind error means").
  * EACCES is privilege on Linux (root or CAP_NET_BIND_SERVICE) and on macOS and the BSDs (root);
  * on Windows it is "reserved" only inside an excluded port range (`inExcludedRange`), and
  * otherwise a holder that refuses to share the port (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the
@@ -134,7 +134,7 @@ function bindOnce(
         server.close();
         resolve(err);
       });
-      // exclusive: no handle sharing with cluster workers; never reusePort (PROBING.md).
+      // exclusive: no handle sharing with cluster workers; never reusePort (docs/probing.md).
       server.listen(
         {
           host: target.address,
@@ -148,7 +148,7 @@ function bindOnce(
       );
       return;
     }
-    // No reuseAddr: with it a held UDP port looks free (PROBING.md).
+    // No reuseAddr: with it a held UDP port looks free (docs/probing.md).
     const socket = createSocket({
       type: target.family === 6 ? 'udp6' : 'udp4',
       ipv6Only: target.family === 6 && target.dualStack === false,

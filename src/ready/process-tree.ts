@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
-import { windowsSystemTool } from '../system/windows-system-tool.js';
+import { windowsSystemTool } from '../system/find-tool.js';
 
 /** One row of a process table. `start` is comparable only with starts from the same table. */
 export interface ProcessRow {
@@ -117,10 +117,8 @@ export async function snapshotProcessTable(
     );
     return tableOf(parsePsTable(ps.stdout));
   }
-  const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
-    timeoutMs: 5000,
-    env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-  });
+  // runTool pins LC_ALL=C and TZ=UTC, which the lstart column's parser needs.
+  const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], { timeoutMs: 5000 });
   return tableOf(parsePsTable(ps.stdout));
 }
 

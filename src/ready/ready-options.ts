@@ -11,7 +11,7 @@ import { shorten } from '../holders/command-line.js';
 import { printable } from '../report/messages.js';
 import { processIdentity, type ProcessIdentity } from '../lease/process-identity.js';
 import { parsePortSpecs, protocolsOf, splitList, type PortSpec } from '../spec/port-spec.js';
-import { windowsSystemTool } from '../system/windows-system-tool.js';
+import { windowsSystemTool } from '../system/find-tool.js';
 import type { ReadyTarget } from './port-check.js';
 
 /** The longest wait any front accepts, in seconds (an hour, like `wait`). */

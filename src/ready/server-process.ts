@@ -7,8 +7,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { processIdentity } from '../lease/process-identity.js';
+import { hasErrorCode } from '../system/error-code.js';
 import { runTool, type ToolRunner } from '../system/run-tool.js';
-import { windowsSystemTool } from '../system/windows-system-tool.js';
+import { windowsSystemTool } from '../system/find-tool.js';
 import { shellArgs, type Shell } from './ready-options.js';
 
 export const STOP_GRACE_MS = 10_000;
@@ -88,7 +89,7 @@ function groupAlive(pgid: number): boolean {
     process.kill(-pgid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return hasErrorCode(error, 'EPERM');
   }
 }
 

@@ -3,6 +3,7 @@
  * 500 ms), and stop at once when the watched process ends, a stranger holds a port, the
  * deadline passes or the signal aborts.
  */
+import { abortableSleep } from '../allocate/cancellation.js';
 import type { Holder } from '../holders/lookup.js';
 import type { ExpectedProcess } from './holder-ownership.js';
 import {
@@ -58,29 +59,6 @@ export type WaitOutcome =
       ready: PortReady[];
       elapsedMs: number;
     };
-
-/** Sleeps until `ms` passed, the process ended or the signal aborted (then rejects). */
-function pause(
-  ms: number,
-  ended: Promise<unknown> | undefined,
-  signal?: AbortSignal,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const finish = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    };
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(finish, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    void ended?.then(finish);
-  });
-}
 
 /**
  * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
@@ -178,7 +156,8 @@ async function waitLoop(
         missing: await missing(),
         elapsedMs: elapsed(),
       };
-    await pause(Math.min(delay, left), options.process?.ended, options.signal);
+    // Until the delay passed, the process ended or the signal aborted (then it rejects).
+    await abortableSleep(Math.min(delay, left), options.signal, options.process?.ended);
     delay = Math.min(delay * GROWTH, MAX_DELAY_MS);
   }
 }

@@ -1,13 +1,16 @@
 /** The job summary in Markdown. */
 import { isAssigned, type AllocationResult, type Assignment } from '../allocate/allocate.js';
 import { heldBy } from './messages.js';
+import { CONTROL_CHARACTER } from '../holders/command-line.js';
+
+const EVERY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTER.source, 'g');
 
 /** Escapes text for a Markdown table cell: no HTML, no cell breaks, no line breaks. */
 export function markdownCell(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex -- control characters would break the table
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      // Control characters would break the table.
+      .replace(EVERY_CONTROL_CHARACTER, ' ')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')

@@ -5,8 +5,21 @@
 import type { AllocationResult, Assignment, Conflict } from '../allocate/allocate.js';
 import type { CancelledError } from '../allocate/cancellation.js';
 import { describeHolders } from '../holders/describe-holder.js';
-import { describeLease } from '../lease/lease-registry.js';
+import { CONTROL_CHARACTER } from '../holders/command-line.js';
 import type { LeaseRecord } from '../lease/lease-file.js';
+import type { JobEndReport } from '../lease/job-end.js';
+
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+export function describeLease(record: LeaseRecord): string {
+  const { repository, runId, runAttempt, job, pid } = record.owner;
+  if (repository && runId) {
+    let text = `leased by ${repository} run ${runId}`;
+    if (runAttempt && runAttempt !== '1') text += ` attempt ${runAttempt}`;
+    if (job) text += ` job ${job}`;
+    return text;
+  }
+  return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
+}
 
 /** Who holds a lease, or that its file could not be read as anyone's. */
 function describeLeaseOwner(lease: LeaseRecord | undefined): string {
@@ -15,6 +28,8 @@ function describeLeaseOwner(lease: LeaseRecord | undefined): string {
     : 'leased by another port-guard run (its lease file could not be read)';
 }
 
+const EVERY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTER.source, 'g');
+
 /**
  * Text another process controls (a command line, a lease file's owner) made safe for one line of
  * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
@@ -22,8 +37,7 @@ function describeLeaseOwner(lease: LeaseRecord | undefined): string {
  * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+  return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
     const code = ch.charCodeAt(0);
     return code <= 0xff
       ? `\\x${code.toString(16).padStart(2, '0')}`
@@ -124,4 +138,10 @@ export function waitingMessage(conflicts: readonly Conflict[], seconds: number):
 /** What a run stopped by a signal says. */
 export function cancelledMessage(err: CancelledError): string {
   return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+
+/** The notice for a port still bound at the end of the job. */
+export function stillBoundMessage(bound: JobEndReport['stillBound'][number]): string {
+  const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+  return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
 }

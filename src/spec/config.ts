@@ -7,7 +7,8 @@ import { parsePortSpecs, splitList } from './port-spec.js';
 import { formatRanges, parsePortRanges, subtractRanges } from './port-ranges.js';
 import type { PortRange } from './port-ranges.js';
 import type { PortSpec, SpecProtocol } from './port-spec.js';
-import { canonicalAddress, interfaceAddresses, isLocalAddress } from '../probe/local-addresses.js';
+import { interfaceAddresses, isLocalAddress } from '../probe/local-addresses.js';
+import { canonicalAddress } from '../probe/ip-address.js';
 
 export type OnConflict = 'fail' | 'fallback' | 'warn';
 

@@ -77,3 +77,12 @@ export function findTool(name: string, options: ToolSearch = {}): string | undef
 
 /** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
 export const UNIX_SYSTEM_DIRS: readonly string[] = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+export function windowsSystemTool(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+  return win32.join(root, 'System32', `${name}.exe`);
+}

@@ -1,7 +1,10 @@
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * Runs an outside tool (`lsof`, `ps`, `netstat`, `tasklist`, `netsh`, `docker`) the only way
+ * port-guard runs a system tool: `execFile` with a fixed argument array, no shell, a time-out,
+ * and `LC_ALL=C` and `TZ=UTC` always (SECURITY.md): its output is parsed, and compared between
+ * processes that may run with other locales and time zones, so it must not depend on either.
+ * It never throws: a missing tool, a refusal or a time-out is an answer ("unknown"), not a
+ * crash. (The `run` input's server is the user's own command, not a tool: it is not run here.)
  */
 import { execFile } from 'node:child_process';
 
@@ -19,6 +22,7 @@ export interface ToolOptions {
   timeoutMs: number;
   /** How to decode stdout; Windows tools print in the console code page, not UTF-8. */
   encoding?: BufferEncoding;
+  /** The tool's environment (default: this process's); `LC_ALL` and `TZ` are always pinned. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -28,6 +32,9 @@ export type ToolRunner = (
   args: string[],
   options: ToolOptions,
 ) => Promise<ToolResult>;
+
+/** Pinned over every tool's environment: the C locale's messages and dates, UTC times. */
+const STABLE_OUTPUT = { LC_ALL: 'C', TZ: 'UTC' } as const;
 
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 export const runTool: ToolRunner = (command, args, options) =>
@@ -39,7 +46,7 @@ export const runTool: ToolRunner = (command, args, options) =>
         {
           timeout: options.timeoutMs,
           encoding: options.encoding ?? 'utf8',
-          env: options.env ?? process.env,
+          env: { ...(options.env ?? process.env), ...STABLE_OUTPUT },
           maxBuffer: 8 * 1024 * 1024,
           windowsHide: true,
         },

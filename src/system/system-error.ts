@@ -4,24 +4,7 @@
  * the fronts report it as one line naming the cause, apart from conflicts (1) and input
  * errors (2).
  */
-import { getSystemErrorName } from 'node:util';
-
-/**
- * The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one; for Node's generic
- * ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
- */
-export function errorCode(error: unknown): string | undefined {
-  const e = error as (NodeJS.ErrnoException & { info?: { errno?: unknown } }) | undefined;
-  if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
-    try {
-      // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
-      return getSystemErrorName(-Math.abs(e.info.errno));
-    } catch {
-      return e.code;
-    }
-  }
-  return typeof e?.code === 'string' ? e.code : undefined;
-}
+import { errorCode } from './error-code.js';
 
 /** Codes that say the machine, not the request, is the problem, and what each means. */
 const EXHAUSTED: Record<string, string> = {

@@ -7,7 +7,7 @@ import type { PortRange } from '../spec/port-ranges.js';
 import { normalizeRanges } from '../spec/port-ranges.js';
 import type { Protocol } from '../spec/port-spec.js';
 import { runTool, type ToolRunner } from './run-tool.js';
-import { windowsSystemTool } from './windows-system-tool.js';
+import { windowsSystemTool } from './find-tool.js';
 
 /**
  * Parses `netsh int ipv4 show excludedportrange protocol=tcp`. Headers are localized, so rows are

@@ -249,8 +249,8 @@ async function findHoldersWithLsof(queries, run = run_tool/* runTool */.q, tools
 var docker = __webpack_require__(8839);
 // EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
 var linux = __webpack_require__(8177);
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __webpack_require__(4571);
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __webpack_require__(3421);
 ;// CONCATENATED MODULE: ./src/holders/win32.ts
 /**
  * Windows: who holds a port, from `netstat -anoq -p <proto>` (one run per protocol and IP
@@ -259,6 +259,7 @@ var windows_system_tool = __webpack_require__(4571);
  * rights are needed. Headers and state words are localized, so rows are recognized by their
  * shape, never by text.
  */
+
 
 
 
@@ -396,7 +397,6 @@ function parseTasklist(text, pid) {
 function tasklistArgs(pid) {
     return ['/FI', `PID eq ${pid}`, '/FO', 'CSV', '/NH'];
 }
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
 /**
  * Groups netstat rows into holders per query and process: listeners (and bound sockets) for
  * TCP, every socket for UDP; only when a TCP port has none, the connections on it. Pid 0
@@ -406,7 +406,7 @@ function holdersFromNetstat(rows, queries, imageNames = new Map()) {
     const holders = [];
     for (const query of queries) {
         const onPort = rows.filter((r) => r.protocol === query.protocol && r.localPort === query.port);
-        const occupying = onPort.filter((r) => r.protocol === 'udp' || OCCUPYING_TCP_STATES.has(r.state));
+        const occupying = onPort.filter((r) => (0,lookup/* occupiesPort */.Nv)(r.protocol, r.state));
         const grouped = new Map();
         for (const row of occupying.length > 0 ? occupying : onPort) {
             const key = `${row.pid} ${row.state}`;
@@ -441,7 +441,7 @@ async function findHoldersWindows(queries, run = run_tool/* runTool */.q) {
         .flatMap((protocol) => NETSTAT_PROTOCOLS[protocol])
         .map((name) => 
     // The console code page is not UTF-8; rows are ASCII, so a byte-preserving decode is enough.
-    run((0,windows_system_tool/* windowsSystemTool */.x)('netstat'), netstatArgs(name), {
+    run((0,find_tool/* windowsSystemTool */.xW)('netstat'), netstatArgs(name), {
         timeoutMs: NETSTAT_TIMEOUT_MS,
         encoding: 'latin1',
     })));
@@ -450,7 +450,7 @@ async function findHoldersWindows(queries, run = run_tool/* runTool */.q) {
     const pids = [...new Set(holders.flatMap((h) => (h.pid === undefined ? [] : [h.pid])))];
     const images = new Map();
     await Promise.all(pids.map(async (pid) => {
-        const result = await run((0,windows_system_tool/* windowsSystemTool */.x)('tasklist'), tasklistArgs(pid), {
+        const result = await run((0,find_tool/* windowsSystemTool */.xW)('tasklist'), tasklistArgs(pid), {
             timeoutMs: TASKLIST_TIMEOUT_MS,
             encoding: 'latin1',
         });

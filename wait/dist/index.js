@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3196:
+/***/ 8475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29879,7 +29879,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm, rmdir, stat, symlink, unlink: io_util_unlink } = external_fs_namespaceObject.promises;
+const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29995,7 +29995,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield io_util_readdir(directory)) {
+                        for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -31506,22 +31506,28 @@ async function checkpoint(signal) {
     await new Promise((resolve) => setImmediate(resolve));
     signal.throwIfAborted();
 }
-/** Sleeps `ms`, or rejects with the signal's reason as soon as it is aborted. */
-function abortableSleep(ms, signal) {
+/**
+ * Sleeps `ms`, or less when `until` settles first (a watched process ended), or rejects with
+ * the signal's reason as soon as it is aborted.
+ */
+function abortableSleep(ms, signal, until) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
             reject(signal.reason);
             return;
         }
+        const finish = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        };
         const onAbort = () => {
             clearTimeout(timer);
             reject(signal.reason);
         };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
+        const timer = setTimeout(finish, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
+        void until?.then(finish);
     });
 }
 /** The signals that cancel a run: a cancelled CI step (SIGINT, SIGTERM), a closed terminal. */
@@ -31554,6 +31560,138 @@ async function withSignalCancellation(fn) {
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
 var describe_holder = __nccwpck_require__(1593);
+// EXTERNAL MODULE: ./src/holders/command-line.ts
+var command_line = __nccwpck_require__(2657);
+;// CONCATENATED MODULE: ./src/report/messages.ts
+
+
+/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
+function describeLease(record) {
+    const { repository, runId, runAttempt, job, pid } = record.owner;
+    if (repository && runId) {
+        let text = `leased by ${repository} run ${runId}`;
+        if (runAttempt && runAttempt !== '1')
+            text += ` attempt ${runAttempt}`;
+        if (job)
+            text += ` job ${job}`;
+        return text;
+    }
+    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
+}
+/** Who holds a lease, or that its file could not be read as anyone's. */
+function describeLeaseOwner(lease) {
+    return lease
+        ? describeLease(lease)
+        : 'leased by another port-guard run (its lease file could not be read)';
+}
+const EVERY_CONTROL_CHARACTER = new RegExp(command_line/* CONTROL_CHARACTER */.gW.source, 'g');
+/**
+ * Text another process controls (a command line, a lease file's owner) made safe for one line of
+ * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
+ * A line break would let a process on the host start a line of its own in the job's log, and a
+ * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
+ */
+function printable(text) {
+    return text.replace(EVERY_CONTROL_CHARACTER, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** Who or what makes a conflict, for messages and the summary's "held by" column. */
+function heldBy(c) {
+    switch (c.verdict) {
+        case 'leased':
+            return printable(describeLeaseOwner(c.lease));
+        case 'in-use':
+            return printable(describeHolders(c.holders));
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return 'reserved by the OS (an excluded port range)';
+                case 'wildcard-only':
+                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
+                case 'needs-root':
+                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
+                default:
+                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
+            }
+        default:
+            return 'unknown';
+    }
+}
+/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
+function conflictMessage(c) {
+    const head = `${c.name}: port ${c.port}/${c.protocol}`;
+    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
+    switch (c.verdict) {
+        case 'leased':
+            return `${head} is ${heldBy(c)}`;
+        case 'in-use':
+            return c.reason === 'exclusive'
+                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
+                : `${head} is in use${at}, held by ${heldBy(c)}`;
+        case 'denied':
+            switch (c.reason) {
+                case 'reserved':
+                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
+                case 'wildcard-only':
+                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
+                case 'needs-root':
+                    return `${head} is refused${at}: ports below 1024 need root`;
+                default:
+                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
+            }
+        default:
+            if (c.code === 'EADDRNOTAVAIL' && c.address)
+                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
+            return `${head} could not be checked${at}, so it is not known to be free`;
+    }
+}
+/** The message for a port that was replaced. */
+function fallbackMessage(a) {
+    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
+    return `${a.name}: ${why} → using ${a.port}`;
+}
+/**
+ * What to tell the user about a finished run, by policy: an error per conflict when the step
+ * fails, a warning per busy port kept, a notice per replacement.
+ */
+function annotationsFor(result) {
+    const out = [];
+    for (const a of result.assignments) {
+        if (a.status === 'conflict')
+            for (const c of a.conflicts)
+                out.push({ level: 'error', message: conflictMessage(c) });
+        if (a.status === 'busy')
+            for (const c of a.conflicts)
+                out.push({
+                    level: 'warning',
+                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
+                });
+        if (a.status === 'fallback')
+            out.push({ level: 'notice', message: fallbackMessage(a) });
+    }
+    if (result.error)
+        out.push({ level: 'error', message: result.error });
+    return out;
+}
+/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
+function waitingMessage(conflicts, seconds) {
+    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
+    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
+}
+/** What a run stopped by a signal says. */
+function cancelledMessage(err) {
+    return `${err.message}: no port was handed out, and every lease this run took was returned`;
+}
+/** The notice for a port still bound at the end of the job. */
+function stillBoundMessage(bound) {
+    const by = bound.holders.length > 0 ? `, held by ${describeHolders(bound.holders)}` : '';
+    return `${bound.name}: port ${bound.port}/${bound.protocol} is still bound at the end of the job${by}; a server the job started was not stopped`;
+}
+
 ;// CONCATENATED MODULE: ./src/spec/input-error.ts
 /**
  * An error the user caused and can fix: it names the input (or CLI option) and says what was
@@ -31581,211 +31719,6 @@ class input_error_InputErrors extends Error {
     }
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/system/system-error.ts
-/**
- * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
- * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
- * the fronts report it as one line naming the cause, apart from conflicts (1) and input
- * errors (2).
- */
-
-/**
- * The `code` of a Node system error (`ENOENT`, `EMFILE`, …), if it has one; for Node's generic
- * ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
- */
-function system_error_errorCode(error) {
-    const e = error;
-    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
-        try {
-            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
-            return getSystemErrorName(-Math.abs(e.info.errno));
-        }
-        catch {
-            return e.code;
-        }
-    }
-    return typeof e?.code === 'string' ? e.code : undefined;
-}
-/** Codes that say the machine, not the request, is the problem, and what each means. */
-const EXHAUSTED = {
-    EMFILE: 'out of file descriptors',
-    ENFILE: 'the system is out of file descriptors',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'disk quota exceeded',
-    ENOMEM: 'out of memory',
-    ENOBUFS: 'out of buffer space',
-};
-/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
-function isResourceExhausted(error) {
-    const code = system_error_errorCode(error);
-    return code !== undefined && code in EXHAUSTED;
-}
-class SystemError extends Error {
-    name = 'SystemError';
-    /** The fronts' exit code for it (report/failure.ts reads it). */
-    exitCode = 3;
-    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
-    code;
-    constructor(message, code, options) {
-        super(message, options);
-        this.code = code;
-    }
-}
-/**
- * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
- * "could not work: out of file descriptors (EMFILE) while creating lease file …" (the fronts
- * put "port-guard: " before it).
- */
-function systemError(error, doing) {
-    if (error instanceof SystemError)
-        return error;
-    const code = system_error_errorCode(error) ?? 'EUNKNOWN';
-    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
-    return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
-        cause: error,
-    });
-}
-/**
- * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
- * naming what was being done, anything else stays as it is.
- */
-function system_error_asSystemError(error, doing) {
-    return isResourceExhausted(error) ? systemError(error, doing) : error;
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
-
-
-
-
-/**
- * Where leases live unless `lease-dir` says otherwise: one directory for the whole host, never
- * `os.tmpdir()` (per user on macOS and Windows, so runners of two users would not see each
- * other's leases): `/tmp/port-guard`, or `%ProgramData%\port-guard` on Windows.
- */
-function lease_dir_defaultLeaseDir(platform = process.platform, env = process.env) {
-    if (platform !== 'win32')
-        return '/tmp/port-guard';
-    const programData = env.ProgramData ?? env.PROGRAMDATA;
-    const base = programData && path.win32.isAbsolute(programData) ? programData : 'C:\\ProgramData';
-    return path.win32.join(base, 'port-guard');
-}
-/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
-const SHARED_DIR_MODE = 0o1777;
-const STICKY = 0o1000;
-/**
- * Throws `InputError('lease-dir')` for a path that cannot name the host-wide directory: empty,
- * or relative (it would resolve into each job's own working directory, where no other job
- * looks, so leases would coordinate nothing).
- */
-function lease_dir_checkLeaseDirPath(dir, platform = process.platform) {
-    if (dir.trim() === '') {
-        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir(platform)}).`);
-    }
-    const pathOf = platform === 'win32' ? path.win32 : path.posix;
-    if (!pathOf.isAbsolute(dir)) {
-        throw new InputError('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${lease_dir_defaultLeaseDir(platform)}).`);
-    }
-}
-async function lstatIfExists(dir) {
-    try {
-        return await lstat(dir);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return undefined;
-        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${errorCode(error)}`);
-    }
-}
-/** An InputError naming lease-dir, unless the machine itself ran out of something. */
-function refuse(error, doing, message) {
-    const system = asSystemError(error, doing);
-    return system !== error ? system : new InputError('lease-dir', `lease-dir: ${message}`);
-}
-/** This process's uid, or undefined where the OS has none (Windows). */
-function callerUid() {
-    return typeof process.getuid === 'function' ? process.getuid() : undefined;
-}
-/**
- * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
- * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
- * not a directory, writable by group/others without the sticky bit (anyone could then delete
- * or replace other users' leases), or owned by someone other than root or the caller (its
- * owner may delete or rename any file in it, sticky or not).
- */
-function lease_dir_assertSafeLeaseDir(dir, stats) {
-    if (stats.isSymbolicLink()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
-            `Use the real directory it points to, or a plain directory (default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    if (!stats.isDirectory()) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
-            `(default: ${lease_dir_defaultLeaseDir()}).`);
-    }
-    // Windows has no such permission bits or uids; its ACLs are left to the runner's setup.
-    if (process.platform === 'win32')
-        return;
-    if ((stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
-        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
-        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
-            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
-            `like /tmp) or use a directory only the runner users can write.`);
-    }
-    const uid = callerUid();
-    if (uid !== undefined && stats.uid !== 0 && stats.uid !== uid) {
-        throw new InputError('lease-dir', `lease-dir "${dir}" is owned by uid ${stats.uid}, neither root nor this user (uid ${uid}); ` +
-            `its owner could delete anyone's leases in it. Remove it (root creates it again on first ` +
-            `use if it is the default), or give a directory owned by root or this user.`);
-    }
-}
-/**
- * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it (never its
- * parent: a missing parent means a mistyped path or a host not set up as assumed) as a sticky,
- * world-writable directory (mode 1777, like /tmp) so runners of other users on the host can
- * share it. Returns the path.
- */
-async function lease_dir_openLeaseDir(dir) {
-    lease_dir_checkLeaseDirPath(dir);
-    const abs = path.normalize(dir);
-    let stats = await lstatIfExists(abs);
-    if (!stats) {
-        const parent = path.dirname(abs);
-        if (!(await lstatIfExists(parent))) {
-            throw new InputError('lease-dir', `lease-dir "${abs}": its parent directory "${parent}" does not exist; port-guard creates ` +
-                `only the lease dir itself. Create the parent, or give a lease-dir whose parent exists.`);
-        }
-        try {
-            await mkdir(abs, { mode: SHARED_DIR_MODE });
-            // mkdir's mode passes through the umask; the sharing bits must be exact.
-            if (process.platform !== 'win32')
-                await chmod(abs, SHARED_DIR_MODE);
-        }
-        catch (error) {
-            // Another allocator created it at the same moment: validate theirs below.
-            if (errorCode(error) !== 'EEXIST') {
-                const code = errorCode(error) ?? String(error);
-                throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
-            }
-        }
-        stats = await lstat(abs);
-    }
-    lease_dir_assertSafeLeaseDir(abs, stats);
-    try {
-        await access(abs, constants.W_OK | constants.X_OK);
-    }
-    catch (error) {
-        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
-            `or give a directory this user can write.`);
-    }
-    return abs;
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/spec/env-name.ts
 /**
  * The one home of the environment-name rules: how a spec name becomes a variable name, and
@@ -32069,1880 +32002,8 @@ function duplicateProblems(specs, input) {
 }
 
 
-;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
-
-
-/**
- * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
- * whitespace or newlines. Every bad token is reported.
- */
-function port_ranges_parsePortRanges(text, input, singles) {
-    const ranges = [];
-    const problems = [];
-    const expected = singles
-        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
-        : 'a range LO-HI, e.g. "49152-65535"';
-    const tokens = [];
-    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
-    const add = (range, token) => {
-        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
-        if (i < 0) {
-            ranges.push(range);
-            tokens.push(token);
-            return;
-        }
-        const other = ranges[i];
-        const lo = Math.min(other.lo, range.lo);
-        const hi = Math.max(other.hi, range.hi);
-        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
-    };
-    for (const token of splitList(text)) {
-        const dash = token.indexOf('-', 1);
-        if (dash < 0) {
-            const port = parsePortNumber(token);
-            if (port !== undefined && singles)
-                add({ lo: port, hi: port }, token);
-            else
-                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-            continue;
-        }
-        const lo = parsePortNumber(token.slice(0, dash));
-        const hi = parsePortNumber(token.slice(dash + 1));
-        if (lo === undefined || hi === undefined) {
-            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
-        }
-        else if (lo > hi) {
-            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
-        }
-        else {
-            add({ lo, hi }, token);
-        }
-    }
-    if (problems.length > 0)
-        throw new InputError(input, problems);
-    return ranges;
-}
-/** Sorts and merges overlapping or adjacent ranges. */
-function normalizeRanges(ranges) {
-    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
-    const out = [];
-    for (const r of sorted) {
-        const last = out[out.length - 1];
-        if (last && r.lo <= last.hi + 1)
-            last.hi = Math.max(last.hi, r.hi);
-        else
-            out.push({ ...r });
-    }
-    return out;
-}
-/** The ports of `ranges` that are not in `minus`. */
-function port_ranges_subtractRanges(ranges, minus) {
-    let out = normalizeRanges(ranges);
-    for (const m of normalizeRanges(minus)) {
-        const next = [];
-        for (const r of out) {
-            if (m.hi < r.lo || m.lo > r.hi) {
-                next.push(r);
-                continue;
-            }
-            if (r.lo < m.lo)
-                next.push({ lo: r.lo, hi: m.lo - 1 });
-            if (r.hi > m.hi)
-                next.push({ lo: m.hi + 1, hi: r.hi });
-        }
-        out = next;
-    }
-    return out;
-}
-/** The ports in both. */
-function intersectRanges(a, b) {
-    const out = [];
-    for (const x of normalizeRanges(a)) {
-        for (const y of normalizeRanges(b)) {
-            const lo = Math.max(x.lo, y.lo);
-            const hi = Math.min(x.hi, y.hi);
-            if (lo <= hi)
-                out.push({ lo, hi });
-        }
-    }
-    return normalizeRanges(out);
-}
-function countPorts(ranges) {
-    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
-}
-function inRanges(port, ranges) {
-    return ranges.some((r) => port >= r.lo && port <= r.hi);
-}
-function port_ranges_formatRanges(ranges) {
-    return normalizeRanges(ranges)
-        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
-        .join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
-
-
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-function local_addresses_canonicalAddress(address) {
-    if (isIP(address) !== 6)
-        return address;
-    const pct = address.indexOf('%');
-    const bare = pct >= 0 ? address.slice(0, pct) : address;
-    const scope = pct >= 0 ? address.slice(pct) : '';
-    return new URL(`http://[${bare}]`).hostname.slice(1, -1) + scope;
-}
-/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
-function isLinkLocal(address) {
-    return /^fe[89ab][0-9a-f]:/i.test(address);
-}
-/**
- * The literal address a server would bind to reach this interface address. Link-local IPv6
- * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
- * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
- * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
- */
-function bindable(info, iface, platform) {
-    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
-        return info.address;
-    const bare = info.address.replace(/%.*$/, '');
-    if (platform === 'win32') {
-        const scope = info.scopeid;
-        return scope !== undefined && Number.isInteger(scope) && scope > 0
-            ? `${bare}%${scope}`
-            : undefined;
-    }
-    return `${bare}%${iface}`;
-}
-/**
- * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
- * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
- * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
- * up: addresses of interfaces that are down are not probed.)
- */
-function interfaceAddressPlan(interfaces = networkInterfaces(), platform = process.platform) {
-    const addresses = [];
-    const skipped = [];
-    for (const [iface, infos] of Object.entries(interfaces)) {
-        for (const info of infos ?? []) {
-            const family = info.family === 'IPv6' ? 6 : 4;
-            const address = bindable(info, iface, platform);
-            if (address === undefined) {
-                skipped.push({
-                    address: info.address,
-                    interface: iface,
-                    why: 'link-local without a scope id',
-                });
-            }
-            else if (isIP(address) !== family) {
-                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
-            }
-            else {
-                addresses.push({ address, family });
-            }
-        }
-    }
-    return { addresses, skipped };
-}
-/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
-function local_addresses_interfaceAddresses(interfaces = networkInterfaces(), platform = process.platform) {
-    return interfaceAddressPlan(interfaces, platform).addresses;
-}
-/**
- * Whether a server on this host could bind `address`: a wildcard, an interface address, or
- * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
- * answers only the addresses configured on lo0, which are interface addresses).
- */
-function local_addresses_isLocalAddress(address, platform = process.platform, interfaces = networkInterfaces()) {
-    const canonical = local_addresses_canonicalAddress(address);
-    if (canonical === '0.0.0.0' || canonical === '::')
-        return true;
-    if ((platform === 'linux' || platform === 'win32') &&
-        isIP(address) === 4 &&
-        address.startsWith('127.'))
-        return true;
-    return local_addresses_interfaceAddresses(interfaces, platform).some((a) => {
-        const known = local_addresses_canonicalAddress(a.address);
-        // A link-local address may be named with or without its scope.
-        return known === canonical || known.replace(/%.*$/, '') === canonical;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/spec/config.ts
-
-
-
-
-
-
-
-
-/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
-const INPUT_DEFAULTS = {
-    ports: '',
-    protocol: 'tcp',
-    'on-conflict': 'fail',
-    'fallback-range': '49152-65535',
-    'fallback-strategy': 'random',
-    exclude: '',
-    hosts: 'all',
-    wait: '0',
-    seed: '',
-    'export-env': 'false',
-    lease: 'true',
-    'lease-dir': '',
-    'lease-ttl': '21600',
-    summary: 'true',
-};
-const MAX_WAIT_SECONDS = 3600;
-const config_MAX_LEASE_TTL_SECONDS = (/* unused pure expression or super */ null && (7 * 24 * 3600));
-function oneOf(raw, input, allowed) {
-    if (allowed.includes(raw))
-        return raw;
-    throw new InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
-}
-/** Accepts the spellings `core.getBooleanInput` accepts. */
-function parseBoolean(raw, input) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
-}
-function parseSeconds(raw, input, min, max) {
-    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
-        throw new input_error_InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-        throw new input_error_InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
-    }
-    return value;
-}
-/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
-function isUnscopedLinkLocal(address) {
-    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
-}
-function parseHosts(raw) {
-    if (raw === 'all')
-        return 'all';
-    const tokens = splitList(raw);
-    if (tokens.length === 0)
-        throw new InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
-    const problems = [];
-    const hosts = [];
-    for (const token of tokens) {
-        if (isIP(token) === 0) {
-            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
-        }
-        else if (isIP(token) === 6 && isUnscopedLinkLocal(token)) {
-            // The scoped spellings of this very address, when the host has it.
-            const scopes = interfaceAddresses()
-                .map((a) => a.address)
-                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
-            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
-        }
-        else if (!isLocalAddress(token)) {
-            const known = interfaceAddresses().map((a) => a.address);
-            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
-        }
-        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
-            problems.push(`hosts: "${token}" is listed twice`);
-        }
-        else {
-            hosts.push(token);
-        }
-    }
-    if (problems.length > 0)
-        throw new InputError('hosts', problems);
-    return hosts;
-}
-/**
- * Turns raw option strings into one validated Config. Every input is checked and every problem
- * reported together; nothing here opens a socket or touches the lease directory.
- */
-function parseConfig(raw, options = {}) {
-    const get = (name) => {
-        const value = raw[name]?.trim();
-        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-    };
-    const errors = [];
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof InputError) {
-                errors.push(err);
-                return undefined;
-            }
-            throw err;
-        }
-    };
-    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
-    const specs = attempt(() => {
-        if (get('ports') === '') {
-            throw new InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
-        }
-        return parsePortSpecs(get('ports'), protocol ?? 'tcp');
-    });
-    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
-    const fallbackRanges = attempt(() => {
-        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
-        if (ranges.length === 0)
-            throw new InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
-        return ranges;
-    });
-    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
-        'random',
-        'sequential',
-    ]));
-    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
-    const hosts = attempt(() => parseHosts(get('hosts')));
-    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
-    const seed = get('seed');
-    if (seed.length > 256)
-        errors.push(new InputError('seed', `seed: ${seed.length} characters; at most 256`));
-    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
-    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
-    const leaseTtlSeconds = attempt(() => {
-        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, config_MAX_LEASE_TTL_SECONDS);
-        if (!Number.isInteger(ttl))
-            throw new InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
-        return ttl;
-    });
-    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
-    const leaseDir = get('lease-dir');
-    if (leaseDir !== '')
-        attempt(() => checkLeaseDirPath(leaseDir));
-    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
-        errors.push(new InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
-    }
-    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
-    if (specs && exportWhy)
-        errors.push(...envNameProblems(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
-    if (errors.length > 0)
-        throw new InputErrors(errors);
-    return {
-        specs: specs,
-        onConflict: onConflict,
-        fallbackRanges: fallbackRanges,
-        fallbackStrategy: fallbackStrategy,
-        exclude: exclude,
-        hosts: hosts,
-        waitSeconds: waitSeconds,
-        seed: seed === '' ? undefined : seed,
-        exportEnv: exportEnv,
-        lease: lease,
-        leaseDir: leaseDir === '' ? defaultLeaseDir() : normalize(leaseDir),
-        leaseTtlSeconds: leaseTtlSeconds,
-        summary: summary,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-file.ts
-/**
- * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
- * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
- * never mistake a lease being written for a corrupt one.
- */
-
-
-
-
-/** Bumped when the file format changes incompatibly; other versions read as foreign. */
-const lease_file_LEASE_FORMAT_VERSION = 1;
-/** A real lease is a few hundred bytes; anything much larger is not ours. */
-const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
-// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
-const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
-// A FIFO planted under a lease name would block a plain open for reading forever.
-const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
-/** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
-function lease_file_leaseFileName(port, protocol) {
-    return `${protocol}-${port}.lease`;
-}
-/** The (port, protocol) a lease file name stands for; undefined for any other name. */
-function lease_file_parseLeaseFileName(name) {
-    const match = /^(tcp|udp)-([1-9]\d{0,4})\.lease$/.exec(name);
-    if (!match)
-        return undefined;
-    const port = Number(match[2]);
-    if (port > 65535)
-        return undefined;
-    return { port, protocol: match[1] };
-}
-/** A new random lease token. */
-function lease_file_newLeaseToken() {
-    return randomBytes(12).toString('hex');
-}
-/** The file text of a lease. */
-function lease_file_serializeLease(content) {
-    const { version, port, protocol, owner, createdAt, expiresAt, token } = content;
-    return `${JSON.stringify({ version, port, protocol, owner, createdAt, expiresAt, token })}\n`;
-}
-const OWNER_TEXT_FIELDS = (/* unused pure expression or super */ null && ([
-    'id',
-    'repository',
-    'runId',
-    'runAttempt',
-    'job',
-    'runner',
-    'pidStart',
-]));
-function parseOwner(value) {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const raw = value;
-    // pid 0: a lease that follows no process and lives until its TTL (see lease-owner.ts).
-    if (typeof raw.pid !== 'number' || !Number.isSafeInteger(raw.pid) || raw.pid < 0)
-        return undefined;
-    const owner = { pid: raw.pid };
-    for (const field of OWNER_TEXT_FIELDS) {
-        const text = raw[field];
-        if (text === undefined)
-            continue;
-        if (typeof text !== 'string')
-            return undefined;
-        owner[field] = text;
-    }
-    return owner;
-}
-/**
- * Parses lease file text; undefined (with the reason) unless it is a lease of this format
- * for exactly the (port, protocol) its name says.
- */
-function parseLease(text, expected) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch {
-        return { reason: 'is not valid JSON' };
-    }
-    if (typeof raw !== 'object' || raw === null)
-        return { reason: 'is not a JSON object' };
-    const data = raw;
-    if (data.version !== lease_file_LEASE_FORMAT_VERSION) {
-        return {
-            reason: `has format version ${JSON.stringify(data.version)}, not ${lease_file_LEASE_FORMAT_VERSION}`,
-        };
-    }
-    if (data.port !== expected.port || data.protocol !== expected.protocol) {
-        return {
-            reason: `names ${String(data.protocol)} port ${String(data.port)}, not its own file name`,
-        };
-    }
-    const owner = parseOwner(data.owner);
-    if (!owner)
-        return { reason: 'has no valid owner' };
-    const { createdAt, expiresAt, token } = data;
-    if (typeof createdAt !== 'number' || !Number.isFinite(createdAt))
-        return { reason: 'has no valid createdAt' };
-    if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
-        return { reason: 'has no valid expiresAt' };
-    if (typeof token !== 'string' || token === '')
-        return { reason: 'has no token' };
-    return {
-        record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
-        token,
-    };
-}
-function lease_file_errorCode(error) {
-    return error?.code;
-}
-/**
- * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
- * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
- * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
- * error's own.
- */
-function readRaw(file) {
-    let fd;
-    try {
-        if (O_NOFOLLOW === 0) {
-            const stats = lstatSync(file);
-            if (stats.isSymbolicLink())
-                return { code: 'ELOOP', stats };
-        }
-        fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = lease_file_errorCode(error) ?? String(error);
-        return { code: code === 'EMLINK' ? 'ELOOP' : code };
-    }
-    try {
-        const stats = fstatSync(fd);
-        if (!stats.isFile())
-            return { code: 'ENOTFILE', stats };
-        if (stats.size > MAX_FILE_BYTES)
-            return { code: 'EFBIG', stats };
-        const buffer = Buffer.alloc(stats.size + 1);
-        let length = 0;
-        for (let n; length < buffer.length &&
-            (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
-            length += n;
-        // One byte more than fstat said means it grew while we read: not a finished lease.
-        if (length > stats.size)
-            return { code: 'EFBIG', stats };
-        return { text: buffer.toString('utf8', 0, length), stats };
-    }
-    catch (error) {
-        return { code: lease_file_errorCode(error) ?? String(error) };
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
-async function lease_file_readSmallFileNoFollow(file) {
-    const read = readRaw(file);
-    return 'text' in read ? { text: read.text } : { code: read.code };
-}
-const UNREADABLE_REASONS = {
-    ELOOP: 'is a symbolic link (not followed)',
-    ENOTFILE: 'is not a regular file',
-    EFBIG: 'is too large to be a lease',
-};
-/**
- * No lease outlives the longest `lease-ttl` there is, counted from when its file was written,
- * whatever its text says: a hand-written (or clock-skewed) `expiresAt` far in the future must
- * not block a port forever. The earlier of mtime and ctime is taken: a future mtime can be set
- * by hand (`touch -d`), ctime cannot.
- */
-function capExpiry(record, stats) {
-    const written = Math.min(stats.mtimeMs, stats.ctimeMs);
-    const latest = written + MAX_LEASE_TTL_SECONDS * 1000;
-    return record.expiresAt > latest ? { ...record, expiresAt: latest } : record;
-}
-/** What is under a lease name, read without following a symbolic link. */
-async function lease_file_readLeaseEntry(file, expected) {
-    const read = readRaw(file);
-    if ('code' in read && read.code === 'ENOENT')
-        return { kind: 'missing' };
-    let stats = read.stats;
-    if (!stats) {
-        try {
-            stats = lstatSync(file);
-        }
-        catch (error) {
-            if (lease_file_errorCode(error) === 'ENOENT')
-                return { kind: 'missing' };
-        }
-    }
-    const unreadable = (reason) => stats
-        ? {
-            kind: 'unreadable',
-            reason,
-            mtimeMs: stats.mtimeMs,
-            identity: `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`,
-        }
-        : // Cannot even see its time: treat it as brand new, so it stays held.
-            { kind: 'unreadable', reason, mtimeMs: Date.now(), identity: `unknown:${reason}` };
-    if ('code' in read) {
-        return unreadable(UNREADABLE_REASONS[read.code] ?? `cannot be read (${read.code})`);
-    }
-    const parsed = parseLease(read.text, expected);
-    if ('reason' in parsed)
-        return unreadable(parsed.reason);
-    return { kind: 'lease', record: capExpiry(parsed.record, read.stats), token: parsed.token };
-}
-/**
- * Creates `dir/name` holding `text` only if nothing is there yet; true when we created it,
- * false when something (anything, even a symbolic link) already has that name.
- *
- * Why write-then-link instead of `open(name, 'wx')` + write: with 'wx' the file exists empty
- * for a moment, and a reader then sees a "corrupt" lease. Here the text goes into a uniquely
- * named temporary file first ('wx' again, so never through a planted link), and `link()` gives
- * it the lease name in one step that fails with EEXIST if the name is taken, never replacing
- * or following what is there. Readers see either nothing or the complete lease.
- */
-async function lease_file_createExclusive(dir, name, text) {
-    const temp = path.join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    const fd = openSync(temp, 'wx', 0o644);
-    try {
-        try {
-            // Other users' runners must be able to read it, whatever our umask.
-            if (process.platform !== 'win32')
-                fchmodSync(fd, 0o644);
-            writeSync(fd, text);
-        }
-        finally {
-            closeSync(fd);
-        }
-        linkSync(temp, path.join(dir, name));
-        return true;
-    }
-    catch (error) {
-        if (lease_file_errorCode(error) === 'EEXIST')
-            return false;
-        throw error;
-    }
-    finally {
-        try {
-            unlinkSync(temp);
-        }
-        catch {
-            // Already gone: nothing to clean up.
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
-/**
- * Files a crashed allocator can leave in the lease directory: the temporary file a lease or
- * lock is written to before it is linked into place (`.<name>.<pid>.<random>.tmp`), and a lock
- * moved aside while being recovered (`.<name>.<pid>.<random>.stale`). They live microseconds
- * in normal operation and mean nothing to anyone; old ones are swept away.
- */
-
-
-const LEFTOVER = /^\.(tcp|udp)-\d+\.(lease|lock)\.\d+\.[0-9a-f]+\.(tmp|stale)$/;
-/** Older than this, a leftover cannot belong to an operation still in progress. */
-const LEFTOVER_AGE_MS = (/* unused pure expression or super */ null && (10 * 60_000));
-/**
- * Removes leftovers older than {@link LEFTOVER_AGE_MS} (only those this user may remove: the
- * directory is sticky). Returns the names removed. Never throws.
- */
-async function lease_leftovers_sweepLeftovers(dir, now = Date.now()) {
-    const removed = [];
-    let names;
-    try {
-        names = await readdir(dir);
-    }
-    catch {
-        return removed;
-    }
-    for (const name of names) {
-        if (!LEFTOVER.test(name))
-            continue;
-        const file = path.join(dir, name);
-        try {
-            const stats = await lstat(file);
-            if (now - stats.mtimeMs < LEFTOVER_AGE_MS)
-                continue;
-            await unlink(file);
-            removed.push(name);
-        }
-        catch {
-            // Gone already, or another user's: not ours to worry about.
-        }
-    }
-    return removed;
-}
-
-// EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
-var run_tool = __nccwpck_require__(6056);
-;// CONCATENATED MODULE: ./src/lease/process-identity.ts
-/**
- * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
- * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
- * dead.
- */
-
-
-
-/**
- * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
- * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
- * LAST `)` of the line. Undefined when the text is not such a line.
- */
-function parseProcStat(text) {
-    const close = text.lastIndexOf(')');
-    if (close < 0)
-        return undefined;
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-    const state = fields[0];
-    const startTicks = fields[19];
-    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
-        return undefined;
-    }
-    return { state, startTicks };
-}
-let bootId;
-/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
-function linuxBootId() {
-    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
-    return bootId;
-}
-/** Makes Linux start tokens (`<starttime ticks>@<boot id>`) from field 22 of `/proc/<pid>/stat`. */
-async function process_identity_linuxStartToken() {
-    const boot = await linuxBootId();
-    return (ticks) => (boot ? `${ticks}@${boot}` : ticks);
-}
-/**
- * A start token with its blanks collapsed: `ps` pads a one-digit day (`Dec  2`) in one listing
- * and not necessarily in another, and older port-guard versions stored the padded text.
- */
-function process_identity_normalizeStartToken(token) {
-    return token.trim().replace(/\s+/g, ' ');
-}
-/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
-function existsBySignal(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-async function linuxIdentity(pid) {
-    let text;
-    try {
-        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
-        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        // With `hidepid` another user's process is invisible in /proc but still alive: never
-        // declare it dead just because we cannot see its start time.
-        return existsBySignal(pid) ? { pid } : undefined;
-    }
-    const stat = parseProcStat(text);
-    if (!stat)
-        return existsBySignal(pid) ? { pid } : undefined;
-    // A zombie has exited; only its exit status waits to be collected.
-    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
-        return undefined;
-    return { pid, start: (await process_identity_linuxStartToken())(stat.startTicks) };
-}
-/**
- * macOS and other Unixes: `/bin/ps -o lstart= -p <pid>`, by absolute path, with the locale and
- * time zone pinned (the token is compared between processes that may run with other ones).
- * When ps gives no start time — it failed, timed out, hit a process limit — the answer is the
- * process's existence: a failed look-up never turns a live owner into a dead one.
- */
-async function psIdentity(pid, run) {
-    const result = await run('/bin/ps', ['-o', 'lstart=', '-p', String(pid)], {
-        timeoutMs: 5000,
-        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-    });
-    const start = result.code === 0 ? process_identity_normalizeStartToken(result.stdout) : '';
-    if (start)
-        return { pid, start };
-    return existsBySignal(pid) ? { pid } : undefined;
-}
-/**
- * The identity of a running process, or undefined when no such process runs.
- * - Linux: `/proc/<pid>/stat` (no subprocess).
- * - macOS and other Unixes: `/bin/ps -o lstart= -p <pid>` through run-tool.
- * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
- *   pid keeps a lease alive there until its TTL passes.
- */
-function process_identity_processIdentity(pid, deps = {}) {
-    const platform = deps.platform ?? process.platform;
-    if (!Number.isSafeInteger(pid) || pid <= 0)
-        return Promise.resolve(undefined);
-    if (platform === 'linux')
-        return linuxIdentity(pid);
-    if (platform === 'win32')
-        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
-    return psIdentity(pid, deps.run ?? run_tool/* runTool */.q);
-}
-/**
- * Whether the process a lease follows still runs: its pid exists and, when both sides know a
- * start time, the start times match (a different start time means the pid was reused).
- */
-async function process_identity_isOwnerAlive(owner, deps = {}) {
-    const identity = await process_identity_processIdentity(owner.pid, deps);
-    if (!identity)
-        return false;
-    if (owner.pidStart !== undefined && identity.start !== undefined) {
-        return process_identity_normalizeStartToken(identity.start) === process_identity_normalizeStartToken(owner.pidStart);
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
-/**
- * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
- * releasing one's own). Creating a lease needs no lock: `link()` can never replace an existing
- * file. Deleting does: "judge the file stale, then unlink the name" is two steps, and between
- * them another reclaimer may have removed that stale file and a new owner created a fresh
- * lease under the same name, which a blind unlink would destroy. Under this lock nobody else
- * deletes, and nobody can replace an existing name, so the file judged is the file unlinked.
- *
- * The lock file `<protocol>-<port>.lock` is held for microseconds. A lock whose holder process
- * is gone, or that is older than {@link LOCK_MAX_AGE_MS} (a holder that hangs, or a pid whose
- * liveness cannot be told), is removed by the next one who needs it (renamed to a unique name
- * first and checked, so two such recoverers cannot both remove fresh locks).
- *
- * Deleting must work on a full disk (a failed run must still give its leases back), and a lock
- * file with its holder's name needs a new inode, a data block and a descriptor. When it cannot
- * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under the lock name: the
- * same one-step, never-replacing `link()`, but no new data. Such a lock names no holder, so
- * only its age (ctime, which `link()` sets) tells when it is abandoned.
- */
-
-
-
-
-
-
-
-/** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
-const UNREADABLE_LOCK_GRACE_MS = 30_000;
-/** No lock is held longer than this, on any OS: older, it is abandoned whoever holds it. */
-const LOCK_MAX_AGE_MS = 60_000;
-/**
- * Codes meaning "no new file can be made now" (no space, no quota, no descriptor), where the
- * hard-link lock, which needs neither data nor a descriptor, is used instead.
- */
-const NO_NEW_FILE = new Set(['ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE']);
-/**
- * Takes the lock: a lock file naming us, or on a full disk a hard link of the lease file.
- * 'taken': someone holds it; 'no-lease': the disk is full and there is no lease file to link
- * (then there is nothing to delete either).
- */
-function takeLock(dir, leaseName, lockName, text) {
-    return createExclusive(dir, lockName, text).then((created) => (created ? 'locked' : 'taken'), (error) => {
-        if (!NO_NEW_FILE.has(errorCode(error) ?? ''))
-            throw error;
-        try {
-            linkSync(path.join(dir, leaseName), path.join(dir, lockName));
-            return 'locked';
-        }
-        catch (linkError) {
-            const code = errorCode(linkError);
-            if (code === 'EEXIST')
-                return 'taken';
-            if (code === 'ENOENT')
-                return 'no-lease';
-            throw linkError;
-        }
-    });
-}
-function parseLock(text) {
-    try {
-        const data = JSON.parse(text);
-        if (typeof data.pid !== 'number' || typeof data.token !== 'string')
-            return undefined;
-        return {
-            pid: data.pid,
-            pidStart: typeof data.pidStart === 'string' ? data.pidStart : undefined,
-            token: data.token,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The lock name for a lease name: `tcp-5432.lease` → `tcp-5432.lock`. */
-function lease_lock_lockFileName(leaseName) {
-    return leaseName.replace(/\.lease$/, '.lock');
-}
-/** The lock could not be had in time: its holder is alive and did not let go. */
-const lease_lock_LOCK_BUSY = Symbol('lock busy');
-/**
- * Removes a lock whose holder is gone. Renames it aside first: if what was renamed is not the
- * lock judged abandoned (its holder finished and someone else locked meanwhile), it is put back.
- * False when the lock cannot be moved (another user's, in the sticky directory).
- */
-async function removeAbandonedLock(dir, lockName, judgedText) {
-    const aside = path.join(dir, `.${lockName}.${process.pid}.${randomBytes(6).toString('hex')}.stale`);
-    try {
-        await rename(path.join(dir, lockName), aside);
-    }
-    catch (error) {
-        return error.code === 'ENOENT';
-    }
-    const read = await readSmallFileNoFollow(aside);
-    if ('text' in read && read.text !== judgedText) {
-        // link, not rename: never replace a lock someone took in the meantime.
-        await link(aside, path.join(dir, lockName)).catch(() => undefined);
-    }
-    await unlink(aside).catch(() => undefined);
-    return true;
-}
-/**
- * Runs `critical` while holding the lock for `leaseName`; returns {@link LOCK_BUSY} when a live
- * holder keeps it longer than `timeoutMs`.
- */
-async function lease_lock_withLeaseLock(dir, leaseName, self, critical, timeoutMs = 5000) {
-    const lockName = lease_lock_lockFileName(leaseName);
-    const lockPath = path.join(dir, lockName);
-    const token = randomBytes(12).toString('hex');
-    const text = `${JSON.stringify({ pid: self.pid, pidStart: self.start, token })}\n`;
-    const deadline = Date.now() + timeoutMs;
-    for (let attempt = 0;; attempt++) {
-        const locked = await takeLock(dir, leaseName, lockName, text);
-        // Nothing under the lease name to link: the critical part finds it missing (or a newer
-        // lease it must leave alone) and deletes nothing, so it needs no lock.
-        if (locked === 'no-lease')
-            return critical();
-        if (locked === 'locked') {
-            try {
-                return await critical();
-            }
-            finally {
-                try {
-                    unlinkSync(lockPath);
-                }
-                catch {
-                    // Cannot happen: only a dead holder's lock is removed by others.
-                }
-            }
-        }
-        const read = await readSmallFileNoFollow(lockPath);
-        if ('code' in read && read.code === 'ENOENT')
-            continue;
-        const held = 'text' in read ? read.text : '';
-        const holder = parseLock(held);
-        const abandoned = holder
-            ? (await olderThan(lockPath, LOCK_MAX_AGE_MS)) || !(await isOwnerAlive(holder))
-            : await olderThan(lockPath, UNREADABLE_LOCK_GRACE_MS);
-        if (abandoned && (await removeAbandonedLock(dir, lockName, held)))
-            continue;
-        if (Date.now() >= deadline)
-            return lease_lock_LOCK_BUSY;
-        await sleep(Math.min(1 + attempt, 20));
-    }
-}
-/** By ctime: set when the lock was created or linked, and never by hand to the future. */
-async function olderThan(file, ageMs) {
-    try {
-        return Date.now() - (await lstat(file)).ctimeMs > ageMs;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-removal.ts
-/**
- * Deleting a lease file safely: only the very file that was judged (stale, or our own) is
- * unlinked, under the port's deletion lock (see lease-lock.ts for why a lock is needed).
- */
-
-
-
-
-
-
-function sameEntry(a, b) {
-    if (a.kind === 'lease' && b.kind === 'lease')
-        return a.token === b.token;
-    if (a.kind === 'unreadable' && b.kind === 'unreadable')
-        return a.identity === b.identity;
-    return false;
-}
-let selfIdentity;
-/** This process, as named in the deletion locks it takes. */
-function lease_removal_self() {
-    selfIdentity ??= processIdentity(process.pid).then((id) => id ?? { pid: process.pid });
-    return selfIdentity;
-}
-/** Unlinks `dir/name` if it is still exactly `judged`, under the port's deletion lock. */
-async function lease_removal_removeIfUnchanged(dir, name, judged, expected) {
-    const file = path.join(dir, name);
-    const outcome = await withLeaseLock(dir, name, await lease_removal_self(), async () => {
-        const now = await readLeaseEntry(file, expected);
-        if (!sameEntry(now, judged))
-            return 'changed';
-        try {
-            unlinkSync(file);
-            return 'removed';
-        }
-        catch (error) {
-            const code = errorCode(error);
-            if (code === 'ENOENT')
-                return 'changed';
-            return { failed: code ?? String(error) };
-        }
-    });
-    return outcome === LOCK_BUSY ? 'busy' : outcome;
-}
-
-// EXTERNAL MODULE: ./src/system/windows-system-tool.ts
-var windows_system_tool = __nccwpck_require__(4571);
-;// CONCATENATED MODULE: ./src/ready/process-tree.ts
-/**
- * Whether a process is another one or one of its descendants, from the parent links of this
- * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
- * run `/bin/ps` once, Windows asks `wmic` or PowerShell for `Win32_Process`. Start times come
- * along, so a port bound by a process younger than the command can be told apart.
- */
-
-
-
-/** A table over recorded rows (what the other tables produce, and what tests feed in). */
-function tableOf(rows) {
-    const byPid = new Map(rows.map((r) => [r.pid, r]));
-    return { row: (pid) => byPid.get(pid) };
-}
-/**
- * The pid, parent pid and start ticks of a `/proc/<pid>/stat` line (fields 1, 4 and 22). The
- * command name (field 2) may contain spaces and parentheses: fields are counted from the last `)`.
- */
-function process_tree_parseStatRow(text) {
-    const open = text.indexOf(' (');
-    const close = text.lastIndexOf(')');
-    if (open < 0 || close < open)
-        return undefined;
-    const pid = Number(text.slice(0, open));
-    const fields = text
-        .slice(close + 1)
-        .trim()
-        .split(/\s+/);
-    const ppid = Number(fields[1]);
-    const start = Number(fields[19]);
-    if (!Number.isSafeInteger(pid) || !Number.isSafeInteger(ppid))
-        return undefined;
-    return Number.isSafeInteger(start) ? { pid, ppid, start } : { pid, ppid };
-}
-/** The Linux table: each row read from `/proc` when asked for, at a few microseconds a row. */
-function linuxProcessTable(procRoot = '/proc') {
-    const cache = new Map();
-    return {
-        row(pid) {
-            if (!cache.has(pid)) {
-                let row;
-                try {
-                    row = process_tree_parseStatRow((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/stat`, 'utf8'));
-                }
-                catch {
-                    row = undefined;
-                }
-                cache.set(pid, row);
-            }
-            return cache.get(pid);
-        },
-    };
-}
-/** Parses `ps -A -o pid=,ppid=,lstart=` run with `LC_ALL=C TZ=UTC`. */
-function parsePsTable(text) {
-    const rows = [];
-    for (const line of text.split(/\r?\n/)) {
-        const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
-        if (!match)
-            continue;
-        const row = { pid: Number(match[1]), ppid: Number(match[2]) };
-        const started = Date.parse(`${match[3].trim()} UTC`);
-        if (match[3].trim() !== '' && Number.isFinite(started))
-            row.start = started / 1000;
-        rows.push(row);
-    }
-    return rows;
-}
-/** Parses `wmic process get ParentProcessId,ProcessId /format:csv` (Node,ParentProcessId,ProcessId). */
-function parseWmicTable(text) {
-    const rows = [];
-    for (const line of text.split(/\r?\n/)) {
-        const cells = line.trim().split(',');
-        if (cells.length < 3)
-            continue;
-        const ppid = Number(cells[cells.length - 2]);
-        const pid = Number(cells[cells.length - 1]);
-        if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
-            rows.push({ pid, ppid });
-    }
-    return rows;
-}
-/** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
-const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
-/** Reads the whole table once with a tool (macOS, BSDs, Windows). */
-async function snapshotProcessTable(platform = process.platform, run = run_tool/* runTool */.q) {
-    if (platform === 'linux' || platform === 'android')
-        return linuxProcessTable();
-    if (platform === 'win32') {
-        const wmic = await run((0,windows_system_tool/* windowsSystemTool */.x)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
-        if (wmic.code === 0)
-            return tableOf(parseWmicTable(wmic.stdout));
-        const ps = await run((0,windows_system_tool/* windowsSystemTool */.x)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
-        return tableOf(parsePsTable(ps.stdout));
-    }
-    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], {
-        timeoutMs: 5000,
-        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-    });
-    return tableOf(parsePsTable(ps.stdout));
-}
-/** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
-const MAX_DEPTH = 256;
-/** Whether `pid` is `root` or one of its descendants, by walking `pid`'s parents up. */
-function isInTree(root, pid, table) {
-    let current = pid;
-    for (let depth = 0; depth < MAX_DEPTH; depth++) {
-        if (current === root)
-            return true;
-        if (current <= 1)
-            return false;
-        const row = table.row(current);
-        if (!row || row.ppid === current)
-            return false;
-        current = row.ppid;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/lease/process-table.ts
-/**
- * The process table as lease ownership needs it: for a pid, its parent, its start token (the
- * same token {@link processIdentity} gives, so a lease's owner can be checked later) and its
- * command line, to tell a short-lived wrapper from the job's shell.
- * - Linux: `/proc/<pid>/stat` and `/proc/<pid>/cmdline`, read when asked (no subprocess).
- * - macOS and the BSDs: one `/bin/ps -A -ww -o pid=,ppid=,lstart=,command=` (LC_ALL=C, TZ=UTC).
- * - Windows: one PowerShell `Get-CimInstance Win32_Process`.
- * (src/ready/process-tree.ts answers "is this a descendant?" from the same sources without
- * command lines.)
- */
-
-
-
-
-
-/** A lookup over recorded entries (what the snapshots produce, and what tests feed in). */
-function process_table_lookupOf(entries) {
-    const byPid = new Map(entries.map((e) => [e.pid, e]));
-    return (pid) => byPid.get(pid);
-}
-/** `/proc/<pid>/cmdline` as words: NUL-separated, a rewritten title split on spaces. */
-function cmdlineWords(text) {
-    const argv = text.split('\0');
-    while (argv.length > 0 && argv[argv.length - 1] === '')
-        argv.pop();
-    if (argv.length === 1)
-        return argv[0].split(/\s+/).filter(Boolean);
-    return argv;
-}
-/** The Linux lookup: each entry read from `/proc` when asked for. */
-async function linuxProcessLookup(procRoot = '/proc') {
-    const token = await linuxStartToken();
-    return (pid) => {
-        try {
-            const row = parseStatRow(readFileSync(`${procRoot}/${pid}/stat`, 'utf8'));
-            if (!row || row.pid !== pid)
-                return undefined;
-            const argv = cmdlineWords(readFileSync(`${procRoot}/${pid}/cmdline`, 'utf8'));
-            const entry = { pid, ppid: row.ppid, argv };
-            if (row.start !== undefined)
-                entry.start = token(String(row.start));
-            return entry;
-        }
-        catch {
-            return undefined;
-        }
-    };
-}
-// `Wed Dec  2 00:33:37 2026`: what `lstart` prints under LC_ALL=C.
-const PS_LINE = /^\s*(\d+)\s+(\d+)\s+([A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\d{4})\s+(.*)$/;
-/** Parses `ps -A -ww -o pid=,ppid=,lstart=,command=` run with `LC_ALL=C TZ=UTC`. */
-function parsePsProcesses(text) {
-    const entries = [];
-    for (const line of text.split(/\r?\n/)) {
-        const match = PS_LINE.exec(line);
-        if (!match)
-            continue;
-        entries.push({
-            pid: Number(match[1]),
-            ppid: Number(match[2]),
-            start: normalizeStartToken(match[3]),
-            argv: match[4].trim().split(/\s+/).filter(Boolean),
-        });
-    }
-    return entries;
-}
-/** Splits a Windows command line the way most programs' C runtimes do (quotes group words). */
-function windowsWords(line) {
-    const words = [];
-    let word = '';
-    let quoted = false;
-    let any = false;
-    for (const ch of line) {
-        if (ch === '"') {
-            quoted = !quoted;
-            any = true;
-        }
-        else if (!quoted && /\s/.test(ch)) {
-            if (any)
-                words.push(word);
-            word = '';
-            any = false;
-        }
-        else {
-            word += ch;
-            any = true;
-        }
-    }
-    if (any)
-        words.push(word);
-    return words;
-}
-/**
- * PowerShell's table, one tab-separated line per process (tabs cannot be in a path and are
- * replaced in command lines), printed as UTF-8 whatever the console code page.
- */
-const POWERSHELL_PROCESSES = [
-    '[Console]::OutputEncoding = [Text.Encoding]::UTF8',
-    'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId)`t$($_.ParentProcessId)`t$($_.Name)`t$($_.ExecutablePath)`t$(($_.CommandLine) -replace "`t", " ")" }',
-].join('; ');
-/** Parses the lines {@link POWERSHELL_PROCESSES} prints. */
-function parseWindowsProcesses(text) {
-    const entries = [];
-    for (const line of text.split(/\r?\n/)) {
-        const cells = line.split('\t');
-        if (cells.length < 5 || !/^\d+$/.test(cells[0]) || !/^\d+$/.test(cells[1]))
-            continue;
-        const [pid, ppid, name, exe, ...rest] = cells;
-        const command = rest.join(' ').trim();
-        // A process whose command line is hidden (another user's, a system process) still has a name.
-        const argv = command !== '' ? windowsWords(command) : [name];
-        const entry = { pid: Number(pid), ppid: Number(ppid), argv };
-        if (exe)
-            entry.exe = exe;
-        entries.push(entry);
-    }
-    return entries;
-}
-/** The process lookup of this host; throws with the reason when the table cannot be read. */
-async function process_table_readProcessLookup(platform = process.platform, run = runTool) {
-    if (platform === 'linux' || platform === 'android')
-        return linuxProcessLookup();
-    if (platform === 'win32') {
-        const result = await run(windowsSystemTool('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_PROCESSES], { timeoutMs: 20000, encoding: 'utf8' });
-        const entries = parseWindowsProcesses(result.stdout);
-        if (entries.length === 0)
-            throw new Error(`PowerShell Get-CimInstance Win32_Process gave no answer (${describe(result)})`);
-        return process_table_lookupOf(entries);
-    }
-    const result = await run('/bin/ps', ['-A', '-ww', '-o', 'pid=,ppid=,lstart=,command='], {
-        timeoutMs: 10000,
-        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
-    });
-    const entries = parsePsProcesses(result.stdout);
-    if (result.code !== 0 || entries.length === 0)
-        throw new Error(`/bin/ps gave no process table (${describe(result)})`);
-    return process_table_lookupOf(entries);
-}
-function describe(result) {
-    return result.failure ?? `exit ${String(result.code)}`;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-owner.ts
-
-
-/** The owner pid of a lease that follows no process: it lives until its TTL or a release. */
-const NO_OWNER_PID = 0;
-/** Programs that run one command and exit with it (or replace themselves with it). */
-const WRAPPERS = new Set([
-    'timeout',
-    'time',
-    'nice',
-    'ionice',
-    'chrt',
-    'taskset',
-    'nohup',
-    'stdbuf',
-    'setsid',
-    'env',
-    'xargs',
-    'flock',
-    'sudo',
-    'doas',
-    'su',
-    'runuser',
-    'setpriv',
-    'make',
-    'gmake',
-]);
-const SHELLS = new Set([
-    'sh',
-    'bash',
-    'dash',
-    'ash',
-    'zsh',
-    'ksh',
-    'mksh',
-    'fish',
-    'csh',
-    'tcsh',
-    'cmd',
-    'pwsh',
-    'powershell',
-]);
-/** npm, npx, pnpm, yarn (and corepack's shims), by program or script name without extension. */
-const PACKAGE_MANAGER = /^(?:np[mx](?:-cli)?|pnp[mx]|yarn(?:pkg)?(?:-[\d.]+)?|corepack)$/;
-/** A program's name: the last path part, without a login shell's `-` or `.exe`/`.cmd`/`.js`. */
-function programName(word) {
-    const base = (word ?? '').split(/[\\/]/).pop() ?? '';
-    return base
-        .replace(/^-/, '')
-        .replace(/\.(?:exe|cmd|bat|ps1|c?js|mjs)$/i, '')
-        .toLowerCase();
-}
-function isNode(name) {
-    return name === 'node' || name === 'nodejs';
-}
-/** A shell started for one command: `sh -c …`, `bash -ec …`, `cmd /c …`, `pwsh -Command …`. */
-function isOneShotShell(name, args) {
-    if (name === 'cmd')
-        return args.some((a) => /^\/c$/i.test(a));
-    if (name === 'pwsh' || name === 'powershell')
-        return args.some((a) => /^-(?:c|command|encodedcommand|ec)$/i.test(a));
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === '--command')
-            return true;
-        if (arg === '--' || (!arg.startsWith('-') && !arg.startsWith('+')))
-            return false;
-        if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg))
-            return true;
-        // `-o pipefail`, `-O extglob`: the option's value is not the script.
-        if (/^[-+][oO]$/.test(arg))
-            i++;
-    }
-    return false;
-}
-/** The script a shell runs, when it runs one: its first word that is not an option. */
-function shellScript(args) {
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (/^[-+][oO]$/.test(arg))
-            i++;
-        else if (!arg.startsWith('-') && !arg.startsWith('+'))
-            return arg;
-    }
-    return undefined;
-}
-/** Git for Windows' launcher `…\Git\bin\bash.exe` (or `git-bash.exe`), which starts the real bash. */
-function isGitBashShim(entry) {
-    const exe = (entry.exe ?? entry.argv[0] ?? '').replace(/\//g, '\\').toLowerCase();
-    return /\\git\\(?:bin\\(?:bash|sh)\.exe|git-bash\.exe)$/.test(exe);
-}
-/**
- * Why `entry` is a short-lived wrapper rather than the job's shell, or undefined when it is
- * the job's shell (or whatever long-lived process the walk reached).
- */
-function wrapperReason(entry, parent) {
-    const name = programName(entry.argv[0]);
-    const args = entry.argv.slice(1);
-    if (WRAPPERS.has(name))
-        return name;
-    if (PACKAGE_MANAGER.test(name))
-        return name;
-    if (isNode(name) && PACKAGE_MANAGER.test(programName(args[0])))
-        return programName(args[0]);
-    if (isGitBashShim(entry))
-        return "Git Bash's launcher";
-    if (!SHELLS.has(name))
-        return undefined;
-    if (isOneShotShell(name, args))
-        return `${name} running one command`;
-    const script = shellScript(args);
-    if (script && PACKAGE_MANAGER.test(programName(script)))
-        return `${programName(script)} shim`;
-    // A subshell or pipeline stage (`$(… | …)`), or Cygwin's stub for an exec'd program, is a
-    // fork of the job's shell: a child with the very same command line. (A script the shell runs,
-    // `bash job.sh`, has its own command line and is a job's shell in its own right.)
-    if (parent && parent.argv.join('\0') === entry.argv.join('\0')) {
-        if (entry.exe === undefined || parent.exe === undefined || sameExe(entry.exe, parent.exe))
-            return `a subshell of ${name}`;
-    }
-    return undefined;
-}
-function sameExe(a, b) {
-    return a.replace(/\//g, '\\').toLowerCase() === b.replace(/\//g, '\\').toLowerCase();
-}
-/** The deepest walk; a loop in a recorded table cannot hang it. */
-const lease_owner_MAX_DEPTH = 64;
-/**
- * The job's shell, walking up from `ppid` (the CLI's parent) past short-lived wrappers. Not
- * found when the walk leaves this pid namespace (parent pid 0), reaches init (pid 1), or
- * meets a process it cannot see.
- */
-function findJobShell(ppid, lookup) {
-    const skipped = [];
-    let pid = ppid;
-    for (let depth = 0; depth < lease_owner_MAX_DEPTH; depth++) {
-        if (pid === 0)
-            return {
-                found: false,
-                reason: 'its parent pid is 0: outside this pid namespace, or no parent process',
-            };
-        if (pid === 1)
-            return { found: false, reason: 'the walk up its parents reached init (pid 1)' };
-        const entry = lookup(pid);
-        if (!entry)
-            return { found: false, reason: `process ${pid} could not be read` };
-        const parent = entry.ppid > 1 ? lookup(entry.ppid) : undefined;
-        if (!wrapperReason(entry, parent)) {
-            const found = { found: true, pid, skipped };
-            if (entry.start !== undefined)
-                found.start = entry.start;
-            return found;
-        }
-        skipped.push(entry);
-        pid = entry.ppid;
-    }
-    return { found: false, reason: `more than ${lease_owner_MAX_DEPTH} wrappers above it` };
-}
-/** The warning the CLI prints when its leases follow no process. */
-function noOwnerWarning(reason, ttlSeconds) {
-    return `no long-lived owner found for the leases (${reason}): they last until lease-ttl (${ttlSeconds}s) or \`port-guard release\`; name the job's shell with --owner PID`;
-}
-/** The job part of an owner id: `<job>#<step>` (the action in a pid namespace) or `<job>`. */
-function jobOf(id) {
-    const hash = id.indexOf('#');
-    return hash < 0 ? id : id.slice(0, hash);
-}
-/**
- * Whether two lease owners are one: the same process (pid, and start time where both know it),
- * or — for leases that follow no process — the same job in their owner ids.
- */
-function lease_owner_sameLeaseOwner(a, b) {
-    if (a.pid === NO_OWNER_PID || b.pid === NO_OWNER_PID)
-        return (a.pid === b.pid && a.id !== undefined && b.id !== undefined && jobOf(a.id) === jobOf(b.id));
-    if (a.pid !== b.pid)
-        return false;
-    if (a.pidStart !== undefined && b.pidStart !== undefined)
-        return normalizeStartToken(a.pidStart) === normalizeStartToken(b.pidStart);
-    return true;
-}
-/** Whether a lease's owner still runs; a lease that follows no process lives until its TTL. */
-function lease_owner_leaseOwnerAlive(owner) {
-    return owner.pid === NO_OWNER_PID ? Promise.resolve(true) : isOwnerAlive(owner);
-}
-/**
- * One CI job, named from its CI system's variables, for leases that follow no process: the
- * same job asking again (or releasing) finds them as its own. Undefined outside known CI.
- */
-function jobOwnerId(env) {
-    if (env.GITHUB_RUN_ID)
-        return [
-            'github',
-            env.GITHUB_REPOSITORY ?? '',
-            env.GITHUB_RUN_ID,
-            env.GITHUB_RUN_ATTEMPT ?? '1',
-            env.GITHUB_JOB ?? '',
-            env.RUNNER_NAME ?? '',
-        ].join(':');
-    if (env.CI_JOB_ID)
-        return `gitlab:${env.CI_SERVER_HOST ?? ''}:${env.CI_JOB_ID}`;
-    if (env.BUILDKITE_JOB_ID)
-        return `buildkite:${env.BUILDKITE_JOB_ID}`;
-    if (env.CIRCLE_WORKFLOW_JOB_ID)
-        return `circleci:${env.CIRCLE_WORKFLOW_JOB_ID}`;
-    if (env.BUILD_TAG && env.JENKINS_URL)
-        return `jenkins:${env.BUILD_TAG}`;
-    return undefined;
-}
-/**
- * The owner of the CLI's leases: the process `--owner` named (already checked), else the job's
- * shell above `ppid`, else no process (a TTL-only lease, named by the CI job where there is one).
- */
-async function cliLeaseOwner(ppid, env, ttlSeconds, options = {}) {
-    if (options.explicit) {
-        const { pid, start } = options.explicit;
-        return { owner: start === undefined ? { pid } : { pid, pidStart: start } };
-    }
-    let search;
-    try {
-        // No parent at all needs no process table (and no PowerShell run on Windows).
-        const lookup = ppid === 0 ? lookupOf([]) : await (options.readLookup ?? readProcessLookup)();
-        search = findJobShell(ppid, lookup);
-    }
-    catch (error) {
-        search = {
-            found: false,
-            reason: `the process table could not be read: ${error.message}`,
-        };
-    }
-    if (search.found)
-        return {
-            owner: search.start === undefined
-                ? { pid: search.pid }
-                : { pid: search.pid, pidStart: search.start },
-        };
-    const id = jobOwnerId(env);
-    return {
-        owner: id === undefined ? { pid: NO_OWNER_PID } : { pid: NO_OWNER_PID, id },
-        warning: noOwnerWarning(search.reason, ttlSeconds),
-    };
-}
-/**
- * The process `--owner` names: a positive integer that is a running process. The problem is
- * one line naming the option and the value.
- */
-async function ownerOption(value) {
-    const pid = /^[1-9]\d{0,9}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(pid) || pid > 0x7fffffff)
-        return { problem: `--owner: "${value}" is not a process id (a positive integer)` };
-    const identity = await processIdentity(pid);
-    if (!identity)
-        return { problem: `--owner: "${value}": no such process is running` };
-    return identity;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-release.ts
-/**
- * Releasing leases from outside the registry that took them: the action's post step, the
- * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
- */
-
-
-
-
-
-
-/**
- * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
- * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
- */
-async function releaseLeases(dir, match) {
-    if (match.ownerId === undefined && match.pid === undefined) {
-        throw new Error('releaseLeases needs an ownerId or a pid to match');
-    }
-    const abs = path.resolve(dir);
-    let names;
-    try {
-        assertSafeLeaseDir(abs, await lstat(abs));
-        names = await readdir(abs);
-    }
-    catch (error) {
-        if (errorCode(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
-    const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
-    const targets = match.targets && match.targets.length > 0
-        ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
-        : undefined;
-    const released = [];
-    for (const name of names.sort()) {
-        const parsed = parseLeaseFileName(name);
-        if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
-            continue;
-        const entry = await readLeaseEntry(path.join(abs, name), parsed);
-        if (entry.kind !== 'lease')
-            continue;
-        const { owner } = entry.record;
-        if (match.ownerId !== undefined && owner.id !== match.ownerId)
-            continue;
-        if (match.pid !== undefined && owner.pid !== match.pid)
-            continue;
-        if ((await removeIfUnchanged(abs, name, entry, parsed)) === 'removed')
-            released.push(entry.record);
-    }
-    return released;
-}
-
-;// CONCATENATED MODULE: ./src/lease/lease-registry.ts
-/**
- * The host-wide lease registry: exactly one process at a time holds a lease on a given
- * (port, protocol). The allocator takes the lease first and probes second, dropping the lease
- * when the probe says busy, so two allocators can never both hand out the same port.
- */
-
-
-
-
-
-
-
-
-
-
-
-/** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
-function lease_registry_describeLease(record) {
-    const { repository, runId, runAttempt, job, pid } = record.owner;
-    if (repository && runId) {
-        let text = `leased by ${repository} run ${runId}`;
-        if (runAttempt && runAttempt !== '1')
-            text += ` attempt ${runAttempt}`;
-        if (job)
-            text += ` job ${job}`;
-        return text;
-    }
-    return pid === 0 ? 'leased until its lease-ttl (it follows no process)' : `leased by pid ${pid}`;
-}
-/** How many times one acquire re-tries after finding and clearing a stale lease. */
-const MAX_ACQUIRE_ROUNDS = 16;
-/**
- * Leases taken by one allocator run. Not shared between processes: every process opens its
- * own; they coordinate through the files only.
- */
-class LeaseRegistry {
-    reusable;
-    dir;
-    ttlSeconds;
-    owner;
-    now;
-    leases = new Map();
-    reported = new Map();
-    /** Use {@link openLeaseRegistry}, which checks the directory and fills in the owner. */
-    constructor(dir, ttlSeconds, owner, now = Date.now, reusable = new Set()) {
-        this.reusable = reusable;
-        this.dir = dir;
-        this.ttlSeconds = ttlSeconds;
-        this.owner = owner;
-        this.now = now;
-    }
-    /**
-     * Takes the lease on (port, protocol): `{ acquired: true }` when it is now ours (also when
-     * this registry already held it); otherwise `heldBy` names the live owner, or is absent when
-     * the lease file exists but cannot be read as a lease (see {@link problems}).
-     * Stale leases (owner process gone, or expired) are reclaimed on the way.
-     */
-    async acquire(port, protocol) {
-        if (!Number.isInteger(port) || port < 1 || port > 65535) {
-            throw new RangeError(`cannot lease port ${port}: not an integer 1-65535`);
-        }
-        const key = leaseFileName(port, protocol);
-        if (this.leases.has(key))
-            return { acquired: true };
-        const file = path.join(this.dir, key);
-        const expected = { port, protocol };
-        let last = { kind: 'missing' };
-        for (let round = 0; round < MAX_ACQUIRE_ROUNDS; round++) {
-            const createdAt = this.now();
-            const token = newLeaseToken();
-            const text = serializeLease({
-                version: LEASE_FORMAT_VERSION,
-                port,
-                protocol,
-                owner: this.owner,
-                createdAt,
-                expiresAt: createdAt + this.ttlSeconds * 1000,
-                token,
-            });
-            if (await this.create(key, text)) {
-                this.leases.set(key, { port, protocol, token });
-                this.reported.delete(file);
-                return { acquired: true };
-            }
-            const entry = await readLeaseEntry(file, expected);
-            last = entry;
-            if (entry.kind === 'missing')
-                continue; // released between our create and our read
-            if (entry.kind === 'lease') {
-                if (this.reusable.has(key) &&
-                    entry.record.expiresAt > this.now() &&
-                    sameLeaseOwner(entry.record.owner, this.owner)) {
-                    this.leases.set(key, { port, protocol, token: entry.token, adopted: true });
-                    return { acquired: true };
-                }
-                if (!(await this.isStale(entry.record)))
-                    return { acquired: false, heldBy: entry.record };
-            }
-            else if (this.now() - entry.mtimeMs <= this.ttlSeconds * 1000) {
-                this.report(file, `${entry.reason}; treated as held until it is older than lease-ttl (${this.ttlSeconds}s)`);
-                return { acquired: false };
-            }
-            const removal = await removeIfUnchanged(this.dir, key, entry, expected);
-            if (removal === 'busy') {
-                this.report(file, `is stale but its lock ${lockFileName(key)} stayed taken; treated as held`);
-                break;
-            }
-            if (typeof removal === 'object') {
-                this.report(file, `is stale but cannot be removed (${removal.failed}); treated as held`);
-                break;
-            }
-        }
-        return last.kind === 'lease' ? { acquired: false, heldBy: last.record } : { acquired: false };
-    }
-    /** Drops our lease on (port, protocol); a lease this registry does not hold is left alone. */
-    async release(port, protocol) {
-        const key = leaseFileName(port, protocol);
-        const held = this.leases.get(key);
-        if (!held)
-            return;
-        this.leases.delete(key);
-        if (held.adopted)
-            return;
-        const file = path.join(this.dir, key);
-        // Removed only if the file still carries our token: after our TTL someone may have
-        // reclaimed the port, and their lease is not ours to drop.
-        const entry = {
-            kind: 'lease',
-            token: held.token,
-            record: { port, protocol, owner: this.owner, createdAt: 0, expiresAt: 0 },
-        };
-        let removal;
-        try {
-            removal = await removeIfUnchanged(this.dir, key, entry, { port, protocol });
-        }
-        catch (error) {
-            // Releasing is cleanup: one lease that cannot be given back must not keep the rest.
-            removal = { failed: errorCode(error) ?? String(error) };
-        }
-        if (removal === 'busy')
-            this.report(file, 'could not be released: its lock stayed taken');
-        else if (typeof removal === 'object')
-            this.report(file, `could not be released (${removal.failed})`);
-    }
-    /** Drops every lease this registry holds (a failed step must leave none behind). */
-    async releaseAll() {
-        await Promise.all([...this.leases.values()].map((l) => this.release(l.port, l.protocol)));
-    }
-    /** The leases this registry holds now. */
-    held() {
-        return [...this.leases.values()].map(({ port, protocol }) => ({ port, protocol }));
-    }
-    /**
-     * Lease files found corrupt, foreign, symbolic links or impossible to remove, one message
-     * each, naming the file; the fronts print them as warnings.
-     */
-    problems() {
-        return [...this.reported.entries()].map(([file, message]) => `lease file ${file} ${message}`);
-    }
-    /** Creates the lease file; the machine running out of something is a SystemError. */
-    async create(key, text) {
-        try {
-            return await createExclusive(this.dir, key, text);
-        }
-        catch (error) {
-            throw asSystemError(error, `creating lease file ${path.join(this.dir, key)}`);
-        }
-    }
-    report(file, message) {
-        this.reported.set(file, message);
-    }
-    async isStale(record) {
-        return record.expiresAt <= this.now() || !(await leaseOwnerAlive(record.owner));
-    }
-}
-/**
- * Opens the registry in `opts.dir`: checks (or creates) the directory, fills in the owner's
- * start time. Throws `InputError('lease-dir')` for an unsafe directory and
- * `InputError('lease-ttl')` for a TTL that is not a positive number of seconds.
- */
-async function openLeaseRegistry(opts) {
-    if (!Number.isFinite(opts.ttlSeconds) || opts.ttlSeconds <= 0) {
-        throw new InputError('lease-ttl', `lease-ttl must be a positive number of seconds, got ${opts.ttlSeconds}`);
-    }
-    const dir = await openLeaseDir(opts.dir);
-    const owner = { ...opts.owner };
-    if (owner.pidStart === undefined) {
-        const identity = await processIdentity(owner.pid);
-        if (identity?.start !== undefined)
-            owner.pidStart = identity.start;
-    }
-    await sweepLeftovers(dir);
-    const reusable = new Set((opts.reusable ?? []).map((t) => leaseFileName(t.port, t.protocol)));
-    return new LeaseRegistry(dir, opts.ttlSeconds, owner, opts.now, reusable);
-}
-
-;// CONCATENATED MODULE: ./src/report/messages.ts
-
-
-/** Who holds a lease, or that its file could not be read as anyone's. */
-function describeLeaseOwner(lease) {
-    return lease
-        ? describeLease(lease)
-        : 'leased by another port-guard run (its lease file could not be read)';
-}
-/**
- * Text another process controls (a command line, a lease file's owner) made safe for one line of
- * a log: control characters and Unicode line breaks become visible `\xNN`/`\uNNNN` escapes.
- * A line break would let a process on the host start a line of its own in the job's log, and a
- * log line starting with `::` is a workflow command to the runner (stdout and stderr alike).
- */
-function printable(text) {
-    // eslint-disable-next-line no-control-regex -- these are exactly what must not pass
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
-        const code = ch.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** Who or what makes a conflict, for messages and the summary's "held by" column. */
-function heldBy(c) {
-    switch (c.verdict) {
-        case 'leased':
-            return printable(describeLeaseOwner(c.lease));
-        case 'in-use':
-            return printable(describeHolders(c.holders));
-        case 'denied':
-            switch (c.reason) {
-                case 'reserved':
-                    return 'reserved by the OS (an excluded port range)';
-                case 'wildcard-only':
-                    return `free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root`;
-                case 'needs-root':
-                    return 'not known: binding it needs root, so whether another process holds it cannot be seen';
-                default:
-                    return 'not known: binding it needs privilege (root or CAP_NET_BIND_SERVICE), so whether another process holds it cannot be seen';
-            }
-        default:
-            return 'unknown';
-    }
-}
-/** One sentence per conflict: the port, the protocol, the address that showed it, who holds it. */
-function conflictMessage(c) {
-    const head = `${c.name}: port ${c.port}/${c.protocol}`;
-    const at = c.address ? ` on ${c.address}${c.code ? ` (${c.code})` : ''}` : '';
-    switch (c.verdict) {
-        case 'leased':
-            return `${head} is ${heldBy(c)}`;
-        case 'in-use':
-            return c.reason === 'exclusive'
-                ? `${head} is in use${at}: a holder refuses to share it (SO_EXCLUSIVEADDRUSE, or SO_REUSEADDR on the same address), held by ${heldBy(c)}`
-                : `${head} is in use${at}, held by ${heldBy(c)}`;
-        case 'denied':
-            switch (c.reason) {
-                case 'reserved':
-                    return `${head} is refused${at}: it lies in a range the OS reserves (Windows excluded port range)`;
-                case 'wildcard-only':
-                    return `${head} is free for a server on the wildcard; a server on ${c.address ?? 'a specific address'} needs root (macOS: ports below 1024 on a specific address)`;
-                case 'needs-root':
-                    return `${head} is refused${at}: ports below 1024 need root`;
-                default:
-                    return `${head} is refused${at}: ports below 1024 need root or CAP_NET_BIND_SERVICE`;
-            }
-        default:
-            if (c.code === 'EADDRNOTAVAIL' && c.address)
-                return `${head} could not be checked: ${c.address} is not (or is no longer) an address of this host (EADDRNOTAVAIL); check the hosts input`;
-            return `${head} could not be checked${at}, so it is not known to be free`;
-    }
-}
-/** The message for a port that was replaced. */
-function fallbackMessage(a) {
-    const why = a.conflicts[0] ? conflictMessage(a.conflicts[0]).replace(/^[^:]+: /, '') : 'was busy';
-    return `${a.name}: ${why} → using ${a.port}`;
-}
-/**
- * What to tell the user about a finished run, by policy: an error per conflict when the step
- * fails, a warning per busy port kept, a notice per replacement.
- */
-function annotationsFor(result) {
-    const out = [];
-    for (const a of result.assignments) {
-        if (a.status === 'conflict')
-            for (const c of a.conflicts)
-                out.push({ level: 'error', message: conflictMessage(c) });
-        if (a.status === 'busy')
-            for (const c of a.conflicts)
-                out.push({
-                    level: 'warning',
-                    message: `${conflictMessage(c)}; keeping it as asked (on-conflict: warn)`,
-                });
-        if (a.status === 'fallback')
-            out.push({ level: 'notice', message: fallbackMessage(a) });
-    }
-    if (result.error)
-        out.push({ level: 'error', message: result.error });
-    return out;
-}
-/** Said once when busy requested ports are waited for, so a long pause has a reason in the log. */
-function waitingMessage(conflicts, seconds) {
-    const ports = [...new Set(conflicts.map((c) => `${c.name} (${c.port}/${c.protocol})`))];
-    return `waiting up to ${seconds} s for ${ports.join(', ')} to become free`;
-}
-/** What a run stopped by a signal says. */
-function cancelledMessage(err) {
-    return `${err.message}: no port was handed out, and every lease this run took was returned`;
-}
-
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/ready/loopback-connect.ts
 /**
  * The connect half of a TCP readiness check: does a connection to this machine's own
@@ -34082,19 +32143,8 @@ function failureMessages(outcome, timeoutSeconds, expected) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/holders/lookup.ts
-/**
- * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
- * the /proc readers, lsof, netstat and docker code (or `child_process`).
- */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
-/** Looks every query up in one call and sorts the holders back to their query, in order. */
-async function holdersPerQuery(finder, queries) {
-    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
-    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
-    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
-}
-
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
 // EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
 var holders_linux = __nccwpck_require__(8177);
 // EXTERNAL MODULE: external "node:http"
@@ -34144,6 +32194,128 @@ function httpGet(address, port, path, timeoutMs = 2000) {
     });
 }
 
+// EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
+var run_tool = __nccwpck_require__(6056);
+// EXTERNAL MODULE: ./src/system/find-tool.ts
+var find_tool = __nccwpck_require__(1777);
+;// CONCATENATED MODULE: ./src/ready/process-tree.ts
+/**
+ * Whether a process is another one or one of its descendants, from the parent links of this
+ * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
+ * run `/bin/ps` once, Windows asks `wmic` or PowerShell for `Win32_Process`. Start times come
+ * along, so a port bound by a process younger than the command can be told apart.
+ */
+
+
+
+/** A table over recorded rows (what the other tables produce, and what tests feed in). */
+function tableOf(rows) {
+    const byPid = new Map(rows.map((r) => [r.pid, r]));
+    return { row: (pid) => byPid.get(pid) };
+}
+/**
+ * The pid, parent pid and start ticks of a `/proc/<pid>/stat` line (fields 1, 4 and 22). The
+ * command name (field 2) may contain spaces and parentheses: fields are counted from the last `)`.
+ */
+function parseStatRow(text) {
+    const open = text.indexOf(' (');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    const pid = Number(text.slice(0, open));
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(fields[1]);
+    const start = Number(fields[19]);
+    if (!Number.isSafeInteger(pid) || !Number.isSafeInteger(ppid))
+        return undefined;
+    return Number.isSafeInteger(start) ? { pid, ppid, start } : { pid, ppid };
+}
+/** The Linux table: each row read from `/proc` when asked for, at a few microseconds a row. */
+function linuxProcessTable(procRoot = '/proc') {
+    const cache = new Map();
+    return {
+        row(pid) {
+            if (!cache.has(pid)) {
+                let row;
+                try {
+                    row = parseStatRow((0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/stat`, 'utf8'));
+                }
+                catch {
+                    row = undefined;
+                }
+                cache.set(pid, row);
+            }
+            return cache.get(pid);
+        },
+    };
+}
+/** Parses `ps -A -o pid=,ppid=,lstart=` run with `LC_ALL=C TZ=UTC`. */
+function parsePsTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const row = { pid: Number(match[1]), ppid: Number(match[2]) };
+        const started = Date.parse(`${match[3].trim()} UTC`);
+        if (match[3].trim() !== '' && Number.isFinite(started))
+            row.start = started / 1000;
+        rows.push(row);
+    }
+    return rows;
+}
+/** Parses `wmic process get ParentProcessId,ProcessId /format:csv` (Node,ParentProcessId,ProcessId). */
+function parseWmicTable(text) {
+    const rows = [];
+    for (const line of text.split(/\r?\n/)) {
+        const cells = line.trim().split(',');
+        if (cells.length < 3)
+            continue;
+        const ppid = Number(cells[cells.length - 2]);
+        const pid = Number(cells[cells.length - 1]);
+        if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
+            rows.push({ pid, ppid });
+    }
+    return rows;
+}
+/** PowerShell's answer where `wmic` is gone (Windows 11 24H2, Server 2025): "pid ppid" lines. */
+const POWERSHELL_TABLE = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+/** Reads the whole table once with a tool (macOS, BSDs, Windows). */
+async function snapshotProcessTable(platform = process.platform, run = run_tool/* runTool */.q) {
+    if (platform === 'linux' || platform === 'android')
+        return linuxProcessTable();
+    if (platform === 'win32') {
+        const wmic = await run((0,find_tool/* windowsSystemTool */.xW)('wbem\\WMIC'), ['process', 'get', 'ParentProcessId,ProcessId', '/format:csv'], { timeoutMs: 10000 });
+        if (wmic.code === 0)
+            return tableOf(parseWmicTable(wmic.stdout));
+        const ps = await run((0,find_tool/* windowsSystemTool */.xW)('WindowsPowerShell\\v1.0\\powershell'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', POWERSHELL_TABLE], { timeoutMs: 15000 });
+        return tableOf(parsePsTable(ps.stdout));
+    }
+    // runTool pins LC_ALL=C and TZ=UTC, which the lstart column's parser needs.
+    const ps = await run('/bin/ps', ['-A', '-o', 'pid=,ppid=,lstart='], { timeoutMs: 5000 });
+    return tableOf(parsePsTable(ps.stdout));
+}
+/** The deepest process tree walked; a parent loop in a recorded table cannot hang the walk. */
+const MAX_DEPTH = 256;
+/** Whether `pid` is `root` or one of its descendants, by walking `pid`'s parents up. */
+function isInTree(root, pid, table) {
+    let current = pid;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+        if (current === root)
+            return true;
+        if (current <= 1)
+            return false;
+        const row = table.row(current);
+        if (!row || row.ppid === current)
+            return false;
+        current = row.ppid;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/ready/ready-deps.ts
 /** The real system behind the readiness checks: loopback connects, /proc, lsof, netstat, ps. */
 
@@ -34157,7 +32329,7 @@ function readyDeps(platform = process.platform) {
     return {
         families: loopbackFamilies(),
         connect: (port, families) => connectLoopbacks(port, families),
-        findHolders: findHoldersWhenNeeded,
+        findHolders: lookup/* findHoldersWhenNeeded */.wr,
         ...(linux
             ? {
                 countUdpSockets: (port) => (0,holders_linux/* blockingSocketsLinux */.QE)([{ port, protocol: 'udp' }])[0].length,
@@ -34175,8 +32347,682 @@ async function processStart(pid, platform = process.platform) {
     return table.row(pid)?.start;
 }
 
-// EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(2657);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(6645);
+;// CONCATENATED MODULE: ./src/system/system-error.ts
+/**
+ * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
+ * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
+ * the fronts report it as one line naming the cause, apart from conflicts (1) and input
+ * errors (2).
+ */
+
+/** Codes that say the machine, not the request, is the problem, and what each means. */
+const EXHAUSTED = {
+    EMFILE: 'out of file descriptors',
+    ENFILE: 'the system is out of file descriptors',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOMEM: 'out of memory',
+    ENOBUFS: 'out of buffer space',
+};
+/** Whether `error` is the machine running out of something (see {@link EXHAUSTED}). */
+function isResourceExhausted(error) {
+    const code = errorCode(error);
+    return code !== undefined && code in EXHAUSTED;
+}
+class SystemError extends Error {
+    name = 'SystemError';
+    /** The fronts' exit code for it (report/failure.ts reads it). */
+    exitCode = 3;
+    /** The system error code behind it (`EMFILE`, `ENOSPC`, `EACCES` …). */
+    code;
+    constructor(message, code, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/**
+ * A SystemError for `error` met while `doing` something ("creating lease file /tmp/…"), e.g.
+ * "could not work: out of file descriptors (EMFILE) while creating lease file …" (the fronts
+ * put "port-guard: " before it).
+ */
+function systemError(error, doing) {
+    if (error instanceof SystemError)
+        return error;
+    const code = errorCode(error) ?? 'EUNKNOWN';
+    const what = EXHAUSTED[code] ?? (error instanceof Error ? error.message : String(error));
+    return new SystemError(`could not work: ${what} (${code}) while ${doing}`, code, {
+        cause: error,
+    });
+}
+/**
+ * `error` as it should be thrown on: a resource-exhaustion error becomes a {@link SystemError}
+ * naming what was being done, anything else stays as it is.
+ */
+function system_error_asSystemError(error, doing) {
+    return isResourceExhausted(error) ? systemError(error, doing) : error;
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-dir.ts
+
+
+
+
+
+/**
+ * Where leases live unless `lease-dir` says otherwise: one directory for the whole host, never
+ * `os.tmpdir()` (per user on macOS and Windows, so runners of two users would not see each
+ * other's leases): `/tmp/port-guard`, or `%ProgramData%\port-guard` on Windows.
+ */
+function lease_dir_defaultLeaseDir(platform = process.platform, env = process.env) {
+    if (platform !== 'win32')
+        return '/tmp/port-guard';
+    const programData = env.ProgramData ?? env.PROGRAMDATA;
+    const base = programData && path.win32.isAbsolute(programData) ? programData : 'C:\\ProgramData';
+    return path.win32.join(base, 'port-guard');
+}
+/** Like /tmp: everyone may create files, only a file's owner may delete or rename it. */
+const SHARED_DIR_MODE = 0o1777;
+const STICKY = 0o1000;
+/**
+ * Throws `InputError('lease-dir')` for a path that cannot name the host-wide directory: empty,
+ * or relative (it would resolve into each job's own working directory, where no other job
+ * looks, so leases would coordinate nothing).
+ */
+function lease_dir_checkLeaseDirPath(dir, platform = process.platform) {
+    if (dir.trim() === '') {
+        throw new InputError('lease-dir', `lease-dir is empty; give a directory path (default: ${lease_dir_defaultLeaseDir(platform)}).`);
+    }
+    const pathOf = platform === 'win32' ? path.win32 : path.posix;
+    if (!pathOf.isAbsolute(dir)) {
+        throw new InputError('lease-dir', `lease-dir: "${dir}" is a relative path; give an absolute path that every job on the host uses (default: ${lease_dir_defaultLeaseDir(platform)}).`);
+    }
+}
+async function lstatIfExists(dir) {
+    try {
+        return await lstat(dir);
+    }
+    catch (error) {
+        if (errorCode(error) === 'ENOENT')
+            return undefined;
+        throw refuse(error, `inspecting "${dir}"`, `cannot inspect "${dir}": ${errorCode(error)}`);
+    }
+}
+/** An InputError naming lease-dir, unless the machine itself ran out of something. */
+function refuse(error, doing, message) {
+    const system = asSystemError(error, doing);
+    return system !== error ? system : new InputError('lease-dir', `lease-dir: ${message}`);
+}
+/** This process's uid, or undefined where the OS has none (Windows). */
+function callerUid() {
+    return typeof process.getuid === 'function' ? process.getuid() : undefined;
+}
+/**
+ * Throws an `InputError('lease-dir')` when `dir` (already lstat-ed as `stats`) is not safe to
+ * hold leases: a symbolic link (never followed: it could point anywhere another user likes),
+ * not a directory, writable by group/others without the sticky bit (anyone could then delete
+ * or replace other users' leases), or owned by someone other than root or the caller (its
+ * owner may delete or rename any file in it, sticky or not).
+ */
+function assertSafeLeaseDir(dir, stats) {
+    if (stats.isSymbolicLink()) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" is a symbolic link; port-guard does not follow it. ` +
+            `Use the real directory it points to, or a plain directory (default: ${lease_dir_defaultLeaseDir()}).`);
+    }
+    if (!stats.isDirectory()) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" exists but is not a directory; give a directory path ` +
+            `(default: ${lease_dir_defaultLeaseDir()}).`);
+    }
+    // Windows has no such permission bits or uids; its ACLs are left to the runner's setup.
+    if (process.platform === 'win32')
+        return;
+    if ((stats.mode & 0o022) !== 0 && (stats.mode & STICKY) === 0) {
+        const mode = (stats.mode & 0o7777).toString(8).padStart(4, '0');
+        throw new InputError('lease-dir', `lease-dir "${dir}" is writable by group or others (mode ${mode}) without the sticky bit, ` +
+            `so any local user could delete or replace leases; run \`chmod +t\` on it (mode 1777, ` +
+            `like /tmp) or use a directory only the runner users can write.`);
+    }
+    const uid = callerUid();
+    if (uid !== undefined && stats.uid !== 0 && stats.uid !== uid) {
+        throw new InputError('lease-dir', `lease-dir "${dir}" is owned by uid ${stats.uid}, neither root nor this user (uid ${uid}); ` +
+            `its owner could delete anyone's leases in it. Remove it (root creates it again on first ` +
+            `use if it is the default), or give a directory owned by root or this user.`);
+    }
+}
+/**
+ * Makes sure `dir` exists and is safe (see {@link assertSafeLeaseDir}); creates it (never its
+ * parent: a missing parent means a mistyped path or a host not set up as assumed) as a sticky,
+ * world-writable directory (mode 1777, like /tmp) so runners of other users on the host can
+ * share it. Returns the path.
+ */
+async function openLeaseDir(dir) {
+    lease_dir_checkLeaseDirPath(dir);
+    const abs = path.normalize(dir);
+    let stats = await lstatIfExists(abs);
+    if (!stats) {
+        const parent = path.dirname(abs);
+        if (!(await lstatIfExists(parent))) {
+            throw new InputError('lease-dir', `lease-dir "${abs}": its parent directory "${parent}" does not exist; port-guard creates ` +
+                `only the lease dir itself. Create the parent, or give a lease-dir whose parent exists.`);
+        }
+        try {
+            await mkdir(abs, { mode: SHARED_DIR_MODE });
+            // mkdir's mode passes through the umask; the sharing bits must be exact.
+            if (process.platform !== 'win32')
+                await chmod(abs, SHARED_DIR_MODE);
+        }
+        catch (error) {
+            // Another allocator created it at the same moment: validate theirs below.
+            if (errorCode(error) !== 'EEXIST') {
+                const code = errorCode(error) ?? String(error);
+                throw refuse(error, `creating lease-dir "${abs}"`, `cannot create "${abs}": ${code}`);
+            }
+        }
+        stats = await lstat(abs);
+    }
+    assertSafeLeaseDir(abs, stats);
+    try {
+        await access(abs, constants.W_OK | constants.X_OK);
+    }
+    catch (error) {
+        throw new InputError('lease-dir', `lease-dir "${abs}" is not writable by this user (${errorCode(error)}); make it mode 1777 ` +
+            `or give a directory this user can write.`);
+    }
+    return abs;
+}
+
+;// CONCATENATED MODULE: ./src/spec/port-ranges.ts
+
+
+/**
+ * Parses `LO-HI` ranges (and, where `singles` is allowed, lone ports) separated by commas,
+ * whitespace or newlines. Every bad token is reported.
+ */
+function port_ranges_parsePortRanges(text, input, singles) {
+    const ranges = [];
+    const problems = [];
+    const expected = singles
+        ? 'a port or a range LO-HI, e.g. "5432" or "8000-8100"'
+        : 'a range LO-HI, e.g. "49152-65535"';
+    const tokens = [];
+    // Overlapping entries are almost always a typo in one of them: say so rather than merge.
+    const add = (range, token) => {
+        const i = ranges.findIndex((r) => range.lo <= r.hi && range.hi >= r.lo);
+        if (i < 0) {
+            ranges.push(range);
+            tokens.push(token);
+            return;
+        }
+        const other = ranges[i];
+        const lo = Math.min(other.lo, range.lo);
+        const hi = Math.max(other.hi, range.hi);
+        problems.push(`${input}: "${token}" overlaps "${tokens[i]}"; list each port once, e.g. "${lo === hi ? lo : `${lo}-${hi}`}"`);
+    };
+    for (const token of splitList(text)) {
+        const dash = token.indexOf('-', 1);
+        if (dash < 0) {
+            const port = parsePortNumber(token);
+            if (port !== undefined && singles)
+                add({ lo: port, hi: port }, token);
+            else
+                problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+            continue;
+        }
+        const lo = parsePortNumber(token.slice(0, dash));
+        const hi = parsePortNumber(token.slice(dash + 1));
+        if (lo === undefined || hi === undefined) {
+            problems.push(`${input}: "${token}" is not ${expected} (ports are 1-65535)`);
+        }
+        else if (lo > hi) {
+            problems.push(`${input}: "${token}" is reversed: the low end comes first, e.g. "${hi}-${lo}"`);
+        }
+        else {
+            add({ lo, hi }, token);
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(input, problems);
+    return ranges;
+}
+/** Sorts and merges overlapping or adjacent ranges. */
+function normalizeRanges(ranges) {
+    const sorted = [...ranges].sort((a, b) => a.lo - b.lo);
+    const out = [];
+    for (const r of sorted) {
+        const last = out[out.length - 1];
+        if (last && r.lo <= last.hi + 1)
+            last.hi = Math.max(last.hi, r.hi);
+        else
+            out.push({ ...r });
+    }
+    return out;
+}
+/** The ports of `ranges` that are not in `minus`. */
+function port_ranges_subtractRanges(ranges, minus) {
+    let out = normalizeRanges(ranges);
+    for (const m of normalizeRanges(minus)) {
+        const next = [];
+        for (const r of out) {
+            if (m.hi < r.lo || m.lo > r.hi) {
+                next.push(r);
+                continue;
+            }
+            if (r.lo < m.lo)
+                next.push({ lo: r.lo, hi: m.lo - 1 });
+            if (r.hi > m.hi)
+                next.push({ lo: m.hi + 1, hi: r.hi });
+        }
+        out = next;
+    }
+    return out;
+}
+/** The ports in both. */
+function intersectRanges(a, b) {
+    const out = [];
+    for (const x of normalizeRanges(a)) {
+        for (const y of normalizeRanges(b)) {
+            const lo = Math.max(x.lo, y.lo);
+            const hi = Math.min(x.hi, y.hi);
+            if (lo <= hi)
+                out.push({ lo, hi });
+        }
+    }
+    return normalizeRanges(out);
+}
+function countPorts(ranges) {
+    return normalizeRanges(ranges).reduce((n, r) => n + r.hi - r.lo + 1, 0);
+}
+function inRanges(port, ranges) {
+    return ranges.some((r) => port >= r.lo && port <= r.hi);
+}
+function port_ranges_formatRanges(ranges) {
+    return normalizeRanges(ranges)
+        .map((r) => (r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`))
+        .join(', ');
+}
+
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(2028);
+;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
+
+
+
+/** Whether an IPv6 address is link-local (fe80::/10): a server binds it only with a zone. */
+function isLinkLocal(address) {
+    return /^fe[89ab][0-9a-f]:/i.test(address);
+}
+/**
+ * The literal address a server would bind to reach this interface address. Link-local IPv6
+ * needs its zone: the interface name on Linux and macOS (`fe80::1%en0`), but the numeric scope
+ * id on Windows (`fe80::1%12`): libuv reads the zone there with `atoi()`, and Windows names such
+ * as `vEthernet (nat)` are not even valid zones. Undefined when there is no zone to give.
+ */
+function bindable(info, iface, platform) {
+    if (info.family !== 'IPv6' || !isLinkLocal(info.address))
+        return info.address;
+    const bare = info.address.replace(/%.*$/, '');
+    if (platform === 'win32') {
+        const scope = info.scopeid;
+        return scope !== undefined && Number.isInteger(scope) && scope > 0
+            ? `${bare}%${scope}`
+            : undefined;
+    }
+    return `${bare}%${iface}`;
+}
+/**
+ * Every address of this host's interfaces that a probe can bind, and the ones it cannot: an
+ * address `net.isIP()` rejects never reaches `listen()`, which would take it for a host name,
+ * look it up and fail with ENOTFOUND. (`os.networkInterfaces()` lists only interfaces that are
+ * up: addresses of interfaces that are down are not probed.)
+ */
+function interfaceAddressPlan(interfaces = networkInterfaces(), platform = process.platform) {
+    const addresses = [];
+    const skipped = [];
+    for (const [iface, infos] of Object.entries(interfaces)) {
+        for (const info of infos ?? []) {
+            const family = info.family === 'IPv6' ? 6 : 4;
+            const address = bindable(info, iface, platform);
+            if (address === undefined) {
+                skipped.push({
+                    address: info.address,
+                    interface: iface,
+                    why: 'link-local without a scope id',
+                });
+            }
+            else if (isIP(address) !== family) {
+                skipped.push({ address, interface: iface, why: 'not a literal IP address (net.isIP)' });
+            }
+            else {
+                addresses.push({ address, family });
+            }
+        }
+    }
+    return { addresses, skipped };
+}
+/** Every address of this host's interfaces that a probe can bind, as probe addresses. */
+function local_addresses_interfaceAddresses(interfaces = networkInterfaces(), platform = process.platform) {
+    return interfaceAddressPlan(interfaces, platform).addresses;
+}
+/**
+ * Whether a server on this host could bind `address`: a wildcard, an interface address, or
+ * anything in 127.0.0.0/8 on Linux and Windows, whose loopback answers the whole block (macOS
+ * answers only the addresses configured on lo0, which are interface addresses).
+ */
+function local_addresses_isLocalAddress(address, platform = process.platform, interfaces = networkInterfaces()) {
+    const canonical = canonicalAddress(address);
+    if (canonical === '0.0.0.0' || canonical === '::')
+        return true;
+    if ((platform === 'linux' || platform === 'win32') &&
+        isIP(address) === 4 &&
+        address.startsWith('127.'))
+        return true;
+    return local_addresses_interfaceAddresses(interfaces, platform).some((a) => {
+        const known = canonicalAddress(a.address);
+        // A link-local address may be named with or without its scope.
+        return known === canonical || known.replace(/%.*$/, '') === canonical;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/spec/config.ts
+
+
+
+
+
+
+
+
+
+/** Every input of action.yml with its default; the CLI mirrors them as `--<name>`. */
+const INPUT_DEFAULTS = {
+    ports: '',
+    protocol: 'tcp',
+    'on-conflict': 'fail',
+    'fallback-range': '49152-65535',
+    'fallback-strategy': 'random',
+    exclude: '',
+    hosts: 'all',
+    wait: '0',
+    seed: '',
+    'export-env': 'false',
+    lease: 'true',
+    'lease-dir': '',
+    'lease-ttl': '21600',
+    summary: 'true',
+};
+const MAX_WAIT_SECONDS = 3600;
+const MAX_LEASE_TTL_SECONDS = (/* unused pure expression or super */ null && (7 * 24 * 3600));
+function oneOf(raw, input, allowed) {
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(input, `${input}: "${raw}" is not one of ${allowed.join(', ')}`);
+}
+/** Accepts the spellings `core.getBooleanInput` accepts. */
+function parseBoolean(raw, input) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InputError(input, `${input}: "${raw}" is not a boolean; expected true or false`);
+}
+function parseSeconds(raw, input, min, max) {
+    if (!/^[0-9]+(\.[0-9]{1,3})?$/.test(raw)) {
+        throw new input_error_InputError(input, `${input}: "${raw}" is not a number of seconds; expected a number from ${min} to ${max}, e.g. "30"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+        throw new input_error_InputError(input, `${input}: ${raw} is out of range; expected ${min} to ${max} seconds`);
+    }
+    return value;
+}
+/** An IPv6 link-local (fe80::/10) address written without `%scope`. */
+function isUnscopedLinkLocal(address) {
+    return !address.includes('%') && /^fe[89ab][0-9a-f]?:/i.test(address);
+}
+function parseHosts(raw) {
+    if (raw === 'all')
+        return 'all';
+    const tokens = splitList(raw);
+    if (tokens.length === 0)
+        throw new InputError('hosts', 'hosts: empty; expected "all" or literal IP addresses, e.g. "127.0.0.1, ::1"');
+    const problems = [];
+    const hosts = [];
+    for (const token of tokens) {
+        if (isIP(token) === 0) {
+            problems.push(`hosts: "${token}" is not a literal IP address; host names are refused because they resolve differently across hosts (write e.g. "127.0.0.1" or "::1")`);
+        }
+        else if (isIP(token) === 6 && isUnscopedLinkLocal(token)) {
+            // The scoped spellings of this very address, when the host has it.
+            const scopes = interfaceAddresses()
+                .map((a) => a.address)
+                .filter((a) => a.includes('%') && canonicalAddress(a.replace(/%.*$/, '')) === canonicalAddress(token));
+            problems.push(`hosts: "${token}" is a link-local address without a scope; one fe80:: address can exist on every interface, so name the interface (e.g. "${scopes[0] ?? `${token}%eth0`}")`);
+        }
+        else if (!isLocalAddress(token)) {
+            const known = interfaceAddresses().map((a) => a.address);
+            problems.push(`hosts: "${token}" is not an address of this host (it has ${known.join(', ')}, and the wildcards 0.0.0.0 and ::)`);
+        }
+        else if (hosts.some((h) => canonicalAddress(h) === canonicalAddress(token))) {
+            problems.push(`hosts: "${token}" is listed twice`);
+        }
+        else {
+            hosts.push(token);
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError('hosts', problems);
+    return hosts;
+}
+/**
+ * Turns raw option strings into one validated Config. Every input is checked and every problem
+ * reported together; nothing here opens a socket or touches the lease directory.
+ */
+function parseConfig(raw, options = {}) {
+    const get = (name) => {
+        const value = raw[name]?.trim();
+        return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+    };
+    const errors = [];
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof InputError) {
+                errors.push(err);
+                return undefined;
+            }
+            throw err;
+        }
+    };
+    const protocol = attempt(() => oneOf(get('protocol'), 'protocol', ['tcp', 'udp', 'both']));
+    const specs = attempt(() => {
+        if (get('ports') === '') {
+            throw new InputError('ports', 'ports: required; expected specs like "3000", "web=3000", "dns=5353/udp" or "api=auto"');
+        }
+        return parsePortSpecs(get('ports'), protocol ?? 'tcp');
+    });
+    const onConflict = attempt(() => oneOf(get('on-conflict'), 'on-conflict', ['fail', 'fallback', 'warn']));
+    const fallbackRanges = attempt(() => {
+        const ranges = parsePortRanges(get('fallback-range'), 'fallback-range', false);
+        if (ranges.length === 0)
+            throw new InputError('fallback-range', 'fallback-range: empty; expected one or more ranges LO-HI, e.g. "49152-65535"');
+        return ranges;
+    });
+    const fallbackStrategy = attempt(() => oneOf(get('fallback-strategy'), 'fallback-strategy', [
+        'random',
+        'sequential',
+    ]));
+    const exclude = attempt(() => parsePortRanges(get('exclude'), 'exclude', true));
+    const hosts = attempt(() => parseHosts(get('hosts')));
+    const waitSeconds = attempt(() => parseSeconds(get('wait'), 'wait', 0, MAX_WAIT_SECONDS));
+    const seed = get('seed');
+    if (seed.length > 256)
+        errors.push(new InputError('seed', `seed: ${seed.length} characters; at most 256`));
+    const exportEnv = attempt(() => parseBoolean(get('export-env'), 'export-env'));
+    const lease = attempt(() => parseBoolean(get('lease'), 'lease'));
+    const leaseTtlSeconds = attempt(() => {
+        const ttl = parseSeconds(get('lease-ttl'), 'lease-ttl', 1, MAX_LEASE_TTL_SECONDS);
+        if (!Number.isInteger(ttl))
+            throw new InputError('lease-ttl', `lease-ttl: "${get('lease-ttl')}" must be a whole number of seconds`);
+        return ttl;
+    });
+    const summary = attempt(() => parseBoolean(get('summary'), 'summary'));
+    const leaseDir = get('lease-dir');
+    if (leaseDir !== '')
+        attempt(() => checkLeaseDirPath(leaseDir));
+    if (fallbackRanges && exclude && subtractRanges(fallbackRanges, exclude).length === 0) {
+        errors.push(new InputError('fallback-range', `fallback-range: every port of ${formatRanges(fallbackRanges)} is excluded by exclude (${formatRanges(exclude)}); nothing could ever be handed out`));
+    }
+    const exportWhy = exportEnv ? 'export-env is true' : options.exportsEnv;
+    if (specs && exportWhy)
+        errors.push(...envNameProblems(specs.map((s) => s.name), exportWhy, exportEnv ? 'export-env' : '--format'));
+    if (errors.length > 0)
+        throw new InputErrors(errors);
+    return {
+        specs: specs,
+        onConflict: onConflict,
+        fallbackRanges: fallbackRanges,
+        fallbackStrategy: fallbackStrategy,
+        exclude: exclude,
+        hosts: hosts,
+        waitSeconds: waitSeconds,
+        seed: seed === '' ? undefined : seed,
+        exportEnv: exportEnv,
+        lease: lease,
+        leaseDir: leaseDir === '' ? defaultLeaseDir() : normalize(leaseDir),
+        leaseTtlSeconds: leaseTtlSeconds,
+        summary: summary,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lease/process-identity.ts
+/**
+ * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
+ * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
+ * dead.
+ */
+
+
+
+/**
+ * The state and start time (field 3 and field 22) of a `/proc/<pid>/stat` line. The command
+ * name (field 2) may itself contain spaces and parentheses, so fields are counted from the
+ * LAST `)` of the line. Undefined when the text is not such a line.
+ */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return undefined;
+    const fields = text
+        .slice(close + 1)
+        .trim()
+        .split(/\s+/);
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const state = fields[0];
+    const startTicks = fields[19];
+    if (!state || !/^[A-Za-z]$/.test(state) || !startTicks || !/^\d+$/.test(startTicks)) {
+        return undefined;
+    }
+    return { state, startTicks };
+}
+let bootId;
+/** Start ticks restart at zero on every boot; the boot id keeps tokens unique across reboots. */
+function linuxBootId() {
+    bootId ??= (0,promises_namespaceObject.readFile)('/proc/sys/kernel/random/boot_id', 'utf8').then((text) => text.trim().slice(0, 8) || undefined, () => undefined);
+    return bootId;
+}
+/** Makes Linux start tokens (`<starttime ticks>@<boot id>`) from field 22 of `/proc/<pid>/stat`. */
+async function linuxStartToken() {
+    const boot = await linuxBootId();
+    return (ticks) => (boot ? `${ticks}@${boot}` : ticks);
+}
+/**
+ * A start token with its blanks collapsed: `ps` pads a one-digit day (`Dec  2`) in one listing
+ * and not necessarily in another, and older port-guard versions stored the padded text.
+ */
+function normalizeStartToken(token) {
+    return token.trim().replace(/\s+/g, ' ');
+}
+/** Existence only: `kill(pid, 0)` succeeds, or fails with EPERM for another user's process. */
+function existsBySignal(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function linuxIdentity(pid) {
+    let text;
+    try {
+        // Synchronous: a /proc read is a few microseconds; through the thread pool, ~20 times more.
+        text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        // With `hidepid` another user's process is invisible in /proc but still alive: never
+        // declare it dead just because we cannot see its start time.
+        return existsBySignal(pid) ? { pid } : undefined;
+    }
+    const stat = parseProcStat(text);
+    if (!stat)
+        return existsBySignal(pid) ? { pid } : undefined;
+    // A zombie has exited; only its exit status waits to be collected.
+    if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x')
+        return undefined;
+    return { pid, start: (await linuxStartToken())(stat.startTicks) };
+}
+/**
+ * macOS and other Unixes: `/bin/ps -o lstart= -p <pid>`, by absolute path, with the locale and
+ * time zone pinned (the token is compared between processes that may run with other ones).
+ * When ps gives no start time — it failed, timed out, hit a process limit — the answer is the
+ * process's existence: a failed look-up never turns a live owner into a dead one.
+ */
+async function psIdentity(pid, run) {
+    const result = await run('/bin/ps', ['-o', 'lstart=', '-p', String(pid)], {
+        timeoutMs: 5000,
+        env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' },
+    });
+    const start = result.code === 0 ? normalizeStartToken(result.stdout) : '';
+    if (start)
+        return { pid, start };
+    return existsBySignal(pid) ? { pid } : undefined;
+}
+/**
+ * The identity of a running process, or undefined when no such process runs.
+ * - Linux: `/proc/<pid>/stat` (no subprocess).
+ * - macOS and other Unixes: `/bin/ps -o lstart= -p <pid>` through run-tool.
+ * - Windows: existence only (`process.kill(pid, 0)`); there is no start time, so a reused
+ *   pid keeps a lease alive there until its TTL passes.
+ */
+function processIdentity(pid, deps = {}) {
+    const platform = deps.platform ?? process.platform;
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return Promise.resolve(undefined);
+    if (platform === 'linux')
+        return linuxIdentity(pid);
+    if (platform === 'win32')
+        return Promise.resolve(existsBySignal(pid) ? { pid } : undefined);
+    return psIdentity(pid, deps.run ?? run_tool/* runTool */.q);
+}
+/**
+ * Whether the process a lease follows still runs: its pid exists and, when both sides know a
+ * start time, the start times match (a different start time means the pid was reused).
+ */
+async function isOwnerAlive(owner, deps = {}) {
+    const identity = await processIdentity(owner.pid, deps);
+    if (!identity)
+        return false;
+    if (owner.pidStart !== undefined && identity.start !== undefined) {
+        return normalizeStartToken(identity.start) === normalizeStartToken(owner.pidStart);
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/ready/ready-options.ts
 /**
  * The readiness options every front shares, checked before anything is started or leased:
@@ -34224,7 +33070,7 @@ async function parseLivePid(raw, input) {
     const text = String(raw).trim();
     if (!/^[0-9]{1,10}$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
         throw new input_error_InputError(input, `${input}: "${printableToken(text)}" is not a process id; expected a whole number such as $! in a shell`);
-    const identity = await process_identity_processIdentity(Number(text));
+    const identity = await processIdentity(Number(text));
     if (!identity)
         throw new input_error_InputError(input, `${input}: no process ${text} is running; start the server first and pass its pid (e.g. $!)`);
     return identity;
@@ -34267,7 +33113,7 @@ function parseReadyTargets(specs, input) {
                 });
     return targets;
 }
-const ready_options_SHELLS = (/* unused pure expression or super */ null && (['bash', 'sh', 'pwsh', 'cmd']));
+const SHELLS = (/* unused pure expression or super */ null && (['bash', 'sh', 'pwsh', 'cmd']));
 /**
  * Looks a program up on PATH, skipping relative entries (on Windows the current directory, the
  * checked-out workspace, would otherwise come first).
@@ -34294,8 +33140,8 @@ function findOnPath(name, env = process.env, platform = process.platform) {
 /** The shell's name: one of {@link SHELLS}, empty for the platform's default (bash; pwsh on Windows). */
 function parseShellName(raw, input, platform = process.platform) {
     const name = (raw === undefined || raw === '' ? (platform === 'win32' ? 'pwsh' : 'bash') : raw);
-    if (!ready_options_SHELLS.includes(name))
-        throw new InputError(input, `${input}: "${printableToken(name)}" is not one of ${ready_options_SHELLS.join(', ')}`);
+    if (!SHELLS.includes(name))
+        throw new InputError(input, `${input}: "${printableToken(name)}" is not one of ${SHELLS.join(', ')}`);
     if (name === 'cmd' && platform !== 'win32')
         throw new InputError(input, `${input}: cmd exists only on Windows; use bash or sh here`);
     return name;
@@ -34307,7 +33153,7 @@ function parseShell(raw, input, platform = process.platform, env = process.env) 
         return { name, path: windowsSystemTool('cmd', env) };
     const path = findOnPath(name, env, platform);
     if (path === undefined)
-        throw new InputError(input, `${input}: ${name} was not found on PATH; install it or choose another of ${ready_options_SHELLS.join(', ')}`);
+        throw new InputError(input, `${input}: ${name} was not found on PATH; install it or choose another of ${SHELLS.join(', ')}`);
     return { name, path };
 }
 /** How a shell runs one command line: the arguments after its path. */
@@ -34515,29 +33361,16 @@ function isDefinitelyClosed(verdict) {
 }
 
 ;// CONCATENATED MODULE: ./src/ready/wait-loop.ts
+/**
+ * The poll loop: look at every port not yet ready, back off between looks (10 ms growing to
+ * 500 ms), and stop at once when the watched process ends, a stranger holds a port, the
+ * deadline passes or the signal aborts.
+ */
+
 
 const FIRST_DELAY_MS = 10;
 const MAX_DELAY_MS = 500;
 const GROWTH = 1.6;
-/** Sleeps until `ms` passed, the process ended or the signal aborted (then rejects). */
-function pause(ms, ended, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const finish = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        };
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(finish, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        void ended?.then(finish);
-    });
-}
 /**
  * Waits until every target is ready; see {@link WaitOutcome} for every way it ends. The probe
  * sockets and their timers are unref()ed; one timer holds the process open while the wait is
@@ -34623,7 +33456,8 @@ async function waitLoop(targets, options) {
                 missing: await missing(),
                 elapsedMs: elapsed(),
             };
-        await pause(Math.min(delay, left), options.process?.ended, options.signal);
+        // Until the delay passed, the process ended or the signal aborted (then it rejects).
+        await abortableSleep(Math.min(delay, left), options.signal, options.process?.ended);
         delay = Math.min(delay * GROWTH, MAX_DELAY_MS);
     }
 }
@@ -34694,7 +33528,7 @@ function watchPid(pid, start) {
                     // Gone: its parent has collected it, and its code with it.
                 }
             }
-            const identity = zombie ? undefined : await process_identity_processIdentity(pid);
+            const identity = zombie ? undefined : await processIdentity(pid);
             const alive = identity !== undefined &&
                 (start === undefined || identity.start === undefined || identity.start === start);
             if (alive)
@@ -34825,6 +33659,7 @@ async function run(io = runnerIO) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jn: () => (/* binding */ splitProcCmdline),
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER),
 /* harmony export */   kX: () => (/* binding */ programName),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   pF: () => (/* binding */ singleLine),
@@ -34837,13 +33672,17 @@ async function run(io = runnerIO) {
  */
 /** The longest command line a holder carries, in characters (the ellipsis included). */
 const COMMAND_LINE_MAX = 120;
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators: any of them can break a
-// workflow command or a table row.
+/**
+ * One control character: C0 and C1 controls, DEL, and the Unicode line/paragraph separators;
+ * any of them can break a workflow command, a log line or a table row. The one definition of
+ * the class: every sanitiser (here, the messages' escapes, the Markdown cells) builds on it.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Replaces every run of control characters with one space and trims the ends. */
 function singleLine(text) {
-    return text.replace(CONTROL, ' ').trim();
+    return text.replace(CONTROL_RUNS, ' ').trim();
 }
 /** Cuts `text` to at most `max` characters (code points), ending in `…` when it was cut. */
 function shorten(text, max = COMMAND_LINE_MAX) {
@@ -34915,9 +33754,15 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/**
+ * One line of plain text per holder, for `::error::` lines, notices and the summary table.
+ * Nothing is escaped here (the fronts do that), but the text never contains a newline or
+ * another control character.
+ */
 
-const OCCUPYING_STATES = new Set(['listen', 'bound']);
+
 function hostPort(ip, port) {
     if (ip === undefined)
         return `port ${port ?? '?'}`;
@@ -34972,10 +33817,10 @@ function describeHolder(h) {
     if (h.pid === undefined && h.container) {
         text += ` — published by docker for ${containerText(h.container)}`;
     }
-    if (!OCCUPYING_STATES.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
+    if (!_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .OCCUPYING_STATES */ .X_.has(h.state) && h.state !== 'time-wait' && h.state !== '') {
         text += ` (${h.state})`;
     }
-    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_0__/* .singleLine */ .pF)(text);
+    return (0,_command_line_js__WEBPACK_IMPORTED_MODULE_1__/* .singleLine */ .pF)(text);
 }
 /** Describes several holders joined by `; `, or `unknown` when none could be found. */
 function describeHolders(holders) {
@@ -35159,11 +34004,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/holders/lookup.ts
+var lookup = __nccwpck_require__(3421);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
 var command_line = __nccwpck_require__(2657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
 var docker = __nccwpck_require__(8839);
+// EXTERNAL MODULE: ./src/probe/ip-address.ts
+var ip_address = __nccwpck_require__(2028);
 ;// CONCATENATED MODULE: ./src/holders/proc-net.ts
+
 // The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
 const TCP_STATES = {
     0x01: 'established',
@@ -35201,40 +34051,6 @@ function wordBytes(word, order) {
     // network-order bytes come out reversed.
     return order === 'LE' ? bytes.reverse() : bytes;
 }
-/**
- * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
- * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
- */
-function formatIPv6(bytes) {
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-        return `::ffff:${bytes.slice(12).join('.')}`;
-    }
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    const head = hex.slice(0, bestStart).join(':');
-    const tail = hex.slice(bestStart + bestLen).join(':');
-    return `${head}::${tail}`;
-}
 /** Decodes a `/proc/net` address (8 hex digits for IPv4, 32 for IPv6) to its text form. */
 function decodeProcNetAddress(hex, order = 'LE') {
     if (hex.length === 8)
@@ -35243,7 +34059,7 @@ function decodeProcNetAddress(hex, order = 'LE') {
         const bytes = [];
         for (let i = 0; i < 32; i += 8)
             bytes.push(...wordBytes(hex.slice(i, i + 8), order));
-        return formatIPv6(bytes);
+        return (0,ip_address/* formatIPv6 */.T)(bytes);
     }
     throw new Error(`not a /proc/net address: ${hex}`);
 }
@@ -35281,12 +34097,16 @@ function parseProcNet(text, protocol, order = 'LE') {
     return sockets;
 }
 
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(6645);
 ;// CONCATENATED MODULE: ./src/holders/linux.ts
 /**
  * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
  * their processes through the `socket:[inode]` links in `/proc/<pid>/fd`, users from
  * `/etc/passwd`.
  */
+
+
 
 
 
@@ -35307,8 +34127,6 @@ function parsePasswd(text) {
     }
     return users;
 }
-// TCP sockets that occupy the port whatever the other side does; UDP sockets always do.
-const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
 /**
  * The sockets that make `query.port` busy: listening (or bound) TCP sockets, or every UDP
  * socket, on that local port. Only when there are none, the other sockets with that local port
@@ -35316,7 +34134,7 @@ const OCCUPYING_TCP_STATES = new Set(['listen', 'bound']);
  */
 function blockingSockets(sockets, query) {
     const onPort = sockets.filter((s) => s.protocol === query.protocol && s.localPort === query.port);
-    const occupying = onPort.filter((s) => s.protocol === 'udp' || OCCUPYING_TCP_STATES.has(s.state));
+    const occupying = onPort.filter((s) => (0,lookup/* occupiesPort */.Nv)(s.protocol, s.state));
     return occupying.length > 0 ? occupying : onPort;
 }
 function readText(path) {
@@ -35350,8 +34168,7 @@ function mapInodesToPids(procRoot, inodes) {
     const owners = new Map();
     let unreadable = false;
     const denied = (error) => {
-        const code = error.code;
-        if (code !== 'ENOENT' && code !== 'ESRCH')
+        if (!(0,error_code/* hasErrorCode */.Ue)(error, 'ENOENT', 'ESRCH'))
             unreadable = true;
     };
     if (inodes.size === 0)
@@ -35518,12 +34335,172 @@ async function findHoldersLinux(queries, options = {}) {
 
 /***/ }),
 
+/***/ 3421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nv: () => (/* binding */ occupiesPort),
+/* harmony export */   X_: () => (/* binding */ OCCUPYING_STATES),
+/* harmony export */   wr: () => (/* binding */ findHoldersWhenNeeded)
+/* harmony export */ });
+/* unused harmony export holdersPerQuery */
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+const OCCUPYING_STATES = new Set(['listen', 'bound']);
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+function occupiesPort(protocol, state) {
+    return protocol === 'udp' || OCCUPYING_STATES.has(state);
+}
+/**
+ * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
+ * the /proc readers, lsof, netstat and docker code (or `child_process`).
+ */
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
+/** Looks every query up in one call and sorts the holders back to their query, in order. */
+async function holdersPerQuery(finder, queries) {
+    // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
+    const holders = await finder(queries.map(({ port, protocol }) => ({ port, protocol })));
+    return queries.map((q) => holders.filter((h) => h.port === q.port && h.protocol === q.protocol));
+}
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ formatIPv6)
+/* harmony export */ });
+/* unused harmony export canonicalAddress */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * IP addresses as text: one spelling per address. Every address port-guard prints (a holder's
+ * socket from `/proc/net`) or compares (the `hosts` input against the interfaces, the probe
+ * plan's duplicates) goes through the one IPv6 formatter here, so an address reads the same
+ * wherever it appears.
+ */
+
+/**
+ * Formats 16 network-order bytes as RFC 5952 text: lower case, the longest run of two or more
+ * zero groups as `::`, and IPv4-mapped addresses as `::ffff:a.b.c.d`.
+ */
+function formatIPv6(bytes) {
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+        return `::ffff:${bytes.slice(12).join('.')}`;
+    }
+    let bestStart = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    const head = hex.slice(0, bestStart).join(':');
+    const tail = hex.slice(bestStart + bestLen).join(':');
+    return `${head}::${tail}`;
+}
+/**
+ * The 16 network-order bytes of an IPv6 address (without a `%zone`). The URL parser reads
+ * every spelling (`::1`, `0:0::1`, `::ffff:1.2.3.4`) without any lookup and prints hex groups
+ * with the longest zero run as `::`, which is expanded here.
+ */
+function ipv6Bytes(address) {
+    const hex = new URL(`http://[${address}]`).hostname.slice(1, -1);
+    const [head = '', tail] = hex.split('::');
+    const groups = (text) => text === undefined || text === '' ? [] : text.split(':').map((g) => Number.parseInt(g, 16));
+    const front = groups(head);
+    const back = groups(tail);
+    const zeros = new Array(8 - front.length - back.length).fill(0);
+    return [...front, ...zeros, ...back].flatMap((g) => [g >> 8, g & 0xff]);
+}
+/**
+ * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal: IPv6 in the form
+ * {@link formatIPv6} prints; a `%scope` suffix is kept as written; anything else as it is.
+ */
+function canonicalAddress(address) {
+    if (isIP(address) !== 6)
+        return address;
+    const pct = address.indexOf('%');
+    const bare = pct >= 0 ? address.slice(0, pct) : address;
+    const scope = pct >= 0 ? address.slice(pct) : '';
+    return formatIPv6(ipv6Bytes(bare)) + scope;
+}
+
+
+/***/ }),
+
+/***/ 6645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ue: () => (/* binding */ hasErrorCode)
+/* harmony export */ });
+/* unused harmony exports errorCode, errorCause */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * What a failed system call says about itself: Node's `code` (`ENOENT`, `EEXIST`, `EACCES`, …).
+ * One reader for every caller, so an error without a code (a thrown string, a plain `Error`)
+ * reads the same everywhere: as no code, never as a crash in the error path.
+ */
+
+/**
+ * The error's Node code (`ENOENT`, `EEXIST`, …), or undefined when it carries none; for Node's
+ * generic ERR_SYSTEM_ERROR (e.g. from `os.networkInterfaces()`), the code of its errno.
+ */
+function errorCode(error) {
+    const e = error;
+    if (e?.code === 'ERR_SYSTEM_ERROR' && typeof e.info?.errno === 'number') {
+        try {
+            // Node 20 reports uv_interface_addresses' errno positive ("Unknown system error 24").
+            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.getSystemErrorName)(-Math.abs(e.info.errno));
+        }
+        catch {
+            return e.code;
+        }
+    }
+    return typeof e?.code === 'string' ? e.code : undefined;
+}
+/** Whether the error carries one of `codes`. */
+function hasErrorCode(error, ...codes) {
+    const code = errorCode(error);
+    return code !== undefined && codes.includes(code);
+}
+/** The code, or the whole error as text when it has none: the cause a message names. */
+function errorCause(error) {
+    return errorCode(error) ?? String(error);
+}
+
+
+/***/ }),
+
 /***/ 1777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SG: () => (/* binding */ findTool),
-/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS)
+/* harmony export */   YY: () => (/* binding */ UNIX_SYSTEM_DIRS),
+/* harmony export */   xW: () => (/* binding */ windowsSystemTool)
 /* harmony export */ });
 /* unused harmony export pathEntries */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -35597,6 +34574,14 @@ function findTool(name, options = {}) {
 }
 /** Where Unix systems keep their own tools (`/usr/sbin/lsof` and `/bin/ps` on macOS). */
 const UNIX_SYSTEM_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/**
+ * The absolute path of a Windows system tool. Windows looks a bare name up in the current
+ * directory first — the checked-out workspace, which a pull request controls.
+ */
+function windowsSystemTool(name, env = process.env) {
+    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.win32.join(root, 'System32', `${name}.exe`);
+}
 
 
 /***/ }),
@@ -35614,18 +34599,23 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/system/run-tool.ts
 /**
- * Runs an outside tool (`lsof`, `netstat`, `tasklist`, `docker`) the only way port-guard runs
- * anything: `execFile` with a fixed argument array, no shell, a time-out. It never throws: a
- * missing tool, a refusal or a time-out is an answer ("unknown"), not a crash.
+ * Runs an outside tool (`lsof`, `ps`, `netstat`, `tasklist`, `netsh`, `docker`) the only way
+ * port-guard runs a system tool: `execFile` with a fixed argument array, no shell, a time-out,
+ * and `LC_ALL=C` and `TZ=UTC` always (SECURITY.md): its output is parsed, and compared between
+ * processes that may run with other locales and time zones, so it must not depend on either.
+ * It never throws: a missing tool, a refusal or a time-out is an answer ("unknown"), not a
+ * crash. (The `run` input's server is the user's own command, not a tool: it is not run here.)
  */
 
+/** Pinned over every tool's environment: the C locale's messages and dates, UTC times. */
+const STABLE_OUTPUT = { LC_ALL: 'C', TZ: 'UTC' };
 /** Runs `command` with `args` (no shell) and resolves with its exit code and stdout. */
 const runTool = (command, args, options) => new Promise((resolve) => {
     try {
         (0,external_node_child_process_namespaceObject.execFile)(command, args, {
             timeout: options.timeoutMs,
             encoding: options.encoding ?? 'utf8',
-            env: options.env ?? process.env,
+            env: { ...(options.env ?? process.env), ...STABLE_OUTPUT },
             maxBuffer: 8 * 1024 * 1024,
             windowsHide: true,
         }, (error, stdout) => {
@@ -35653,32 +34643,11 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 
 /***/ }),
 
-/***/ 4571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ windowsSystemTool)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The absolute path of a Windows system tool. Windows looks a bare name up in the current
- * directory first — the checked-out workspace, which a pull request controls.
- */
-function windowsSystemTool(name, env = process.env) {
-    const root = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.win32.join(root, 'System32', `${name}.exe`);
-}
-
-
-/***/ }),
-
 /***/ 533:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3196);
+/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8475);
 // The `wait/` action's bundle (wait/dist/index.js).
 
 await (0,_action_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -23,6 +23,14 @@ export interface Holder {
         name?: string;
     };
 }
+/**
+ * The socket states that occupy a port whatever the other side does: a listener, or a socket
+ * bound without listening (it still blocks a bind). Every platform's reader names its states
+ * in these words, so this is the one list of them.
+ */
+export declare const OCCUPYING_STATES: ReadonlySet<string>;
+/** Whether a socket blocks its port by itself: every UDP socket, a TCP one in those states. */
+export declare function occupiesPort(protocol: Protocol, state: string): boolean;
 /** A port and protocol to look up holders for. */
 export interface HolderQuery {
     port: number;

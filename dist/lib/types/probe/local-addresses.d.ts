@@ -1,10 +1,5 @@
 import { type NetworkInterfaceInfo } from 'node:os';
 import type { ProbeAddress } from './probe-plan.js';
-/**
- * One spelling per address, so `::1`, `0:0::1` and `::0001` compare equal. The URL parser
- * canonicalizes IPv6 without any lookup; a `%scope` suffix is kept as written.
- */
-export declare function canonicalAddress(address: string): string;
 /** The `os.networkInterfaces()` signature, so a test can hand in another host's interfaces. */
 export type InterfaceLister = () => NodeJS.Dict<NetworkInterfaceInfo[]>;
 /** An interface address that cannot be probed, and why: logged with the probe plan. */

@@ -51,7 +51,7 @@ export interface PlanInputs {
     excluded?: readonly PortRange[];
 }
 /**
- * The full address set of PROBING.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
+ * The full address set of docs/probing.md, in order: `::` (dual-stack), `0.0.0.0`, `127.0.0.1`,
  * `::1`, then every interface address. Required on macOS and Windows, where a wildcard probe
  * misses a holder on a specific address.
  */
@@ -59,7 +59,7 @@ export declare function fullAddressSet(interfaces: readonly ProbeAddress[]): Pro
 /** Builds the plan from what is known; pure, so every platform's plan is testable here. */
 export declare function buildProbePlan(inputs: PlanInputs): ProbePlan;
 /**
- * The start-up self-test of PROBING.md: hold a loopback socket of each family on a scratch port
+ * The start-up self-test of docs/probing.md: hold a loopback socket of each family on a scratch port
  * the OS picks, and see whether the dual-stack wildcard probe collides with it. Only a plan that
  * passed it may be shortened.
  */

@@ -1,8 +1,3 @@
-/**
- * The poll loop: look at every port not yet ready, back off between looks (10 ms growing to
- * 500 ms), and stop at once when the watched process ends, a stranger holds a port, the
- * deadline passes or the signal aborts.
- */
 import type { Holder } from '../holders/lookup.js';
 import { type PortReady, type PortWaiting, type ReadyDeps, type ReadyTarget } from './port-check.js';
 import type { ProcessExit, WatchedProcess } from './watched-process.js';

@@ -11,6 +11,7 @@ export interface ToolOptions {
     timeoutMs: number;
     /** How to decode stdout; Windows tools print in the console code page, not UTF-8. */
     encoding?: BufferEncoding;
+    /** The tool's environment (default: this process's); `LC_ALL` and `TZ` are always pinned. */
     env?: NodeJS.ProcessEnv;
 }
 /** The signature of {@link runTool}, so callers can be given another runner. */
