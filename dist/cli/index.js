@@ -2922,13 +2922,15 @@ async function removeIfUnchanged(dir, name, judged, expected) {
 /**
  * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
  * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ * the leases it released. A missing directory has nothing to release; an unsafe or relative one
+ * is refused.
  */
 async function releaseLeases(dir, match) {
     if (match.ownerId === undefined && match.pid === undefined) {
         throw new Error('releaseLeases needs an ownerId or a pid to match');
     }
-    const abs = external_node_path_default().resolve(dir);
+    (0,lease_dir/* checkLeaseDirPath */.FA)(dir);
+    const abs = external_node_path_default().normalize(dir);
     let names;
     try {
         (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));

@@ -33091,13 +33091,15 @@ async function lease_removal_removeIfUnchanged(dir, name, judged, expected) {
 /**
  * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
  * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ * the leases it released. A missing directory has nothing to release; an unsafe or relative one
+ * is refused.
  */
 async function releaseLeases(dir, match) {
     if (match.ownerId === undefined && match.pid === undefined) {
         throw new Error('releaseLeases needs an ownerId or a pid to match');
     }
-    const abs = path.resolve(dir);
+    checkLeaseDirPath(dir);
+    const abs = path.normalize(dir);
     let names;
     try {
         assertSafeLeaseDir(abs, await lstat(abs));
