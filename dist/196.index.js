@@ -198,8 +198,8 @@ var probe_plan = __webpack_require__(2458);
 var system_error = __webpack_require__(4903);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
 var lookup = __webpack_require__(3421);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
-var lease_registry = __webpack_require__(7779);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 6 modules
+var lease_registry = __webpack_require__(6456);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's

@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
 var cancellation = __webpack_require__(1656);
-// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 5 modules
-var lease_registry = __webpack_require__(7779);
+// EXTERNAL MODULE: ./src/lease/lease-registry.ts + 6 modules
+var lease_registry = __webpack_require__(6456);
 // EXTERNAL MODULE: ./src/report/messages.ts
 var messages = __webpack_require__(3020);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -257,7 +257,7 @@ function httpGet(address, port, path, timeoutMs = 2000) {
 }
 
 // EXTERNAL MODULE: ./src/ready/process-tree.ts
-var process_tree = __webpack_require__(160);
+var process_tree = __webpack_require__(7779);
 ;// CONCATENATED MODULE: ./src/ready/ready-deps.ts
 /** The real system behind the readiness checks: loopback connects, /proc, lsof, netstat, ps. */
 

@@ -260,6 +260,13 @@ test("releaseLeases releases exactly the matching owner's leases", async () => {
   expect(await releaseLeases(path.join(base, 'missing'), { ownerId: 'job-a' })).toEqual([]);
 });
 
+test('releaseLeases refuses a relative lease dir instead of resolving it into the cwd', async () => {
+  await expect(releaseLeases('leases', { pid: process.pid })).rejects.toMatchObject({
+    input: 'lease-dir',
+    message: expect.stringContaining('"leases" is a relative path'),
+  });
+});
+
 test('describeLease names the run and job, or the pid', () => {
   const record = (owner: LeaseOwner): LeaseRecord => ({
     port: 1,

@@ -1465,8 +1465,8 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/lease/lease-file.ts
-var lease_file = __nccwpck_require__(3851);
+// EXTERNAL MODULE: ./src/lease/lease-file.ts + 1 modules
+var lease_file = __nccwpck_require__(4278);
 // EXTERNAL MODULE: ./src/system/error-code.ts
 var error_code = __nccwpck_require__(6645);
 ;// CONCATENATED MODULE: ./src/lease/ownerless-leases.ts
@@ -2465,28 +2465,98 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 3851:
+/***/ 4278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $F: () => (/* binding */ serializeLease),
-/* harmony export */   H0: () => (/* binding */ createExclusive),
-/* harmony export */   H_: () => (/* binding */ parseLeaseFileName),
-/* harmony export */   KZ: () => (/* binding */ newLeaseToken),
-/* harmony export */   Rh: () => (/* binding */ readLeaseEntry),
-/* harmony export */   Se: () => (/* binding */ leaseFileName),
-/* harmony export */   _u: () => (/* binding */ readSmallFileNoFollow),
-/* harmony export */   kC: () => (/* binding */ LEASE_FORMAT_VERSION)
-/* harmony export */ });
-/* unused harmony export parseLease */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1209);
-/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6645);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kC: () => (/* binding */ LEASE_FORMAT_VERSION),
+  H0: () => (/* binding */ createExclusive),
+  Se: () => (/* binding */ leaseFileName),
+  KZ: () => (/* binding */ newLeaseToken),
+  H_: () => (/* binding */ parseLeaseFileName),
+  Rh: () => (/* binding */ readLeaseEntry),
+  _u: () => (/* reexport */ readSmallFileNoFollow),
+  $F: () => (/* binding */ serializeLease)
+});
+
+// UNUSED EXPORTS: parseLease
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/spec/config.ts
+var config = __nccwpck_require__(1209);
+// EXTERNAL MODULE: ./src/system/error-code.ts
+var error_code = __nccwpck_require__(6645);
+;// CONCATENATED MODULE: ./src/lease/no-follow-read.ts
+/**
+ * Reading a small file in the shared lease directory without trusting what is there: never
+ * following a symbolic link, never blocking on a FIFO, never reading more than a lease can be.
+ */
+
+
+/** A real lease is a few hundred bytes; anything much larger is not ours. */
+const MAX_FILE_BYTES = 64 * 1024;
+// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
+const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+// A FIFO planted under a lease name would block a plain open for reading forever.
+const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
+/**
+ * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
+ * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
+ * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
+ * error's own.
+ */
+function readRaw(file) {
+    let fd;
+    try {
+        if (O_NOFOLLOW === 0) {
+            const stats = (0,external_node_fs_.lstatSync)(file);
+            if (stats.isSymbolicLink())
+                return { code: 'ELOOP', stats };
+        }
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = (0,error_code/* errorCause */.ov)(error);
+        return { code: code === 'EMLINK' ? 'ELOOP' : code };
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { code: 'ENOTFILE', stats };
+        if (stats.size > MAX_FILE_BYTES)
+            return { code: 'EFBIG', stats };
+        const buffer = Buffer.alloc(stats.size + 1);
+        let length = 0;
+        for (let n; length < buffer.length &&
+            (n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+        // One byte more than fstat said means it grew while we read: not a finished lease.
+        if (length > stats.size)
+            return { code: 'EFBIG', stats };
+        return { text: buffer.toString('utf8', 0, length), stats };
+    }
+    catch (error) {
+        return { code: (0,error_code/* errorCause */.ov)(error) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
+async function readSmallFileNoFollow(file) {
+    const read = readRaw(file);
+    return 'text' in read ? { text: read.text } : { code: read.code };
+}
+
+;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
  * record. Creating it is the atomic "win" of a port; readers never follow symbolic links and
@@ -2497,14 +2567,10 @@ async function openLeaseDir(dir) {
 
 
 
+
+
 /** Bumped when the file format changes incompatibly; other versions read as foreign. */
 const LEASE_FORMAT_VERSION = 1;
-/** A real lease is a few hundred bytes; anything much larger is not ours. */
-const MAX_FILE_BYTES = 64 * 1024;
-// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
-const O_NOFOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0;
-// A FIFO planted under a lease name would block a plain open for reading forever.
-const O_NONBLOCK = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK ?? 0;
 /** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
 function leaseFileName(port, protocol) {
     return `${protocol}-${port}.lease`;
@@ -2521,7 +2587,7 @@ function parseLeaseFileName(name) {
 }
 /** A new random lease token. */
 function newLeaseToken() {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(12).toString('hex');
+    return (0,external_node_crypto_.randomBytes)(12).toString('hex');
 }
 /** The file text of a lease. */
 function serializeLease(content) {
@@ -2595,54 +2661,6 @@ function parseLease(text, expected) {
         token,
     };
 }
-/**
- * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
- * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
- * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
- * error's own.
- */
-function readRaw(file) {
-    let fd;
-    try {
-        if (O_NOFOLLOW === 0) {
-            const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
-            if (stats.isSymbolicLink())
-                return { code: 'ELOOP', stats };
-        }
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCause */ .ov)(error);
-        return { code: code === 'EMLINK' ? 'ELOOP' : code };
-    }
-    try {
-        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
-        if (!stats.isFile())
-            return { code: 'ENOTFILE', stats };
-        if (stats.size > MAX_FILE_BYTES)
-            return { code: 'EFBIG', stats };
-        const buffer = Buffer.alloc(stats.size + 1);
-        let length = 0;
-        for (let n; length < buffer.length &&
-            (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
-            length += n;
-        // One byte more than fstat said means it grew while we read: not a finished lease.
-        if (length > stats.size)
-            return { code: 'EFBIG', stats };
-        return { text: buffer.toString('utf8', 0, length), stats };
-    }
-    catch (error) {
-        return { code: (0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCause */ .ov)(error) };
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-}
-/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
-async function readSmallFileNoFollow(file) {
-    const read = readRaw(file);
-    return 'text' in read ? { text: read.text } : { code: read.code };
-}
 const UNREADABLE_REASONS = {
     ELOOP: 'is a symbolic link (not followed)',
     ENOTFILE: 'is not a regular file',
@@ -2656,7 +2674,7 @@ const UNREADABLE_REASONS = {
  */
 function capExpiry(record, stats) {
     const written = Math.min(stats.mtimeMs, stats.ctimeMs);
-    const latest = written + _spec_config_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LEASE_TTL_SECONDS */ .p6 * 1000;
+    const latest = written + config/* MAX_LEASE_TTL_SECONDS */.p6 * 1000;
     return record.expiresAt > latest ? { ...record, expiresAt: latest } : record;
 }
 /** What is under a lease name, read without following a symbolic link. */
@@ -2667,10 +2685,10 @@ async function readLeaseEntry(file, expected) {
     let stats = read.stats;
     if (!stats) {
         try {
-            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
+            stats = (0,external_node_fs_.lstatSync)(file);
         }
         catch (error) {
-            if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) === 'ENOENT')
+            if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
                 return { kind: 'missing' };
         }
     }
@@ -2702,29 +2720,29 @@ async function readLeaseEntry(file, expected) {
  * or following what is there. Readers see either nothing or the complete lease.
  */
 async function createExclusive(dir, name, text) {
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${name}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temp, 'wx', 0o644);
+    const temp = external_node_path_default().join(dir, `.${name}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o644);
     try {
         try {
             // Other users' runners must be able to read it, whatever our umask.
             if (process.platform !== 'win32')
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fchmodSync)(fd, 0o644);
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, text);
+                (0,external_node_fs_.fchmodSync)(fd, 0o644);
+            (0,external_node_fs_.writeSync)(fd, text);
         }
         finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
         }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.linkSync)(temp, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name));
+        (0,external_node_fs_.linkSync)(temp, external_node_path_default().join(dir, name));
         return true;
     }
     catch (error) {
-        if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) === 'EEXIST')
+        if ((0,error_code/* errorCode */.CA)(error) === 'EEXIST')
             return false;
         throw error;
     }
     finally {
         try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(temp);
+            (0,external_node_fs_.unlinkSync)(temp);
         }
         catch {
             // Already gone: nothing to clean up.
@@ -3184,8 +3202,8 @@ var error_code = __nccwpck_require__(6645);
 var system_error = __nccwpck_require__(4903);
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
 var lease_dir = __nccwpck_require__(5890);
-// EXTERNAL MODULE: ./src/lease/lease-file.ts
-var lease_file = __nccwpck_require__(3851);
+// EXTERNAL MODULE: ./src/lease/lease-file.ts + 1 modules
+var lease_file = __nccwpck_require__(4278);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
@@ -3455,13 +3473,15 @@ var lease_owner = __nccwpck_require__(7120);
 /**
  * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
  * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ * the leases it released. A missing directory has nothing to release; an unsafe or relative one
+ * is refused.
  */
 async function releaseLeases(dir, match) {
     if (match.ownerId === undefined && match.pid === undefined) {
         throw new Error('releaseLeases needs an ownerId or a pid to match');
     }
-    const abs = external_node_path_default().resolve(dir);
+    (0,lease_dir/* checkLeaseDirPath */.FA)(dir);
+    const abs = external_node_path_default().normalize(dir);
     let names;
     try {
         (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));

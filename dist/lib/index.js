@@ -3208,6 +3208,68 @@ function parseConfig(raw, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/lease/no-follow-read.ts
+/**
+ * Reading a small file in the shared lease directory without trusting what is there: never
+ * following a symbolic link, never blocking on a FIFO, never reading more than a lease can be.
+ */
+
+
+/** A real lease is a few hundred bytes; anything much larger is not ours. */
+const MAX_FILE_BYTES = 64 * 1024;
+// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
+const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+// A FIFO planted under a lease name would block a plain open for reading forever.
+const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
+/**
+ * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
+ * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
+ * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
+ * error's own.
+ */
+function readRaw(file) {
+    let fd;
+    try {
+        if (O_NOFOLLOW === 0) {
+            const stats = (0,external_node_fs_.lstatSync)(file);
+            if (stats.isSymbolicLink())
+                return { code: 'ELOOP', stats };
+        }
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = (0,error_code/* errorCause */.ov)(error);
+        return { code: code === 'EMLINK' ? 'ELOOP' : code };
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            return { code: 'ENOTFILE', stats };
+        if (stats.size > MAX_FILE_BYTES)
+            return { code: 'EFBIG', stats };
+        const buffer = Buffer.alloc(stats.size + 1);
+        let length = 0;
+        for (let n; length < buffer.length &&
+            (n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+        // One byte more than fstat said means it grew while we read: not a finished lease.
+        if (length > stats.size)
+            return { code: 'EFBIG', stats };
+        return { text: buffer.toString('utf8', 0, length), stats };
+    }
+    catch (error) {
+        return { code: (0,error_code/* errorCause */.ov)(error) };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
+async function readSmallFileNoFollow(file) {
+    const read = readRaw(file);
+    return 'text' in read ? { text: read.text } : { code: read.code };
+}
+
 ;// CONCATENATED MODULE: ./src/lease/lease-file.ts
 /**
  * One lease on disk: the file `<protocol>-<port>.lease` in the lease directory, holding a JSON
@@ -3219,14 +3281,10 @@ function parseConfig(raw, options = {}) {
 
 
 
+
+
 /** Bumped when the file format changes incompatibly; other versions read as foreign. */
 const LEASE_FORMAT_VERSION = 1;
-/** A real lease is a few hundred bytes; anything much larger is not ours. */
-const MAX_FILE_BYTES = 64 * 1024;
-// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
-const O_NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
-// A FIFO planted under a lease name would block a plain open for reading forever.
-const O_NONBLOCK = external_node_fs_.constants.O_NONBLOCK ?? 0;
 /** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
 function lease_file_leaseFileName(port, protocol) {
     return `${protocol}-${port}.lease`;
@@ -3316,54 +3374,6 @@ function parseLease(text, expected) {
         record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
         token,
     };
-}
-/**
- * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
- * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
- * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
- * error's own.
- */
-function readRaw(file) {
-    let fd;
-    try {
-        if (O_NOFOLLOW === 0) {
-            const stats = (0,external_node_fs_.lstatSync)(file);
-            if (stats.isSymbolicLink())
-                return { code: 'ELOOP', stats };
-        }
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = (0,error_code/* errorCause */.ov)(error);
-        return { code: code === 'EMLINK' ? 'ELOOP' : code };
-    }
-    try {
-        const stats = (0,external_node_fs_.fstatSync)(fd);
-        if (!stats.isFile())
-            return { code: 'ENOTFILE', stats };
-        if (stats.size > MAX_FILE_BYTES)
-            return { code: 'EFBIG', stats };
-        const buffer = Buffer.alloc(stats.size + 1);
-        let length = 0;
-        for (let n; length < buffer.length &&
-            (n = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null)) > 0;)
-            length += n;
-        // One byte more than fstat said means it grew while we read: not a finished lease.
-        if (length > stats.size)
-            return { code: 'EFBIG', stats };
-        return { text: buffer.toString('utf8', 0, length), stats };
-    }
-    catch (error) {
-        return { code: (0,error_code/* errorCause */.ov)(error) };
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
-async function readSmallFileNoFollow(file) {
-    const read = readRaw(file);
-    return 'text' in read ? { text: read.text } : { code: read.code };
 }
 const UNREADABLE_REASONS = {
     ELOOP: 'is a symbolic link (not followed)',
@@ -4353,13 +4363,15 @@ async function ownerOption(value) {
 /**
  * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
  * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ * the leases it released. A missing directory has nothing to release; an unsafe or relative one
+ * is refused.
  */
 async function releaseLeases(dir, match) {
     if (match.ownerId === undefined && match.pid === undefined) {
         throw new Error('releaseLeases needs an ownerId or a pid to match');
     }
-    const abs = external_node_path_default().resolve(dir);
+    checkLeaseDirPath(dir);
+    const abs = external_node_path_default().normalize(dir);
     let names;
     try {
         assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));

@@ -6,21 +6,21 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
-  constants,
   fchmodSync,
-  fstatSync,
   linkSync,
   lstatSync,
   openSync,
-  readSync,
   unlinkSync,
   writeSync,
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
 import { MAX_LEASE_TTL_SECONDS } from '../spec/config.js';
+import { readRaw } from './no-follow-read.js';
 import type { Protocol } from '../spec/port-spec.js';
-import { errorCause, errorCode } from '../system/error-code.js';
+import { errorCode } from '../system/error-code.js';
+
+export { readSmallFileNoFollow } from './no-follow-read.js';
 
 /** Who owns a lease, as written into its file. */
 export interface LeaseOwner {
@@ -52,14 +52,6 @@ export interface LeaseRecord {
 
 /** Bumped when the file format changes incompatibly; other versions read as foreign. */
 export const LEASE_FORMAT_VERSION = 1;
-
-/** A real lease is a few hundred bytes; anything much larger is not ours. */
-const MAX_FILE_BYTES = 64 * 1024;
-
-// Absent on Windows (0 there): symbolic links are then caught by an lstat before opening.
-const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-// A FIFO planted under a lease name would block a plain open for reading forever.
-const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** The file name of the lease on (port, protocol), e.g. `tcp-5432.lease`. */
 export function leaseFileName(port: number, protocol: Protocol): string {
@@ -167,61 +159,6 @@ export function parseLease(
     record: { port: expected.port, protocol: expected.protocol, owner, createdAt, expiresAt },
     token,
   };
-}
-
-// The file operations below are synchronous on purpose: each is a few microseconds on a local
-// file system, against ~50-100 µs through the libuv thread pool (measured with
-// bench/lease-bench.mjs), and the allocator takes its leases one after another anyway.
-
-/** What is under a name, read without following a link: text and stats, or an error code. */
-type RawRead = { text: string; stats: Stats } | { code: string; stats?: Stats };
-
-/**
- * Reads a small file without following a symbolic link (O_NOFOLLOW, or an lstat first where
- * the platform has no O_NOFOLLOW) or blocking on a FIFO. Codes: ENOENT, ELOOP (a link; FreeBSD
- * says EMLINK), ENOTFILE (not a regular file), EFBIG (larger than a lease can be), or the
- * error's own.
- */
-function readRaw(file: string): RawRead {
-  let fd: number;
-  try {
-    if (O_NOFOLLOW === 0) {
-      const stats = lstatSync(file);
-      if (stats.isSymbolicLink()) return { code: 'ELOOP', stats };
-    }
-    fd = openSync(file, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-  } catch (error) {
-    const code = errorCause(error);
-    return { code: code === 'EMLINK' ? 'ELOOP' : code };
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return { code: 'ENOTFILE', stats };
-    if (stats.size > MAX_FILE_BYTES) return { code: 'EFBIG', stats };
-    const buffer = Buffer.alloc(stats.size + 1);
-    let length = 0;
-    for (
-      let n;
-      length < buffer.length &&
-      (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;
-    )
-      length += n;
-    // One byte more than fstat said means it grew while we read: not a finished lease.
-    if (length > stats.size) return { code: 'EFBIG', stats };
-    return { text: buffer.toString('utf8', 0, length), stats };
-  } catch (error) {
-    return { code: errorCause(error) };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Reads a small file without following a symbolic link or blocking on a FIFO (see readRaw). */
-export async function readSmallFileNoFollow(
-  file: string,
-): Promise<{ text: string } | { code: string }> {
-  const read = readRaw(file);
-  return 'text' in read ? { text: read.text } : { code: read.code };
 }
 
 const UNREADABLE_REASONS: Record<string, string> = {

@@ -6,7 +6,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode } from '../system/error-code.js';
 import type { Protocol } from '../spec/port-spec.js';
-import { assertSafeLeaseDir } from './lease-dir.js';
+import { assertSafeLeaseDir, checkLeaseDirPath } from './lease-dir.js';
 import {
   parseLeaseFileName,
   readLeaseEntry,
@@ -30,13 +30,15 @@ export interface ReleaseMatch {
 /**
  * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
  * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
- * the leases it released. A missing directory has nothing to release; an unsafe one is refused.
+ * the leases it released. A missing directory has nothing to release; an unsafe or relative one
+ * is refused.
  */
 export async function releaseLeases(dir: string, match: ReleaseMatch): Promise<LeaseRecord[]> {
   if (match.ownerId === undefined && match.pid === undefined) {
     throw new Error('releaseLeases needs an ownerId or a pid to match');
   }
-  const abs = path.resolve(dir);
+  checkLeaseDirPath(dir);
+  const abs = path.normalize(dir);
   let names: string[];
   try {
     assertSafeLeaseDir(abs, await lstat(abs));
