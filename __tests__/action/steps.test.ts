@@ -174,7 +174,7 @@ test('the wait/ action: not ready in time is one error; bad input names the inpu
   ).toEqual([expect.stringContaining('title=port-guard%3A input timeout')]);
 });
 
-test('the wait/ action: an unexpected error is one error annotation and exit 1', async () => {
+test('the wait/ action: an unexpected error is one error line (the stack only in debug) and exit 1', async () => {
   const io = fakeRunner();
   io.getInput = () => {
     throw new TypeError('boom in getInput');
@@ -184,9 +184,10 @@ test('the wait/ action: an unexpected error is one error annotation and exit 1',
   expect(io.annotations).toEqual([
     {
       level: 'error',
-      message: expect.stringMatching(/^port-guard failed unexpectedly: TypeError: boom/),
+      message: expect.stringMatching(/^port-guard: internal error: boom in getInput/),
     },
   ]);
+  expect(io.annotations[0]!.message).not.toContain('\n');
 });
 
 test('post: an unexpected error is a warning, never a failed job', async () => {

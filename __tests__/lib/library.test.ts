@@ -130,6 +130,19 @@ test('getPort prefers a free requested port and falls back from a busy one', asy
   await expect(getPort({ port: 70000 })).rejects.toBeInstanceOf(InputErrors);
 });
 
+test("a port this process already leased, asked for again by number, is its own (DESIGN 'Leases')", async () => {
+  const first = await guardPorts('web=auto', { leaseDir });
+  const port = first.ports.web!;
+  const again = await guardPorts([`web=${port}`], { leaseDir });
+  expect(again.ok).toBe(true);
+  expect(again.ports.web).toBe(port);
+  // The second run took the first one's lease over: its release leaves the lease to the first.
+  await again.release();
+  expect(leaseFiles()).toEqual([`tcp-${port}.lease`]);
+  await first.release();
+  expect(leaseFiles()).toEqual([]);
+});
+
 test('another lease on the host makes a port unavailable to guardPorts', async () => {
   const mine = await guardPorts('web=auto', { leaseDir, owner: process.ppid });
   // The same port asked for by this process (a different owner): the lease is not ours.

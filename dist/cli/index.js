@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6386:
+/***/ 5335:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13,11 +13,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
-var cancellation = __nccwpck_require__(1656);
+var cancellation = __nccwpck_require__(1064);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
-var port_ranges = __nccwpck_require__(8639);
+var port_ranges = __nccwpck_require__(8911);
 ;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
 
@@ -139,7 +139,7 @@ class CandidatePool {
 }
 
 // EXTERNAL MODULE: ./src/probe/probe.ts
-var probe_probe = __nccwpck_require__(5396);
+var probe_probe = __nccwpck_require__(9028);
 ;// CONCATENATED MODULE: ./src/probe/probe-pool.ts
 
 const DEFAULT_CONCURRENCY = 48;
@@ -175,7 +175,7 @@ async function probePorts(queries, plan, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(9910);
+var port_spec = __nccwpck_require__(8406);
 ;// CONCATENATED MODULE: ./src/allocate/hand-out.ts
 /**
  * Handing out ports from the fallback range: lease a batch of candidates, probe them in
@@ -334,7 +334,7 @@ class LeaseBook {
 }
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(3421);
+var lookup = __nccwpck_require__(5725);
 ;// CONCATENATED MODULE: ./src/allocate/requested-ports.ts
 /**
  * Checking the ports a run asks for by number: lease each, probe the leased ones, drop the
@@ -419,7 +419,7 @@ async function attachHolders(conflicts, findHolders) {
 }
 
 // EXTERNAL MODULE: ./src/system/system-error.ts
-var system_error = __nccwpck_require__(4903);
+var system_error = __nccwpck_require__(9127);
 ;// CONCATENATED MODULE: ./src/allocate/assignment.ts
 /** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
 function isAssigned(a) {
@@ -565,7 +565,7 @@ async function allocate(config, deps, book) {
 
 /***/ }),
 
-/***/ 1656:
+/***/ 1064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -660,29 +660,29 @@ async function withSignalCancellation(fn) {
 
 /***/ }),
 
-/***/ 9914:
+/***/ 7002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ runGuard)
+  hd: () => (/* binding */ runGuard)
 });
 
-// UNUSED EXPORTS: guardPorts
+// UNUSED EXPORTS: guardPorts, requestedPorts
 
 // EXTERNAL MODULE: ./src/allocate/allocate.ts + 7 modules
-var allocate = __nccwpck_require__(6386);
+var allocate = __nccwpck_require__(5335);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
-var cancellation = __nccwpck_require__(1656);
+var cancellation = __nccwpck_require__(1064);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __nccwpck_require__(9807);
+var run_tool = __nccwpck_require__(4047);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
-var port_ranges = __nccwpck_require__(8639);
+var port_ranges = __nccwpck_require__(8911);
 // EXTERNAL MODULE: ./src/system/find-tool.ts
-var find_tool = __nccwpck_require__(1777);
+var find_tool = __nccwpck_require__(497);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
 
 
@@ -881,19 +881,19 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
 }
 
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(9910);
+var port_spec = __nccwpck_require__(8406);
 // EXTERNAL MODULE: external "node:dgram"
 var external_node_dgram_ = __nccwpck_require__(1314);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./src/probe/ip-address.ts
-var ip_address = __nccwpck_require__(2028);
+var ip_address = __nccwpck_require__(7836);
 // EXTERNAL MODULE: ./src/probe/local-addresses.ts
-var local_addresses = __nccwpck_require__(7956);
+var local_addresses = __nccwpck_require__(1364);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/probe/probe.ts
-var probe = __nccwpck_require__(5396);
+var probe = __nccwpck_require__(9028);
 ;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
 
 
@@ -1040,11 +1040,11 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
 }
 
 // EXTERNAL MODULE: ./src/system/system-error.ts
-var system_error = __nccwpck_require__(4903);
+var system_error = __nccwpck_require__(9127);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(3421);
+var lookup = __nccwpck_require__(5725);
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
-var lease_registry = __nccwpck_require__(7482);
+var lease_registry = __nccwpck_require__(1212);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
@@ -1092,6 +1092,15 @@ async function guardPorts(config, options = {}) {
     });
 }
 /**
+ * The ports a config asks for by number: a lease the same owner already holds on one of them
+ * is the caller's own (DESIGN "Leases"), re-probed and kept, never a conflict with itself.
+ */
+function requestedPorts(config) {
+    return config.specs.flatMap((s) => s.port === 'auto'
+        ? []
+        : (0,port_spec/* protocolsOf */.LE)(s.protocol).map((protocol) => ({ port: s.port, protocol })));
+}
+/**
  * {@link guardPorts} with the lease registry and signal cancellation, for the fronts. A signal
  * up to the moment `publish` is called ends the run with a CancelledError, every lease given
  * back and nothing published.
@@ -1106,10 +1115,7 @@ async function runGuard(config, options = {}) {
                     dir: config.leaseDir,
                     ttlSeconds: config.leaseTtlSeconds,
                     owner,
-                    // A port asked for by number and already leased to this owner is its own.
-                    reusable: config.specs.flatMap((s) => s.port === 'auto'
-                        ? []
-                        : (0,port_spec/* protocolsOf */.LE)(s.protocol).map((protocol) => ({ port: s.port, protocol }))),
+                    reusable: requestedPorts(config),
                 })
                 : undefined;
         if (leases)
@@ -1136,11 +1142,11 @@ async function runGuard(config, options = {}) {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 5101:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(276);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9440);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -1150,7 +1156,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 276:
+/***/ 9440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1162,19 +1168,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: requestedFormat
 
 // EXTERNAL MODULE: ./src/cli/options.ts
-var options = __nccwpck_require__(776);
+var options = __nccwpck_require__(1304);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __nccwpck_require__(1028);
+var terminal = __nccwpck_require__(5860);
 // EXTERNAL MODULE: ./src/allocate/guard.ts + 3 modules
-var guard = __nccwpck_require__(9914);
+var guard = __nccwpck_require__(7002);
 // EXTERNAL MODULE: ./src/lease/lease-owner.ts + 1 modules
-var lease_owner = __nccwpck_require__(7120);
+var lease_owner = __nccwpck_require__(2670);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
-var cancellation = __nccwpck_require__(1656);
+var cancellation = __nccwpck_require__(1064);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(5376);
+var input_error = __nccwpck_require__(8512);
 // EXTERNAL MODULE: ./src/report/messages.ts
-var messages = __nccwpck_require__(3020);
+var messages = __nccwpck_require__(8668);
 ;// CONCATENATED MODULE: ./src/report/failure.ts
 /**
  * A run that ended in an error, as the fronts report it: one kind, one line, one exit code.
@@ -1247,7 +1253,7 @@ function failureStack(err) {
 }
 
 // EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __nccwpck_require__(5468);
+var outputs = __nccwpck_require__(9132);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 function resultJson(result) {
@@ -1286,9 +1292,9 @@ function failureJson(failure) {
 }
 
 // EXTERNAL MODULE: ./src/allocate/allocate.ts + 7 modules
-var allocate = __nccwpck_require__(6386);
+var allocate = __nccwpck_require__(5335);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(2657);
+var command_line = __nccwpck_require__(33);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /** The job summary in Markdown. */
 
@@ -1336,9 +1342,9 @@ function summaryMarkdown(result) {
 }
 
 // EXTERNAL MODULE: ./src/report/text-table.ts
-var text_table = __nccwpck_require__(2906);
+var text_table = __nccwpck_require__(1562);
 // EXTERNAL MODULE: ./src/spec/config.ts
-var spec_config = __nccwpck_require__(1209);
+var spec_config = __nccwpck_require__(2569);
 ;// CONCATENATED MODULE: ./src/cli/guard.ts
 
 
@@ -1356,7 +1362,7 @@ async function runnerOf(term) {
     if (term.runner)
         return term.runner;
     // The runner protocol is loaded only for this format.
-    const { runnerIO } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 923));
+    const { runnerIO } = await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3435));
     return runnerIO;
 }
 /**
@@ -1447,7 +1453,7 @@ async function guardCommand(term, command) {
         : undefined;
     const owner = config.lease ? checkedOwner?.owner : undefined;
     const ownerWarning = owner ? checkedOwner?.warning : undefined;
-    const { result } = await (0,guard/* runGuard */.h)(config, {
+    const { result } = await (0,guard/* runGuard */.hd)(config, {
         ...(owner ? { owner } : {}),
         publish: ({ result, problems }) => publish(term, command.format, result, ownerWarning ? [ownerWarning, ...problems] : problems, github),
         onWait: ({ conflicts, seconds }) => term.stderr(`port-guard: ${(0,messages/* waitingMessage */.BZ)(conflicts, seconds)}\n`),
@@ -1459,16 +1465,16 @@ async function guardCommand(term, command) {
 }
 
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(5890);
+var lease_dir = __nccwpck_require__(9586);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/lease/lease-file.ts + 1 modules
-var lease_file = __nccwpck_require__(4278);
+var lease_file = __nccwpck_require__(7757);
 // EXTERNAL MODULE: ./src/system/error-code.ts
-var error_code = __nccwpck_require__(6645);
+var error_code = __nccwpck_require__(69);
 ;// CONCATENATED MODULE: ./src/lease/ownerless-leases.ts
 /**
  * The leases `release` may give back when the caller has no owner either: leases that follow
@@ -1511,9 +1517,9 @@ async function anonymousLeases(dir, targets) {
 }
 
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
-var lease_registry = __nccwpck_require__(7482);
+var lease_registry = __nccwpck_require__(1212);
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(9910);
+var port_spec = __nccwpck_require__(8406);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 /** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
 
@@ -1580,7 +1586,7 @@ async function releaseCommand(term, command) {
 }
 
 // EXTERNAL MODULE: ./src/cli/usage.ts
-var usage = __nccwpck_require__(7485);
+var usage = __nccwpck_require__(7597);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:module"
@@ -1712,16 +1718,16 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
                 return await releaseCommand(term, command);
             case 'wait': {
                 // Loaded on demand, like who: the readiness engine is not needed to check ports.
-                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(39), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
+                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(946), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
                 return await waitCommand(term, command);
             }
             case 'exec': {
-                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(39), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
+                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(946), __nccwpck_require__.e(326)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4326));
                 return await execCommand(term, command);
             }
             case 'who': {
                 // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
-                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 5442));
+                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 850).then(__nccwpck_require__.bind(__nccwpck_require__, 2850));
                 return await whoCommand(term, command);
             }
         }
@@ -1740,7 +1746,7 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
 
 /***/ }),
 
-/***/ 776:
+/***/ 1304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1749,9 +1755,9 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1209);
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2569);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8512);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7597);
 /**
  * The command line's parser: argv into one command, each subcommand parsed with node's
  * parseArgs against its own option table (cli/usage.ts), so each accepts only its own options.
@@ -1885,7 +1891,7 @@ function parseCliArgs(argv) {
 
 /***/ }),
 
-/***/ 1028:
+/***/ 5860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1894,7 +1900,7 @@ function parseCliArgs(argv) {
 /* harmony export */   qH: () => (/* binding */ processTerminal)
 /* harmony export */ });
 /* unused harmony exports EXIT_USAGE, EXIT_SYSTEM, printInputErrors */
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8512);
 
 const processTerminal = {
     stdout: (text) => process.stdout.write(text),
@@ -1922,7 +1928,7 @@ function printInputErrors(term, err) {
 
 /***/ }),
 
-/***/ 7485:
+/***/ 7597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1931,7 +1937,7 @@ function printInputErrors(term, err) {
 /* harmony export */   u_: () => (/* binding */ USAGE),
 /* harmony export */   xv: () => (/* binding */ VERSION)
 /* harmony export */ });
-/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1209);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2569);
 /**
  * What the command line says about itself: one option table per subcommand, the usage text
  * derived from those tables and the engine's input defaults (so it cannot drift from what is
@@ -2109,7 +2115,7 @@ const USAGE = [
 
 /***/ }),
 
-/***/ 2657:
+/***/ 33:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2201,7 +2207,7 @@ function programName(argv, executable, shortName) {
 
 /***/ }),
 
-/***/ 1593:
+/***/ 73:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2209,8 +2215,8 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder),
 /* harmony export */   x5: () => (/* binding */ containerText)
 /* harmony export */ });
-/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3421);
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5725);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33);
 /**
  * One line of plain text per holder, for `::error::` lines, notices and the summary table.
  * Nothing is escaped here (the fronts do that), but the text never contains a newline or
@@ -2285,7 +2291,7 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 3421:
+/***/ 5725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2308,7 +2314,7 @@ function occupiesPort(protocol, state) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 6442))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -2319,7 +2325,7 @@ async function holdersPerQuery(finder, queries) {
 
 /***/ }),
 
-/***/ 5890:
+/***/ 9586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2332,9 +2338,9 @@ async function holdersPerQuery(finder, queries) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
-/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6645);
-/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4903);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8512);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(69);
+/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9127);
 
 
 
@@ -2465,7 +2471,7 @@ async function openLeaseDir(dir) {
 
 /***/ }),
 
-/***/ 4278:
+/***/ 7757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2491,9 +2497,9 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/config.ts
-var config = __nccwpck_require__(1209);
+var config = __nccwpck_require__(2569);
 // EXTERNAL MODULE: ./src/system/error-code.ts
-var error_code = __nccwpck_require__(6645);
+var error_code = __nccwpck_require__(69);
 ;// CONCATENATED MODULE: ./src/lease/no-follow-read.ts
 /**
  * Reading a small file in the shared lease directory without trusting what is there: never
@@ -2753,7 +2759,7 @@ async function createExclusive(dir, name, text) {
 
 /***/ }),
 
-/***/ 7120:
+/***/ 2670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2769,15 +2775,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: findJobShell, jobOwnerId, noOwnerWarning, programName, wrapperReason
 
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
-var process_identity = __nccwpck_require__(2714);
+var process_identity = __nccwpck_require__(2442);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/ready/process-tree.ts
-var process_tree = __nccwpck_require__(7779);
+var process_tree = __nccwpck_require__(2563);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __nccwpck_require__(9807);
+var run_tool = __nccwpck_require__(4047);
 // EXTERNAL MODULE: ./src/system/find-tool.ts
-var find_tool = __nccwpck_require__(1777);
+var find_tool = __nccwpck_require__(497);
 ;// CONCATENATED MODULE: ./src/lease/process-table.ts
 /**
  * The process table as lease ownership needs it: for a pid, its parent, its start token (the
@@ -3179,7 +3185,7 @@ async function ownerOption(value) {
 
 /***/ }),
 
-/***/ 7482:
+/***/ 1212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3195,15 +3201,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(5376);
+var input_error = __nccwpck_require__(8512);
 // EXTERNAL MODULE: ./src/system/error-code.ts
-var error_code = __nccwpck_require__(6645);
+var error_code = __nccwpck_require__(69);
 // EXTERNAL MODULE: ./src/system/system-error.ts
-var system_error = __nccwpck_require__(4903);
+var system_error = __nccwpck_require__(9127);
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(5890);
+var lease_dir = __nccwpck_require__(9586);
 // EXTERNAL MODULE: ./src/lease/lease-file.ts + 1 modules
-var lease_file = __nccwpck_require__(4278);
+var lease_file = __nccwpck_require__(7757);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
@@ -3254,7 +3260,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
-var process_identity = __nccwpck_require__(2714);
+var process_identity = __nccwpck_require__(2442);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -3458,7 +3464,7 @@ async function removeIfUnchanged(dir, name, judged, expected) {
 }
 
 // EXTERNAL MODULE: ./src/lease/lease-owner.ts + 1 modules
-var lease_owner = __nccwpck_require__(7120);
+var lease_owner = __nccwpck_require__(2670);
 ;// CONCATENATED MODULE: ./src/lease/lease-release.ts
 /**
  * Releasing leases from outside the registry that took them: the action's post step, the
@@ -3703,7 +3709,7 @@ async function openLeaseRegistry(opts) {
 
 /***/ }),
 
-/***/ 2714:
+/***/ 2442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3717,7 +3723,7 @@ async function openLeaseRegistry(opts) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4047);
 /**
  * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
  * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
@@ -3844,7 +3850,7 @@ async function isOwnerAlive(owner, deps = {}) {
 
 /***/ }),
 
-/***/ 2028:
+/***/ 7836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3924,7 +3930,7 @@ function canonicalAddress(address) {
 
 /***/ }),
 
-/***/ 7956:
+/***/ 1364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3936,7 +3942,7 @@ function canonicalAddress(address) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2028);
+/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7836);
 
 
 
@@ -4019,7 +4025,7 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
 
 /***/ }),
 
-/***/ 5396:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4206,7 +4212,7 @@ function isExhausted(verdict) {
 
 /***/ }),
 
-/***/ 7779:
+/***/ 2563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4218,8 +4224,8 @@ function isExhausted(verdict) {
 /* unused harmony exports tableOf, parsePsTable, parseWmicTable */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
-/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1777);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4047);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(497);
 /**
  * Whether a process is another one or one of its descendants, from the parent links of this
  * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
@@ -4340,7 +4346,7 @@ function isInTree(root, pid, table) {
 
 /***/ }),
 
-/***/ 3020:
+/***/ 8668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4352,8 +4358,8 @@ function isInTree(root, pid, table) {
 /* harmony export */   un: () => (/* binding */ describeLease)
 /* harmony export */ });
 /* unused harmony exports conflictMessage, fallbackMessage, stillBoundMessage */
-/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
-/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33);
 
 
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
@@ -4486,7 +4492,7 @@ function stillBoundMessage(bound) {
 
 /***/ }),
 
-/***/ 5468:
+/***/ 9132:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4496,9 +4502,9 @@ function stillBoundMessage(bound) {
 /* harmony export */   h_: () => (/* binding */ publishedOutputs)
 /* harmony export */ });
 /* unused harmony exports conflictsJson, portOutputs */
-/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6386);
-/* harmony import */ var _spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7462);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3020);
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5335);
+/* harmony import */ var _spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1718);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8668);
 /**
  * The GitHub output contract (names and JSON shapes), shared by the action and the CLI's
  * `--format github` / `--format env`.
@@ -4580,15 +4586,15 @@ function envPairs(result) {
 
 /***/ }),
 
-/***/ 2906:
+/***/ 1562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ renderTextTable),
 /* harmony export */   e: () => (/* binding */ textTable)
 /* harmony export */ });
-/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6386);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5335);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8668);
 /** The CLI's plain-text tables: the renderer, and the result table of a check. */
 
 
@@ -4625,7 +4631,7 @@ function textTable(result) {
 
 /***/ }),
 
-/***/ 1209:
+/***/ 2569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4639,13 +4645,13 @@ function textTable(result) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
-/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5890);
-/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7462);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9910);
-/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8639);
-/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7956);
-/* harmony import */ var _probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2028);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8512);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9586);
+/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1718);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8406);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8911);
+/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1364);
+/* harmony import */ var _probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7836);
 
 
 
@@ -4821,7 +4827,7 @@ function parseConfig(raw, options = {}) {
 
 /***/ }),
 
-/***/ 7462:
+/***/ 1718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4829,7 +4835,7 @@ function parseConfig(raw, options = {}) {
 /* harmony export */   rI: () => (/* binding */ envNameProblems)
 /* harmony export */ });
 /* unused harmony export isProtectedEnvName */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8512);
 /**
  * The one home of the environment-name rules: how a spec name becomes a variable name, and
  * which names a port may never be exported as. `export-env`, the `run` input's environment and
@@ -4950,7 +4956,7 @@ function envNameProblems(names, why, input = 'export-env') {
 
 /***/ }),
 
-/***/ 5376:
+/***/ 8512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4986,7 +4992,7 @@ class InputErrors extends Error {
 
 /***/ }),
 
-/***/ 8639:
+/***/ 8911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4998,8 +5004,8 @@ class InputErrors extends Error {
 /* harmony export */   im: () => (/* binding */ intersectRanges)
 /* harmony export */ });
 /* unused harmony export inRanges */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8512);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8406);
 
 
 /**
@@ -5112,7 +5118,7 @@ function formatRanges(ranges) {
 
 /***/ }),
 
-/***/ 9910:
+/***/ 8406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5123,8 +5129,8 @@ function formatRanges(ranges) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export RESERVED_NAMES */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
-/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7462);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8512);
+/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1718);
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -5292,7 +5298,7 @@ function duplicateProblems(specs, input) {
 
 /***/ }),
 
-/***/ 6645:
+/***/ 69:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5338,7 +5344,7 @@ function errorCause(error) {
 
 /***/ }),
 
-/***/ 1777:
+/***/ 497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5430,7 +5436,7 @@ function windowsSystemTool(name, env = process.env) {
 
 /***/ }),
 
-/***/ 9807:
+/***/ 4047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5483,7 +5489,7 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 
 /***/ }),
 
-/***/ 4903:
+/***/ 9127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5491,7 +5497,7 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 /* harmony export */   Q6: () => (/* binding */ asSystemError)
 /* harmony export */ });
 /* unused harmony exports isResourceExhausted, SystemError */
-/* harmony import */ var _error_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6645);
+/* harmony import */ var _error_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69);
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
  * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
@@ -6097,7 +6103,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(5101);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 657:
+/***/ 33:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -93,7 +93,7 @@ function programName(argv, executable, shortName) {
 
 /***/ }),
 
-/***/ 593:
+/***/ 73:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -101,8 +101,8 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(657);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(725);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33);
 /**
  * One line of plain text per holder, for `::error::` lines, notices and the summary table.
  * Nothing is escaped here (the fronts do that), but the text never contains a newline or
@@ -177,7 +177,7 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 839:
+/***/ 823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -186,8 +186,8 @@ function describeHolders(holders) {
 /* harmony export */   f_: () => (/* binding */ isDockerProxy)
 /* harmony export */ });
 /* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
-/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(777);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(497);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(329);
 
 
 /** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
@@ -335,7 +335,7 @@ async function nameContainers(holders, options = {}) {
 
 /***/ }),
 
-/***/ 177:
+/***/ 657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -352,13 +352,13 @@ var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(421);
+var lookup = __nccwpck_require__(725);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(657);
+var command_line = __nccwpck_require__(33);
 // EXTERNAL MODULE: ./src/holders/docker.ts
-var docker = __nccwpck_require__(839);
+var docker = __nccwpck_require__(823);
 // EXTERNAL MODULE: ./src/probe/ip-address.ts
-var ip_address = __nccwpck_require__(28);
+var ip_address = __nccwpck_require__(836);
 ;// CONCATENATED MODULE: ./src/holders/proc-net.ts
 
 // The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
@@ -445,7 +445,7 @@ function parseProcNet(text, protocol, order = 'LE') {
 }
 
 // EXTERNAL MODULE: ./src/system/error-code.ts + 1 modules
-var error_code = __nccwpck_require__(764);
+var error_code = __nccwpck_require__(629);
 ;// CONCATENATED MODULE: ./src/holders/linux.ts
 /**
  * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
@@ -682,7 +682,7 @@ async function findHoldersLinux(queries, options = {}) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -705,7 +705,7 @@ function occupiesPort(protocol, state) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 442))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -716,7 +716,7 @@ async function holdersPerQuery(finder, queries) {
 
 /***/ }),
 
-/***/ 28:
+/***/ 836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -796,7 +796,7 @@ function canonicalAddress(address) {
 
 /***/ }),
 
-/***/ 764:
+/***/ 629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -846,7 +846,7 @@ function errorCause(error) {
 
 /***/ }),
 
-/***/ 777:
+/***/ 497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -938,7 +938,7 @@ function windowsSystemTool(name, env = process.env) {
 
 /***/ }),
 
-/***/ 56:
+/***/ 329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1444,7 +1444,7 @@ const PROTOCOLS = ['tcp', 'udp', 'both'];
  */
 const RESERVED_NAMES = ['port', 'ports', 'conflicts', 'fallback-used'];
 /** The protocols a spec's port must be free on. */
-function port_spec_protocolsOf(protocol) {
+function protocolsOf(protocol) {
     return protocol === 'both' ? ['tcp', 'udp'] : [protocol];
 }
 /** Splits a list input on commas, whitespace and newlines, dropping empty entries. */
@@ -1584,7 +1584,7 @@ function duplicateProblems(specs, input) {
         names.set(key, spec);
         if (spec.port === 'auto')
             continue;
-        for (const protocol of port_spec_protocolsOf(spec.protocol)) {
+        for (const protocol of protocolsOf(spec.protocol)) {
             const pair = `${spec.port}/${protocol}`;
             const other = pairs.get(pair);
             if (other && other !== spec) {
@@ -2083,7 +2083,7 @@ where, retry) {
         const thisRound = waiting;
         while (waiting.length > 0) {
             const spec = waiting[0];
-            const protocols = port_spec_protocolsOf(spec.protocol);
+            const protocols = protocolsOf(spec.protocol);
             // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
             // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).
             const group = waiting.filter((s) => s.protocol === spec.protocol);
@@ -2138,11 +2138,11 @@ where, retry) {
             break;
         // Time passed since each port was probed (other batches, holder lookups): check again.
         const handed = thisRound.map((s) => assignments.get(s.name));
-        const queries = handed.flatMap((a) => port_spec_protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })));
+        const queries = handed.flatMap((a) => protocolsOf(a.protocol).map((protocol) => ({ port: a.port, protocol })));
         const verdicts = await probe(queries);
         const lost = handed.filter((a) => verdicts.some((v) => v.port === a.port && v.verdict !== 'free'));
         for (const a of lost)
-            await book.drop(a.port, port_spec_protocolsOf(a.protocol));
+            await book.drop(a.port, protocolsOf(a.protocol));
         waiting = thisRound.filter((s) => lost.some((a) => a.name === s.name));
     }
     return undefined;
@@ -2195,7 +2195,7 @@ class LeaseBook {
 }
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(421);
+var lookup = __nccwpck_require__(725);
 ;// CONCATENATED MODULE: ./src/allocate/requested-ports.ts
 /**
  * Checking the ports a run asks for by number: lease each, probe the leased ones, drop the
@@ -2229,7 +2229,7 @@ async function checkRequested(specs, book, probe) {
     const toProbe = [];
     for (const spec of specs) {
         const port = spec.port;
-        for (const protocol of port_spec_protocolsOf(spec.protocol)) {
+        for (const protocol of protocolsOf(spec.protocol)) {
             if (!book.active) {
                 toProbe.push({ name: spec.name, port, protocol });
                 continue;
@@ -2259,7 +2259,7 @@ async function checkRequested(specs, book, probe) {
     for (const name of conflicts.keys()) {
         const spec = specs.find((s) => s.name === name);
         // If one protocol of `both` is busy, the other's lease goes too.
-        await book.drop(spec.port, port_spec_protocolsOf(spec.protocol));
+        await book.drop(spec.port, protocolsOf(spec.protocol));
     }
     return conflicts;
 }
@@ -2280,7 +2280,7 @@ async function attachHolders(conflicts, findHolders) {
 }
 
 // EXTERNAL MODULE: ./src/system/error-code.ts + 1 modules
-var error_code = __nccwpck_require__(764);
+var error_code = __nccwpck_require__(629);
 ;// CONCATENATED MODULE: ./src/system/system-error.ts
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
@@ -2475,9 +2475,9 @@ async function allocate(config, deps, book) {
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
-var run_tool = __nccwpck_require__(56);
+var run_tool = __nccwpck_require__(329);
 // EXTERNAL MODULE: ./src/system/find-tool.ts
-var find_tool = __nccwpck_require__(777);
+var find_tool = __nccwpck_require__(497);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
 
 
@@ -2676,7 +2676,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
 }
 
 // EXTERNAL MODULE: ./src/probe/ip-address.ts
-var ip_address = __nccwpck_require__(28);
+var ip_address = __nccwpck_require__(836);
 ;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
 
 
@@ -4609,7 +4609,7 @@ async function guardPorts(config, options = {}) {
     const platform = options.platform ?? process.platform;
     const handsOut = config.onConflict === 'fallback' || config.specs.some((s) => s.port === 'auto');
     const protocols = [
-        ...new Set(config.specs.flatMap((s) => port_spec_protocolsOf(s.protocol))),
+        ...new Set(config.specs.flatMap((s) => protocolsOf(s.protocol))),
     ];
     // Windows: an EACCES is "reserved" only inside the excluded port ranges, so every probe there
     // needs them; read once, for the plan and the OS ranges alike.
@@ -4637,6 +4637,15 @@ async function guardPorts(config, options = {}) {
     });
 }
 /**
+ * The ports a config asks for by number: a lease the same owner already holds on one of them
+ * is the caller's own (DESIGN "Leases"), re-probed and kept, never a conflict with itself.
+ */
+function requestedPorts(config) {
+    return config.specs.flatMap((s) => s.port === 'auto'
+        ? []
+        : protocolsOf(s.protocol).map((protocol) => ({ port: s.port, protocol })));
+}
+/**
  * {@link guardPorts} with the lease registry and signal cancellation, for the fronts. A signal
  * up to the moment `publish` is called ends the run with a CancelledError, every lease given
  * back and nothing published.
@@ -4651,10 +4660,7 @@ async function runGuard(config, options = {}) {
                     dir: config.leaseDir,
                     ttlSeconds: config.leaseTtlSeconds,
                     owner,
-                    // A port asked for by number and already leased to this owner is its own.
-                    reusable: config.specs.flatMap((s) => s.port === 'auto'
-                        ? []
-                        : protocolsOf(s.protocol).map((protocol) => ({ port: s.port, protocol }))),
+                    reusable: requestedPorts(config),
                 })
                 : undefined;
         if (leases)
@@ -4679,9 +4685,9 @@ async function runGuard(config, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(593);
+var describe_holder = __nccwpck_require__(73);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(657);
+var command_line = __nccwpck_require__(33);
 ;// CONCATENATED MODULE: ./src/report/messages.ts
 
 
@@ -5168,6 +5174,7 @@ async function ports_guardPorts(specs, options = {}) {
             dir: config.leaseDir,
             ttlSeconds: config.leaseTtlSeconds,
             owner: { pid: owner ?? process.pid },
+            reusable: requestedPorts(config),
         }))
         : undefined;
     const ours = heldByUs.get(config.leaseDir);
@@ -5330,7 +5337,7 @@ function parseWhoTargets(targets) {
             continue;
         }
         const { port, protocol } = parsed;
-        for (const p of port_spec_protocolsOf(protocol)) {
+        for (const p of protocolsOf(protocol)) {
             if (!queries.some((q) => q.port === port && q.protocol === p))
                 queries.push({ port, protocol: p });
         }
@@ -5613,7 +5620,7 @@ function failureMessages(outcome, timeoutSeconds, expected) {
 }
 
 // EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
-var holders_linux = __nccwpck_require__(177);
+var holders_linux = __nccwpck_require__(657);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./src/ready/http-check.ts
@@ -5773,7 +5780,7 @@ function parseReadyTargets(specs, input) {
         throw new input_error_InputError(input, problems);
     const targets = [];
     for (const s of parsed)
-        for (const protocol of port_spec_protocolsOf(s.protocol))
+        for (const protocol of protocolsOf(s.protocol))
             if (!targets.some((t) => t.port === s.port && t.protocol === protocol))
                 targets.push({
                     ...(/^port-\d+$/.test(s.name) ? {} : { name: s.name }),

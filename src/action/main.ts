@@ -11,7 +11,8 @@ import { runGuard } from '../allocate/guard.js';
 import type { LeaseOwner } from '../lease/lease-file.js';
 import { jobOwnerId, NO_OWNER_PID } from '../lease/lease-owner.js';
 import { handedOutPorts } from '../lease/job-end.js';
-import { describeFailure, failureStack } from '../report/failure.js';
+import { describeFailure } from '../report/failure.js';
+import { failStep } from './step-failure.js';
 import { annotationsFor, printable, waitingMessage } from '../report/messages.js';
 import { summaryMarkdown } from '../report/markdown.js';
 import { envPairs, publishedOutputs } from '../report/outputs.js';
@@ -25,7 +26,6 @@ import {
   type RawOptions,
 } from '../spec/config.js';
 import { InputError, InputErrors } from '../spec/input-error.js';
-import { sourceMappedStack } from '../system/source-stack.js';
 
 /**
  * The run's identity from @actions/github's context; the leases live as long as the action's
@@ -150,7 +150,7 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
       publishPorts(io, config, result);
     }
   } catch (err) {
-    fail(io, err);
+    failStep(io, err);
   }
 }
 
@@ -171,31 +171,5 @@ export function writeSummary(io: RunnerIO, result: AllocationResult): void {
       'warning',
       `port-guard: no job summary: ${describeFailure(err).message.replace(/^could not work: /, '')}`,
     );
-  }
-}
-
-/**
- * Input errors (one annotation per problem, titled with the input) and conflicts fail the step
- * with 1, a signal with 128+n; anything else is one error line without a stack trace (the stack
- * goes to the debug log) and 1.
- */
-function fail(io: RunnerIO, err: unknown): void {
-  const failure = describeFailure(err);
-  switch (failure.kind) {
-    case 'usage':
-      for (const e of failure.errors)
-        for (const p of e.problems) io.annotate('error', p, `port-guard: input ${e.input}`);
-      io.setExitCode(1);
-      return;
-    case 'cancelled':
-      io.annotate('error', `port-guard: ${failure.message}`);
-      io.setExitCode(failure.exitCode);
-      return;
-    default: {
-      const stack = failureStack(err);
-      if (stack) io.debug(sourceMappedStack(stack));
-      io.annotate('error', `port-guard: ${failure.message}`);
-      io.setExitCode(1);
-    }
   }
 }

@@ -33,7 +33,7 @@ function serverEnv(result: AllocationResult): NodeJS.ProcessEnv {
   for (const [name, value] of Object.entries(process.env))
     if (!/^INPUT_/i.test(name)) env[name] = value;
   for (const [name, value] of envPairs(result)) env[name] = value;
-  env.PORT = String(result.assignments[0]!.port);
+  env.PORT = String(result.assignments[0].port);
   return env;
 }
 

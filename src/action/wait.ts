@@ -3,10 +3,9 @@
  * started in its own `run:` step, with the semantics and messages of `port-guard wait`.
  */
 import { runnerIO, type RunnerIO } from './runner-io.js';
-import { CancelledError, withSignalCancellation } from '../allocate/cancellation.js';
-import { cancelledMessage } from '../report/messages.js';
+import { withSignalCancellation } from '../allocate/cancellation.js';
+import { failStep } from './step-failure.js';
 import { splitList } from '../spec/port-spec.js';
-import { InputError, InputErrors } from '../spec/input-error.js';
 import { parseWaitRequest, runWait } from '../ready/wait-request.js';
 
 export async function run(io: RunnerIO = runnerIO): Promise<void> {
@@ -27,19 +26,6 @@ export async function run(io: RunnerIO = runnerIO): Promise<void> {
       io.setExitCode(1);
     }
   } catch (err) {
-    if (err instanceof InputErrors || err instanceof InputError) {
-      for (const e of err instanceof InputErrors ? err.errors : [err])
-        for (const p of e.problems) io.annotate('error', p, `port-guard: input ${e.input}`);
-      io.setExitCode(1);
-    } else if (err instanceof CancelledError) {
-      io.annotate('error', `port-guard: ${cancelledMessage(err)}`);
-      io.setExitCode(err.exitCode);
-    } else {
-      io.annotate(
-        'error',
-        `port-guard failed unexpectedly: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-      );
-      io.setExitCode(1);
-    }
+    failStep(io, err);
   }
 }

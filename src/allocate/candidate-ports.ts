@@ -108,7 +108,7 @@ export function candidatePorts(options: CandidateOptions): CandidatePorts {
     size: countPorts(allowed),
     next() {
       while (parts.length > 0) {
-        const step = parts[0]!.next();
+        const step = parts[0].next();
         if (!step.done) return step.value;
         parts.shift();
       }

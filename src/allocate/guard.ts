@@ -62,6 +62,18 @@ export async function guardPorts(
   });
 }
 
+/**
+ * The ports a config asks for by number: a lease the same owner already holds on one of them
+ * is the caller's own (DESIGN "Leases"), re-probed and kept, never a conflict with itself.
+ */
+export function requestedPorts(config: Config): Array<{ port: number; protocol: Protocol }> {
+  return config.specs.flatMap((s) =>
+    s.port === 'auto'
+      ? []
+      : protocolsOf(s.protocol).map((protocol) => ({ port: s.port as number, protocol })),
+  );
+}
+
 export interface GuardRunOptions extends Omit<GuardOptions, 'leases' | 'signal'> {
   /** Whose leases these are; leases are taken only when the config asks and an owner is given. */
   owner?: LeaseOwner;
@@ -93,12 +105,7 @@ export async function runGuard(config: Config, options: GuardRunOptions = {}): P
             dir: config.leaseDir,
             ttlSeconds: config.leaseTtlSeconds,
             owner,
-            // A port asked for by number and already leased to this owner is its own.
-            reusable: config.specs.flatMap((s) =>
-              s.port === 'auto'
-                ? []
-                : protocolsOf(s.protocol).map((protocol) => ({ port: s.port as number, protocol })),
-            ),
+            reusable: requestedPorts(config),
           })
         : undefined;
     if (leases) rest.debug?.(`lease dir: ${leases.dir}`);

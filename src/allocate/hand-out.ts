@@ -76,7 +76,7 @@ export async function handOut(
     // What this round hands out; earlier rounds' ports were re-probed already.
     const thisRound = waiting;
     while (waiting.length > 0) {
-      const spec = waiting[0]!;
+      const spec = waiting[0];
       const protocols = protocolsOf(spec.protocol);
       // Same-protocol needs are served from one batch; a little slack absorbs busy candidates
       // (each extra candidate costs a lease: about 0.3 ms, `node bench/lease-bench.mjs`).

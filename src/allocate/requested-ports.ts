@@ -63,7 +63,7 @@ export async function checkRequested(
   const verdicts = await probe(toProbe);
   for (const [i, verdict] of verdicts.entries()) {
     if (verdict.verdict === 'free') continue;
-    const { name, port, protocol } = toProbe[i]!;
+    const { name, port, protocol } = toProbe[i];
     await book.drop(port, [protocol]);
     add(conflictFrom(name, verdict));
   }

@@ -58,7 +58,7 @@ function planExec(command: ExecCommand, env: NodeJS.ProcessEnv): ExecPlan {
         '--ready-http: needs a TCP port to send the GET to; every port given is UDP',
       ),
     );
-  const program = command.command[0]!;
+  const program = command.command[0];
   if (!/[\\/]/.test(program) && findOnPath(program, env) === undefined)
     errors.push(new UsageError('COMMAND', `exec: "${program}" was not found on PATH`));
   if (errors.length > 0) throw new InputErrors(errors);
@@ -121,7 +121,7 @@ export async function execCommand(term: Terminal, command: ExecCommand): Promise
   }
 
   const env: NodeJS.ProcessEnv = { ...term.env, ...Object.fromEntries(envPairs(result)) };
-  env.PORT = String(result.assignments[0]!.port);
+  env.PORT = String(result.assignments[0].port);
   term.stderr(`port-guard: ${result.assignments.map((a) => `${a.name}=${a.port}`).join(' ')}\n`);
 
   // On a terminal, COMMAND stays in the terminal's process group so it can read it (Ctrl-C
@@ -130,7 +130,7 @@ export async function execCommand(term: Terminal, command: ExecCommand): Promise
   const interactive = process.platform !== 'win32' && process.stdin.isTTY === true;
   const ownGroup = process.platform !== 'win32' && !interactive;
   const [program, ...args] = command.command;
-  const child = spawn(program!, args, { stdio: 'inherit', env, detached: ownGroup });
+  const child = spawn(program, args, { stdio: 'inherit', env, detached: ownGroup });
   const spawned = await new Promise<Error | undefined>((resolve) => {
     child.once('spawn', () => resolve(undefined));
     child.once('error', resolve);

@@ -23,7 +23,7 @@ import { sourceMappedStack } from '../system/source-stack.js';
 export function requestedFormat(argv: readonly string[]): OutputFormat {
   let format = 'text';
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--') break;
     if (arg === '--format' && i + 1 < argv.length) format = argv[++i]!;
     else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);

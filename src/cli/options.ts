@@ -45,7 +45,7 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'env', 'github'];
 function subcommandOf(argv: readonly string[]): { kind: Subcommand; args: string[] } {
   const table = OPTION_TABLES.guard;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--') break;
     if (arg.startsWith('-')) {
       const name = arg.replace(/^--?/, '');
@@ -119,7 +119,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
         'wait: name at least one port, e.g. port-guard wait 3000 5353/udp',
       );
     const option = (name: string) =>
-      typeof values[name] === 'string' ? { [name]: values[name] as string } : {};
+      typeof values[name] === 'string' ? { [name]: values[name] } : {};
     return {
       kind,
       ports: parsed.positionals,

@@ -53,7 +53,7 @@ export async function who(
   finder: HolderFinder = findHoldersWhenNeeded,
 ): Promise<WhoResult[]> {
   const perQuery = await holdersPerQuery(finder, queries);
-  return queries.map((query, i) => ({ query, holders: perQuery[i]! }));
+  return queries.map((query, i) => ({ query, holders: perQuery[i] }));
 }
 
 /**

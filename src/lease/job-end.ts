@@ -75,7 +75,7 @@ export async function endJob(options: JobEndOptions): Promise<JobEndReport> {
       const plan = await createProbePlan('all', process.platform, protocols);
       const verdicts = await probePorts(options.ports, plan);
       report.stillBound = options.ports
-        .filter((_, i) => verdicts[i]!.verdict === 'in-use')
+        .filter((_, i) => verdicts[i].verdict === 'in-use')
         .map((p) => ({ ...p, holders: [] }));
       if (options.findHolders && report.stillBound.length > 0) {
         const perPort = await holdersPerQuery(options.findHolders, report.stillBound).catch(() =>

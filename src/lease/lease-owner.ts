@@ -87,7 +87,7 @@ function isOneShotShell(name: string, args: string[]): boolean {
   if (name === 'pwsh' || name === 'powershell')
     return args.some((a) => /^-(?:c|command|encodedcommand|ec)$/i.test(a));
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
+    const arg = args[i];
     if (arg === '--command') return true;
     if (arg === '--' || (!arg.startsWith('-') && !arg.startsWith('+'))) return false;
     if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg)) return true;
@@ -100,7 +100,7 @@ function isOneShotShell(name: string, args: string[]): boolean {
 /** The script a shell runs, when it runs one: its first word that is not an option. */
 function shellScript(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
+    const arg = args[i];
     if (/^[-+][oO]$/.test(arg)) i++;
     else if (!arg.startsWith('-') && !arg.startsWith('+')) return arg;
   }

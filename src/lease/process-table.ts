@@ -43,7 +43,7 @@ export function lookupOf(entries: readonly ProcessEntry[]): ProcessLookup {
 export function cmdlineWords(text: string): string[] {
   const argv = text.split('\0');
   while (argv.length > 0 && argv[argv.length - 1] === '') argv.pop();
-  if (argv.length === 1) return argv[0]!.split(/\s+/).filter(Boolean);
+  if (argv.length === 1) return argv[0].split(/\s+/).filter(Boolean);
   return argv;
 }
 
@@ -77,8 +77,8 @@ export function parsePsProcesses(text: string): ProcessEntry[] {
     entries.push({
       pid: Number(match[1]),
       ppid: Number(match[2]),
-      start: normalizeStartToken(match[3]!),
-      argv: match[4]!.trim().split(/\s+/).filter(Boolean),
+      start: normalizeStartToken(match[3]),
+      argv: match[4].trim().split(/\s+/).filter(Boolean),
     });
   }
   return entries;
@@ -121,11 +121,11 @@ export function parseWindowsProcesses(text: string): ProcessEntry[] {
   const entries: ProcessEntry[] = [];
   for (const line of text.split(/\r?\n/)) {
     const cells = line.split('\t');
-    if (cells.length < 5 || !/^\d+$/.test(cells[0]!) || !/^\d+$/.test(cells[1]!)) continue;
+    if (cells.length < 5 || !/^\d+$/.test(cells[0]) || !/^\d+$/.test(cells[1])) continue;
     const [pid, ppid, name, exe, ...rest] = cells;
     const command = rest.join(' ').trim();
     // A process whose command line is hidden (another user's, a system process) still has a name.
-    const argv = command !== '' ? windowsWords(command) : [name!];
+    const argv = command !== '' ? windowsWords(command) : [name];
     const entry: ProcessEntry = { pid: Number(pid), ppid: Number(ppid), argv };
     if (exe) entry.exe = exe;
     entries.push(entry);

@@ -58,14 +58,10 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= x.length; i++) {
     const next = [i];
     for (let j = 1; j <= y.length; j++)
-      next[j] = Math.min(
-        row[j]! + 1,
-        next[j - 1]! + 1,
-        row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1),
-      );
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
     row = next;
   }
-  return row[y.length]!;
+  return row[y.length];
 }
 
 /** The option a misspelt name most likely meant (at most 2 edits away), if any. */

@@ -4,7 +4,7 @@
  * (their owner is gone) or when it gives them back.
  */
 import type { AllocationResult } from '../allocate/allocate.js';
-import { guardPorts as runEngine } from '../allocate/guard.js';
+import { guardPorts as runEngine, requestedPorts } from '../allocate/guard.js';
 import { findHoldersWhenNeeded } from '../holders/lookup.js';
 import { InputError, InputErrors } from '../spec/input-error.js';
 import { defaultLeaseDir } from '../lease/lease-dir.js';
@@ -79,6 +79,7 @@ export async function guardPorts(
           dir: config.leaseDir,
           ttlSeconds: config.leaseTtlSeconds,
           owner: { pid: owner ?? process.pid },
+          reusable: requestedPorts(config),
         }),
       )
     : undefined;
@@ -123,7 +124,7 @@ export async function getPort(options: GetPortOptions = {}): Promise<number> {
     ...(port === undefined ? {} : { onConflict: 'fallback' }),
   });
   if (!result.ok) throw new Error(`port-guard: ${result.error ?? 'no free port'}`);
-  return result.ports.free!;
+  return result.ports.free;
 }
 
 /**

@@ -36,8 +36,8 @@ export async function probePorts(
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < pending.length) {
-        const index = pending[next++]!;
-        const { port, protocol } = queries[index]!;
+        const index = pending[next++];
+        const { port, protocol } = queries[index];
         const verdict = await probePort(
           port,
           protocol,

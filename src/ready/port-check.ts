@@ -195,7 +195,7 @@ export class PortWatch {
     const ready: PortReady = { target: this.target, accepts, holders };
     if (accepts.length === 1 && deps.families.length > 1) ready.oneFamilyOnly = accepts[0];
     if (this.ctx.httpPath !== undefined) {
-      const answer = await deps.httpGet(LOOPBACK[accepts[0]!], this.target.port, this.ctx.httpPath);
+      const answer = await deps.httpGet(LOOPBACK[accepts[0]], this.target.port, this.ctx.httpPath);
       if (!httpReady(answer))
         return { kind: 'waiting', waiting: { why: 'http', target: this.target, answer, accepts } };
       ready.httpStatus = (answer as { status: number }).status;

@@ -72,8 +72,8 @@ export function parsePsTable(text: string): ProcessRow[] {
     const match = /^\s*(\d+)\s+(\d+)\s*(.*)$/.exec(line);
     if (!match) continue;
     const row: ProcessRow = { pid: Number(match[1]), ppid: Number(match[2]) };
-    const started = Date.parse(`${match[3]!.trim()} UTC`);
-    if (match[3]!.trim() !== '' && Number.isFinite(started)) row.start = started / 1000;
+    const started = Date.parse(`${match[3].trim()} UTC`);
+    if (match[3].trim() !== '' && Number.isFinite(started)) row.start = started / 1000;
     rows.push(row);
   }
   return rows;
@@ -87,7 +87,7 @@ export function parseWmicTable(text: string): ProcessRow[] {
     if (cells.length < 3) continue;
     const ppid = Number(cells[cells.length - 2]);
     const pid = Number(cells[cells.length - 1]);
-    if (/^\d+$/.test(cells[cells.length - 1]!) && Number.isSafeInteger(ppid))
+    if (/^\d+$/.test(cells[cells.length - 1]) && Number.isSafeInteger(ppid))
       rows.push({ pid, ppid });
   }
   return rows;

@@ -16,7 +16,7 @@ export function readyDeps(platform: NodeJS.Platform = process.platform): ReadyDe
     ...(linux
       ? {
           countUdpSockets: (port: number) =>
-            blockingSocketsLinux([{ port, protocol: 'udp' }])[0]!.length,
+            blockingSocketsLinux([{ port, protocol: 'udp' }])[0].length,
         }
       : {}),
     processTable: () => snapshotProcessTable(platform),

@@ -47,7 +47,7 @@ export function describeFailure(err: unknown): Failure {
     const problems = errors.flatMap((e) => e.problems);
     return {
       kind: 'usage',
-      message: oneLine(problems.length === 1 ? problems[0]! : `${problems.length} input errors`),
+      message: oneLine(problems.length === 1 ? problems[0] : `${problems.length} input errors`),
       exitCode: 2,
       errors,
     };

@@ -17,7 +17,7 @@ export function renderTextTable(rows: readonly (readonly string[])[]): string {
   return rows
     .map((r) =>
       r
-        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell))))
+        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell))))
         .join('  ')
         .trimEnd(),
     )

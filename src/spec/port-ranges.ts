@@ -26,7 +26,7 @@ export function parsePortRanges(text: string, input: string, singles: boolean): 
       tokens.push(token);
       return;
     }
-    const other = ranges[i]!;
+    const other = ranges[i];
     const lo = Math.min(other.lo, range.lo);
     const hi = Math.max(other.hi, range.hi);
     problems.push(

@@ -62,7 +62,7 @@ export interface PortTarget {
  */
 export function parsePortTarget(text: string): PortTarget | undefined {
   const match = /^([^/]*)(?:\/(tcp|udp|both))?$/i.exec(text.trim());
-  const port = match ? parsePortNumber(match[1]!) : undefined;
+  const port = match ? parsePortNumber(match[1]) : undefined;
   if (!match || port === undefined) return undefined;
   return { port, protocol: (match[2] ?? 'tcp').toLowerCase() as SpecProtocol };
 }
