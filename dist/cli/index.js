@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5335:
+/***/ 6386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13,11 +13,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
-var cancellation = __nccwpck_require__(1064);
+var cancellation = __nccwpck_require__(1656);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
-var port_ranges = __nccwpck_require__(8911);
+var port_ranges = __nccwpck_require__(8639);
 ;// CONCATENATED MODULE: ./src/allocate/candidate-ports.ts
 
 
@@ -139,7 +139,7 @@ class CandidatePool {
 }
 
 // EXTERNAL MODULE: ./src/probe/probe.ts
-var probe_probe = __nccwpck_require__(9028);
+var probe_probe = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/probe/probe-pool.ts
 
 const DEFAULT_CONCURRENCY = 48;
@@ -175,7 +175,7 @@ async function probePorts(queries, plan, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(8406);
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/allocate/hand-out.ts
 /**
  * Handing out ports from the fallback range: lease a batch of candidates, probe them in
@@ -334,7 +334,7 @@ class LeaseBook {
 }
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(5725);
+var lookup = __nccwpck_require__(3421);
 ;// CONCATENATED MODULE: ./src/allocate/requested-ports.ts
 /**
  * Checking the ports a run asks for by number: lease each, probe the leased ones, drop the
@@ -419,7 +419,7 @@ async function attachHolders(conflicts, findHolders) {
 }
 
 // EXTERNAL MODULE: ./src/system/system-error.ts
-var system_error = __nccwpck_require__(9127);
+var system_error = __nccwpck_require__(4903);
 ;// CONCATENATED MODULE: ./src/allocate/assignment.ts
 /** Whether the assignment hands out a port (`conflict` and `unassigned` do not). */
 function isAssigned(a) {
@@ -565,7 +565,7 @@ async function allocate(config, deps, book) {
 
 /***/ }),
 
-/***/ 1064:
+/***/ 1656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -660,7 +660,7 @@ async function withSignalCancellation(fn) {
 
 /***/ }),
 
-/***/ 7002:
+/***/ 9914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -672,17 +672,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: guardPorts, requestedPorts
 
 // EXTERNAL MODULE: ./src/allocate/allocate.ts + 7 modules
-var allocate = __nccwpck_require__(5335);
+var allocate = __nccwpck_require__(6386);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
-var cancellation = __nccwpck_require__(1064);
+var cancellation = __nccwpck_require__(1656);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __nccwpck_require__(4047);
+var run_tool = __nccwpck_require__(9807);
 // EXTERNAL MODULE: ./src/spec/port-ranges.ts
-var port_ranges = __nccwpck_require__(8911);
+var port_ranges = __nccwpck_require__(8639);
 // EXTERNAL MODULE: ./src/system/find-tool.ts
-var find_tool = __nccwpck_require__(497);
+var find_tool = __nccwpck_require__(1777);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
 
 
@@ -881,19 +881,19 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
 }
 
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(8406);
+var port_spec = __nccwpck_require__(9910);
 // EXTERNAL MODULE: external "node:dgram"
 var external_node_dgram_ = __nccwpck_require__(1314);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./src/probe/ip-address.ts
-var ip_address = __nccwpck_require__(7836);
+var ip_address = __nccwpck_require__(2028);
 // EXTERNAL MODULE: ./src/probe/local-addresses.ts
-var local_addresses = __nccwpck_require__(1364);
+var local_addresses = __nccwpck_require__(7956);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/probe/probe.ts
-var probe = __nccwpck_require__(9028);
+var probe = __nccwpck_require__(5396);
 ;// CONCATENATED MODULE: ./src/probe/probe-plan.ts
 
 
@@ -1040,11 +1040,11 @@ async function createProbePlan(hosts, platform = process.platform, protocols = [
 }
 
 // EXTERNAL MODULE: ./src/system/system-error.ts
-var system_error = __nccwpck_require__(9127);
+var system_error = __nccwpck_require__(4903);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(5725);
+var lookup = __nccwpck_require__(3421);
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
-var lease_registry = __nccwpck_require__(1212);
+var lease_registry = __nccwpck_require__(7482);
 ;// CONCATENATED MODULE: ./src/allocate/guard.ts
 /**
  * One whole check-and-allocate run for a validated config, as every front needs it: the OS's
@@ -1142,11 +1142,11 @@ async function runGuard(config, options = {}) {
 
 /***/ }),
 
-/***/ 5101:
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9440);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(276);
 // The command line's bundle (dist/cli/index.js, the package's `bin`).
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -1156,7 +1156,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9440:
+/***/ 276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1168,19 +1168,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: requestedFormat
 
 // EXTERNAL MODULE: ./src/cli/options.ts
-var options = __nccwpck_require__(1304);
+var options = __nccwpck_require__(776);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __nccwpck_require__(5860);
+var terminal = __nccwpck_require__(1028);
 // EXTERNAL MODULE: ./src/allocate/guard.ts + 3 modules
-var guard = __nccwpck_require__(7002);
+var guard = __nccwpck_require__(9914);
 // EXTERNAL MODULE: ./src/lease/lease-owner.ts + 1 modules
-var lease_owner = __nccwpck_require__(2670);
+var lease_owner = __nccwpck_require__(7120);
 // EXTERNAL MODULE: ./src/allocate/cancellation.ts
-var cancellation = __nccwpck_require__(1064);
+var cancellation = __nccwpck_require__(1656);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(8512);
+var input_error = __nccwpck_require__(5376);
 // EXTERNAL MODULE: ./src/report/messages.ts
-var messages = __nccwpck_require__(8668);
+var messages = __nccwpck_require__(3020);
 ;// CONCATENATED MODULE: ./src/report/failure.ts
 /**
  * A run that ended in an error, as the fronts report it: one kind, one line, one exit code.
@@ -1253,7 +1253,7 @@ function failureStack(err) {
 }
 
 // EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __nccwpck_require__(9132);
+var outputs = __nccwpck_require__(5468);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 function resultJson(result) {
@@ -1292,9 +1292,9 @@ function failureJson(failure) {
 }
 
 // EXTERNAL MODULE: ./src/allocate/allocate.ts + 7 modules
-var allocate = __nccwpck_require__(5335);
+var allocate = __nccwpck_require__(6386);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(33);
+var command_line = __nccwpck_require__(2657);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /** The job summary in Markdown. */
 
@@ -1342,9 +1342,9 @@ function summaryMarkdown(result) {
 }
 
 // EXTERNAL MODULE: ./src/report/text-table.ts
-var text_table = __nccwpck_require__(1562);
+var text_table = __nccwpck_require__(2906);
 // EXTERNAL MODULE: ./src/spec/config.ts
-var spec_config = __nccwpck_require__(2569);
+var spec_config = __nccwpck_require__(1209);
 ;// CONCATENATED MODULE: ./src/cli/guard.ts
 
 
@@ -1362,7 +1362,7 @@ async function runnerOf(term) {
     if (term.runner)
         return term.runner;
     // The runner protocol is loaded only for this format.
-    const { runnerIO } = await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3435));
+    const { runnerIO } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 923));
     return runnerIO;
 }
 /**
@@ -1465,16 +1465,12 @@ async function guardCommand(term, command) {
 }
 
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(9586);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/lease/lease-file.ts + 1 modules
-var lease_file = __nccwpck_require__(7757);
-// EXTERNAL MODULE: ./src/system/error-code.ts
-var error_code = __nccwpck_require__(69);
+var lease_file = __nccwpck_require__(4278);
 ;// CONCATENATED MODULE: ./src/lease/ownerless-leases.ts
 /**
  * The leases `release` may give back when the caller has no owner either: leases that follow
@@ -1485,24 +1481,13 @@ var error_code = __nccwpck_require__(69);
 
 
 
-
-
 /** Those leases in `dir`, among `targets` (all ports when empty). */
 async function anonymousLeases(dir, targets) {
     const abs = external_node_path_default().resolve(dir);
-    let names;
-    try {
-        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
-        names = await (0,promises_.readdir)(abs);
-    }
-    catch (error) {
-        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
+    const names = await (0,lease_dir/* leaseDirNames */.mQ)(abs);
     const wanted = targets.length > 0 ? new Set(targets.map((t) => (0,lease_file/* leaseFileName */.Se)(t.port, t.protocol))) : undefined;
     const found = [];
-    for (const name of names.sort()) {
+    for (const name of names) {
         const parsed = (0,lease_file/* parseLeaseFileName */.H_)(name);
         if (!parsed || (wanted && !wanted.has(name)))
             continue;
@@ -1517,9 +1502,9 @@ async function anonymousLeases(dir, targets) {
 }
 
 // EXTERNAL MODULE: ./src/lease/lease-registry.ts + 4 modules
-var lease_registry = __nccwpck_require__(1212);
+var lease_registry = __nccwpck_require__(7482);
 // EXTERNAL MODULE: ./src/spec/port-spec.ts
-var port_spec = __nccwpck_require__(8406);
+var port_spec = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 /** `port-guard release [PORT[/protocol]...]`: drops the leases this shell session holds. */
 
@@ -1586,7 +1571,7 @@ async function releaseCommand(term, command) {
 }
 
 // EXTERNAL MODULE: ./src/cli/usage.ts
-var usage = __nccwpck_require__(7597);
+var usage = __nccwpck_require__(7485);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:module"
@@ -1718,16 +1703,16 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
                 return await releaseCommand(term, command);
             case 'wait': {
                 // Loaded on demand, like who: the readiness engine is not needed to check ports.
-                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(946), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
+                const { waitCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(39), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8533));
                 return await waitCommand(term, command);
             }
             case 'exec': {
-                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(946), __nccwpck_require__.e(326)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4326));
+                const { execCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(39), __nccwpck_require__.e(74)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7074));
                 return await execCommand(term, command);
             }
             case 'who': {
                 // Loaded on demand: checking ports never needs the holder lookup unless a port is busy.
-                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 850).then(__nccwpck_require__.bind(__nccwpck_require__, 2850));
+                const { whoCommand } = await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 5442));
                 return await whoCommand(term, command);
             }
         }
@@ -1746,7 +1731,7 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
 
 /***/ }),
 
-/***/ 1304:
+/***/ 776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1755,9 +1740,9 @@ async function main(argv, term = terminal/* processTerminal */.qH) {
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2569);
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8512);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7597);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1209);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
 /**
  * The command line's parser: argv into one command, each subcommand parsed with node's
  * parseArgs against its own option table (cli/usage.ts), so each accepts only its own options.
@@ -1891,7 +1876,7 @@ function parseCliArgs(argv) {
 
 /***/ }),
 
-/***/ 5860:
+/***/ 1028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1900,7 +1885,7 @@ function parseCliArgs(argv) {
 /* harmony export */   qH: () => (/* binding */ processTerminal)
 /* harmony export */ });
 /* unused harmony exports EXIT_USAGE, EXIT_SYSTEM, printInputErrors */
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8512);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
 
 const processTerminal = {
     stdout: (text) => process.stdout.write(text),
@@ -1928,7 +1913,7 @@ function printInputErrors(term, err) {
 
 /***/ }),
 
-/***/ 7597:
+/***/ 7485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1937,7 +1922,7 @@ function printInputErrors(term, err) {
 /* harmony export */   u_: () => (/* binding */ USAGE),
 /* harmony export */   xv: () => (/* binding */ VERSION)
 /* harmony export */ });
-/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2569);
+/* harmony import */ var _spec_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1209);
 /**
  * What the command line says about itself: one option table per subcommand, the usage text
  * derived from those tables and the engine's input defaults (so it cannot drift from what is
@@ -2115,7 +2100,7 @@ const USAGE = [
 
 /***/ }),
 
-/***/ 33:
+/***/ 2657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2207,7 +2192,7 @@ function programName(argv, executable, shortName) {
 
 /***/ }),
 
-/***/ 73:
+/***/ 1593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2215,8 +2200,8 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder),
 /* harmony export */   x5: () => (/* binding */ containerText)
 /* harmony export */ });
-/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5725);
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
 /**
  * One line of plain text per holder, for `::error::` lines, notices and the summary table.
  * Nothing is escaped here (the fronts do that), but the text never contains a newline or
@@ -2291,7 +2276,7 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 5725:
+/***/ 3421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2314,7 +2299,7 @@ function occupiesPort(protocol, state) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 6442))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 8438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -2325,22 +2310,23 @@ async function holdersPerQuery(finder, queries) {
 
 /***/ }),
 
-/***/ 9586:
+/***/ 5890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FA: () => (/* binding */ checkLeaseDirPath),
 /* harmony export */   Lo: () => (/* binding */ defaultLeaseDir),
-/* harmony export */   TM: () => (/* binding */ assertSafeLeaseDir),
-/* harmony export */   YJ: () => (/* binding */ openLeaseDir)
+/* harmony export */   YJ: () => (/* binding */ openLeaseDir),
+/* harmony export */   mQ: () => (/* binding */ leaseDirNames)
 /* harmony export */ });
+/* unused harmony export assertSafeLeaseDir */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8512);
-/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(69);
-/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9127);
+/* harmony import */ var _spec_input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _system_error_code_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6645);
+/* harmony import */ var _system_system_error_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4903);
 
 
 
@@ -2467,11 +2453,26 @@ async function openLeaseDir(dir) {
     }
     return abs;
 }
+/**
+ * The names in an existing lease dir, for readers from outside a registry (release, who):
+ * none when the dir does not exist; an unsafe dir is refused as {@link openLeaseDir} refuses it.
+ */
+async function leaseDirNames(abs) {
+    try {
+        assertSafeLeaseDir(abs, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs));
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(abs)).sort();
+    }
+    catch (error) {
+        if ((0,_system_error_code_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
 
 
 /***/ }),
 
-/***/ 7757:
+/***/ 4278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2497,9 +2498,9 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/config.ts
-var config = __nccwpck_require__(2569);
+var config = __nccwpck_require__(1209);
 // EXTERNAL MODULE: ./src/system/error-code.ts
-var error_code = __nccwpck_require__(69);
+var error_code = __nccwpck_require__(6645);
 ;// CONCATENATED MODULE: ./src/lease/no-follow-read.ts
 /**
  * Reading a small file in the shared lease directory without trusting what is there: never
@@ -2759,7 +2760,7 @@ async function createExclusive(dir, name, text) {
 
 /***/ }),
 
-/***/ 2670:
+/***/ 7120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2775,15 +2776,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: findJobShell, jobOwnerId, noOwnerWarning, programName, wrapperReason
 
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
-var process_identity = __nccwpck_require__(2442);
+var process_identity = __nccwpck_require__(2714);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/ready/process-tree.ts
-var process_tree = __nccwpck_require__(2563);
+var process_tree = __nccwpck_require__(7779);
 // EXTERNAL MODULE: ./src/system/run-tool.ts
-var run_tool = __nccwpck_require__(4047);
+var run_tool = __nccwpck_require__(9807);
 // EXTERNAL MODULE: ./src/system/find-tool.ts
-var find_tool = __nccwpck_require__(497);
+var find_tool = __nccwpck_require__(1777);
 ;// CONCATENATED MODULE: ./src/lease/process-table.ts
 /**
  * The process table as lease ownership needs it: for a pid, its parent, its start token (the
@@ -3185,7 +3186,7 @@ async function ownerOption(value) {
 
 /***/ }),
 
-/***/ 1212:
+/***/ 7482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3201,15 +3202,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/spec/input-error.ts
-var input_error = __nccwpck_require__(8512);
+var input_error = __nccwpck_require__(5376);
 // EXTERNAL MODULE: ./src/system/error-code.ts
-var error_code = __nccwpck_require__(69);
+var error_code = __nccwpck_require__(6645);
 // EXTERNAL MODULE: ./src/system/system-error.ts
-var system_error = __nccwpck_require__(9127);
+var system_error = __nccwpck_require__(4903);
 // EXTERNAL MODULE: ./src/lease/lease-dir.ts
-var lease_dir = __nccwpck_require__(9586);
+var lease_dir = __nccwpck_require__(5890);
 // EXTERNAL MODULE: ./src/lease/lease-file.ts + 1 modules
-var lease_file = __nccwpck_require__(7757);
+var lease_file = __nccwpck_require__(4278);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/lease/lease-leftovers.ts
@@ -3260,7 +3261,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/lease/process-identity.ts
-var process_identity = __nccwpck_require__(2442);
+var process_identity = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ./src/lease/lease-lock.ts
 /**
  * The per-port lock every DELETION of a lease file goes through (reclaiming a stale lease,
@@ -3464,14 +3465,12 @@ async function removeIfUnchanged(dir, name, judged, expected) {
 }
 
 // EXTERNAL MODULE: ./src/lease/lease-owner.ts + 1 modules
-var lease_owner = __nccwpck_require__(2670);
+var lease_owner = __nccwpck_require__(7120);
 ;// CONCATENATED MODULE: ./src/lease/lease-release.ts
 /**
  * Releasing leases from outside the registry that took them: the action's post step, the
  * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
  */
-
-
 
 
 
@@ -3488,22 +3487,13 @@ async function releaseLeases(dir, match) {
     }
     (0,lease_dir/* checkLeaseDirPath */.FA)(dir);
     const abs = external_node_path_default().normalize(dir);
-    let names;
-    try {
-        (0,lease_dir/* assertSafeLeaseDir */.TM)(abs, await (0,promises_.lstat)(abs));
-        names = await (0,promises_.readdir)(abs);
-    }
-    catch (error) {
-        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
+    const names = await (0,lease_dir/* leaseDirNames */.mQ)(abs);
     const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
     const targets = match.targets && match.targets.length > 0
         ? new Set(match.targets.map((t) => (0,lease_file/* leaseFileName */.Se)(t.port, t.protocol)))
         : undefined;
     const released = [];
-    for (const name of names.sort()) {
+    for (const name of names) {
         const parsed = (0,lease_file/* parseLeaseFileName */.H_)(name);
         if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
             continue;
@@ -3709,7 +3699,7 @@ async function openLeaseRegistry(opts) {
 
 /***/ }),
 
-/***/ 2442:
+/***/ 2714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3723,7 +3713,7 @@ async function openLeaseRegistry(opts) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4047);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9807);
 /**
  * Who a process is, beyond its pid: a pid is reused once its process exits, so a lease names
  * its owner by pid AND start time, and an owner whose pid now belongs to a younger process is
@@ -3850,7 +3840,7 @@ async function isOwnerAlive(owner, deps = {}) {
 
 /***/ }),
 
-/***/ 7836:
+/***/ 2028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3930,7 +3920,7 @@ function canonicalAddress(address) {
 
 /***/ }),
 
-/***/ 1364:
+/***/ 7956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3942,7 +3932,7 @@ function canonicalAddress(address) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7836);
+/* harmony import */ var _ip_address_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2028);
 
 
 
@@ -4025,7 +4015,7 @@ function isLocalAddress(address, platform = process.platform, interfaces = (0,no
 
 /***/ }),
 
-/***/ 9028:
+/***/ 5396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4212,7 +4202,7 @@ function isExhausted(verdict) {
 
 /***/ }),
 
-/***/ 2563:
+/***/ 7779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4224,8 +4214,8 @@ function isExhausted(verdict) {
 /* unused harmony exports tableOf, parsePsTable, parseWmicTable */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4047);
-/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(497);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9807);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1777);
 /**
  * Whether a process is another one or one of its descendants, from the parent links of this
  * machine's process table: Linux reads `/proc/<pid>/stat` (no subprocess), macOS and the BSDs
@@ -4346,7 +4336,7 @@ function isInTree(root, pid, table) {
 
 /***/ }),
 
-/***/ 8668:
+/***/ 3020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4358,8 +4348,8 @@ function isInTree(root, pid, table) {
 /* harmony export */   un: () => (/* binding */ describeLease)
 /* harmony export */ });
 /* unused harmony exports conflictMessage, fallbackMessage, stillBoundMessage */
-/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73);
-/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33);
+/* harmony import */ var _holders_describe_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1593);
+/* harmony import */ var _holders_command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2657);
 
 
 /** "leased by octo-org/repo run 123 job e2e", or "leased by pid 4711" outside GitHub. */
@@ -4492,7 +4482,7 @@ function stillBoundMessage(bound) {
 
 /***/ }),
 
-/***/ 9132:
+/***/ 5468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4502,9 +4492,9 @@ function stillBoundMessage(bound) {
 /* harmony export */   h_: () => (/* binding */ publishedOutputs)
 /* harmony export */ });
 /* unused harmony exports conflictsJson, portOutputs */
-/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5335);
-/* harmony import */ var _spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1718);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8668);
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6386);
+/* harmony import */ var _spec_env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7462);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3020);
 /**
  * The GitHub output contract (names and JSON shapes), shared by the action and the CLI's
  * `--format github` / `--format env`.
@@ -4586,15 +4576,15 @@ function envPairs(result) {
 
 /***/ }),
 
-/***/ 1562:
+/***/ 2906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ renderTextTable),
 /* harmony export */   e: () => (/* binding */ textTable)
 /* harmony export */ });
-/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5335);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8668);
+/* harmony import */ var _allocate_allocate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6386);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3020);
 /** The CLI's plain-text tables: the renderer, and the result table of a check. */
 
 
@@ -4631,7 +4621,7 @@ function textTable(result) {
 
 /***/ }),
 
-/***/ 2569:
+/***/ 1209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4645,13 +4635,13 @@ function textTable(result) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8512);
-/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9586);
-/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1718);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8406);
-/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8911);
-/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1364);
-/* harmony import */ var _probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7836);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5376);
+/* harmony import */ var _lease_lease_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5890);
+/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7462);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9910);
+/* harmony import */ var _port_ranges_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8639);
+/* harmony import */ var _probe_local_addresses_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7956);
+/* harmony import */ var _probe_ip_address_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2028);
 
 
 
@@ -4827,7 +4817,7 @@ function parseConfig(raw, options = {}) {
 
 /***/ }),
 
-/***/ 1718:
+/***/ 7462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4835,7 +4825,7 @@ function parseConfig(raw, options = {}) {
 /* harmony export */   rI: () => (/* binding */ envNameProblems)
 /* harmony export */ });
 /* unused harmony export isProtectedEnvName */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8512);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
 /**
  * The one home of the environment-name rules: how a spec name becomes a variable name, and
  * which names a port may never be exported as. `export-env`, the `run` input's environment and
@@ -4956,7 +4946,7 @@ function envNameProblems(names, why, input = 'export-env') {
 
 /***/ }),
 
-/***/ 8512:
+/***/ 5376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4992,7 +4982,7 @@ class InputErrors extends Error {
 
 /***/ }),
 
-/***/ 8911:
+/***/ 8639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5004,8 +4994,8 @@ class InputErrors extends Error {
 /* harmony export */   im: () => (/* binding */ intersectRanges)
 /* harmony export */ });
 /* unused harmony export inRanges */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8512);
-/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8406);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _port_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
 
 
 /**
@@ -5118,7 +5108,7 @@ function formatRanges(ranges) {
 
 /***/ }),
 
-/***/ 8406:
+/***/ 9910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5129,8 +5119,8 @@ function formatRanges(ranges) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export RESERVED_NAMES */
-/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8512);
-/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1718);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5376);
+/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7462);
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const DIGITS = /^[0-9]+$/;
@@ -5298,7 +5288,7 @@ function duplicateProblems(specs, input) {
 
 /***/ }),
 
-/***/ 69:
+/***/ 6645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5344,7 +5334,7 @@ function errorCause(error) {
 
 /***/ }),
 
-/***/ 497:
+/***/ 1777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5436,7 +5426,7 @@ function windowsSystemTool(name, env = process.env) {
 
 /***/ }),
 
-/***/ 4047:
+/***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5489,7 +5479,7 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 
 /***/ }),
 
-/***/ 9127:
+/***/ 4903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5497,7 +5487,7 @@ const runTool = (command, args, options) => new Promise((resolve) => {
 /* harmony export */   Q6: () => (/* binding */ asSystemError)
 /* harmony export */ });
 /* unused harmony exports isResourceExhausted, SystemError */
-/* harmony import */ var _error_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69);
+/* harmony import */ var _error_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6645);
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
  * the disk is full, a system file cannot be read. Not the user's input and not a busy port, so
@@ -6103,7 +6093,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5101);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 33:
+/***/ 657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -93,7 +93,7 @@ function programName(argv, executable, shortName) {
 
 /***/ }),
 
-/***/ 73:
+/***/ 593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -101,8 +101,8 @@ function programName(argv, executable, shortName) {
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
 /* unused harmony export containerText */
-/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(725);
-/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var _command_line_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(657);
 /**
  * One line of plain text per holder, for `::error::` lines, notices and the summary table.
  * Nothing is escaped here (the fronts do that), but the text never contains a newline or
@@ -177,7 +177,7 @@ function describeHolders(holders) {
 
 /***/ }),
 
-/***/ 823:
+/***/ 839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -186,8 +186,8 @@ function describeHolders(holders) {
 /* harmony export */   f_: () => (/* binding */ isDockerProxy)
 /* harmony export */ });
 /* unused harmony exports DOCKER_PS_ARGS, parseDockerPs, publishedPorts, publishes */
-/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(497);
-/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(329);
+/* harmony import */ var _system_find_tool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(777);
+/* harmony import */ var _system_run_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56);
 
 
 /** Whether a process is Docker's userland proxy, judged by its `comm` or its `argv[0]`. */
@@ -335,7 +335,7 @@ async function nameContainers(holders, options = {}) {
 
 /***/ }),
 
-/***/ 657:
+/***/ 177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -352,13 +352,13 @@ var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(725);
+var lookup = __nccwpck_require__(421);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(33);
+var command_line = __nccwpck_require__(657);
 // EXTERNAL MODULE: ./src/holders/docker.ts
-var docker = __nccwpck_require__(823);
+var docker = __nccwpck_require__(839);
 // EXTERNAL MODULE: ./src/probe/ip-address.ts
-var ip_address = __nccwpck_require__(836);
+var ip_address = __nccwpck_require__(28);
 ;// CONCATENATED MODULE: ./src/holders/proc-net.ts
 
 // The kernel's tcp_states.h numbering; names follow `ss`, in lower case.
@@ -445,7 +445,7 @@ function parseProcNet(text, protocol, order = 'LE') {
 }
 
 // EXTERNAL MODULE: ./src/system/error-code.ts + 1 modules
-var error_code = __nccwpck_require__(629);
+var error_code = __nccwpck_require__(764);
 ;// CONCATENATED MODULE: ./src/holders/linux.ts
 /**
  * Linux holder lookup without a subprocess: sockets from `/proc/net/{tcp,tcp6,udp,udp6}`,
@@ -682,7 +682,7 @@ async function findHoldersLinux(queries, options = {}) {
 
 /***/ }),
 
-/***/ 725:
+/***/ 421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -705,7 +705,7 @@ function occupiesPort(protocol, state) {
  * The holder lookup, loaded only when a port turned out busy: the happy path never pays for
  * the /proc readers, lsof, netstat and docker code (or `child_process`).
  */
-const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 442).then(__nccwpck_require__.bind(__nccwpck_require__, 442))).findHolders(queries);
+const findHoldersWhenNeeded = async (queries) => (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).findHolders(queries);
 /** Looks every query up in one call and sorts the holders back to their query, in order. */
 async function holdersPerQuery(finder, queries) {
     // Only the port and protocol: callers may pass richer objects (conflicts, handed-out ports).
@@ -716,7 +716,7 @@ async function holdersPerQuery(finder, queries) {
 
 /***/ }),
 
-/***/ 836:
+/***/ 28:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -796,7 +796,7 @@ function canonicalAddress(address) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -846,7 +846,7 @@ function errorCause(error) {
 
 /***/ }),
 
-/***/ 497:
+/***/ 777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -938,7 +938,7 @@ function windowsSystemTool(name, env = process.env) {
 
 /***/ }),
 
-/***/ 329:
+/***/ 56:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2195,7 +2195,7 @@ class LeaseBook {
 }
 
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __nccwpck_require__(725);
+var lookup = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./src/allocate/requested-ports.ts
 /**
  * Checking the ports a run asks for by number: lease each, probe the leased ones, drop the
@@ -2280,7 +2280,7 @@ async function attachHolders(conflicts, findHolders) {
 }
 
 // EXTERNAL MODULE: ./src/system/error-code.ts + 1 modules
-var error_code = __nccwpck_require__(629);
+var error_code = __nccwpck_require__(764);
 ;// CONCATENATED MODULE: ./src/system/system-error.ts
 /**
  * "port-guard itself could not work" (exit code 3): the process ran out of file descriptors,
@@ -2475,9 +2475,9 @@ async function allocate(config, deps, book) {
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
-var run_tool = __nccwpck_require__(329);
+var run_tool = __nccwpck_require__(56);
 // EXTERNAL MODULE: ./src/system/find-tool.ts
-var find_tool = __nccwpck_require__(497);
+var find_tool = __nccwpck_require__(777);
 ;// CONCATENATED MODULE: ./src/system/windows-port-ranges.ts
 
 
@@ -2676,7 +2676,7 @@ async function readOsPortRanges(protocols, platform = process.platform, sources 
 }
 
 // EXTERNAL MODULE: ./src/probe/ip-address.ts
-var ip_address = __nccwpck_require__(836);
+var ip_address = __nccwpck_require__(28);
 ;// CONCATENATED MODULE: ./src/probe/local-addresses.ts
 
 
@@ -3031,6 +3031,21 @@ async function openLeaseDir(dir) {
             `or give a directory this user can write.`);
     }
     return abs;
+}
+/**
+ * The names in an existing lease dir, for readers from outside a registry (release, who):
+ * none when the dir does not exist; an unsafe dir is refused as {@link openLeaseDir} refuses it.
+ */
+async function leaseDirNames(abs) {
+    try {
+        assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));
+        return (await (0,promises_namespaceObject.readdir)(abs)).sort();
+    }
+    catch (error) {
+        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
+            return [];
+        throw error;
+    }
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -4358,8 +4373,6 @@ async function ownerOption(value) {
 
 
 
-
-
 /**
  * Releases, from outside the registry that took them, the leases in `dir` whose owner matches
  * (at least one of `ownerId` or `pid` is required, so it never releases everyone's). Returns
@@ -4372,22 +4385,13 @@ async function releaseLeases(dir, match) {
     }
     checkLeaseDirPath(dir);
     const abs = external_node_path_default().normalize(dir);
-    let names;
-    try {
-        assertSafeLeaseDir(abs, await (0,promises_namespaceObject.lstat)(abs));
-        names = await (0,promises_namespaceObject.readdir)(abs);
-    }
-    catch (error) {
-        if ((0,error_code/* errorCode */.CA)(error) === 'ENOENT')
-            return [];
-        throw error;
-    }
+    const names = await leaseDirNames(abs);
     const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
     const targets = match.targets && match.targets.length > 0
         ? new Set(match.targets.map((t) => lease_file_leaseFileName(t.port, t.protocol)))
         : undefined;
     const released = [];
-    for (const name of names.sort()) {
+    for (const name of names) {
         const parsed = parseLeaseFileName(name);
         if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name)))
             continue;
@@ -4685,9 +4689,9 @@ async function runGuard(config, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __nccwpck_require__(73);
+var describe_holder = __nccwpck_require__(593);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __nccwpck_require__(33);
+var command_line = __nccwpck_require__(657);
 ;// CONCATENATED MODULE: ./src/report/messages.ts
 
 
@@ -5620,7 +5624,7 @@ function failureMessages(outcome, timeoutSeconds, expected) {
 }
 
 // EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
-var holders_linux = __nccwpck_require__(657);
+var holders_linux = __nccwpck_require__(177);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./src/ready/http-check.ts

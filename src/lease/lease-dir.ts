@@ -3,7 +3,7 @@
  * must be a real directory that no other user can use to delete or swap our lease files.
  */
 import type { Stats } from 'node:fs';
-import { access, chmod, constants, lstat, mkdir } from 'node:fs/promises';
+import { access, chmod, constants, lstat, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../spec/input-error.js';
 import { errorCode } from '../system/error-code.js';
@@ -156,4 +156,18 @@ export async function openLeaseDir(dir: string): Promise<string> {
     );
   }
   return abs;
+}
+
+/**
+ * The names in an existing lease dir, for readers from outside a registry (release, who):
+ * none when the dir does not exist; an unsafe dir is refused as {@link openLeaseDir} refuses it.
+ */
+export async function leaseDirNames(abs: string): Promise<string[]> {
+  try {
+    assertSafeLeaseDir(abs, await lstat(abs));
+    return (await readdir(abs)).sort();
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return [];
+    throw error;
+  }
 }

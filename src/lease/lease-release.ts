@@ -2,11 +2,10 @@
  * Releasing leases from outside the registry that took them: the action's post step, the
  * CLI's `release`, `exec` when its command ends, the library's `releasePorts`.
  */
-import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { errorCode } from '../system/error-code.js';
+
 import type { Protocol } from '../spec/port-spec.js';
-import { assertSafeLeaseDir, checkLeaseDirPath } from './lease-dir.js';
+import { checkLeaseDirPath, leaseDirNames } from './lease-dir.js';
 import {
   parseLeaseFileName,
   readLeaseEntry,
@@ -39,21 +38,14 @@ export async function releaseLeases(dir: string, match: ReleaseMatch): Promise<L
   }
   checkLeaseDirPath(dir);
   const abs = path.normalize(dir);
-  let names: string[];
-  try {
-    assertSafeLeaseDir(abs, await lstat(abs));
-    names = await readdir(abs);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await leaseDirNames(abs);
   const ports = match.ports && match.ports.length > 0 ? new Set(match.ports) : undefined;
   const targets =
     match.targets && match.targets.length > 0
       ? new Set(match.targets.map((t) => leaseFileName(t.port, t.protocol)))
       : undefined;
   const released: LeaseRecord[] = [];
-  for (const name of names.sort()) {
+  for (const name of names) {
     const parsed = parseLeaseFileName(name);
     if (!parsed || (ports && !ports.has(parsed.port)) || (targets && !targets.has(name))) continue;
     const entry = await readLeaseEntry(path.join(abs, name), parsed);

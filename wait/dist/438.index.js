@@ -1,8 +1,8 @@
-export const id = 442;
-export const ids = [442];
+export const id = 438;
+export const ids = [438];
 export const modules = {
 
-/***/ 6442:
+/***/ 8438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,11 +17,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/system/find-tool.ts
-var find_tool = __webpack_require__(497);
+var find_tool = __webpack_require__(1777);
 // EXTERNAL MODULE: ./src/holders/command-line.ts
-var command_line = __webpack_require__(33);
+var command_line = __webpack_require__(2657);
 // EXTERNAL MODULE: ./src/system/run-tool.ts + 1 modules
-var run_tool = __webpack_require__(5329);
+var run_tool = __webpack_require__(6056);
 ;// CONCATENATED MODULE: ./src/holders/darwin.ts
 /**
  * macOS (and other systems with `lsof`): who holds a port, from `lsof -F` field output, with
@@ -246,11 +246,11 @@ async function findHoldersWithLsof(queries, run = run_tool/* runTool */.q, tools
 }
 
 // EXTERNAL MODULE: ./src/holders/docker.ts
-var docker = __webpack_require__(2823);
+var docker = __webpack_require__(8839);
 // EXTERNAL MODULE: ./src/holders/linux.ts + 1 modules
-var linux = __webpack_require__(7657);
+var linux = __webpack_require__(8177);
 // EXTERNAL MODULE: ./src/holders/lookup.ts
-var lookup = __webpack_require__(5725);
+var lookup = __webpack_require__(3421);
 ;// CONCATENATED MODULE: ./src/holders/win32.ts
 /**
  * Windows: who holds a port, from `netstat -anoq -p <proto>` (one run per protocol and IP
@@ -462,7 +462,7 @@ async function findHoldersWindows(queries, run = run_tool/* runTool */.q) {
 }
 
 // EXTERNAL MODULE: ./src/holders/describe-holder.ts
-var describe_holder = __webpack_require__(73);
+var describe_holder = __webpack_require__(1593);
 ;// CONCATENATED MODULE: ./src/holders/index.ts
 
 
@@ -514,4 +514,4 @@ const findHolders = (queries) => findHoldersOn(process.platform, queries);
 
 };
 
-//# sourceMappingURL=442.index.js.map
+//# sourceMappingURL=438.index.js.map
