@@ -187,7 +187,7 @@ test('the wait/ action: an unexpected error is one error line (the stack only in
       message: expect.stringMatching(/^port-guard: internal error: boom in getInput/),
     },
   ]);
-  expect(io.annotations[0]!.message).not.toContain('\n');
+  expect(io.annotations[0].message).not.toContain('\n');
 });
 
 test('post: an unexpected error is a warning, never a failed job', async () => {

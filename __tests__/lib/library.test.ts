@@ -132,7 +132,7 @@ test('getPort prefers a free requested port and falls back from a busy one', asy
 
 test("a port this process already leased, asked for again by number, is its own (DESIGN 'Leases')", async () => {
   const first = await guardPorts('web=auto', { leaseDir });
-  const port = first.ports.web!;
+  const port = first.ports.web;
   const again = await guardPorts([`web=${port}`], { leaseDir });
   expect(again.ok).toBe(true);
   expect(again.ports.web).toBe(port);
