@@ -19,6 +19,7 @@ import {
 } from '../support/run-built.js';
 
 const HELPER = fileURLToPath(new URL('../support/private-mount-run.mjs', import.meta.url));
+const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const RANGE = '30000-39999';
 
 type Step = { code: number | null; stdout: string; stderr: string } & {
@@ -123,6 +124,8 @@ testNeeds('linux', 'root', 'unshare')(
   async () => {
     const steps = await inPrivateMounts({
       mounts: [{ dir: '/tmp', size: '16m' }],
+      // A checkout under /tmp (a CI clone) would be hidden by the tmpfs with its bundles.
+      keep: [REPO],
       steps: [
         {
           node: [CLI, '--verbose', '--fallback-range', RANGE, 'a=auto'],

@@ -3,14 +3,26 @@
 // here (a tiny one to fill up, or one over /tmp to use the real default lease dir) is seen by
 // this process and its children only, and vanishes with them. No shell: argument arrays only.
 //
-// PLAN: { mounts: [{ dir, size }], steps: [{ node: [...args], env? } | { fill: file } |
+// A directory in `keep` (the checkout, when it lies under a mounted dir such as /tmp) is bound
+// back at its own path after the mounts, so the built bundles and this Node stay reachable.
+//
+// PLAN: { mounts: [{ dir, size }], keep?: [dir], steps: [{ node: [...args], env? } | { fill: file } |
 //         { list: dir } | { mode: path }] }; prints one JSON array, one entry per step.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 
 const plan = JSON.parse(process.argv[2]);
-for (const { dir, size } of plan.mounts ?? [])
+const mounts = plan.mounts ?? [];
+// Opened before the mounts hide them; /proc/<pid>/fd/<n> still reaches the directory after.
+const keep = (plan.keep ?? [])
+  .filter((dir) => mounts.some((m) => dir.startsWith(`${m.dir}/`)))
+  .map((dir) => ({ dir, fd: openSync(dir, 'r') }));
+for (const { dir, size } of mounts)
   execFileSync('/usr/bin/mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+for (const { dir, fd } of keep) {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('/usr/bin/mount', ['--bind', `/proc/${process.pid}/fd/${fd}`, dir]);
+}
 
 /** Writes to `file` until the file system says ENOSPC; returns the bytes written. */
 function fill(file) {
