@@ -21,7 +21,12 @@ for (const { dir, size } of mounts)
   execFileSync('/usr/bin/mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
 for (const { dir, fd } of keep) {
   mkdirSync(dir, { recursive: true });
-  execFileSync('/usr/bin/mount', ['--bind', `/proc/${process.pid}/fd/${fd}`, dir]);
+  execFileSync('/usr/bin/mount', [
+    '--no-canonicalize',
+    '--bind',
+    `/proc/${process.pid}/fd/${fd}`,
+    dir,
+  ]);
 }
 
 /** Writes to `file` until the file system says ENOSPC; returns the bytes written. */
