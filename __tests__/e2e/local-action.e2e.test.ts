@@ -5,7 +5,7 @@
  * through an internal path the stub would miss it and print "No outputs were set!".
  */
 import { jest } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/run-built.js';
@@ -19,13 +19,30 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+const SCRIPT = 'local-action . src/action/main.ts .env.example --post src/action/post.ts';
+
 test('npm run local-action runs main and post from src/ and shows the outputs', async () => {
   const leaseDir = join(scratch, 'leases');
-  const r = await npm(['run', 'local-action'], {
-    cwd: ROOT,
-    // .env.example sets no lease dir, so this run's own one comes from the environment.
-    env: cleanEnv({ TMPDIR: scratch, 'INPUT_LEASE-DIR': leaseDir }),
-  });
+  // `npm run local-action` is this command with .env.example. local-action takes the inputs
+  // from its env file (an INPUT_ variable of the environment does not reach the action), and
+  // .env.example leaves the lease dir at the host-wide default, which a test never touches: so
+  // the test runs the same command with a copy of .env.example that names this run's lease dir.
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  expect(manifest.scripts['local-action']).toBe(SCRIPT);
+  const envFile = join(scratch, 'env');
+  writeFileSync(
+    envFile,
+    `${readFileSync(join(ROOT, '.env.example'), 'utf8')}\nINPUT_LEASE-DIR=${leaseDir}\n`,
+  );
+  const r = await npm(
+    ['exec', '--offline', '--', ...SCRIPT.replace('.env.example', envFile).split(' ')],
+    {
+      cwd: ROOT,
+      env: cleanEnv({ TMPDIR: scratch }),
+    },
+  );
   expect([r.code, r.stderr.trim().split('\n').slice(-5)]).toEqual([0, expect.anything()]);
   const out = r.stdout;
   expect(out).toContain('Running Action');
@@ -45,8 +62,7 @@ test('npm run local-action runs main and post from src/ and shows the outputs', 
   expect(row('conflicts')).toBe('[]');
   // The post step gave back every lease the main step took.
   expect(out).toMatch(/released \d+ lease\(s\)/);
-  const left = existsSync(leaseDir)
-    ? readdirSync(leaseDir).filter((f) => f.endsWith('.lease'))
-    : [];
-  expect(left).toEqual([]);
+  // ... in this run's own lease dir, which the main step created.
+  expect(existsSync(leaseDir)).toBe(true);
+  expect(readdirSync(leaseDir).filter((f) => f.endsWith('.lease'))).toEqual([]);
 });
