@@ -1,11 +1,10 @@
 /** Starting a server detached with its output in a log, and stopping its whole process group. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastLines } from '../../src/ready/log-tail.js';
 import { parseShell } from '../../src/ready/ready-options.js';
 import { parseServerRecord, startServer, stopServer } from '../../src/ready/server-process.js';
-import { writeFileSync } from 'node:fs';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'pg-server-'))));

@@ -3278,11 +3278,10 @@ var process_identity = __nccwpck_require__(2714);
  *
  * Deleting must work on a full disk (a failed run must still give its leases back), and a lock
  * file with its holder's name needs a new inode, a data block and a descriptor. When it cannot
- * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under the lock name: the
- * same one-step, never-replacing `link()`, but no new data. Such a lock names no holder, so
- * only its age (ctime, which `link()` sets) tells when it is abandoned.
+ * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under
+ * the lock name: the same one-step, never-replacing `link()`, but no new data. Such a lock
+ * names no holder, so only its age (ctime, which `link()` sets) tells when it is abandoned.
  */
-
 
 
 

@@ -13,18 +13,17 @@
  *
  * Deleting must work on a full disk (a failed run must still give its leases back), and a lock
  * file with its holder's name needs a new inode, a data block and a descriptor. When it cannot
- * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under the lock name: the
- * same one-step, never-replacing `link()`, but no new data. Such a lock names no holder, so
- * only its age (ctime, which `link()` sets) tells when it is abandoned.
+ * be written (ENOSPC, EDQUOT, EMFILE), the lock is a hard link of the lease file itself under
+ * the lock name: the same one-step, never-replacing `link()`, but no new data. Such a lock
+ * names no holder, so only its age (ctime, which `link()` sets) tells when it is abandoned.
  */
 import { randomBytes } from 'node:crypto';
 import { linkSync, unlinkSync } from 'node:fs';
 import { link, lstat, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { errorCode } from '../system/error-code.js';
+import { errorCode, hasErrorCode } from '../system/error-code.js';
 import { createExclusive, readSmallFileNoFollow } from './lease-file.js';
 import { isOwnerAlive, type ProcessIdentity } from './process-identity.js';
-import { hasErrorCode } from '../system/error-code.js';
 
 /** How long an unreadable lock (or a hard-link lock, see above) may exist before it is abandoned. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
